@@ -1,0 +1,34 @@
+package io.vantaechonebula.chain.crypto;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+/** An account or node address: the first 20 bytes of SHA-256 of an Ed25519 public key, in hex. */
+public record Address(String hex) {
+
+    public static final int LENGTH_BYTES = 20;
+    private static final Pattern FORM = Pattern.compile("[0-9a-f]{40}");
+
+    public Address {
+        if (hex == null || !FORM.matcher(hex).matches()) {
+            throw new IllegalArgumentException(
+                    "an address is 40 lower-case hex characters (20 bytes), got: " + hex);
+        }
+    }
+
+    public static Address of(Ed25519PublicKey publicKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(publicKey.bytes());
+            return new Address(Hex.encode(Arrays.copyOf(digest, LENGTH_BYTES)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return hex;
+    }
+}
