@@ -1,0 +1,410 @@
+package io.vantaechonebula.telemetry;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates a telemetry payload (schema v1). Every problem is reported with the path of
+ * its field, so a sender can fix them all at once; a payload with any problem yields no samples.
+ */
+public final class TelemetryParser {
+
+    public static final Set<String> NODE_TYPES = Set.of("full", "simple", "basic");
+    public static final int DEFAULT_MAX_SAMPLES_PER_BATCH = 1000;
+
+    /** Timestamps before 2000-01-01 are a clock or unit error, not telemetry. */
+    static final long EARLIEST_TIMESTAMP = 946_684_800L;
+    /** Clock skew tolerated between a node and the pool. */
+    static final long MAX_FUTURE_SKEW_SECONDS = 300;
+    private static final int MAX_REPORTED_ERRORS = 25;
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    private static final Pattern CHAIN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final String CONTRIBUTION_TYPE = "node_contribution";
+
+    private final Clock clock;
+    private final int maxSamplesPerBatch;
+
+    public TelemetryParser(Clock clock, int maxSamplesPerBatch) {
+        this.clock = clock;
+        this.maxSamplesPerBatch = maxSamplesPerBatch;
+    }
+
+    public TelemetryParser() {
+        this(Clock.systemUTC(), DEFAULT_MAX_SAMPLES_PER_BATCH);
+    }
+
+    /**
+     * Parses a payload as text.
+     *
+     * @param senderNodeId the id to attribute a contribution without {@code node_id} to; null
+     *                     where there is no sender to derive one from (then node_id is required)
+     */
+    public TelemetryPayload parse(String json, String senderNodeId) throws InvalidTelemetryException {
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            value = reader.readValue();
+        } catch (JsonParsingException e) {
+            throw new InvalidTelemetryException("$", "is not valid JSON: " + e.getMessage());
+        } catch (JsonException e) {
+            throw new InvalidTelemetryException("$", "is not readable JSON: " + e.getMessage());
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidTelemetryException("$", "must be a JSON object, got " + describe(value));
+        }
+        return parse(value.asJsonObject(), senderNodeId);
+    }
+
+    public TelemetryPayload parse(JsonObject payload, String senderNodeId) throws InvalidTelemetryException {
+        if (payload.containsKey("data_batch")) {
+            return parseBatch(payload);
+        }
+        if (payload.containsKey("node_data") || payload.containsKey("data_type")) {
+            return parseContribution(payload, senderNodeId);
+        }
+        throw new InvalidTelemetryException("$", "is neither a batch (it has no \"data_batch\") nor a contribution"
+                + " (it has no \"node_data\"); see docs/ingest.md for both shapes");
+    }
+
+    private TelemetryPayload parseBatch(JsonObject payload) throws InvalidTelemetryException {
+        Errors errors = new Errors();
+        String nodeId = nodeId(payload, "node_id", "node_id", errors);
+        timestamp(payload, "submission_time", "submission_time", errors);
+        JsonValue batchValue = payload.get("data_batch");
+        List<TelemetrySample> samples = new ArrayList<>();
+        if (batchValue.getValueType() != JsonValue.ValueType.ARRAY) {
+            errors.add("data_batch", "must be an array of samples, got " + describe(batchValue));
+        } else {
+            JsonArray batch = batchValue.asJsonArray();
+            if (batch.isEmpty()) {
+                errors.add("data_batch", "is empty; send at least one sample");
+            } else if (batch.size() > maxSamplesPerBatch) {
+                errors.add("data_batch", "holds " + batch.size() + " samples; at most " + maxSamplesPerBatch
+                        + " are accepted in one batch, so split it");
+            } else {
+                Long batchSize = wholeNumber(payload, "batch_size", "batch_size", errors, 0, Long.MAX_VALUE);
+                if (batchSize != null && batchSize != batch.size()) {
+                    errors.add("batch_size", "says " + batchSize + " but data_batch holds " + batch.size() + " samples");
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    String path = "data_batch[" + i + "]";
+                    JsonValue item = batch.get(i);
+                    if (item.getValueType() != JsonValue.ValueType.OBJECT) {
+                        errors.add(path, "must be a sample object, got " + describe(item));
+                        continue;
+                    }
+                    TelemetrySample sample = batchSample(item.asJsonObject(), path, errors);
+                    if (sample != null && nodeId != null && !nodeId.equals(sample.nodeId())) {
+                        errors.add(path + ".node_id", "is \"" + sample.nodeId() + "\" but the batch is from \""
+                                + nodeId + "\"; a batch carries one node's samples");
+                    }
+                    samples.add(sample);
+                }
+            }
+        }
+        errors.throwIfAny();
+        return new TelemetryPayload(PayloadKind.BATCH, nodeId, samples, payload);
+    }
+
+    private TelemetrySample batchSample(JsonObject sample, String path, Errors errors) {
+        int before = errors.count();
+        String nodeId = nodeId(sample, "node_id", path + ".node_id", errors);
+        String nodeType = nodeType(sample, "node_type", path + ".node_type", errors);
+        String chainId = chainId(sample, "chain_id", path + ".chain_id", errors);
+        BigDecimal timestamp = timestamp(sample, "timestamp", path + ".timestamp", errors);
+        Long seq = sample.containsKey("seq") && sample.get("seq") != JsonValue.NULL
+                ? wholeNumber(sample, "seq", path + ".seq", errors, 0, Long.MAX_VALUE) : null;
+
+        JsonObject chain = object(sample, "blockchain_metrics", path, errors);
+        JsonObject network = object(sample, "network_metrics", path, errors);
+        JsonObject performance = object(sample, "performance_metrics", path, errors);
+        String chainPath = path + ".blockchain_metrics.";
+        String networkPath = path + ".network_metrics.";
+        String performancePath = path + ".performance_metrics.";
+
+        Long height = chain == null ? null : wholeNumber(chain, "current_height", chainPath + "current_height", errors, 0, Long.MAX_VALUE);
+        Long blocks = chain == null ? null : wholeNumber(chain, "blocks_processed_last_interval", chainPath + "blocks_processed_last_interval", errors, 0, Long.MAX_VALUE);
+        Long transactions = chain == null ? null : wholeNumber(chain, "transaction_count", chainPath + "transaction_count", errors, 0, Long.MAX_VALUE);
+        Double hashRate = chain == null ? null : number(chain, "mining_hash_rate", chainPath + "mining_hash_rate", errors, 0, Double.MAX_VALUE, false);
+
+        Long peers = network == null ? null : wholeNumber(network, "peer_count", networkPath + "peer_count", errors, 0, 1_000_000);
+        Double latency = network == null ? null : number(network, "average_latency", networkPath + "average_latency", errors, 0, Double.MAX_VALUE, true);
+        Double bandwidth = network == null ? null : number(network, "bandwidth_usage", networkPath + "bandwidth_usage", errors, 0, Double.MAX_VALUE, false);
+        Double quality = network == null ? null : fraction(network, "connection_quality", networkPath + "connection_quality", errors);
+
+        Double cpu = performance == null ? null : fraction(performance, "cpu_usage", performancePath + "cpu_usage", errors);
+        Double memory = performance == null ? null : fraction(performance, "memory_usage", performancePath + "memory_usage", errors);
+        Double uptime = performance == null ? null : number(performance, "uptime", performancePath + "uptime", errors, 0, Double.MAX_VALUE, false);
+
+        String extensions = extensions(sample, path, errors);
+        if (errors.count() > before) {
+            return null;
+        }
+        return new TelemetrySample(nodeId, nodeType, chainId, timestamp, seq, height, blocks, transactions, hashRate,
+                peers, latency, bandwidth, quality, cpu, memory, uptime, extensions);
+    }
+
+    private TelemetryPayload parseContribution(JsonObject payload, String senderNodeId) throws InvalidTelemetryException {
+        Errors errors = new Errors();
+        JsonValue type = payload.get("data_type");
+        if (type == null) {
+            errors.add("data_type", "is missing; a contribution says \"data_type\": \"" + CONTRIBUTION_TYPE + "\"");
+        } else if (!(type instanceof JsonString s) || !CONTRIBUTION_TYPE.equals(s.getString())) {
+            errors.add("data_type", "must be \"" + CONTRIBUTION_TYPE + "\", got " + describe(type));
+        }
+        BigDecimal timestamp = timestamp(payload, "timestamp", "timestamp", errors);
+        JsonObject data = object(payload, "node_data", "$", errors);
+        if (data == null) {
+            errors.throwIfAny();
+        }
+        String path = "node_data.";
+        String nodeId;
+        if (data.containsKey("node_id") && data.get("node_id") != JsonValue.NULL) {
+            nodeId = nodeId(data, "node_id", path + "node_id", errors);
+        } else if (senderNodeId != null) {
+            nodeId = senderNodeId;
+        } else {
+            errors.add(path + "node_id", "is required when the contribution does not come over HTTP");
+            nodeId = null;
+        }
+        String nodeType = nodeType(data, "node_type", path + "node_type", errors);
+        String chainId = chainId(data, "chain_id", path + "chain_id", errors);
+        Long blocks = wholeNumber(data, "blocks_processed", path + "blocks_processed", errors, 0, Long.MAX_VALUE);
+        Long transactions = wholeNumber(data, "transactions_seen", path + "transactions_seen", errors, 0, Long.MAX_VALUE);
+        Double latency = number(data, "network_latency", path + "network_latency", errors, 0, Double.MAX_VALUE, true);
+        Long peers = wholeNumber(data, "peer_count", path + "peer_count", errors, 0, 1_000_000);
+        String extensions = extensions(data, "node_data", errors);
+        errors.throwIfAny();
+
+        TelemetrySample sample = new TelemetrySample(nodeId, nodeType, chainId, timestamp, null, null, blocks,
+                transactions, null, peers, latency, null, null, null, null, null, extensions);
+        JsonObject attributed = Json.createObjectBuilder(payload)
+                .add("node_data", Json.createObjectBuilder(data).add("node_id", nodeId))
+                .build();
+        return new TelemetryPayload(PayloadKind.CONTRIBUTION, nodeId, List.of(sample), attributed);
+    }
+
+    private static String extensions(JsonObject source, String path, Errors errors) {
+        var builder = Json.createObjectBuilder();
+        boolean any = false;
+        for (String key : List.of("transaction_analysis", "ai_metrics")) {
+            JsonValue value = source.get(key);
+            if (value == null || value == JsonValue.NULL) {
+                continue;
+            }
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                errors.add(path + "." + key, "must be a JSON object, got " + describe(value));
+                continue;
+            }
+            builder.add(key, value);
+            any = true;
+        }
+        return any ? builder.build().toString() : null;
+    }
+
+    private static JsonObject object(JsonObject source, String key, String parentPath, Errors errors) {
+        String path = "$".equals(parentPath) ? key : parentPath + "." + key;
+        JsonValue value = source.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            errors.add(path, "is missing");
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            errors.add(path, "must be an object, got " + describe(value));
+            return null;
+        }
+        return value.asJsonObject();
+    }
+
+    private static String nodeId(JsonObject source, String key, String path, Errors errors) {
+        String value = string(source, key, path, errors);
+        if (value != null && !NODE_ID.matcher(value).matches()) {
+            errors.add(path, "must be 1 to 128 letters, digits or . _ : - starting with a letter or digit, got \""
+                    + abbreviate(value) + "\"");
+            return null;
+        }
+        return value;
+    }
+
+    private static String chainId(JsonObject source, String key, String path, Errors errors) {
+        String value = string(source, key, path, errors);
+        if (value != null && !CHAIN_ID.matcher(value).matches()) {
+            errors.add(path, "must be 1 to 64 letters, digits or . _ - (for example \"testnet\"), got \""
+                    + abbreviate(value) + "\"");
+            return null;
+        }
+        return value;
+    }
+
+    private static String nodeType(JsonObject source, String key, String path, Errors errors) {
+        String value = string(source, key, path, errors);
+        if (value != null && !NODE_TYPES.contains(value)) {
+            errors.add(path, "must be one of full, simple, basic, got \"" + abbreviate(value) + "\"");
+            return null;
+        }
+        return value;
+    }
+
+    private static String string(JsonObject source, String key, String path, Errors errors) {
+        JsonValue value = source.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            errors.add(path, "is missing");
+            return null;
+        }
+        if (!(value instanceof JsonString s)) {
+            errors.add(path, "must be a string, got " + describe(value));
+            return null;
+        }
+        return s.getString();
+    }
+
+    private BigDecimal timestamp(JsonObject source, String key, String path, Errors errors) {
+        JsonValue value = source.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            errors.add(path, "is missing; it is a time in epoch seconds, for example 1732262400.5");
+            return null;
+        }
+        if (!(value instanceof JsonNumber n)) {
+            errors.add(path, "must be a number of epoch seconds, got " + describe(value));
+            return null;
+        }
+        BigDecimal seconds = n.bigDecimalValue();
+        long latest = clock.instant().getEpochSecond() + MAX_FUTURE_SKEW_SECONDS;
+        if (seconds.compareTo(BigDecimal.valueOf(latest * 100)) > 0) {
+            errors.add(path, "is " + seconds.toPlainString() + ", which looks like milliseconds; send epoch seconds");
+            return null;
+        }
+        if (seconds.compareTo(BigDecimal.valueOf(latest)) > 0) {
+            errors.add(path, "is " + seconds.toPlainString() + ", more than " + MAX_FUTURE_SKEW_SECONDS
+                    + " s ahead of the pool's clock; check the node's clock (NTP)");
+            return null;
+        }
+        if (seconds.compareTo(BigDecimal.valueOf(EARLIEST_TIMESTAMP)) < 0) {
+            errors.add(path, "is " + seconds.toPlainString() + ", before the year 2000; send epoch seconds");
+            return null;
+        }
+        return seconds;
+    }
+
+    private static Long wholeNumber(JsonObject source, String key, String path, Errors errors, long min, long max) {
+        JsonValue value = source.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            errors.add(path, "is missing");
+            return null;
+        }
+        if (!(value instanceof JsonNumber n) || !isWhole(n)) {
+            errors.add(path, "must be a whole number, got " + describe(value));
+            return null;
+        }
+        long number;
+        try {
+            number = n.bigDecimalValue().longValueExact();
+        } catch (ArithmeticException e) {
+            errors.add(path, "is too large: " + n);
+            return null;
+        }
+        if (number < min || number > max) {
+            errors.add(path, (max == Long.MAX_VALUE ? "must be " + min + " or more" : "must be between " + min + " and " + max)
+                    + ", got " + number);
+            return null;
+        }
+        return number;
+    }
+
+    private static Double fraction(JsonObject source, String key, String path, Errors errors) {
+        JsonValue value = source.get(key);
+        if (value instanceof JsonNumber n && n.doubleValue() > 1 && n.doubleValue() <= 100) {
+            errors.add(path, "is a fraction from 0 to 1, got " + n + "; if that is a percentage, divide it by 100");
+            return null;
+        }
+        return number(source, key, path, errors, 0, 1, false);
+    }
+
+    private static Double number(JsonObject source, String key, String path, Errors errors,
+                                 double min, double max, boolean nullable) {
+        JsonValue value = source.get(key);
+        if (value == null) {
+            errors.add(path, nullable ? "is missing (send null when there is no value yet)" : "is missing");
+            return null;
+        }
+        if (value == JsonValue.NULL) {
+            if (!nullable) {
+                errors.add(path, "must be a number, got null");
+            }
+            return null;
+        }
+        if (!(value instanceof JsonNumber n)) {
+            errors.add(path, "must be a number, got " + describe(value));
+            return null;
+        }
+        double number = n.doubleValue();
+        if (!Double.isFinite(number) || number < min || number > max) {
+            errors.add(path, (max == Double.MAX_VALUE ? "must be " + format(min) + " or more"
+                    : "must be between " + format(min) + " and " + format(max)) + ", got " + n);
+            return null;
+        }
+        return number;
+    }
+
+    private static boolean isWhole(JsonNumber n) {
+        BigDecimal value = n.bigDecimalValue();
+        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+    }
+
+    private static String format(double bound) {
+        return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
+    }
+
+    private static String describe(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> "the string \"" + abbreviate(((JsonString) value).getString()) + "\"";
+            case NUMBER -> "the number " + value;
+            case TRUE, FALSE -> "the boolean " + value;
+            case NULL -> "null";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+        };
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    private static final class Errors {
+        private final List<FieldError> list = new ArrayList<>();
+        private int count;
+
+        void add(String field, String message) {
+            count++;
+            if (list.size() < MAX_REPORTED_ERRORS) {
+                list.add(new FieldError(field, message));
+            }
+        }
+
+        int count() {
+            return count;
+        }
+
+        void throwIfAny() throws InvalidTelemetryException {
+            if (count > list.size()) {
+                list.add(new FieldError("$", (count - list.size()) + " more problems not listed"));
+            }
+            if (!list.isEmpty()) {
+                throw new InvalidTelemetryException(list);
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.vantaechonebula.telemetry;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/**
+ * A validated payload: its samples, and the payload itself as JSON to pass on to the pool
+ * (for a contribution, with the node id it was attributed to written in).
+ */
+public record TelemetryPayload(PayloadKind kind, String nodeId, List<TelemetrySample> samples, JsonObject json) {
+
+    public TelemetryPayload {
+        samples = List.copyOf(samples);
+    }
+}

@@ -1,0 +1,314 @@
+package io.vantaechonebula.telemetry;
+
+import static io.vantaechonebula.telemetry.Samples.NOW;
+import static io.vantaechonebula.telemetry.Samples.batch;
+import static io.vantaechonebula.telemetry.Samples.contribution;
+import static io.vantaechonebula.telemetry.Samples.contributionData;
+import static io.vantaechonebula.telemetry.Samples.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.function.Consumer;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class TelemetryParserTest {
+
+    private final TelemetryParser parser =
+            new TelemetryParser(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC), 3);
+
+    @Nested
+    class Batches {
+
+        @Test
+        void acceptsTheSeedBatchShapeWithEveryMetric() throws Exception {
+            TelemetryPayload payload = parser.parse(batch("node-a", sample("node-a", 1), sample("node-a", 2)).toString(), null);
+
+            assertThat(payload.kind()).isEqualTo(PayloadKind.BATCH);
+            assertThat(payload.nodeId()).isEqualTo("node-a");
+            assertThat(payload.samples()).hasSize(2);
+            TelemetrySample first = payload.samples().get(0);
+            assertThat(first.nodeType()).isEqualTo("basic");
+            assertThat(first.chainId()).isEqualTo("testnet");
+            assertThat(first.seq()).isEqualTo(1L);
+            assertThat(first.currentHeight()).isEqualTo(1201L);
+            assertThat(first.miningHashRate()).isEqualTo(125000.5);
+            assertThat(first.peerCount()).isEqualTo(4L);
+            assertThat(first.averageLatencyMs()).isEqualTo(38.2);
+            assertThat(first.connectionQuality()).isEqualTo(0.93);
+            assertThat(first.cpuUsage()).isEqualTo(0.31);
+            assertThat(first.uptimeSeconds()).isEqualTo(3600.5);
+            assertThat(first.timestamp()).isEqualByComparingTo(new BigDecimal(NOW - 95 + ".25"));
+            assertThat(first.timestampMillis()).isEqualTo((NOW - 95) * 1000 + 250);
+        }
+
+        @Test
+        void acceptsNullLatencyFromANodeWithoutPeers() throws Exception {
+            JsonObjectBuilder lonely = sample("node-a", 1).add("network_metrics", Json.createObjectBuilder()
+                    .add("peer_count", 0).addNull("average_latency").add("bandwidth_usage", 0).add("connection_quality", 0));
+            TelemetrySample sample = parser.parse(batch("node-a", lonely).toString(), null).samples().get(0);
+            assertThat(sample.averageLatencyMs()).isNull();
+            assertThat(sample.peerCount()).isZero();
+        }
+
+        @Test
+        void acceptsASampleWithoutSequenceNumber() throws Exception {
+            JsonObjectBuilder unnumbered = sample("node-a", 1).remove("seq");
+            TelemetrySample sample = parser.parse(batch("node-a", unnumbered).toString(), null).samples().get(0);
+            assertThat(sample.sequence()).isEmpty();
+            assertThat(sample.dedupKey()).isEqualTo("ts:" + (NOW - 95) + ".25");
+        }
+
+        @Test
+        void rejectsEmptyBatch() {
+            assertRejected(batch("node-a"), "data_batch", "is empty");
+        }
+
+        @Test
+        void rejectsBatchLargerThanTheLimit() {
+            JsonObject big = batch("node-a", sample("node-a", 1), sample("node-a", 2), sample("node-a", 3), sample("node-a", 4));
+            assertRejected(big, "data_batch", "at most 3");
+        }
+
+        @Test
+        void rejectsBatchSizeThatDisagreesWithTheSamples() {
+            JsonObject wrong = Json.createObjectBuilder(batch("node-a", sample("node-a", 1))).add("batch_size", 2).build();
+            assertRejected(wrong, "batch_size", "says 2 but data_batch holds 1");
+        }
+
+        @Test
+        void rejectsSampleOfAnotherNode() {
+            assertRejected(batch("node-a", sample("node-b", 1)), "data_batch[0].node_id", "a batch carries one node's samples");
+        }
+
+        @Test
+        void rejectsBatchWithoutNodeId() {
+            JsonObject anonymous = Json.createObjectBuilder(batch("node-a", sample("node-a", 1))).remove("node_id").build();
+            assertRejected(anonymous, "node_id", "is missing");
+        }
+
+        @Test
+        void rejectsNodeIdWithSpaces() {
+            assertRejected(batch("node a", sample("node a", 1)), "node_id", "letters, digits");
+        }
+
+        @Test
+        void rejectsDataBatchThatIsNotAnArray() {
+            JsonObject notArray = Json.createObjectBuilder(batch("node-a", sample("node-a", 1))).add("data_batch", "x").build();
+            assertRejected(notArray, "data_batch", "must be an array");
+        }
+
+        @Test
+        void rejectsNegativePeerCount() {
+            assertRejectedSample(s -> s.add("network_metrics", network().add("peer_count", -1)),
+                    "data_batch[0].network_metrics.peer_count", "must be between 0 and 1000000, got -1");
+        }
+
+        @Test
+        void rejectsFractionalBlockCount() {
+            assertRejectedSample(s -> s.add("blockchain_metrics", chain().add("transaction_count", 2.5)),
+                    "data_batch[0].blockchain_metrics.transaction_count", "must be a whole number, got the number 2.5");
+        }
+
+        @Test
+        void rejectsCpuUsageSentAsPercentage() {
+            assertRejectedSample(s -> s.add("performance_metrics", performance().add("cpu_usage", 37.5)),
+                    "data_batch[0].performance_metrics.cpu_usage", "divide it by 100");
+        }
+
+        @Test
+        void rejectsMissingMetricGroup() {
+            assertRejectedSample(s -> s.remove("performance_metrics"), "data_batch[0].performance_metrics", "is missing");
+        }
+
+        @Test
+        void rejectsMissingLatencyButNamesNullAsTheWayToSayNone() {
+            JsonObjectBuilder network = Json.createObjectBuilder().add("peer_count", 1).add("bandwidth_usage", 1).add("connection_quality", 1);
+            assertRejectedSample(s -> s.add("network_metrics", network),
+                    "data_batch[0].network_metrics.average_latency", "send null");
+        }
+
+        @Test
+        void rejectsNumberSentAsString() {
+            assertRejectedSample(s -> s.add("blockchain_metrics", chain().add("current_height", "12")),
+                    "data_batch[0].blockchain_metrics.current_height", "got the string \"12\"");
+        }
+
+        @Test
+        void rejectsUnknownNodeType() {
+            assertRejectedSample(s -> s.add("node_type", "archive"), "data_batch[0].node_type", "one of full, simple, basic");
+        }
+
+        @Test
+        void rejectsTimestampInMilliseconds() {
+            assertRejectedSample(s -> s.add("timestamp", NOW * 1000), "data_batch[0].timestamp", "looks like milliseconds");
+        }
+
+        @Test
+        void rejectsTimestampFromTheFuture() {
+            assertRejectedSample(s -> s.add("timestamp", NOW + 3600), "data_batch[0].timestamp", "check the node's clock");
+        }
+
+        @Test
+        void rejectsTimestampBeforeTheYear2000() {
+            assertRejectedSample(s -> s.add("timestamp", 12), "data_batch[0].timestamp", "before the year 2000");
+        }
+
+        @Test
+        void rejectsNegativeSequenceNumber() {
+            assertRejectedSample(s -> s.add("seq", -4), "data_batch[0].seq", "must be 0 or more, got -4");
+        }
+
+        @Test
+        void rejectsExtensionThatIsNotAnObject() {
+            assertRejectedSample(s -> s.add("ai_metrics", 3), "data_batch[0].ai_metrics", "must be a JSON object");
+        }
+
+        @Test
+        void reportsEveryProblemAtOnce() {
+            JsonObjectBuilder bad = sample("node-a", 1)
+                    .add("node_type", "x")
+                    .add("network_metrics", network().add("peer_count", -1))
+                    .add("performance_metrics", performance().add("memory_usage", -0.5));
+            assertThatThrownBy(() -> parser.parse(batch("node-a", bad).toString(), null))
+                    .isInstanceOfSatisfying(InvalidTelemetryException.class, e -> assertThat(e.errors())
+                            .extracting(FieldError::field)
+                            .containsExactly("data_batch[0].node_type", "data_batch[0].network_metrics.peer_count",
+                                    "data_batch[0].performance_metrics.memory_usage"))
+                    .hasMessageStartingWith("3 problems: ");
+        }
+    }
+
+    @Nested
+    class Contributions {
+
+        @Test
+        void attributesAContributionWithoutNodeIdToTheSender() throws Exception {
+            TelemetryPayload payload = parser.parse(contribution(contributionData()).toString(), "sender-7f3a");
+
+            assertThat(payload.kind()).isEqualTo(PayloadKind.CONTRIBUTION);
+            assertThat(payload.nodeId()).isEqualTo("sender-7f3a");
+            TelemetrySample sample = payload.samples().get(0);
+            assertThat(sample.nodeId()).isEqualTo("sender-7f3a");
+            assertThat(sample.blocksProcessed()).isEqualTo(17L);
+            assertThat(sample.transactionCount()).isEqualTo(230L);
+            assertThat(sample.averageLatencyMs()).isEqualTo(41.5);
+            assertThat(sample.peerCount()).isEqualTo(3L);
+            assertThat(sample.currentHeight()).isNull();
+            assertThat(sample.cpuUsage()).isNull();
+            assertThat(payload.json().getJsonObject("node_data").getString("node_id")).isEqualTo("sender-7f3a");
+        }
+
+        @Test
+        void keepsTheNodeIdTheContributionNames() throws Exception {
+            TelemetryPayload payload = parser.parse(contribution(contributionData().add("node_id", "simple-9")).toString(), "sender-7f3a");
+            assertThat(payload.nodeId()).isEqualTo("simple-9");
+        }
+
+        @Test
+        void keepsTransactionAnalysisAndAiMetrics() throws Exception {
+            JsonObjectBuilder data = contributionData()
+                    .add("transaction_analysis", Json.createObjectBuilder().add("suspicious", 2))
+                    .add("ai_metrics", Json.createObjectBuilder().add("inference_ms", 4.5));
+            TelemetrySample sample = parser.parse(contribution(data).toString(), "s").samples().get(0);
+            assertThat(sample.extensionsJson()).isEqualTo(
+                    "{\"transaction_analysis\":{\"suspicious\":2},\"ai_metrics\":{\"inference_ms\":4.5}}");
+        }
+
+        @Test
+        void requiresNodeIdWhenThereIsNoSender() {
+            assertRejected(contribution(contributionData()), "node_data.node_id", "is required");
+        }
+
+        @Test
+        void rejectsWrongDataType() {
+            JsonObject wrong = Json.createObjectBuilder(contribution(contributionData())).add("data_type", "node_report").build();
+            assertRejected(wrong, "data_type", "must be \"node_contribution\"");
+        }
+
+        @Test
+        void rejectsContributionWithoutNodeData() {
+            JsonObject empty = Json.createObjectBuilder().add("timestamp", NOW).add("data_type", "node_contribution").build();
+            assertRejected(empty, "node_data", "is missing");
+        }
+
+        @Test
+        void rejectsMissingPeerCount() {
+            assertRejected(contribution(contributionData().remove("peer_count")), "node_data.peer_count", "is missing");
+        }
+    }
+
+    @Nested
+    class Documents {
+
+        @Test
+        void rejectsTextThatIsNotJson() {
+            assertThatThrownBy(() -> parser.parse("{\"node_id\": ", "s"))
+                    .isInstanceOfSatisfying(InvalidTelemetryException.class,
+                            e -> assertThat(e.errors().get(0).message()).startsWith("is not valid JSON"));
+        }
+
+        @Test
+        void rejectsJsonThatIsNotAnObject() {
+            assertThatThrownBy(() -> parser.parse("[1,2]", "s")).hasMessageContaining("must be a JSON object, got an array");
+        }
+
+        @Test
+        void rejectsObjectOfNeitherShape() {
+            assertThatThrownBy(() -> parser.parse("{\"hello\":1}", "s")).hasMessageContaining("neither a batch");
+        }
+    }
+
+    @Test
+    void sameSequenceNumberIsTheSameSampleWhateverTheTimestamp() throws Exception {
+        TelemetrySample a = parser.parse(batch("n", sample("n", 5)).toString(), null).samples().get(0);
+        TelemetrySample b = parser.parse(batch("n", sample("n", 5).add("timestamp", NOW - 1)).toString(), null).samples().get(0);
+        assertThat(a.dedupKey()).isEqualTo(b.dedupKey()).isEqualTo("seq:5");
+    }
+
+    @Test
+    void timestampsThatDifferOnlyInTrailingZerosAreTheSameSample() throws Exception {
+        String one = batch("n", sample("n", 1).remove("seq").add("timestamp", new BigDecimal(NOW - 10 + ".50"))).toString();
+        String two = batch("n", sample("n", 1).remove("seq").add("timestamp", new BigDecimal(NOW - 10 + ".5"))).toString();
+        assertThat(parser.parse(one, null).samples().get(0).dedupKey())
+                .isEqualTo(parser.parse(two, null).samples().get(0).dedupKey());
+    }
+
+    private void assertRejectedSample(Consumer<JsonObjectBuilder> change, String field, String message) {
+        JsonObjectBuilder sample = sample("node-a", 1);
+        change.accept(sample);
+        assertRejected(batch("node-a", sample), field, message);
+    }
+
+    private AbstractThrowableAssert<?, ?> assertRejected(JsonValue payload, String field, String message) {
+        return assertThatThrownBy(() -> parser.parse(payload.toString(), null))
+                .isInstanceOfSatisfying(InvalidTelemetryException.class, e -> assertThat(e.errors())
+                        .anySatisfy(error -> {
+                            assertThat(error.field()).isEqualTo(field);
+                            assertThat(error.message()).contains(message);
+                        }));
+    }
+
+    private static JsonObjectBuilder chain() {
+        return Json.createObjectBuilder().add("current_height", 1).add("blocks_processed_last_interval", 1)
+                .add("transaction_count", 1).add("mining_hash_rate", 1);
+    }
+
+    private static JsonObjectBuilder network() {
+        return Json.createObjectBuilder().add("peer_count", 1).add("average_latency", 1)
+                .add("bandwidth_usage", 1).add("connection_quality", 1);
+    }
+
+    private static JsonObjectBuilder performance() {
+        return Json.createObjectBuilder().add("cpu_usage", 0.5).add("memory_usage", 0.5).add("uptime", 1);
+    }
+}
