@@ -1,0 +1,24 @@
+package io.vantaechonebula.agent;
+
+import io.vantaechonebula.agent.send.SendCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code vanta}: the entry point of the node agent's commands. */
+@Command(name = "vanta", mixinStandardHelpOptions = true, version = "VantaEchoNebula node agent",
+        description = "VantaEchoNebula tools for remote nodes and producers.",
+        subcommands = {SendCommand.class})
+public class VantaCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new VantaCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+}

@@ -1,0 +1,7 @@
+package io.vantaechonebula.agent.send;
+
+import jakarta.json.JsonObject;
+
+/** A checked payload ready to send: the JSON body, whose node it is, and how many samples it holds. */
+record Outgoing(JsonObject body, String nodeId, String kind, int samples) {
+}

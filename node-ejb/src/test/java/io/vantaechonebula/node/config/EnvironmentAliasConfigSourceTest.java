@@ -1,0 +1,37 @@
+package io.vantaechonebula.node.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnvironmentAliasConfigSourceTest {
+
+    private final EnvironmentAliasConfigSource source =
+            new EnvironmentAliasConfigSource(Map.of("NODE_MODE", "simple", "MAX_PEERS", "4", "PATH", "/bin")::get);
+
+    @Test
+    void mapsSeedEnvironmentVariablesToVantaKeys() {
+        assertThat(source.getValue("vanta.node.mode")).isEqualTo("simple");
+        assertThat(source.getValue("vanta.p2p.max-peers")).isEqualTo("4");
+    }
+
+    @Test
+    void offersOnlyAliasesThatAreSet() {
+        assertThat(source.getProperties()).containsOnly(
+                Map.entry("vanta.node.mode", "simple"), Map.entry("vanta.p2p.max-peers", "4"));
+        assertThat(source.getValue("vanta.mining.enabled")).isNull();
+    }
+
+    @Test
+    void ranksBelowTheStandardEnvironmentSource() {
+        assertThat(source.getOrdinal()).isLessThan(300).isGreaterThan(100);
+    }
+
+    @Test
+    void nodeModeNamesTheAllowedValuesWhenWrong() {
+        assertThat(NodeMode.parse(" Basic ")).isEqualTo(NodeMode.BASIC);
+        assertThatThrownBy(() -> NodeMode.parse("turbo")).hasMessageContaining("full, simple, basic, got 'turbo'");
+    }
+}

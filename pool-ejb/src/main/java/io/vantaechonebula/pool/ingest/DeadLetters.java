@@ -1,0 +1,84 @@
+package io.vantaechonebula.pool.ingest;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.TextMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The {@code NodeDataDLQ} queue: payloads that can never be stored, kept with the reason so an
+ * operator can see what a node sent and fix it. Nothing is dropped silently.
+ */
+@Stateless
+public class DeadLetters {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());
+    private static final int EXCERPT_CHARS = 500;
+
+    @Inject
+    private JMSContext jms;
+
+    @Resource(lookup = PoolQueues.NODE_DATA_DLQ_JNDI)
+    private Queue deadLetterQueue;
+
+    /** Moves a message to the dead-letter queue within the caller's transaction. */
+    public void divert(Message original, String body, String reason) {
+        try {
+            TextMessage letter = jms.createTextMessage(body == null ? "" : body);
+            letter.setStringProperty(PoolQueues.REASON_PROPERTY, reason);
+            letter.setStringProperty(PoolQueues.FAILED_AT_PROPERTY, Instant.now().toString());
+            letter.setStringProperty(PoolQueues.ORIGINAL_ID_PROPERTY, original.getJMSMessageID());
+            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(deadLetterQueue, letter);
+            LOG.warning(() -> "Telemetry message " + messageId(original) + " moved to " + PoolQueues.NODE_DATA_DLQ
+                    + ": " + reason);
+        } catch (JMSException e) {
+            // Throwing rolls the delivery back, so the broker keeps the message and redelivers it.
+            throw new IllegalStateException("Could not move message " + messageId(original) + " to the dead-letter queue", e);
+        }
+    }
+
+    /** The oldest dead letters first, at most {@code limit} of them. */
+    public List<DeadLetter> browse(int limit) {
+        List<DeadLetter> letters = new ArrayList<>();
+        try (QueueBrowser browser = jms.createBrowser(deadLetterQueue)) {
+            for (Object item : Collections.list(browser.getEnumeration())) {
+                if (letters.size() >= limit) {
+                    break;
+                }
+                Message message = (Message) item;
+                String body = message instanceof TextMessage text ? text.getText() : "";
+                letters.add(new DeadLetter(message.getJMSMessageID(),
+                        message.getStringProperty(PoolQueues.ORIGINAL_ID_PROPERTY),
+                        message.getStringProperty(PoolQueues.REASON_PROPERTY),
+                        message.getStringProperty(PoolQueues.FAILED_AT_PROPERTY),
+                        body.length() <= EXCERPT_CHARS ? body : body.substring(0, EXCERPT_CHARS) + "…"));
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("Could not read the dead-letter queue " + PoolQueues.NODE_DATA_DLQ, e);
+        }
+        return letters;
+    }
+
+    private static String messageId(Message message) {
+        try {
+            return message.getJMSMessageID();
+        } catch (JMSException e) {
+            return "(unknown id)";
+        }
+    }
+
+    /** A payload the pool could not store, and why. */
+    public record DeadLetter(String messageId, String originalMessageId, String reason, String failedAt, String bodyExcerpt) {
+    }
+}

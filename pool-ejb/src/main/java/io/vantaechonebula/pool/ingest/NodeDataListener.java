@@ -1,0 +1,118 @@
+package io.vantaechonebula.pool.ingest;
+
+import io.vantaechonebula.pool.store.SampleStore;
+import io.vantaechonebula.telemetry.InvalidTelemetryException;
+import io.vantaechonebula.telemetry.TelemetryParser;
+import io.vantaechonebula.telemetry.TelemetryPayload;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSDestinationDefinition;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * Consumes {@code NodeData}: validates each payload on arrival, whoever sent it, and stores its
+ * samples once each. A payload that breaks the schema goes to the dead-letter queue with the
+ * reason; any other failure rolls back, so the broker redelivers and nothing is lost.
+ */
+@JMSDestinationDefinition(name = PoolQueues.NODE_DATA_JNDI, interfaceName = "jakarta.jms.Queue",
+        destinationName = PoolQueues.NODE_DATA)
+@JMSDestinationDefinition(name = PoolQueues.NODE_DATA_DLQ_JNDI, interfaceName = "jakarta.jms.Queue",
+        destinationName = PoolQueues.NODE_DATA_DLQ)
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = PoolQueues.NODE_DATA_JNDI),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "endpointPoolMaxSize", propertyValue = "4")
+})
+public class NodeDataListener implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(NodeDataListener.class.getName());
+
+    private final TelemetryParser parser = new TelemetryParser();
+
+    @EJB
+    private SampleStore store;
+
+    @EJB
+    private DeadLetters deadLetters;
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    private MetricRegistry metrics;
+
+    @Override
+    public void onMessage(Message message) {
+        String body;
+        try {
+            body = textOf(message);
+        } catch (UnreadableMessageException e) {
+            reject(message, null, e.getMessage());
+            return;
+        }
+        TelemetryPayload payload;
+        try {
+            payload = parser.parse(body, null);
+        } catch (InvalidTelemetryException e) {
+            reject(message, body, "invalid telemetry: " + e.getMessage());
+            return;
+        }
+        int stored = store.storeAll(payload.samples(), System.currentTimeMillis());
+        int duplicates = payload.samples().size() - stored;
+        counter("vanta.pool.samples.stored").inc(stored);
+        counter("vanta.pool.samples.duplicate").inc(duplicates);
+        LOG.fine(() -> "Stored " + stored + " samples of node " + payload.nodeId() + " (" + duplicates + " already stored)");
+    }
+
+    private void reject(Message message, String body, String reason) {
+        deadLetters.divert(message, body, reason);
+        counter("vanta.pool.dead_letters").inc();
+    }
+
+    private Counter counter(String name) {
+        return metrics.counter(name);
+    }
+
+    private static String textOf(Message message) throws UnreadableMessageException {
+        try {
+            if (message instanceof TextMessage text) {
+                String body = text.getText();
+                if (body == null) {
+                    throw new UnreadableMessageException("the TextMessage has no body");
+                }
+                return body;
+            }
+            if (message instanceof BytesMessage bytes) {
+                byte[] content = new byte[(int) bytes.getBodyLength()];
+                bytes.readBytes(content);
+                return StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(content)).toString();
+            }
+            throw new UnreadableMessageException("a NodeData message must be a TextMessage (or BytesMessage) of UTF-8 JSON, got "
+                    + message.getClass().getSimpleName());
+        } catch (CharacterCodingException e) {
+            throw new UnreadableMessageException("the BytesMessage is not UTF-8 text");
+        } catch (JMSException e) {
+            throw new IllegalStateException("Could not read a NodeData message", e);
+        }
+    }
+
+    private static final class UnreadableMessageException extends Exception {
+        UnreadableMessageException(String message) {
+            super(message);
+        }
+    }
+}

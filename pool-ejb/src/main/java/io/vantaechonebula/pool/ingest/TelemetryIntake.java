@@ -1,0 +1,41 @@
+package io.vantaechonebula.pool.ingest;
+
+import io.vantaechonebula.telemetry.TelemetryPayload;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/**
+ * Puts validated payloads on the persistent {@code NodeData} queue. The send commits with the
+ * caller's transaction, so a payload is on the broker's disk before the caller answers "accepted".
+ */
+@Stateless
+public class TelemetryIntake {
+
+    private static final Logger LOG = Logger.getLogger(TelemetryIntake.class.getName());
+
+    @Inject
+    private JMSContext jms;
+
+    @Resource(lookup = PoolQueues.NODE_DATA_JNDI)
+    private Queue nodeData;
+
+    public void submit(TelemetryPayload payload) throws PoolUnavailableException {
+        try {
+            TextMessage message = jms.createTextMessage(payload.json().toString());
+            message.setStringProperty("vanta_node_id", payload.nodeId());
+            message.setStringProperty("vanta_payload_kind", payload.kind().name());
+            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(nodeData, message);
+        } catch (JMSRuntimeException | jakarta.jms.JMSException e) {
+            LOG.warning(() -> "Could not queue telemetry from node " + payload.nodeId() + ": " + e);
+            throw new PoolUnavailableException("The pool's message broker did not take the payload ("
+                    + e.getMessage() + "); nothing was queued, retry later", e);
+        }
+    }
+}

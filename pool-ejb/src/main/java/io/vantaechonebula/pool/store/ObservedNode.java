@@ -1,0 +1,65 @@
+package io.vantaechonebula.pool.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** A node the pool has stored samples from, with what it last said about itself. */
+@Entity
+@Table(name = "telemetry_node")
+@NamedQuery(name = ObservedNode.ALL, query = "SELECT n FROM ObservedNode n ORDER BY n.nodeId")
+public class ObservedNode {
+
+    static final String ALL = "ObservedNode.all";
+
+    @Id
+    @Column(name = "node_id", length = 128)
+    private String nodeId;
+
+    @Column(name = "node_type", length = 16, nullable = false)
+    private String nodeType;
+
+    @Column(name = "chain_id", length = 64, nullable = false)
+    private String chainId;
+
+    @Column(name = "first_seen_ms", nullable = false)
+    private long firstSeenMs;
+
+    /** Time of the newest sample stored, by the node's clock. */
+    @Column(name = "last_sample_ms", nullable = false)
+    private long lastSampleMs;
+
+    /** When the pool last stored a sample of this node, by the pool's clock. */
+    @Column(name = "last_received_ms", nullable = false)
+    private long lastReceivedMs;
+
+    @Column(name = "samples_stored", nullable = false)
+    private long samplesStored;
+
+    protected ObservedNode() {
+    }
+
+    ObservedNode(String nodeId, String nodeType, String chainId, long receivedAtMs) {
+        this.nodeId = nodeId;
+        this.nodeType = nodeType;
+        this.chainId = chainId;
+        this.firstSeenMs = receivedAtMs;
+        this.lastReceivedMs = receivedAtMs;
+    }
+
+    void record(String type, String chain, long sampleMs, long receivedAtMs) {
+        if (samplesStored == 0 || sampleMs >= lastSampleMs) {
+            this.nodeType = type;
+            this.chainId = chain;
+            this.lastSampleMs = sampleMs;
+        }
+        this.lastReceivedMs = receivedAtMs;
+        this.samplesStored++;
+    }
+
+    NodeView toView() {
+        return new NodeView(nodeId, nodeType, chainId, firstSeenMs, lastSampleMs, lastReceivedMs, samplesStored);
+    }
+}

@@ -1,0 +1,16 @@
+package io.vantaechonebula.web;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+
+/** The REST API, version 1. */
+@ApplicationPath("/api/v1")
+@OpenAPIDefinition(info = @Info(title = "VantaEchoNebula API", version = "1",
+        description = "Node status, telemetry ingest into the processing pool, and the nodes the pool has seen. "
+                + "Errors are application/problem+json (RFC 9457).",
+        license = @License(name = "Apache-2.0")))
+public class RestApplication extends Application {
+}

@@ -1,0 +1,19 @@
+package io.vantaechonebula.web.nodes;
+
+import io.vantaechonebula.pool.store.NodeView;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.Instant;
+
+/** A node as {@code GET /api/v1/nodes} lists it; times are ISO-8601 UTC. */
+@JsonbPropertyOrder({"nodeId", "nodeType", "chainId", "lastSeen", "lastReceived", "firstSeen", "samplesStored"})
+public record NodeSummary(String nodeId, String nodeType, String chainId, String lastSeen, String lastReceived,
+                          String firstSeen, long samplesStored) {
+
+    static NodeSummary of(NodeView node) {
+        return new NodeSummary(node.nodeId(), node.nodeType(), node.chainId(),
+                Instant.ofEpochMilli(node.lastSampleMs()).toString(),
+                Instant.ofEpochMilli(node.lastReceivedMs()).toString(),
+                Instant.ofEpochMilli(node.firstSeenMs()).toString(),
+                node.samplesStored());
+    }
+}

@@ -1,0 +1,34 @@
+package io.vantaechonebula.web.pool;
+
+import io.vantaechonebula.pool.ingest.DeadLetters;
+import io.vantaechonebula.web.QueryLimits;
+import io.vantaechonebula.pool.ingest.DeadLetters.DeadLetter;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Shows the payloads the pool could not store, oldest first, with the reason for each. */
+@Path("pool/dead-letters")
+@RequestScoped
+public class DeadLetterResource {
+
+    static final int MAX_LIMIT = 1000;
+
+    @EJB
+    private DeadLetters deadLetters;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Payloads the pool could not store",
+            description = "From the NodeDataDLQ queue: message id, reason, time and the start of the body.")
+    public List<DeadLetter> list(@QueryParam("limit") @DefaultValue("100") String limit) {
+        return deadLetters.browse(QueryLimits.parse("limit", limit, MAX_LIMIT));
+    }
+}

@@ -1,0 +1,121 @@
+package io.vantaechonebula.web.pool;
+
+import io.vantaechonebula.pool.ingest.PoolUnavailableException;
+import io.vantaechonebula.pool.ingest.TelemetryIntake;
+import io.vantaechonebula.telemetry.InvalidTelemetryException;
+import io.vantaechonebula.telemetry.TelemetryParser;
+import io.vantaechonebula.telemetry.TelemetryPayload;
+import io.vantaechonebula.chain.crypto.Hex;
+import io.vantaechonebula.web.problem.Problem;
+import io.vantaechonebula.web.problem.ProblemType;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Takes node telemetry over HTTP and queues it for the pool. */
+@Path("pool/ingest")
+@RequestScoped
+public class IngestResource {
+
+    @EJB
+    private TelemetryIntake intake;
+
+    @Inject
+    private IngestSettings settings;
+
+    @Inject
+    private MetricRegistry metrics;
+
+    @Context
+    private HttpServletRequest request;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit node telemetry",
+            description = "Takes a batch {node_id, data_batch, batch_size, submission_time} or one contribution "
+                    + "{timestamp, node_data, data_type: node_contribution}. A payload with any invalid field is "
+                    + "refused whole. See docs/ingest.md.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "202", description = "Queued for the pool: {status, accepted, node_id}")
+    @APIResponse(responseCode = "400", description = "Invalid payload; every wrong field is listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "Body over vanta.ingest.max-body-bytes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "The broker cannot take data now; retry after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response ingest(InputStream body) throws IOException, InvalidTelemetryException {
+        Timer.Context timing = metrics.timer("vanta.ingest.request.duration").time();
+        String outcome = "invalid";
+        try {
+            long limit = settings.maxBodyBytes();
+            if (request.getContentLengthLong() > limit) {
+                outcome = "too_large";
+                throw LimitedBody.tooLarge(limit);
+            }
+            String text;
+            try {
+                text = LimitedBody.read(body, limit);
+            } catch (io.vantaechonebula.web.problem.ApiProblemException e) {
+                outcome = e.type() == ProblemType.PAYLOAD_TOO_LARGE ? "too_large" : "invalid";
+                throw e;
+            }
+            TelemetryParser parser = new TelemetryParser(Clock.systemUTC(), settings.maxSamplesPerBatch());
+            TelemetryPayload payload = parser.parse(text, senderNodeId());
+            try {
+                intake.submit(payload);
+            } catch (PoolUnavailableException e) {
+                outcome = "unavailable";
+                return Problem.builder(ProblemType.POOL_UNAVAILABLE, e.getMessage(), List.of())
+                        .header("Retry-After", "5").build();
+            }
+            outcome = "accepted";
+            metrics.counter("vanta.ingest.samples.accepted").inc(payload.samples().size());
+            return Response.accepted(Json.createObjectBuilder()
+                            .add("status", "accepted")
+                            .add("accepted", payload.samples().size())
+                            .add("node_id", payload.nodeId())
+                            .build().toString())
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
+        } finally {
+            timing.stop();
+            metrics.counter("vanta.ingest.requests", new Tag("outcome", outcome)).inc();
+        }
+    }
+
+    /** A stable id for a contribution that names no node: derived from the sender's address. */
+    private String senderNodeId() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(request.getRemoteAddr().getBytes(StandardCharsets.UTF_8));
+            return "sender-" + Hex.encode(Arrays.copyOf(digest, 8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.vantaechonebula.web.pool;
+
+import io.vantaechonebula.web.problem.ApiProblemException;
+import io.vantaechonebula.web.problem.ProblemType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Reads a request body as UTF-8 text, refusing it as soon as it passes the size limit. */
+final class LimitedBody {
+
+    private LimitedBody() {
+    }
+
+    static String read(InputStream in, long limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) != -1; ) {
+            total += n;
+            if (total > limit) {
+                throw tooLarge(limit);
+            }
+            out.write(buffer, 0, n);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(out.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiProblemException(ProblemType.INVALID_TELEMETRY, "The body is not UTF-8 text; send JSON in UTF-8");
+        }
+    }
+
+    static ApiProblemException tooLarge(long limit) {
+        return new ApiProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than " + limit
+                + " bytes (vanta.ingest.max-body-bytes); nothing was accepted. Send fewer samples per request.");
+    }
+}

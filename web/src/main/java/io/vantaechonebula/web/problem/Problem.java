@@ -1,0 +1,43 @@
+package io.vantaechonebula.web.problem;
+
+import io.vantaechonebula.telemetry.FieldError;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Builds {@code application/problem+json} responses. */
+public final class Problem {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
+
+    private Problem() {
+    }
+
+    public static Response of(ProblemType type, String detail) {
+        return of(type, detail, List.of());
+    }
+
+    public static Response of(ProblemType type, String detail, List<FieldError> errors) {
+        return builder(type, detail, errors).build();
+    }
+
+    public static Response.ResponseBuilder builder(ProblemType type, String detail, List<FieldError> errors) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", type.uri())
+                .add("title", type.title())
+                .add("status", type.status().getStatusCode())
+                .add("detail", detail);
+        if (!errors.isEmpty()) {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            errors.forEach(error -> list.add(Json.createObjectBuilder()
+                    .add("field", error.field())
+                    .add("message", error.message())));
+            body.add("errors", list);
+        }
+        return Response.status(type.status()).type(MEDIA).entity(body.build().toString());
+    }
+}

@@ -1,0 +1,40 @@
+package io.vantaechonebula.web.problem;
+
+import jakarta.ws.rs.core.Response.Status;
+
+/** Every kind of error the API answers, with its stable type URI and HTTP status. */
+public enum ProblemType {
+    INVALID_TELEMETRY("invalid-telemetry", "Telemetry payload is invalid", Status.BAD_REQUEST),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request body is too large", Status.REQUEST_ENTITY_TOO_LARGE),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Content type is not accepted", Status.UNSUPPORTED_MEDIA_TYPE),
+    INVALID_PARAMETER("invalid-parameter", "Request parameter is invalid", Status.BAD_REQUEST),
+    NODE_NOT_FOUND("node-not-found", "Node is not known to the pool", Status.NOT_FOUND),
+    NOT_FOUND("not-found", "No such resource", Status.NOT_FOUND),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method is not allowed here", Status.METHOD_NOT_ALLOWED),
+    POOL_UNAVAILABLE("pool-unavailable", "Processing pool cannot take data now", Status.SERVICE_UNAVAILABLE),
+    INTERNAL("internal-error", "Internal error", Status.INTERNAL_SERVER_ERROR);
+
+    private static final String PREFIX = "urn:vantaechonebula:problem:";
+
+    private final String slug;
+    private final String title;
+    private final Status status;
+
+    ProblemType(String slug, String title, Status status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String uri() {
+        return PREFIX + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Status status() {
+        return status;
+    }
+}

@@ -1,0 +1,34 @@
+package io.vantaechonebula.web.system;
+
+import io.vantaechonebula.node.config.NodeSettings;
+import io.vantaechonebula.node.identity.NodeIdentity;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Says what this system is, so that nodes probing a port know they found it. */
+@Path("system")
+@RequestScoped
+public class SystemResource {
+
+    @EJB
+    private NodeIdentity identity;
+
+    @Inject
+    private NodeSettings settings;
+
+    @GET
+    @Path("status")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What this system is",
+            description = "Remote nodes discover the main system by the answer's \"system\": \"VantaEchoNebula\".")
+    public SystemStatus status() {
+        return new SystemStatus(SystemStatus.SYSTEM_NAME, identity.version(), identity.nodeId(),
+                settings.mode().id(), settings.chains(), identity.startedAt().toString());
+    }
+}

@@ -1,0 +1,13 @@
+package io.vantaechonebula.web.system;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+
+/** The answer of {@code GET /api/v1/system/status}. */
+@JsonbPropertyOrder({"system", "version", "nodeId", "mode", "chains", "startedAt"})
+public record SystemStatus(String system, String version, String nodeId, String mode, List<String> chains,
+                           String startedAt) {
+
+    /** Remote nodes recognise the main system by this name. */
+    public static final String SYSTEM_NAME = "VantaEchoNebula";
+}
