@@ -57,7 +57,8 @@ public class DeadLetters {
                     break;
                 }
                 Message message = (Message) item;
-                String body = message instanceof TextMessage text ? text.getText() : "";
+                // OpenMQ reads an empty text body back as null.
+                String body = message instanceof TextMessage text && text.getText() != null ? text.getText() : "";
                 letters.add(new DeadLetter(message.getJMSMessageID(),
                         message.getStringProperty(PoolQueues.ORIGINAL_ID_PROPERTY),
                         message.getStringProperty(PoolQueues.REASON_PROPERTY),

@@ -6,6 +6,7 @@ import io.vantaechonebula.telemetry.InvalidTelemetryException;
 import io.vantaechonebula.telemetry.TelemetryParser;
 import io.vantaechonebula.telemetry.TelemetryPayload;
 import io.vantaechonebula.chain.crypto.Hex;
+import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.Problem;
 import io.vantaechonebula.web.problem.ProblemType;
 import jakarta.ejb.EJB;
@@ -73,14 +74,10 @@ public class IngestResource {
         String outcome = "invalid";
         try {
             long limit = settings.maxBodyBytes();
-            if (request.getContentLengthLong() > limit) {
-                outcome = "too_large";
-                throw LimitedBody.tooLarge(limit);
-            }
             String text;
             try {
                 text = LimitedBody.read(body, limit);
-            } catch (io.vantaechonebula.web.problem.ApiProblemException e) {
+            } catch (ApiProblemException e) {
                 outcome = e.type() == ProblemType.PAYLOAD_TOO_LARGE ? "too_large" : "invalid";
                 throw e;
             }

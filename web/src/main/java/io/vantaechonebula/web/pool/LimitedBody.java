@@ -10,8 +10,15 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Reads a request body as UTF-8 text, refusing it as soon as it passes the size limit. */
+/**
+ * Reads a request body as UTF-8 text, refusing it when it passes the size limit. An oversized
+ * body is read to its end (up to a cap) and discarded before the refusal, because a client still
+ * sending when the server answers often sees a reset connection instead of the 413.
+ */
 final class LimitedBody {
+
+    /** Past this many bytes an oversized body is no longer drained; the connection is dropped. */
+    static final long DRAIN_CAP_BYTES = 32L * 1024 * 1024;
 
     private LimitedBody() {
     }
@@ -23,6 +30,7 @@ final class LimitedBody {
         for (int n; (n = in.read(buffer)) != -1; ) {
             total += n;
             if (total > limit) {
+                drain(in, buffer, total);
                 throw tooLarge(limit);
             }
             out.write(buffer, 0, n);
@@ -34,6 +42,13 @@ final class LimitedBody {
                     .decode(ByteBuffer.wrap(out.toByteArray())).toString();
         } catch (CharacterCodingException e) {
             throw new ApiProblemException(ProblemType.INVALID_TELEMETRY, "The body is not UTF-8 text; send JSON in UTF-8");
+        }
+    }
+
+    private static void drain(InputStream in, byte[] buffer, long alreadyRead) throws IOException {
+        long total = alreadyRead;
+        for (int n; total < DRAIN_CAP_BYTES && (n = in.read(buffer)) != -1; ) {
+            total += n;
         }
     }
 

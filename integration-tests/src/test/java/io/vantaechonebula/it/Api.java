@@ -1,0 +1,110 @@
+package io.vantaechonebula.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** Talks to the deployed system over HTTP, as any client would. */
+final class Api {
+
+    static final String BASE = System.getProperty("vanta.base-url", "http://localhost:8080");
+    /** How long to wait for queued data to be stored; a wait, never an assertion on speed. */
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    private Api() {
+    }
+
+    record Answer(int status, String contentType, String body) {
+        JsonObject object() {
+            return parse().asJsonObject();
+        }
+
+        JsonArray array() {
+            return parse().asJsonArray();
+        }
+
+        private JsonValue parse() {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.readValue();
+            }
+        }
+    }
+
+    static Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(BASE + path)).GET().build());
+    }
+
+    static Answer post(String path, String body) {
+        return post(path, body, "application/json");
+    }
+
+    static Answer post(String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    static Answer post(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
+    private static Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Asks again until the answer satisfies the condition, or patience runs out; returns the last answer. */
+    static <T> T eventually(Supplier<T> ask, Predicate<T> condition) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        T answer = ask.get();
+        while (!condition.test(answer) && Instant.now().isBefore(deadline)) {
+            sleep(250);
+            answer = ask.get();
+        }
+        return answer;
+    }
+
+    /** The node as {@code GET /api/v1/nodes/{id}} shows it, once it has at least {@code samples} stored. */
+    static Optional<JsonObject> nodeWithSamples(String nodeId, long samples) {
+        Answer answer = eventually(() -> get("/api/v1/nodes/" + nodeId),
+                a -> a.status() == 200 && a.object().getJsonNumber("samplesStored").longValue() >= samples);
+        return answer.status() == 200 ? Optional.of(answer.object()) : Optional.empty();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
