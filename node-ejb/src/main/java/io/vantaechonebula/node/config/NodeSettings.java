@@ -1,38 +1,25 @@
 package io.vantaechonebula.node.config;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-/** The node's settings; each key is documented in docs/configuration.md. */
-@ApplicationScoped
-public class NodeSettings {
+/** The node's settings, read once at start; each key is documented in docs/configuration.md. */
+public record NodeSettings(NodeMode mode, Path keyFile, List<String> chains) {
 
     /** The chains every node runs side by side. */
     public static final List<String> CHAINS = List.of("testnet", "mainnet");
 
-    @Inject
-    @ConfigProperty(name = "vanta.node.mode", defaultValue = "full")
-    String mode;
-
-    @Inject
-    @ConfigProperty(name = "vanta.node.key-file")
-    Optional<String> keyFile;
-
-    public NodeMode mode() {
-        return NodeMode.parse(mode);
+    public static NodeSettings fromConfig() {
+        return from(ConfigProvider.getConfig(NodeSettings.class.getClassLoader()));
     }
 
-    /** Where the node key lives: the configured file, else {@code config/vanta-node.key} of the server's domain. */
-    public Path keyFile() {
-        return keyFile.map(Path::of).orElseGet(() -> Path.of(System.getProperty("com.sun.aas.instanceRoot", "."),
-                "config", "vanta-node.key"));
-    }
-
-    public List<String> chains() {
-        return CHAINS;
+    static NodeSettings from(Config config) {
+        NodeMode mode = NodeMode.parse(config.getOptionalValue("vanta.node.mode", String.class).orElse("full"));
+        // Without a configured file the key lives in the server's domain, beside its other configuration.
+        Path keyFile = config.getOptionalValue("vanta.node.key-file", String.class).map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("com.sun.aas.instanceRoot", "."), "config", "vanta-node.key"));
+        return new NodeSettings(mode, keyFile, CHAINS);
     }
 }

@@ -8,7 +8,6 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,15 +28,14 @@ public class NodeIdentity {
 
     private static final Logger LOG = Logger.getLogger(NodeIdentity.class.getName());
 
-    @Inject
     private NodeSettings settings;
-
     private Ed25519PrivateKey key;
     private Instant startedAt;
     private String version;
 
     @PostConstruct
     void start() {
+        settings = NodeSettings.fromConfig();
         Path file = settings.keyFile();
         try {
             key = KeyFile.readOrCreate(file, new SecureRandom());
@@ -48,6 +46,10 @@ public class NodeIdentity {
         version = readVersion();
         LOG.info(() -> "VantaEchoNebula node " + nodeId() + " started: version " + version + ", mode "
                 + settings.mode().id() + ", chains " + settings.chains() + ", key " + file);
+    }
+
+    public NodeSettings settings() {
+        return settings;
     }
 
     public String nodeId() {

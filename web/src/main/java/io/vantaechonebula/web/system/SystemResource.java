@@ -1,10 +1,8 @@
 package io.vantaechonebula.web.system;
 
-import io.vantaechonebula.node.config.NodeSettings;
 import io.vantaechonebula.node.identity.NodeIdentity;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,9 +17,6 @@ public class SystemResource {
     @EJB
     private NodeIdentity identity;
 
-    @Inject
-    private NodeSettings settings;
-
     @GET
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +24,6 @@ public class SystemResource {
             description = "Remote nodes discover the main system by the answer's \"system\": \"VantaEchoNebula\".")
     public SystemStatus status() {
         return new SystemStatus(SystemStatus.SYSTEM_NAME, identity.version(), identity.nodeId(),
-                settings.mode().id(), settings.chains(), identity.startedAt().toString());
+                identity.settings().mode().id(), identity.settings().chains(), identity.startedAt().toString());
     }
 }
