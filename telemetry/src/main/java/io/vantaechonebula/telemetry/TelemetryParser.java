@@ -230,20 +230,17 @@ public final class TelemetryParser {
     }
 
     private static String nodeId(JsonObject source, String key, String path, Errors errors) {
-        String value = string(source, key, path, errors);
-        if (value != null && !NODE_ID.matcher(value).matches()) {
-            errors.add(path, "must be 1 to 128 letters, digits or . _ : - starting with a letter or digit, got \""
-                    + abbreviate(value) + "\"");
-            return null;
-        }
-        return value;
+        return matching(source, key, path, errors, NODE_ID, "1 to 128 letters, digits or . _ : - starting with a letter or digit");
     }
 
     private static String chainId(JsonObject source, String key, String path, Errors errors) {
+        return matching(source, key, path, errors, CHAIN_ID, "1 to 64 letters, digits or . _ - (for example \"testnet\")");
+    }
+
+    private static String matching(JsonObject source, String key, String path, Errors errors, Pattern form, String rule) {
         String value = string(source, key, path, errors);
-        if (value != null && !CHAIN_ID.matcher(value).matches()) {
-            errors.add(path, "must be 1 to 64 letters, digits or . _ - (for example \"testnet\"), got \""
-                    + abbreviate(value) + "\"");
+        if (value != null && !form.matcher(value).matches()) {
+            errors.add(path, "must be " + rule + ", got \"" + abbreviate(value) + "\"");
             return null;
         }
         return value;
