@@ -1,7 +1,5 @@
 package io.vantaechonebula.chain.crypto;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
@@ -19,12 +17,18 @@ public record Address(String hex) {
     }
 
     public static Address of(Ed25519PublicKey publicKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(publicKey.bytes());
-            return new Address(Hex.encode(Arrays.copyOf(digest, LENGTH_BYTES)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        return new Address(Hex.encode(Arrays.copyOf(Hash.sha256(publicKey.bytes()).bytes(), LENGTH_BYTES)));
+    }
+
+    public static Address fromBytes(byte[] bytes) {
+        if (bytes == null || bytes.length != LENGTH_BYTES) {
+            throw new IllegalArgumentException("an address is " + LENGTH_BYTES + " bytes");
         }
+        return new Address(Hex.encode(bytes));
+    }
+
+    public byte[] bytes() {
+        return Hex.decode(hex);
     }
 
     @Override

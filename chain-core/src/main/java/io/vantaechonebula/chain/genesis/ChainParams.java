@@ -1,0 +1,45 @@
+package io.vantaechonebula.chain.genesis;
+
+import io.vantaechonebula.chain.crypto.Address;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The rules of one chain (docs/chain-spec.md §5).
+ *
+ * @param name              the chain's short name in URLs and configuration: {@code testnet}, {@code mainnet}
+ * @param chainId           the id signed into every transaction and block of this chain
+ * @param targetBlockTimeMs the block interval the difficulty steers to
+ * @param halfLifeMs        ASERT half-life: a schedule lag of this long halves (or doubles) the target
+ * @param maxSolveTimeMs    a block's solve time counts at most this much (and at least minus this) in the difficulty
+ * @param maxFutureMs       how far ahead of a node's clock a block's timestamp may be
+ * @param genesisTarget     the proof-of-work target of block 1
+ * @param powLimit          the easiest target allowed
+ */
+public record ChainParams(
+        String name,
+        String chainId,
+        long targetBlockTimeMs,
+        long halfLifeMs,
+        long maxSolveTimeMs,
+        long maxFutureMs,
+        BigInteger genesisTarget,
+        BigInteger powLimit,
+        long genesisTimestampMs,
+        long blockReward,
+        long minFee,
+        int maxTransactionsPerBlock,
+        int maxNonceAhead,
+        Map<Address, Long> allocations) {
+
+    public ChainParams {
+        allocations = Map.copyOf(new TreeMap<>(allocations));
+        if (genesisTarget.signum() <= 0 || genesisTarget.compareTo(powLimit) > 0) {
+            throw new IllegalArgumentException(name + ": the genesis target must be positive and at most the pow limit");
+        }
+        if (targetBlockTimeMs <= 0 || halfLifeMs <= 0 || maxSolveTimeMs <= 0 || maxFutureMs <= 0) {
+            throw new IllegalArgumentException(name + ": block time, half-life, solve-time clamp and future limit must be positive");
+        }
+    }
+}
