@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** An account or node address: the first 20 bytes of SHA-256 of an Ed25519 public key, in hex. */
-public record Address(String hex) {
+public record Address(String hex) implements Comparable<Address> {
 
     public static final int LENGTH_BYTES = 20;
     private static final Pattern FORM = Pattern.compile("[0-9a-f]{40}");
@@ -29,6 +29,12 @@ public record Address(String hex) {
 
     public byte[] bytes() {
         return Hex.decode(hex);
+    }
+
+    /** Same-length lower-case hex compares as the bytes do. */
+    @Override
+    public int compareTo(Address other) {
+        return hex.compareTo(other.hex);
     }
 
     @Override

@@ -1,0 +1,287 @@
+package io.vantaechonebula.chain.fork;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.block.BlockHeader;
+import io.vantaechonebula.chain.block.MerkleTree;
+import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.genesis.Genesis;
+import io.vantaechonebula.chain.pow.AsertDifficulty;
+import io.vantaechonebula.chain.pow.ProofOfWork;
+import io.vantaechonebula.chain.state.Account;
+import io.vantaechonebula.chain.state.BlockUndo;
+import io.vantaechonebula.chain.state.InvalidBlockException;
+import io.vantaechonebula.chain.state.StateRoot;
+import io.vantaechonebula.chain.state.StateTransition;
+import io.vantaechonebula.chain.state.WorkingState;
+import io.vantaechonebula.chain.store.BlockStatus;
+import io.vantaechonebula.chain.store.ChainCommit;
+import io.vantaechonebula.chain.store.ChainStore;
+import io.vantaechonebula.chain.store.StoredBlock;
+import io.vantaechonebula.chain.tx.InvalidTransactionException;
+import io.vantaechonebula.chain.tx.Transaction;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One chain: accepts blocks whose header and proof of work are valid, keeps the branch with the
+ * most cumulative work as the main chain, and moves the account state along when that branch
+ * changes, undoing and applying blocks in one atomic commit (docs/chain-spec.md §3, §6).
+ * Imports are serialised; reads go straight to the store.
+ */
+public final class Blockchain {
+
+    static final int MEDIAN_TIME_SPAN = 11;
+
+    private final ChainParams params;
+    private final ChainStore store;
+    private final AsertDifficulty difficulty;
+    private final StateTransition transition;
+
+    public Blockchain(ChainParams params, ChainStore store) {
+        this.params = params;
+        this.store = store;
+        this.difficulty = new AsertDifficulty(params);
+        this.transition = new StateTransition(params);
+        Block genesis = Genesis.block(params);
+        Optional<Hash> storedGenesis = store.mainChainHash(0);
+        if (storedGenesis.isEmpty()) {
+            StoredBlock stored = new StoredBlock(genesis, ProofOfWork.work(genesis.header().target()),
+                    params.genesisTimestampMs(), BlockStatus.VALID);
+            store.commit(new ChainCommit(List.of(stored), Map.of(), List.of(), List.of(genesis), Genesis.accounts(params),
+                    Map.of(), Optional.of(genesis.hash())));
+        } else if (!storedGenesis.get().equals(genesis.hash())) {
+            throw new IllegalStateException("The store holds a " + params.name() + " chain with genesis " + storedGenesis.get()
+                    + " but the chain parameters give genesis " + genesis.hash()
+                    + ". The parameters changed since the data was written: restore them, or start from empty storage.");
+        }
+    }
+
+    public ChainParams params() {
+        return params;
+    }
+
+    public StoredBlock head() {
+        Hash hash = store.headHash().orElseThrow(() -> new IllegalStateException("the store has no head"));
+        return store.block(hash).orElseThrow(() -> new IllegalStateException("the head block " + hash + " is missing"));
+    }
+
+    public Optional<StoredBlock> block(Hash hash) {
+        return store.block(hash);
+    }
+
+    public Optional<StoredBlock> blockAt(long height) {
+        return store.mainChainHash(height).flatMap(store::block);
+    }
+
+    public Account account(Address address) {
+        return store.account(address);
+    }
+
+    public Optional<Hash> blockOfTransaction(Hash transactionId) {
+        return store.blockOfTransaction(transactionId);
+    }
+
+    /** The target the next block on the main chain must meet. */
+    public BigInteger nextTarget() {
+        StoredBlock parent = head();
+        return difficulty.targetAt(parent.height() + 1, parent.effectiveTimeMs());
+    }
+
+    /**
+     * A block on top of the main chain with as many of the candidates, in their order, as apply;
+     * a miner needs only find its nonce.
+     */
+    public BlockTemplate template(List<Transaction> candidates, Address miner, long nowMs) {
+        StoredBlock parent = head();
+        long height = parent.height() + 1;
+        long timestamp = Math.max(nowMs, medianTimePast(parent) + 1);
+        WorkingState state = new WorkingState(store);
+        StateTransition.Touched touched = new StateTransition.Touched();
+        List<Transaction> included = new ArrayList<>();
+        Map<Transaction, String> skipped = new LinkedHashMap<>();
+        for (Transaction tx : candidates) {
+            if (included.size() >= params.maxTransactionsPerBlock()) {
+                break;
+            }
+            try {
+                transition.applyTransaction(tx, miner, state, touched);
+                included.add(tx);
+            } catch (InvalidTransactionException e) {
+                skipped.put(tx, e.reason().code() + ": " + e.getMessage());
+            }
+        }
+        transition.applyReward(miner, state, touched);
+        BlockHeader header = new BlockHeader(BlockHeader.VERSION, params.chainId(), height, parent.hash(), timestamp,
+                MerkleTree.root(included.stream().map(Transaction::id).toList()),
+                StateRoot.next(parent.block().header().stateRoot(), touched.after()),
+                difficulty.targetAt(height, parent.effectiveTimeMs()), miner, 0);
+        return new BlockTemplate(header, included, skipped);
+    }
+
+    public synchronized ImportResult importBlock(Block block, long nowMs) {
+        Hash hash = block.hash();
+        if (store.block(hash).isPresent()) {
+            return new ImportResult.AlreadyKnown(hash);
+        }
+        Optional<StoredBlock> parentLookup = store.block(block.header().parentHash());
+        if (parentLookup.isEmpty()) {
+            return new ImportResult.Orphan(hash, block.header().parentHash());
+        }
+        StoredBlock parent = parentLookup.get();
+        if (parent.status() == BlockStatus.INVALID) {
+            return new ImportResult.Invalid(hash, "its parent " + parent.hash() + " is invalid");
+        }
+        try {
+            checkHeaderAndBody(block, parent, nowMs);
+        } catch (InvalidBlockException e) {
+            return new ImportResult.Invalid(hash, e.getMessage());
+        }
+        StoredBlock candidate = new StoredBlock(block,
+                parent.cumulativeWork().add(ProofOfWork.work(block.header().target())),
+                difficulty.effectiveTime(parent.effectiveTimeMs(), parent.block().header().timestampMs(),
+                        block.header().timestampMs()),
+                BlockStatus.UNVALIDATED);
+        StoredBlock head = head();
+        if (candidate.cumulativeWork().compareTo(head.cumulativeWork()) <= 0) {
+            store.commit(ChainCommit.storeOnly(candidate));
+            return new ImportResult.SideChain(hash, block.height());
+        }
+        return makeMainChainEndIn(candidate, head);
+    }
+
+    /** H1–H7 and B1–B3 of docs/chain-spec.md §3: everything checkable without the state. */
+    private void checkHeaderAndBody(Block block, StoredBlock parent, long nowMs) throws InvalidBlockException {
+        BlockHeader header = block.header();
+        if (header.version() != BlockHeader.VERSION) {
+            throw new InvalidBlockException("H1: unknown header version " + header.version());
+        }
+        if (!header.chainId().equals(params.chainId())) {
+            throw new InvalidBlockException("H2: the block is for chain '" + header.chainId() + "', this is '" + params.chainId() + "'");
+        }
+        if (header.height() != parent.height() + 1) {
+            throw new InvalidBlockException("H3: height " + header.height() + " does not follow its parent's " + parent.height());
+        }
+        long medianTimePast = medianTimePast(parent);
+        if (header.timestampMs() <= medianTimePast) {
+            throw new InvalidBlockException("H4: timestamp " + header.timestampMs()
+                    + " is not after the median of the last " + MEDIAN_TIME_SPAN + " blocks, " + medianTimePast);
+        }
+        if (header.timestampMs() > nowMs + params.maxFutureMs()) {
+            throw new InvalidBlockException("H5: timestamp " + header.timestampMs() + " is more than "
+                    + params.maxFutureMs() + " ms ahead of this node's clock (" + nowMs + ")");
+        }
+        BigInteger expectedTarget = difficulty.targetAt(header.height(), parent.effectiveTimeMs());
+        if (!header.target().equals(expectedTarget)) {
+            throw new InvalidBlockException("H6: target " + header.target().toString(16) + " is not the difficulty rule's "
+                    + expectedTarget.toString(16));
+        }
+        if (!ProofOfWork.satisfies(header)) {
+            throw new InvalidBlockException("H7: the header hash " + block.hash() + " is above its target");
+        }
+        if (block.transactions().size() > params.maxTransactionsPerBlock()) {
+            throw new InvalidBlockException("B1: " + block.transactions().size() + " transactions, more than the "
+                    + params.maxTransactionsPerBlock() + " allowed");
+        }
+        Set<Hash> ids = new HashSet<>();
+        for (Transaction tx : block.transactions()) {
+            if (!ids.add(tx.id())) {
+                throw new InvalidBlockException("B2: transaction " + tx.id() + " appears twice");
+            }
+        }
+        if (!block.computeMerkleRoot().equals(header.merkleRoot())) {
+            throw new InvalidBlockException("B3: the Merkle root does not match the transactions");
+        }
+    }
+
+    private ImportResult makeMainChainEndIn(StoredBlock candidate, StoredBlock head) {
+        List<StoredBlock> branch = new ArrayList<>();
+        branch.add(candidate);
+        StoredBlock cursor = parentOf(candidate);
+        while (!isOnMainChain(cursor)) {
+            branch.add(cursor);
+            cursor = parentOf(cursor);
+        }
+        StoredBlock forkPoint = cursor;
+        Collections.reverse(branch);
+
+        WorkingState state = new WorkingState(store);
+        List<Block> disconnected = new ArrayList<>();
+        for (StoredBlock walk = head; !walk.hash().equals(forkPoint.hash()); walk = parentOf(walk)) {
+            Hash walked = walk.hash();
+            BlockUndo undo = store.undo(walked).orElseThrow(() ->
+                    new IllegalStateException("no undo record for main-chain block " + walked));
+            StateTransition.revert(undo, state);
+            disconnected.add(walk.block());
+        }
+
+        Map<Hash, BlockUndo> undos = new HashMap<>();
+        Map<Hash, BlockStatus> statuses = new HashMap<>();
+        List<Block> connected = new ArrayList<>();
+        Hash parentStateRoot = forkPoint.block().header().stateRoot();
+        for (int i = 0; i < branch.size(); i++) {
+            StoredBlock next = branch.get(i);
+            try {
+                undos.put(next.hash(), transition.applyBlock(next.block(), parentStateRoot, state).undo());
+            } catch (InvalidBlockException e) {
+                return rejectBranchFrom(branch, i, candidate, e.getMessage());
+            }
+            connected.add(next.block());
+            statuses.put(next.hash(), BlockStatus.VALID);
+            parentStateRoot = next.block().header().stateRoot();
+        }
+        statuses.remove(candidate.hash());
+        store.commit(new ChainCommit(List.of(candidate.withStatus(BlockStatus.VALID)), statuses, disconnected, connected,
+                state.changes(), undos, Optional.of(candidate.hash())));
+        if (disconnected.isEmpty()) {
+            return new ImportResult.Extended(candidate.hash(), candidate.height());
+        }
+        return new ImportResult.Reorganized(candidate.hash(), candidate.height(), disconnected.size(), forkPoint.hash());
+    }
+
+    /** S4: a branch block that fails to apply makes it and its descendants invalid; the main chain stays. */
+    private ImportResult rejectBranchFrom(List<StoredBlock> branch, int failed, StoredBlock candidate, String reason) {
+        Map<Hash, BlockStatus> invalid = new HashMap<>();
+        for (int j = failed; j < branch.size() - 1; j++) {
+            invalid.put(branch.get(j).hash(), BlockStatus.INVALID);
+        }
+        store.commit(new ChainCommit(List.of(candidate.withStatus(BlockStatus.INVALID)), invalid, List.of(), List.of(),
+                Map.of(), Map.of(), Optional.empty()));
+        StoredBlock culprit = branch.get(failed);
+        return new ImportResult.Invalid(candidate.hash(), culprit == candidate ? reason
+                : "its ancestor " + culprit.hash() + " at height " + culprit.height() + " is invalid: " + reason);
+    }
+
+    private boolean isOnMainChain(StoredBlock block) {
+        return store.mainChainHash(block.height()).map(block.hash()::equals).orElse(false);
+    }
+
+    private StoredBlock parentOf(StoredBlock block) {
+        Hash parentHash = block.block().header().parentHash();
+        return store.block(parentHash).orElseThrow(() ->
+                new IllegalStateException("block " + block.hash() + " is stored but its parent " + parentHash + " is not"));
+    }
+
+    private long medianTimePast(StoredBlock parent) {
+        List<Long> times = new ArrayList<>(MEDIAN_TIME_SPAN);
+        StoredBlock cursor = parent;
+        while (true) {
+            times.add(cursor.block().header().timestampMs());
+            if (times.size() == MEDIAN_TIME_SPAN || cursor.height() == 0) {
+                break;
+            }
+            cursor = parentOf(cursor);
+        }
+        Collections.sort(times);
+        return times.get(times.size() / 2);
+    }
+}

@@ -1,0 +1,31 @@
+package io.vantaechonebula.chain.fork;
+
+import io.vantaechonebula.chain.crypto.Hash;
+
+/** What importing a block did. */
+public sealed interface ImportResult {
+
+    /** The block extends the main chain and is its new head. */
+    record Extended(Hash hash, long height) implements ImportResult {
+    }
+
+    /** The block's branch has more work: the main chain now ends in it; {@code depth} blocks left the main chain. */
+    record Reorganized(Hash hash, long height, long depth, Hash forkPoint) implements ImportResult {
+    }
+
+    /** Stored on a side chain with no more work than the main chain. */
+    record SideChain(Hash hash, long height) implements ImportResult {
+    }
+
+    /** Known already; nothing changed. */
+    record AlreadyKnown(Hash hash) implements ImportResult {
+    }
+
+    /** Its parent is unknown; the caller should fetch the parent first. */
+    record Orphan(Hash hash, Hash missingParent) implements ImportResult {
+    }
+
+    /** It breaks a rule; the reason says which. */
+    record Invalid(Hash hash, String reason) implements ImportResult {
+    }
+}

@@ -1,0 +1,105 @@
+package io.vantaechonebula.chain.genesis;
+
+import io.vantaechonebula.chain.crypto.Address;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads a chain's parameters and genesis allocations from a properties file, such as
+ * {@code config/chains/testnet.properties}. Every key is described in docs/chain-spec.md §5.
+ */
+public final class ChainParamsFile {
+
+    private static final String ALLOCATION_PREFIX = "alloc.";
+
+    private ChainParamsFile() {
+    }
+
+    public static ChainParams read(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return parse(properties, file.toString());
+    }
+
+    /** @throws InvalidChainParamsException naming the file, the key and what is wrong */
+    public static ChainParams parse(Properties properties, String source) throws InvalidChainParamsException {
+        Keys reader = new Keys(properties, source);
+        long blockTime = reader.positiveLong("target-block-time-ms");
+        BigInteger genesisWork = BigInteger.valueOf(reader.positiveLong("genesis-work"));
+        BigInteger powLimit = BigInteger.ONE.shiftLeft(256).divide(BigInteger.valueOf(reader.positiveLong("min-work")))
+                .subtract(BigInteger.ONE);
+        Map<Address, Long> allocations = new HashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(ALLOCATION_PREFIX)) {
+                Address address;
+                try {
+                    address = new Address(key.substring(ALLOCATION_PREFIX.length()));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidChainParamsException(source, key, "does not name an address: " + e.getMessage());
+                }
+                allocations.put(address, reader.positiveLong(key));
+            }
+        }
+        try {
+            return new ChainParams(
+                    reader.text("name"),
+                    reader.text("chain-id"),
+                    blockTime,
+                    blockTime * reader.positiveLong("half-life-blocks"),
+                    blockTime * reader.positiveLong("max-solve-time-blocks"),
+                    reader.positiveLong("max-future-ms"),
+                    BigInteger.ONE.shiftLeft(256).divide(genesisWork).subtract(BigInteger.ONE),
+                    powLimit,
+                    reader.positiveLong("genesis-timestamp-ms"),
+                    reader.positiveLong("block-reward"),
+                    reader.positiveLong("min-fee"),
+                    (int) reader.positiveLong("max-transactions-per-block"),
+                    (int) reader.positiveLong("max-nonce-ahead"),
+                    allocations);
+        } catch (InvalidChainParamsException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidChainParamsException(source, "(the whole file)", e.getMessage());
+        }
+    }
+
+    private record Keys(Properties properties, String source) {
+
+        String text(String key) throws InvalidChainParamsException {
+            String value = properties.getProperty(key);
+            if (value == null || value.isBlank()) {
+                throw new InvalidChainParamsException(source, key, "is missing");
+            }
+            return value.trim();
+        }
+
+        long positiveLong(String key) throws InvalidChainParamsException {
+            String value = text(key).replace("_", "");
+            try {
+                long number = Long.parseLong(value);
+                if (number <= 0) {
+                    throw new InvalidChainParamsException(source, key, "must be greater than 0, got " + number);
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                throw new InvalidChainParamsException(source, key, "must be a whole number, got '" + value + "'");
+            }
+        }
+    }
+
+    /** A chain parameter file that cannot be used. */
+    public static final class InvalidChainParamsException extends IllegalArgumentException {
+        public InvalidChainParamsException(String source, String key, String problem) {
+            super("Chain parameters " + source + ": '" + key + "' " + problem);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.vantaechonebula.chain.store;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.state.Account;
+import io.vantaechonebula.chain.state.BlockUndo;
+import io.vantaechonebula.chain.tx.Transaction;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A store in memory: for tests and simulations. Commits are atomic because they are applied under one lock. */
+public final class InMemoryChainStore implements ChainStore {
+
+    private final Map<Hash, StoredBlock> blocks = new HashMap<>();
+    private final Map<Long, Hash> mainChain = new HashMap<>();
+    private final Map<Address, Account> accounts = new HashMap<>();
+    private final Map<Hash, BlockUndo> undos = new HashMap<>();
+    private final Map<Hash, Hash> transactionBlocks = new HashMap<>();
+    private Hash head;
+
+    @Override
+    public synchronized Account account(Address address) {
+        return accounts.getOrDefault(address, Account.EMPTY);
+    }
+
+    @Override
+    public synchronized Optional<StoredBlock> block(Hash hash) {
+        return Optional.ofNullable(blocks.get(hash));
+    }
+
+    @Override
+    public synchronized Optional<Hash> mainChainHash(long height) {
+        return Optional.ofNullable(mainChain.get(height));
+    }
+
+    @Override
+    public synchronized Optional<Hash> headHash() {
+        return Optional.ofNullable(head);
+    }
+
+    @Override
+    public synchronized Optional<BlockUndo> undo(Hash blockHash) {
+        return Optional.ofNullable(undos.get(blockHash));
+    }
+
+    @Override
+    public synchronized Optional<Hash> blockOfTransaction(Hash transactionId) {
+        return Optional.ofNullable(transactionBlocks.get(transactionId));
+    }
+
+    @Override
+    public synchronized void commit(ChainCommit commit) {
+        commit.added().forEach(block -> blocks.put(block.hash(), block));
+        commit.statuses().forEach((hash, status) -> blocks.computeIfPresent(hash, (h, block) -> block.withStatus(status)));
+        for (Block block : commit.disconnected()) {
+            mainChain.remove(block.height());
+            block.transactions().forEach(tx -> transactionBlocks.remove(tx.id()));
+        }
+        for (Block block : commit.connected()) {
+            mainChain.put(block.height(), block.hash());
+            for (Transaction tx : block.transactions()) {
+                transactionBlocks.put(tx.id(), block.hash());
+            }
+        }
+        commit.accounts().forEach((address, account) -> {
+            if (account.isEmpty()) {
+                accounts.remove(address);
+            } else {
+                accounts.put(address, account);
+            }
+        });
+        undos.putAll(commit.undos());
+        commit.newHead().ifPresent(hash -> head = hash);
+    }
+}
