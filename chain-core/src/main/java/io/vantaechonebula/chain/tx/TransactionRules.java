@@ -9,7 +9,7 @@ public final class TransactionRules {
     private TransactionRules() {
     }
 
-    /** T1–T5: form, chain, fee and signature; they hold for the transaction wherever it is. */
+    /** T1–T4: form, chain, fee and signature; they hold for the transaction wherever it is. */
     public static void checkAlone(Transaction tx, ChainParams params) throws InvalidTransactionException {
         if (!tx.type().active()) {
             throw new InvalidTransactionException(RejectionReason.MALFORMED,
