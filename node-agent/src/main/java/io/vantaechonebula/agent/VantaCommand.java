@@ -1,13 +1,14 @@
 package io.vantaechonebula.agent;
 
 import io.vantaechonebula.agent.send.SendCommand;
+import io.vantaechonebula.agent.wallet.WalletCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code vanta}: the entry point of the node agent's commands. */
 @Command(name = "vanta", mixinStandardHelpOptions = true, version = "VantaEchoNebula node agent",
         description = "VantaEchoNebula tools for remote nodes and producers.",
-        subcommands = {SendCommand.class})
+        subcommands = {SendCommand.class, WalletCommand.class})
 public class VantaCommand implements Runnable {
 
     @CommandLine.Spec

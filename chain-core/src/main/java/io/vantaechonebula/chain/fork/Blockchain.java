@@ -245,7 +245,14 @@ public final class Blockchain {
         if (disconnected.isEmpty()) {
             return new ImportResult.Extended(candidate.hash(), candidate.height());
         }
-        return new ImportResult.Reorganized(candidate.hash(), candidate.height(), disconnected.size(), forkPoint.hash());
+        Set<Transaction> carried = new HashSet<>();
+        connected.forEach(block -> carried.addAll(block.transactions()));
+        List<Transaction> orphaned = new ArrayList<>();
+        for (int i = disconnected.size() - 1; i >= 0; i--) {
+            disconnected.get(i).transactions().stream().filter(tx -> !carried.contains(tx)).forEach(orphaned::add);
+        }
+        return new ImportResult.Reorganized(candidate.hash(), candidate.height(), disconnected.size(), forkPoint.hash(),
+                orphaned);
     }
 
     /** S4: a branch block that fails to apply makes it and its descendants invalid; the main chain stays. */

@@ -1,6 +1,8 @@
 package io.vantaechonebula.chain.fork;
 
 import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.tx.Transaction;
+import java.util.List;
 
 /** What importing a block did. */
 public sealed interface ImportResult {
@@ -9,8 +11,12 @@ public sealed interface ImportResult {
     record Extended(Hash hash, long height) implements ImportResult {
     }
 
-    /** The block's branch has more work: the main chain now ends in it; {@code depth} blocks left the main chain. */
-    record Reorganized(Hash hash, long height, long depth, Hash forkPoint) implements ImportResult {
+    /**
+     * The block's branch has more work: the main chain now ends in it; {@code depth} blocks left
+     * the main chain, and {@code orphaned} are their transactions that the new branch does not carry.
+     */
+    record Reorganized(Hash hash, long height, long depth, Hash forkPoint, List<Transaction> orphaned)
+            implements ImportResult {
     }
 
     /** Stored on a side chain with no more work than the main chain. */

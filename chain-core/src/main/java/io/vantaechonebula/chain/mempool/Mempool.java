@@ -119,6 +119,16 @@ public final class Mempool {
         return dropped;
     }
 
+    /** The nonce the sender's next transaction should carry, counting its waiting ones in sequence. */
+    public synchronized long nextNonce(Address sender, Account account) {
+        NavigableMap<Long, Transaction> queue = bySender.get(sender);
+        long next = account.nonce();
+        while (queue != null && queue.containsKey(next)) {
+            next++;
+        }
+        return next;
+    }
+
     public synchronized Optional<Transaction> get(Hash id) {
         return Optional.ofNullable(byId.get(id));
     }

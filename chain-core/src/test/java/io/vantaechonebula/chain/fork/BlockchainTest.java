@@ -131,6 +131,7 @@ class BlockchainTest {
         assertThat(results.get(3)).isInstanceOfSatisfying(ImportResult.Reorganized.class, reorg -> {
             assertThat(reorg.depth()).isEqualTo(3);
             assertThat(reorg.forkPoint()).isEqualTo(shared.get(1).hash());
+            assertThat(reorg.orphaned()).containsExactly(onX);
         });
         assertThat(results.get(4)).isInstanceOf(ImportResult.Extended.class);
         assertThat(x.head().hash()).isEqualTo(y.head().hash());

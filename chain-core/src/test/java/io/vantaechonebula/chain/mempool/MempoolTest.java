@@ -122,6 +122,15 @@ class MempoolTest {
     }
 
     @Test
+    void nextNonceCountsTheSendersWaitingTransactionsInSequence() throws Exception {
+        pool.add(transfer(ALICE, TO, 1, 10, 0), state);
+        pool.add(transfer(ALICE, TO, 1, 10, 1), state);
+        pool.add(transfer(ALICE, TO, 1, 10, 3), state);
+        assertThat(pool.nextNonce(ALICE.publicKey().address(), new Account(10_000, 0))).isEqualTo(2);
+        assertThat(pool.nextNonce(CAROL.publicKey().address(), new Account(10_000, 0))).isZero();
+    }
+
+    @Test
     void addingTheSameTransactionTwiceIsHarmless() throws Exception {
         Transaction tx = transfer(ALICE, TO, 1, 10, 0);
         assertThat(pool.add(tx, state)).isEqualTo(Mempool.Added.ADDED);

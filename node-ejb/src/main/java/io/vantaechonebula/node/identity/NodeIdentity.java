@@ -56,6 +56,11 @@ public class NodeIdentity {
         return key.publicKey().address().hex();
     }
 
+    /** The address of the node key: where this node's mining rewards go. */
+    public io.vantaechonebula.chain.crypto.Address publicKeyAddress() {
+        return key.publicKey().address();
+    }
+
     public String publicKeyHex() {
         return key.publicKey().toString();
     }

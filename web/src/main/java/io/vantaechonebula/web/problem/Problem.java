@@ -7,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 
 /** Builds {@code application/problem+json} responses. */
 public final class Problem {
@@ -26,11 +27,18 @@ public final class Problem {
     }
 
     public static Response.ResponseBuilder builder(ProblemType type, String detail, List<FieldError> errors) {
+        return builder(type, detail, errors, Map.of());
+    }
+
+    /** @param extensions further members of the problem object, such as a stable {@code reason} code */
+    public static Response.ResponseBuilder builder(ProblemType type, String detail, List<FieldError> errors,
+                                                   Map<String, String> extensions) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", type.uri())
                 .add("title", type.title())
                 .add("status", type.status().getStatusCode())
                 .add("detail", detail);
+        extensions.forEach(body::add);
         if (!errors.isEmpty()) {
             JsonArrayBuilder list = Json.createArrayBuilder();
             errors.forEach(error -> list.add(Json.createObjectBuilder()

@@ -1,0 +1,2 @@
+/** {@code vanta wallet}: keys, addresses, signed transfers and balances against a running node. */
+package io.vantaechonebula.agent.wallet;

@@ -1,0 +1,146 @@
+package io.vantaechonebula.node.chain;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.fork.ImportResult;
+import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.mempool.Mempool;
+import io.vantaechonebula.chain.tx.InvalidTransactionException;
+import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.chain.genesis.ChainParamsFile;
+import io.vantaechonebula.node.chain.store.JpaChainStore;
+import io.vantaechonebula.node.config.NodeSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Starts one {@link ChainService} per chain and hands them out by name. It manages transactions
+ * itself so that a block import commits while the chain's import lock is still held, and leaves
+ * concurrency to the chains, whose reads need no lock.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ChainRegistry {
+
+    static final int DEFAULT_MEMPOOL_CAPACITY = 50_000;
+
+    @PersistenceContext(unitName = "chain")
+    private EntityManager em;
+
+    @Resource
+    private UserTransaction userTransaction;
+
+    private final Map<String, ChainService> chains = new LinkedHashMap<>();
+
+    @PostConstruct
+    void start() {
+        Config config = ConfigProvider.getConfig(ChainRegistry.class.getClassLoader());
+        int capacity = config.getOptionalValue("vanta.mempool.capacity", Integer.class).orElse(DEFAULT_MEMPOOL_CAPACITY);
+        for (String name : NodeSettings.CHAINS) {
+            ChainParams params = loadParams(name, config.getOptionalValue("vanta.chain." + name + ".params-file", String.class));
+            chains.put(name, new ChainService(params, new JpaChainStore(em, name, params.maxTransactionsPerBlock()),
+                    capacity, this::inTransaction));
+        }
+    }
+
+    /** @throws UnknownChainException when this node runs no chain of that name */
+    public ChainService chain(String name) {
+        ChainService chain = chains.get(name);
+        if (chain == null) {
+            throw new UnknownChainException(name, chains.keySet());
+        }
+        return chain;
+    }
+
+    /** Imports a block on the named chain; the change is committed when this returns. */
+    public ImportResult importBlock(String name, Block block) {
+        return chain(name).importBlock(block);
+    }
+
+    /** Checks a transaction and queues it on the named chain's mempool. */
+    public Mempool.Added submit(String name, Transaction transaction) throws InvalidTransactionException {
+        return chain(name).submit(transaction);
+    }
+
+    public Optional<ChainService> find(String name) {
+        return Optional.ofNullable(chains.get(name));
+    }
+
+    public Iterable<ChainService> all() {
+        return chains.values();
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        try {
+            userTransaction.begin();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not begin a database transaction", e);
+        }
+        boolean committed = false;
+        try {
+            T result = work.get();
+            userTransaction.commit();
+            committed = true;
+            return result;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not commit a chain change: " + e.getMessage(), e);
+        } finally {
+            if (!committed) {
+                rollbackQuietly();
+            }
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (userTransaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                userTransaction.rollback();
+            }
+        } catch (Exception e) {
+            // The transaction is gone either way; the original failure is what the caller needs.
+        }
+    }
+
+    private static ChainParams loadParams(String name, Optional<String> file) {
+        try {
+            if (file.isPresent()) {
+                return ChainParamsFile.read(Path.of(file.get()));
+            }
+            try (InputStream in = ChainRegistry.class.getResourceAsStream("/chains/" + name + ".properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("No parameters for chain " + name + " in the application; set vanta.chain."
+                            + name + ".params-file");
+                }
+                Properties properties = new Properties();
+                properties.load(in);
+                return ChainParamsFile.parse(properties, "chains/" + name + ".properties");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the parameters of chain " + name + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.vantaechonebula.node.chain;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.fork.BlockTemplate;
+import io.vantaechonebula.chain.fork.Blockchain;
+import io.vantaechonebula.chain.fork.ImportResult;
+import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.mempool.Mempool;
+import io.vantaechonebula.chain.state.Account;
+import io.vantaechonebula.chain.store.ChainStore;
+import io.vantaechonebula.chain.store.StoredBlock;
+import io.vantaechonebula.chain.tx.InvalidTransactionException;
+import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.node.mining.HashRateMeter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * One chain running in this node: its blockchain, mempool, miners' hash rate, and the
+ * transactions it refused lately. Block imports run one at a time, each inside one database
+ * transaction that commits before the next import starts.
+ */
+public final class ChainService {
+
+    private static final Logger LOG = Logger.getLogger(ChainService.class.getName());
+    private static final int REJECTIONS_KEPT = 10_000;
+
+    /** Runs work inside one JTA transaction, committing it before returning. */
+    @FunctionalInterface
+    public interface InTransaction {
+        <T> T run(Supplier<T> work);
+    }
+
+    private final ChainParams params;
+    private final Blockchain blockchain;
+    private final Mempool mempool;
+    private final ChainStore store;
+    private final InTransaction inTransaction;
+    private final ReentrantLock importLock = new ReentrantLock();
+    private final AtomicLong headVersion = new AtomicLong();
+    private final HashRateMeter hashRate = new HashRateMeter();
+    private final Map<Hash, String> rejections = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Hash, String> eldest) {
+            return size() > REJECTIONS_KEPT;
+        }
+    });
+
+    public ChainService(ChainParams params, ChainStore store, int mempoolCapacity, InTransaction inTransaction) {
+        this.params = params;
+        this.store = store;
+        this.inTransaction = inTransaction;
+        this.blockchain = inTransaction.run(() -> new Blockchain(params, store));
+        this.mempool = new Mempool(params, mempoolCapacity);
+        StoredBlock head = blockchain.head();
+        LOG.info(() -> "Chain " + params.name() + " (" + params.chainId() + ") at height " + head.height() + ", head " + head.hash());
+    }
+
+    public ChainParams params() {
+        return params;
+    }
+
+    /** Checks a transaction against the head state and queues it for a block. */
+    Mempool.Added submit(Transaction tx) throws InvalidTransactionException {
+        try {
+            Mempool.Added added = mempool.add(tx, store);
+            rejections.remove(tx.id());
+            return added;
+        } catch (InvalidTransactionException e) {
+            rejections.put(tx.id(), e.reason().code() + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    ImportResult importBlock(Block block) {
+        importLock.lock();
+        try {
+            ImportResult result = inTransaction.run(() -> blockchain.importBlock(block, System.currentTimeMillis()));
+            if (result instanceof ImportResult.Extended || result instanceof ImportResult.Reorganized) {
+                headVersion.incrementAndGet();
+                afterHeadChanged(result);
+            }
+            return result;
+        } finally {
+            importLock.unlock();
+        }
+    }
+
+    private void afterHeadChanged(ImportResult result) {
+        if (result instanceof ImportResult.Reorganized reorg) {
+            LOG.warning(() -> "Chain " + params.name() + " reorganised: " + reorg.depth() + " blocks left the main chain after "
+                    + reorg.forkPoint() + "; new head " + reorg.hash() + " at height " + reorg.height());
+            for (Transaction orphan : reorg.orphaned()) {
+                try {
+                    mempool.add(orphan, store);
+                } catch (InvalidTransactionException e) {
+                    rejections.put(orphan.id(), "dropped after a reorganisation: " + e.reason().code() + ": " + e.getMessage());
+                }
+            }
+        }
+        for (Transaction dropped : mempool.revalidate(store)) {
+            if (store.blockOfTransaction(dropped.id()).isEmpty()) {
+                rejections.put(dropped.id(), "dropped from the mempool: no longer valid against the new head");
+            }
+        }
+    }
+
+    public BlockTemplate template(Address miner) {
+        return blockchain.template(mempool.candidates(params.maxTransactionsPerBlock()), miner, System.currentTimeMillis());
+    }
+
+    /** Changes whenever the main chain's head changes; miners compare it to know their work is stale. */
+    public long headVersion() {
+        return headVersion.get();
+    }
+
+    public HashRateMeter hashRate() {
+        return hashRate;
+    }
+
+    public StoredBlock head() {
+        return blockchain.head();
+    }
+
+    public Optional<StoredBlock> block(Hash hash) {
+        return blockchain.block(hash);
+    }
+
+    public Optional<StoredBlock> blockAt(long height) {
+        return blockchain.blockAt(height);
+    }
+
+    public Account account(Address address) {
+        return blockchain.account(address);
+    }
+
+    public Optional<TransactionStatus> transactionStatus(Hash id) {
+        Optional<Hash> block = blockchain.blockOfTransaction(id);
+        if (block.isPresent()) {
+            StoredBlock included = blockchain.block(block.get()).orElseThrow();
+            return Optional.of(TransactionStatus.included(id, block.get(), included.height(), blockchain.head().height()));
+        }
+        if (mempool.get(id).isPresent()) {
+            return Optional.of(TransactionStatus.pending(id));
+        }
+        return Optional.ofNullable(rejections.get(id)).map(reason -> TransactionStatus.rejected(id, reason));
+    }
+
+    /** The main-chain block including it, or the mempool's copy. */
+    public Optional<Transaction> transaction(Hash id) {
+        Optional<Transaction> pending = mempool.get(id);
+        if (pending.isPresent()) {
+            return pending;
+        }
+        return blockchain.blockOfTransaction(id).flatMap(blockchain::block)
+                .flatMap(stored -> stored.block().transactions().stream().filter(tx -> tx.id().equals(id)).findFirst());
+    }
+
+    public Mempool mempool() {
+        return mempool;
+    }
+
+    public List<StoredBlock> mainChain(long fromHeight, int limit) {
+        long head = blockchain.head().height();
+        return java.util.stream.LongStream.rangeClosed(Math.max(0, fromHeight), Math.min(head, fromHeight + limit - 1))
+                .mapToObj(blockchain::blockAt)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+}

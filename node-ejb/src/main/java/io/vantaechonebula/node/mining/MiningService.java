@@ -1,0 +1,146 @@
+package io.vantaechonebula.node.mining;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.fork.BlockTemplate;
+import io.vantaechonebula.chain.fork.ImportResult;
+import io.vantaechonebula.chain.pow.ProofOfWork;
+import io.vantaechonebula.node.chain.ChainRegistry;
+import io.vantaechonebula.node.chain.ChainService;
+import io.vantaechonebula.node.identity.NodeIdentity;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Mines every chain this node runs when {@code vanta.mining.enabled} (env {@code MINING_ENABLED})
+ * is true: {@code vanta.mining.threads} threads per chain search nonces for a block template,
+ * start over when the head changes or the template is two seconds old, and import what they find.
+ * They stop when the application stops.
+ */
+@Singleton
+@Startup
+@DependsOn({"ChainRegistry", "NodeIdentity"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class MiningService {
+
+    private static final Logger LOG = Logger.getLogger(MiningService.class.getName());
+    private static final long HASHES_PER_SLICE = 20_000;
+    private static final long TEMPLATE_REFRESH_NANOS = 2_000_000_000L;
+
+    @EJB
+    private ChainRegistry registry;
+
+    @EJB
+    private NodeIdentity identity;
+
+    @Resource
+    private ManagedThreadFactory threadFactory;
+
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean running;
+
+    @PostConstruct
+    void start() {
+        Config config = ConfigProvider.getConfig(MiningService.class.getClassLoader());
+        boolean enabled = config.getOptionalValue("vanta.mining.enabled", Boolean.class).orElse(true);
+        int threads = config.getOptionalValue("vanta.mining.threads", Integer.class).orElse(1);
+        if (!enabled || threads < 1) {
+            LOG.info("Mining is off (vanta.mining.enabled=" + enabled + ", vanta.mining.threads=" + threads + ")");
+            return;
+        }
+        running = true;
+        Address miner = identity.publicKeyAddress();
+        long seed = new SecureRandom().nextLong();
+        for (ChainService chain : registry.all()) {
+            for (int index = 0; index < threads; index++) {
+                Thread worker = threadFactory.newThread(new Worker(chain.params().name(), miner, seed + index, threads));
+                worker.setName("vanta-miner-" + chain.params().name() + "-" + index);
+                worker.setDaemon(true);
+                workers.add(worker);
+                worker.start();
+            }
+            LOG.info(() -> "Mining " + chain.params().name() + " with " + threads + " thread(s) for " + miner);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        for (Thread worker : workers) {
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LOG.info("Miners stopped");
+    }
+
+    private final class Worker implements Runnable {
+        private final String chainName;
+        private final Address miner;
+        private final long firstNonce;
+        private final long step;
+
+        Worker(String chainName, Address miner, long firstNonce, long step) {
+            this.chainName = chainName;
+            this.miner = miner;
+            this.firstNonce = firstNonce;
+            this.step = step;
+        }
+
+        @Override
+        public void run() {
+            ChainService chain = registry.chain(chainName);
+            long nonce = firstNonce;
+            while (running) {
+                try {
+                    long version = chain.headVersion();
+                    BlockTemplate template = chain.template(miner);
+                    long deadline = System.nanoTime() + TEMPLATE_REFRESH_NANOS;
+                    OptionalLong found = OptionalLong.empty();
+                    while (running && found.isEmpty() && chain.headVersion() == version && System.nanoTime() < deadline) {
+                        found = ProofOfWork.search(template.header(), nonce, step, HASHES_PER_SLICE, () -> !running);
+                        nonce += HASHES_PER_SLICE * step;
+                        chain.hashRate().record(HASHES_PER_SLICE);
+                    }
+                    if (found.isPresent()) {
+                        Block block = template.withNonce(found.getAsLong());
+                        ImportResult result = registry.importBlock(chainName, block);
+                        LOG.info(() -> "Mined " + chainName + " block " + block.height() + " " + block.hash() + " with "
+                                + block.transactions().size() + " transactions: " + result.getClass().getSimpleName());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Miner of " + chainName + " failed; retrying in a second", e);
+                    pause();
+                }
+            }
+        }
+
+        private void pause() {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+}

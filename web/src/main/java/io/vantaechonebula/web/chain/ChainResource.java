@@ -1,0 +1,212 @@
+package io.vantaechonebula.web.chain;
+
+import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.mempool.Mempool;
+import io.vantaechonebula.chain.state.Account;
+import io.vantaechonebula.chain.store.StoredBlock;
+import io.vantaechonebula.chain.tx.InvalidTransactionException;
+import io.vantaechonebula.chain.tx.RejectionReason;
+import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.node.chain.ChainRegistry;
+import io.vantaechonebula.node.chain.ChainService;
+import io.vantaechonebula.node.chain.TransactionStatus;
+import io.vantaechonebula.web.QueryLimits;
+import io.vantaechonebula.web.problem.ApiProblemException;
+import io.vantaechonebula.web.problem.Problem;
+import io.vantaechonebula.web.problem.ProblemType;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** One chain of this node over REST: {@code /api/v1/chains/{chain}/…} where chain is testnet or mainnet. */
+@Path("chains/{chain}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ChainResource {
+
+    static final int MAX_BLOCKS = 100;
+    private static final Pattern HEIGHT = Pattern.compile("\\d{1,18}");
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+    @EJB
+    private ChainRegistry registry;
+
+    @PathParam("chain")
+    private String chainName;
+
+    @POST
+    @Path("transactions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a signed transaction",
+            description = "Checks it against the head state (docs/chain-spec.md §2.2) and queues it for a block.")
+    @APIResponse(responseCode = "202", description = "Queued: {id, status: pending}")
+    @APIResponse(responseCode = "400", description = "Refused; the problem's 'reason' is bad_signature, wrong_chain, "
+            + "nonce_too_low, nonce_too_high, insufficient_balance, fee_too_low or malformed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Unknown chain", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response submit(String body) throws InvalidTransactionException {
+        ChainService chain = registry.chain(chainName);
+        Transaction tx = TransactionJson.parse(object(body));
+        Mempool.Added added = registry.submit(chain.params().name(), tx);
+        return Response.accepted(Json.createObjectBuilder()
+                        .add("id", tx.id().toString())
+                        .add("status", "pending")
+                        .add("replaced", added == Mempool.Added.REPLACED)
+                        .build().toString())
+                .type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("head")
+    @Operation(summary = "The main chain's newest block")
+    public JsonObject head() {
+        ChainService chain = registry.chain(chainName);
+        StoredBlock head = chain.head();
+        return BlockJson.summary(head, head.height())
+                .add("chain", chain.params().name())
+                .add("chainId", chain.params().chainId())
+                .add("targetBlockTimeMs", chain.params().targetBlockTimeMs())
+                .add("hashRate", chain.hashRate().perSecond())
+                .build();
+    }
+
+    @GET
+    @Path("blocks")
+    @Operation(summary = "Main-chain blocks from a height, oldest first",
+            description = "Without 'from', the newest 'limit' blocks. At most 100.")
+    public JsonValue blocks(@QueryParam("from") String from, @QueryParam("limit") @DefaultValue("20") String limit) {
+        ChainService chain = registry.chain(chainName);
+        int max = QueryLimits.parse("limit", limit, MAX_BLOCKS);
+        long headHeight = chain.head().height();
+        long start = from == null ? Math.max(0, headHeight - max + 1) : height("from", from);
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        chain.mainChain(start, max).forEach(block -> array.add(BlockJson.summary(block, headHeight)));
+        return array.build();
+    }
+
+    @GET
+    @Path("blocks/{id}")
+    @Operation(summary = "One block by height (main chain) or by hash (any stored block), with its transactions")
+    @APIResponse(responseCode = "404", description = "No such block", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public JsonObject block(@PathParam("id") String id) {
+        ChainService chain = registry.chain(chainName);
+        Optional<StoredBlock> block;
+        if (HEIGHT.matcher(id).matches()) {
+            block = chain.blockAt(Long.parseLong(id));
+        } else if (HASH.matcher(id.toLowerCase(Locale.ROOT)).matches()) {
+            block = chain.block(Hash.fromHex(id.toLowerCase(Locale.ROOT)));
+        } else {
+            throw new ApiProblemException(ProblemType.INVALID_PARAMETER,
+                    "A block is named by its height (a whole number) or its hash (64 hex characters), got '" + id + "'");
+        }
+        StoredBlock found = block.orElseThrow(() -> new ApiProblemException(ProblemType.BLOCK_NOT_FOUND,
+                "No block " + id + " on " + chainName + "; GET /api/v1/chains/" + chainName + "/head shows the newest"));
+        boolean onMainChain = chain.blockAt(found.height()).map(main -> main.hash().equals(found.hash())).orElse(false);
+        return BlockJson.full(found, chain.head().height(), onMainChain);
+    }
+
+    @GET
+    @Path("transactions/{id}")
+    @Operation(summary = "A transaction's status: pending, included (block and confirmations) or rejected (reason)")
+    @APIResponse(responseCode = "404", description = "Never seen", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public JsonObject transaction(@PathParam("id") String id) {
+        ChainService chain = registry.chain(chainName);
+        if (!HASH.matcher(id).matches()) {
+            throw new ApiProblemException(ProblemType.INVALID_PARAMETER, "A transaction id is 64 lower-case hex characters, got '" + id + "'");
+        }
+        Hash txId = Hash.fromHex(id);
+        TransactionStatus status = chain.transactionStatus(txId).orElseThrow(() -> new ApiProblemException(
+                ProblemType.TRANSACTION_NOT_FOUND, "Transaction " + id + " is not known to " + chainName
+                + ": it was never submitted here, or it was refused long ago"));
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", id)
+                .add("status", status.state().name().toLowerCase(Locale.ROOT));
+        status.blockHash().ifPresent(hash -> json.add("blockHash", hash.toString()));
+        status.height().ifPresent(height -> json.add("blockHeight", height));
+        status.confirmations().ifPresent(confirmations -> json.add("confirmations", confirmations));
+        status.reason().ifPresent(reason -> json.add("reason", reason));
+        chain.transaction(txId).ifPresent(tx -> json.add("transaction", TransactionJson.of(tx)));
+        return json.build();
+    }
+
+    @GET
+    @Path("accounts/{address}")
+    @Operation(summary = "An account's balance and nonce at the head",
+            description = "nextNonce also counts the account's transactions waiting in the mempool.")
+    public JsonObject account(@PathParam("address") String address) {
+        ChainService chain = registry.chain(chainName);
+        Address parsed;
+        try {
+            parsed = new Address(address);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblemException(ProblemType.INVALID_PARAMETER, "An address is 40 lower-case hex characters, got '"
+                    + address + "'");
+        }
+        Account account = chain.account(parsed);
+        return Json.createObjectBuilder()
+                .add("address", parsed.hex())
+                .add("balance", account.balance())
+                .add("nonce", account.nonce())
+                .add("nextNonce", chain.mempool().nextNonce(parsed, account))
+                .add("height", chain.head().height())
+                .build();
+    }
+
+    @GET
+    @Path("mempool")
+    @Operation(summary = "Transactions waiting for a block: how many, and their fee range")
+    public JsonObject mempool() {
+        Mempool mempool = registry.chain(chainName).mempool();
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("size", mempool.size())
+                .add("capacity", mempool.capacity());
+        mempool.feeRange().ifPresentOrElse(
+                range -> json.add("lowestFee", range.lowest()).add("highestFee", range.highest()),
+                () -> json.addNull("lowestFee").addNull("highestFee"));
+        return json.build();
+    }
+
+    private static long height(String name, String value) {
+        if (!HEIGHT.matcher(value).matches()) {
+            throw new ApiProblemException(ProblemType.INVALID_PARAMETER, "Query parameter '" + name
+                    + "' must be a block height (a whole number), got '" + value + "'");
+        }
+        return Long.parseLong(value);
+    }
+
+    private static JsonObject object(String body) throws InvalidTransactionException {
+        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidTransactionException(RejectionReason.MALFORMED, "the body must be a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonException e) {
+            throw new InvalidTransactionException(RejectionReason.MALFORMED, "the body is not JSON: " + e.getMessage());
+        }
+    }
+}
