@@ -1,0 +1,181 @@
+package io.vantaechonebula.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vantaechonebula.agent.VantaCommand;
+import io.vantaechonebula.chain.block.BlockHeader;
+import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.crypto.Hex;
+import io.vantaechonebula.chain.crypto.KeyFile;
+import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.genesis.ChainParamsFile;
+import io.vantaechonebula.chain.pow.ProofOfWork;
+import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.it.Api.Answer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.function.UnaryOperator;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
+
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChainIT {
+
+    private static final Path CHAINS = Path.of("..", "config", "chains");
+    private static final String TESTNET = "/api/v1/chains/testnet";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return VantaEar.asBuilt();
+    }
+
+    @Test
+    @Order(1)
+    void minesRealProofOfWorkBlocksOnTestnetAtTheConfiguredDifficulty() throws Exception {
+        ChainParams testnet = ChainParamsFile.read(CHAINS.resolve("testnet.properties"));
+        Api.eventually(() -> head(TESTNET).getJsonNumber("height").longValue(), height -> height >= 3);
+
+        JsonObject first = Api.get(TESTNET + "/blocks/1").object();
+        assertThat(new BigInteger(first.getString("target"), 16)).isEqualTo(testnet.genesisTarget());
+        for (int height = 1; height <= 3; height++) {
+            JsonObject block = Api.get(TESTNET + "/blocks/" + height).object();
+            BlockHeader header = header(block, testnet.chainId());
+            assertThat(header.hash().toString()).as("hash of block %d recomputed from its fields", height)
+                    .isEqualTo(block.getString("hash"));
+            assertThat(ProofOfWork.satisfies(header)).as("block %d meets its target", height).isTrue();
+            assertThat(ProofOfWork.work(header.target())).isGreaterThanOrEqualTo(BigInteger.valueOf(1_000));
+            JsonObject parent = Api.get(TESTNET + "/blocks/" + (height - 1)).object();
+            assertThat(block.getString("parentHash")).isEqualTo(parent.getString("hash"));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aTransferSubmittedOverRestIsIncludedAndMovesBalances() throws Exception {
+        Ed25519PrivateKey dev = KeyFile.read(CHAINS.resolve("testnet-dev.key"));
+        Address recipient = Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address();
+        JsonObject devBefore = account(dev.publicKey().address());
+        Transaction tx = Transaction.transfer(dev, "vanta-testnet-1", recipient, 777_000, 2_000,
+                devBefore.getJsonNumber("nextNonce").longValue());
+
+        Answer answer = Api.post(TESTNET + "/transactions", json(tx, UnaryOperator.identity()).toString());
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.object().getString("id")).isEqualTo(tx.id().toString());
+        JsonObject status = Api.eventually(() -> Api.get(TESTNET + "/transactions/" + tx.id()).object(),
+                s -> s.getString("status").equals("included"));
+        assertThat(status.getString("status")).isEqualTo("included");
+        assertThat(status.getJsonNumber("confirmations").longValue()).isGreaterThanOrEqualTo(1);
+        assertThat(account(recipient).getJsonNumber("balance").longValue()).isEqualTo(777_000);
+        JsonObject block = Api.get(TESTNET + "/blocks/" + status.getString("blockHash")).object();
+        assertThat(block.getJsonArray("transactions").getValuesAs(JsonObject.class))
+                .anySatisfy(included -> assertThat(included.getString("id")).isEqualTo(tx.id().toString()));
+    }
+
+    @Test
+    @Order(3)
+    void refusesEachKindOfBadTransactionWithItsReasonCode() throws Exception {
+        Ed25519PrivateKey dev = KeyFile.read(CHAINS.resolve("testnet-dev.key"));
+        Ed25519PrivateKey poor = Ed25519PrivateKey.generate(new SecureRandom());
+        Address to = poor.publicKey().address();
+        long next = account(dev.publicKey().address()).getJsonNumber("nextNonce").longValue();
+
+        assertRefused(json(Transaction.transfer(dev, "vanta-mainnet-1", to, 1, 2_000, next), UnaryOperator.identity()), "wrong_chain");
+        assertRefused(json(Transaction.transfer(dev, "vanta-testnet-1", to, 1, 2_000, next),
+                body -> Json.createObjectBuilder(body).add("amount", 2).build()), "bad_signature");
+        assertRefused(json(Transaction.transfer(dev, "vanta-testnet-1", to, 1, 5, next), UnaryOperator.identity()), "fee_too_low");
+        if (next > 0) {
+            assertRefused(json(Transaction.transfer(dev, "vanta-testnet-1", to, 1, 2_000, 0), UnaryOperator.identity()), "nonce_too_low");
+        }
+        assertRefused(json(Transaction.transfer(dev, "vanta-testnet-1", to, 1, 2_000, next + 1_000), UnaryOperator.identity()),
+                "nonce_too_high");
+        assertRefused(json(Transaction.transfer(poor, "vanta-testnet-1", dev.publicKey().address(), 1, 2_000, 0),
+                UnaryOperator.identity()), "insufficient_balance");
+        assertRefused(Json.createObjectBuilder().add("type", "TRANSFER").build(), "malformed");
+        assertThat(Api.get("/api/v1/chains/devnet/head").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(4)
+    void walletCommandSendsAndWaitsForTheBlock() throws Exception {
+        Address recipient = Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address();
+        StringWriter out = new StringWriter();
+
+        int exit = new CommandLine(new VantaCommand()).setOut(new PrintWriter(out)).execute("wallet", "send",
+                "--chain", "testnet", "--key", CHAINS.resolve("testnet-dev.key").toString(), "--to", recipient.hex(),
+                "--amount", "4242", "--fee", "1000", "--node", Api.BASE, "--wait");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("included in block");
+        assertThat(account(recipient).getJsonNumber("balance").longValue()).isEqualTo(4242);
+    }
+
+    @Test
+    @Order(5)
+    void aServerRestartKeepsTheChainAndTheState() throws Exception {
+        Ed25519PrivateKey dev = KeyFile.read(CHAINS.resolve("testnet-dev.key"));
+        JsonObject head = head(TESTNET);
+        long height = head.getJsonNumber("height").longValue();
+        JsonObject devBefore = account(dev.publicKey().address());
+
+        ServerControl.restart();
+
+        JsonObject sameHeight = Api.get(TESTNET + "/blocks/" + height).object();
+        assertThat(sameHeight.getString("hash")).isEqualTo(head.getString("hash"));
+        assertThat(head(TESTNET).getJsonNumber("height").longValue()).isGreaterThanOrEqualTo(height);
+        JsonObject devAfter = account(dev.publicKey().address());
+        assertThat(devAfter.getJsonNumber("nonce")).isEqualTo(devBefore.getJsonNumber("nonce"));
+        assertThat(devAfter.getJsonNumber("balance")).isEqualTo(devBefore.getJsonNumber("balance"));
+    }
+
+    private static void assertRefused(JsonObject body, String reason) {
+        Answer answer = Api.post(TESTNET + "/transactions", body.toString());
+        assertThat(answer.status()).as(reason).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.object().getString("reason")).isEqualTo(reason);
+    }
+
+    private static JsonObject head(String chain) {
+        return Api.get(chain + "/head").object();
+    }
+
+    private static JsonObject account(Address address) {
+        return Api.get(TESTNET + "/accounts/" + address.hex()).object();
+    }
+
+    private static JsonObject json(Transaction tx, UnaryOperator<JsonObject> change) {
+        return change.apply(Json.createObjectBuilder()
+                .add("chainId", tx.chainId())
+                .add("type", tx.type().name())
+                .add("senderPublicKey", tx.sender().toString())
+                .add("recipient", tx.recipient().hex())
+                .add("amount", tx.amount())
+                .add("fee", tx.fee())
+                .add("nonce", tx.nonce())
+                .add("signature", Hex.encode(tx.signature()))
+                .build());
+    }
+
+    private static BlockHeader header(JsonObject block, String chainId) {
+        return new BlockHeader(BlockHeader.VERSION, chainId, block.getJsonNumber("height").longValue(),
+                Hash.fromHex(block.getString("parentHash")), block.getJsonNumber("timestampMs").longValue(),
+                Hash.fromHex(block.getString("merkleRoot")), Hash.fromHex(block.getString("stateRoot")),
+                new BigInteger(block.getString("target"), 16), new Address(block.getString("miner")),
+                block.getJsonNumber("nonce").longValue());
+    }
+}
