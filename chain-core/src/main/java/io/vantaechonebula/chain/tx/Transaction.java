@@ -32,6 +32,8 @@ public final class Transaction {
     private final byte[] signature;
     private final byte[] unsignedEncoding;
     private final Hash id;
+    /** Verified at most once: the same transaction is checked in the mempool, the block template and the import. */
+    private volatile Boolean signatureValid;
 
     private Transaction(String chainId, TransactionType type, Ed25519PublicKey sender, Address recipient,
                         long amount, long fee, long nonce, byte[] payload, byte[] signature) {
@@ -128,7 +130,12 @@ public final class Transaction {
     }
 
     public boolean hasValidSignature() {
-        return sender.verifies(signingBytes(unsignedEncoding), signature);
+        Boolean known = signatureValid;
+        if (known == null) {
+            known = sender.verifies(signingBytes(unsignedEncoding), signature);
+            signatureValid = known;
+        }
+        return known;
     }
 
     /** The canonical encoding of the signed transaction. */

@@ -1,0 +1,207 @@
+package io.vantaechonebula.bench;
+
+import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.crypto.Hex;
+import io.vantaechonebula.chain.crypto.KeyFile;
+import io.vantaechonebula.chain.tx.Transaction;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * End-to-end load on a running node: signed transfers over REST, measured as transfers accepted
+ * per second (HTTP 202) and included in testnet blocks per second. Only talks to the node it is
+ * given, which must be on this machine; it stops by itself.
+ *
+ * <p>Usage: {@code TransferLoad [node-url] [transfers] [concurrency]}, defaults
+ * {@code http://localhost:8080 40000 16}.
+ */
+public final class TransferLoad {
+
+    private static final String CHAIN_ID = "vanta-testnet-1";
+    private static final int PER_SENDER = 60;
+    private static final long FEE = 1_000;
+    private static final Duration INCLUSION_PATIENCE = Duration.ofMinutes(10);
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private TransferLoad(String node) {
+        URI uri = URI.create(node.endsWith("/") ? node : node + "/");
+        String host = uri.getHost();
+        if (!("localhost".equals(host) || host.startsWith("127.") || "[::1]".equals(host))) {
+            throw new IllegalArgumentException("The load driver only targets a node on this machine, not " + host);
+        }
+        this.base = uri;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String node = args.length > 0 ? args[0] : "http://localhost:8080";
+        int transfers = args.length > 1 ? Integer.parseInt(args[1]) : 40_000;
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        new TransferLoad(node).run(transfers, concurrency);
+    }
+
+    private void run(int transfers, int concurrency) throws Exception {
+        Ed25519PrivateKey dev = KeyFile.read(Path.of("config", "chains", "testnet-dev.key"));
+        int senders = (transfers + PER_SENDER - 1) / PER_SENDER;
+        int funders = (senders + PER_SENDER - 1) / PER_SENDER;
+        System.out.printf("Funding %d senders through %d funders ...%n", senders, funders);
+        SecureRandom random = new SecureRandom();
+        List<Ed25519PrivateKey> funderKeys = new ArrayList<>();
+        List<Ed25519PrivateKey> senderKeys = new ArrayList<>();
+        for (int i = 0; i < funders; i++) {
+            funderKeys.add(Ed25519PrivateKey.generate(random));
+        }
+        for (int i = 0; i < senders; i++) {
+            senderKeys.add(Ed25519PrivateKey.generate(random));
+        }
+        long perSenderFunds = PER_SENDER * (1 + FEE);
+        long perFunderFunds = PER_SENDER * (perSenderFunds + FEE) + FEE;
+        long devNonce = account(dev.publicKey().address()).getJsonNumber("nextNonce").longValue();
+        List<Transaction> tier1 = new ArrayList<>();
+        for (Ed25519PrivateKey funder : funderKeys) {
+            tier1.add(Transaction.transfer(dev, CHAIN_ID, funder.publicKey().address(), perFunderFunds, FEE, devNonce++));
+        }
+        submitAll(tier1, 4);
+        awaitIncluded(tier1);
+        List<Transaction> tier2 = new ArrayList<>();
+        for (int i = 0; i < senders; i++) {
+            Ed25519PrivateKey funder = funderKeys.get(i / PER_SENDER);
+            tier2.add(Transaction.transfer(funder, CHAIN_ID, senderKeys.get(i).publicKey().address(), perSenderFunds, FEE,
+                    i % PER_SENDER));
+        }
+        submitAll(tier2, concurrency);
+        awaitIncluded(tier2);
+
+        System.out.printf("Signing %d transfers ...%n", transfers);
+        List<Transaction> load = new ArrayList<>(transfers);
+        Address sink = dev.publicKey().address();
+        for (int i = 0; i < transfers; i++) {
+            load.add(Transaction.transfer(senderKeys.get(i / PER_SENDER), CHAIN_ID, sink, 1, FEE, i % PER_SENDER));
+        }
+        long startHeight = head().getJsonNumber("height").longValue();
+        long start = System.nanoTime();
+        Submission submission = submitAll(load, concurrency);
+        double submitSeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("Accepted %d of %d in %.1f s: %.0f transfers/s accepted (%d refused, e.g. %s)%n",
+                submission.accepted, transfers, submitSeconds, submission.accepted / submitSeconds, submission.refused,
+                submission.sampleRefusal);
+        long lastHeight = awaitIncluded(load);
+        double includeSeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("Included %d in %.1f s from the first submission: %.0f transfers/s included, in blocks %d..%d%n",
+                transfers, includeSeconds, transfers / includeSeconds, startHeight + 1, lastHeight);
+        for (long h = startHeight + 1; h <= lastHeight; h++) {
+            JsonObject block = get("api/v1/chains/testnet/blocks/" + h);
+            System.out.printf("  block %d: %d transactions at %s%n", h, block.getInt("transactionCount"), block.getString("timestamp"));
+        }
+    }
+
+    private record Submission(int accepted, int refused, String sampleRefusal) {
+    }
+
+    private Submission submitAll(List<Transaction> transactions, int concurrency) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        Map<String, String> refusal = new ConcurrentHashMap<>();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        for (int w = 0; w < concurrency; w++) {
+            workers.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < transactions.size(); ) {
+                    HttpResponse<String> response = post("api/v1/chains/testnet/transactions", json(transactions.get(i)));
+                    if (response.statusCode() == 202) {
+                        accepted.incrementAndGet();
+                    } else {
+                        refused.incrementAndGet();
+                        refusal.putIfAbsent("first", response.statusCode() + " " + response.body());
+                    }
+                }
+                return null;
+            });
+        }
+        workers.shutdown();
+        workers.awaitTermination(1, TimeUnit.HOURS);
+        return new Submission(accepted.get(), refused.get(), refusal.getOrDefault("first", "none"));
+    }
+
+    /** Waits until the last transaction is included (the others of each sender precede it); returns the head height. */
+    private long awaitIncluded(List<Transaction> transactions) throws InterruptedException {
+        long deadline = System.nanoTime() + INCLUSION_PATIENCE.toNanos();
+        Map<Address, Transaction> lastOfSender = new ConcurrentHashMap<>();
+        transactions.forEach(tx -> lastOfSender.merge(tx.senderAddress(), tx, (a, b) -> a.nonce() > b.nonce() ? a : b));
+        AtomicLong pending = new AtomicLong(lastOfSender.size());
+        List<Transaction> waiting = new ArrayList<>(lastOfSender.values());
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            waiting.removeIf(tx -> "included".equals(get("api/v1/chains/testnet/transactions/" + tx.id()).getString("status", "")));
+            pending.set(waiting.size());
+            if (!waiting.isEmpty()) {
+                Thread.sleep(500);
+            }
+        }
+        if (!waiting.isEmpty()) {
+            throw new IllegalStateException(waiting.size() + " senders' transfers were not included in " + INCLUSION_PATIENCE);
+        }
+        return head().getJsonNumber("height").longValue();
+    }
+
+    private JsonObject head() {
+        return get("api/v1/chains/testnet/head");
+    }
+
+    private JsonObject account(Address address) {
+        return get("api/v1/chains/testnet/accounts/" + address.hex());
+    }
+
+    private JsonObject get(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+                return reader.readObject();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e, e);
+        }
+    }
+
+    private HttpResponse<String> post(String path, JsonObject body) {
+        try {
+            return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException("POST " + path + " failed: " + e, e);
+        }
+    }
+
+    private static JsonObject json(Transaction tx) {
+        return Json.createObjectBuilder()
+                .add("chainId", tx.chainId())
+                .add("type", tx.type().name())
+                .add("senderPublicKey", tx.sender().toString())
+                .add("recipient", tx.recipient().hex())
+                .add("amount", tx.amount())
+                .add("fee", tx.fee())
+                .add("nonce", tx.nonce())
+                .add("signature", Hex.encode(tx.signature()))
+                .build();
+    }
+}
