@@ -42,7 +42,9 @@ public final class TransferLoad {
     private static final Duration INCLUSION_PATIENCE = Duration.ofMinutes(10);
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1: one connection per worker, as separate nodes would open; h2c would multiplex them onto one.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private TransferLoad(String node) {
         URI uri = URI.create(node.endsWith("/") ? node : node + "/");

@@ -1,6 +1,6 @@
 package io.vantaechonebula.telemetry;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  * its field, so a sender can fix them all at once; a payload with any problem yields no samples.
  */
 public final class TelemetryParser {
+
+    /** Looked up once: Json.createX looks the provider up again on every call, through the server's class loaders. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final Set<String> NODE_TYPES = Set.of("full", "simple", "basic");
     public static final int DEFAULT_MAX_SAMPLES_PER_BATCH = 1000;
@@ -55,7 +58,7 @@ public final class TelemetryParser {
      */
     public TelemetryPayload parse(String json, String senderNodeId) throws InvalidTelemetryException {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw new InvalidTelemetryException("$", "is not valid JSON: " + e.getMessage());
@@ -191,14 +194,14 @@ public final class TelemetryParser {
 
         TelemetrySample sample = new TelemetrySample(nodeId, nodeType, chainId, timestamp, null, null, blocks,
                 transactions, null, peers, latency, null, null, null, null, null, extensions);
-        JsonObject attributed = Json.createObjectBuilder(payload)
-                .add("node_data", Json.createObjectBuilder(data).add("node_id", nodeId))
+        JsonObject attributed = JSON.createObjectBuilder(payload)
+                .add("node_data", JSON.createObjectBuilder(data).add("node_id", nodeId))
                 .build();
         return new TelemetryPayload(PayloadKind.CONTRIBUTION, nodeId, List.of(sample), attributed);
     }
 
     private static String extensions(JsonObject source, String path, Errors errors) {
-        var builder = Json.createObjectBuilder();
+        var builder = JSON.createObjectBuilder();
         boolean any = false;
         for (String key : List.of("transaction_analysis", "ai_metrics")) {
             JsonValue value = source.get(key);

@@ -48,11 +48,16 @@ public final class Mempool {
      * @param state the main chain's accounts at its head
      * @throws InvalidTransactionException with the reason the transaction cannot wait here
      */
-    public synchronized Added add(Transaction tx, AccountView state) throws InvalidTransactionException {
+    public Added add(Transaction tx, AccountView state) throws InvalidTransactionException {
+        // The signature check is the expensive part and needs no lock.
+        TransactionRules.checkAlone(tx, params);
+        return addChecked(tx, state);
+    }
+
+    private synchronized Added addChecked(Transaction tx, AccountView state) throws InvalidTransactionException {
         if (byId.containsKey(tx.id())) {
             return Added.ALREADY_PENDING;
         }
-        TransactionRules.checkAlone(tx, params);
         Address sender = tx.senderAddress();
         Account account = state.account(sender);
         NavigableMap<Long, Transaction> queue = bySender.getOrDefault(sender, new TreeMap<>());

@@ -1,6 +1,8 @@
 package io.vantaechonebula.node.chain;
 
 import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.fork.BlockTemplate;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.genesis.ChainParams;
 import io.vantaechonebula.chain.mempool.Mempool;
@@ -82,6 +84,11 @@ public class ChainRegistry {
     /** Checks a transaction and queues it on the named chain's mempool. */
     public Mempool.Added submit(String name, Transaction transaction) throws InvalidTransactionException {
         return chain(name).submit(transaction);
+    }
+
+    /** A block template to mine on the named chain's head. */
+    public BlockTemplate template(String name, Address miner) {
+        return chain(name).template(miner);
     }
 
     public Optional<ChainService> find(String name) {

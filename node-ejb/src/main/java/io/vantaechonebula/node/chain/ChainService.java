@@ -35,9 +35,31 @@ public final class ChainService {
     private static final int REJECTIONS_KEPT = 10_000;
 
     /** Runs work inside one JTA transaction, committing it before returning. */
-    @FunctionalInterface
     public interface InTransaction {
         <T> T run(Supplier<T> work);
+
+        /** The same for work that may refuse with an {@link InvalidTransactionException}. */
+        default <T> T call(TransactionalWork<T> work) throws InvalidTransactionException {
+            InvalidTransactionException[] refused = new InvalidTransactionException[1];
+            T result = run(() -> {
+                try {
+                    return work.get();
+                } catch (InvalidTransactionException e) {
+                    refused[0] = e;
+                    return null;
+                }
+            });
+            if (refused[0] != null) {
+                throw refused[0];
+            }
+            return result;
+        }
+    }
+
+    /** Work inside a transaction that may refuse a chain transaction. */
+    @FunctionalInterface
+    public interface TransactionalWork<T> {
+        T get() throws InvalidTransactionException;
     }
 
     private final ChainParams params;
@@ -72,7 +94,7 @@ public final class ChainService {
     /** Checks a transaction against the head state and queues it for a block. */
     Mempool.Added submit(Transaction tx) throws InvalidTransactionException {
         try {
-            Mempool.Added added = mempool.add(tx, store);
+            Mempool.Added added = inTransaction.call(() -> mempool.add(tx, store));
             rejections.remove(tx.id());
             return added;
         } catch (InvalidTransactionException e) {
@@ -114,8 +136,10 @@ public final class ChainService {
         }
     }
 
-    public BlockTemplate template(Address miner) {
-        return blockchain.template(mempool.candidates(params.maxTransactionsPerBlock()), miner, System.currentTimeMillis());
+    /** A block to mine on the head; read in one transaction so one persistence context serves every account read. */
+    BlockTemplate template(Address miner) {
+        return inTransaction.run(() ->
+                blockchain.template(mempool.candidates(params.maxTransactionsPerBlock()), miner, System.currentTimeMillis()));
     }
 
     /** Changes whenever the main chain's head changes; miners compare it to know their work is stale. */

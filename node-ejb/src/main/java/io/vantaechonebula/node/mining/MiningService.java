@@ -28,8 +28,8 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Mines every chain this node runs when {@code vanta.mining.enabled} (env {@code MINING_ENABLED})
- * is true: {@code vanta.mining.threads} threads per chain search nonces for a block template,
+ * Mines the chains named by {@code vanta.mining.chains} (default: all) when
+ * {@code vanta.mining.enabled} (env {@code MINING_ENABLED}) is true: {@code vanta.mining.threads} threads per chain search nonces for a block template,
  * start over when the head changes or the template is two seconds old, and import what they find.
  * They stop when the application stops.
  */
@@ -60,6 +60,8 @@ public class MiningService {
         Config config = ConfigProvider.getConfig(MiningService.class.getClassLoader());
         boolean enabled = config.getOptionalValue("vanta.mining.enabled", Boolean.class).orElse(true);
         int threads = config.getOptionalValue("vanta.mining.threads", Integer.class).orElse(1);
+        java.util.Set<String> chains = java.util.Set.copyOf(config.getOptionalValues("vanta.mining.chains", String.class)
+                .orElse(io.vantaechonebula.node.config.NodeSettings.CHAINS));
         if (!enabled || threads < 1) {
             LOG.info("Mining is off (vanta.mining.enabled=" + enabled + ", vanta.mining.threads=" + threads + ")");
             return;
@@ -68,6 +70,10 @@ public class MiningService {
         Address miner = identity.publicKeyAddress();
         long seed = new SecureRandom().nextLong();
         for (ChainService chain : registry.all()) {
+            if (!chains.contains(chain.params().name())) {
+                LOG.info(() -> "Not mining " + chain.params().name() + " (vanta.mining.chains=" + chains + ")");
+                continue;
+            }
             for (int index = 0; index < threads; index++) {
                 Thread worker = threadFactory.newThread(new Worker(chain.params().name(), miner, seed + index, threads));
                 worker.setName("vanta-miner-" + chain.params().name() + "-" + index);
@@ -113,7 +119,7 @@ public class MiningService {
             while (running) {
                 try {
                     long version = chain.headVersion();
-                    BlockTemplate template = chain.template(miner);
+                    BlockTemplate template = registry.template(chainName, miner);
                     long deadline = System.nanoTime() + TEMPLATE_REFRESH_NANOS;
                     OptionalLong found = OptionalLong.empty();
                     while (running && found.isEmpty() && chain.headVersion() == version && System.nanoTime() < deadline) {

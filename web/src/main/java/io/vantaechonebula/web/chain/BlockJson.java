@@ -3,7 +3,7 @@ package io.vantaechonebula.web.chain;
 import io.vantaechonebula.chain.block.BlockHeader;
 import io.vantaechonebula.chain.pow.ProofOfWork;
 import io.vantaechonebula.chain.store.StoredBlock;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -12,12 +12,15 @@ import java.time.Instant;
 /** Blocks as JSON: a summary for lists, and the full block with its transactions. */
 final class BlockJson {
 
+    /** Looked up once: Json.createX looks the provider up again on every call, through the server's class loaders. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private BlockJson() {
     }
 
     static JsonObjectBuilder summary(StoredBlock stored, long headHeight) {
         BlockHeader header = stored.block().header();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("hash", stored.hash().toString())
                 .add("height", header.height())
                 .add("parentHash", header.parentHash().toString())
@@ -36,7 +39,7 @@ final class BlockJson {
     }
 
     static JsonObject full(StoredBlock stored, long headHeight, boolean onMainChain) {
-        JsonArrayBuilder transactions = Json.createArrayBuilder();
+        JsonArrayBuilder transactions = JSON.createArrayBuilder();
         stored.block().transactions().forEach(tx -> transactions.add(TransactionJson.of(tx)));
         JsonObjectBuilder json = summary(stored, onMainChain ? headHeight : -1).add("mainChain", onMainChain);
         return json.add("transactions", transactions).build();

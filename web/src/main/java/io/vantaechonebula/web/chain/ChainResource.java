@@ -17,7 +17,7 @@ import io.vantaechonebula.web.problem.Problem;
 import io.vantaechonebula.web.problem.ProblemType;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -48,6 +48,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class ChainResource {
 
+    /** Looked up once: Json.createX looks the provider up again on every call, through the server's class loaders. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     static final int MAX_BLOCKS = 100;
     private static final Pattern HEIGHT = Pattern.compile("\\d{1,18}");
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
@@ -72,7 +75,7 @@ public class ChainResource {
         ChainService chain = registry.chain(chainName);
         Transaction tx = TransactionJson.parse(object(body));
         Mempool.Added added = registry.submit(chain.params().name(), tx);
-        return Response.accepted(Json.createObjectBuilder()
+        return Response.accepted(JSON.createObjectBuilder()
                         .add("id", tx.id().toString())
                         .add("status", "pending")
                         .add("replaced", added == Mempool.Added.REPLACED)
@@ -103,7 +106,7 @@ public class ChainResource {
         int max = QueryLimits.parse("limit", limit, MAX_BLOCKS);
         long headHeight = chain.head().height();
         long start = from == null ? Math.max(0, headHeight - max + 1) : height("from", from);
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         chain.mainChain(start, max).forEach(block -> array.add(BlockJson.summary(block, headHeight)));
         return array.build();
     }
@@ -142,7 +145,7 @@ public class ChainResource {
         TransactionStatus status = chain.transactionStatus(txId).orElseThrow(() -> new ApiProblemException(
                 ProblemType.TRANSACTION_NOT_FOUND, "Transaction " + id + " is not known to " + chainName
                 + ": it was never submitted here, or it was refused long ago"));
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", id)
                 .add("status", status.state().name().toLowerCase(Locale.ROOT));
         status.blockHash().ifPresent(hash -> json.add("blockHash", hash.toString()));
@@ -167,7 +170,7 @@ public class ChainResource {
                     + address + "'");
         }
         Account account = chain.account(parsed);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("address", parsed.hex())
                 .add("balance", account.balance())
                 .add("nonce", account.nonce())
@@ -181,7 +184,7 @@ public class ChainResource {
     @Operation(summary = "Transactions waiting for a block: how many, and their fee range")
     public JsonObject mempool() {
         Mempool mempool = registry.chain(chainName).mempool();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("size", mempool.size())
                 .add("capacity", mempool.capacity());
         mempool.feeRange().ifPresentOrElse(
@@ -199,7 +202,7 @@ public class ChainResource {
     }
 
     private static JsonObject object(String body) throws InvalidTransactionException {
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidTransactionException(RejectionReason.MALFORMED, "the body must be a JSON object");

@@ -7,7 +7,7 @@ import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.RejectionReason;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.chain.tx.TransactionType;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -20,11 +20,14 @@ import java.util.Locale;
  */
 public final class TransactionJson {
 
+    /** Looked up once: Json.createX looks the provider up again on every call, through the server's class loaders. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private TransactionJson() {
     }
 
     public static JsonObject of(Transaction tx) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", tx.id().toString())
                 .add("chainId", tx.chainId())
                 .add("type", tx.type().name())

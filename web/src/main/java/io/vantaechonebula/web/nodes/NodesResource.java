@@ -6,7 +6,7 @@ import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.ProblemType;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.DefaultValue;
@@ -25,6 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class NodesResource {
+
+    /** Looked up once: Json.createX looks the provider up again on every call, through the server's class loaders. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final int MAX_SAMPLES = 1000;
 
@@ -52,7 +55,7 @@ public class NodesResource {
     public JsonArray samples(@PathParam("nodeId") String nodeId,
                              @QueryParam("limit") @DefaultValue("100") String limit) {
         int max = QueryLimits.parse("limit", limit, MAX_SAMPLES);
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         queries.newestSamples(nodeId, max).orElseThrow(() -> unknown(nodeId))
                 .forEach(sample -> array.add(SampleJson.of(sample)));
         return array.build();

@@ -1,7 +1,7 @@
 package io.vantaechonebula.web.nodes;
 
 import io.vantaechonebula.pool.store.SampleView;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -11,11 +11,14 @@ import java.time.Instant;
 /** A stored sample in the same snake_case shape nodes send, plus when the pool received it. */
 final class SampleJson {
 
+    /** Looked up once: Json.createX looks the provider up again on every call, through the server's class loaders. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private SampleJson() {
     }
 
     static JsonObject of(SampleView sample) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("timestamp", sample.timestamp())
                 .add("node_id", sample.nodeId())
                 .add("node_type", sample.nodeType())
@@ -24,23 +27,23 @@ final class SampleJson {
             json.add("seq", sample.seq());
         }
         json.add("received_at", Instant.ofEpochMilli(sample.receivedAtMs()).toString());
-        JsonObjectBuilder chain = Json.createObjectBuilder();
+        JsonObjectBuilder chain = JSON.createObjectBuilder();
         add(chain, "current_height", sample.currentHeight());
         add(chain, "blocks_processed_last_interval", sample.blocksProcessed());
         add(chain, "transaction_count", sample.transactionCount());
         add(chain, "mining_hash_rate", sample.miningHashRate());
-        JsonObjectBuilder network = Json.createObjectBuilder();
+        JsonObjectBuilder network = JSON.createObjectBuilder();
         add(network, "peer_count", sample.peerCount());
         add(network, "average_latency", sample.averageLatencyMs());
         add(network, "bandwidth_usage", sample.bandwidthUsage());
         add(network, "connection_quality", sample.connectionQuality());
-        JsonObjectBuilder performance = Json.createObjectBuilder();
+        JsonObjectBuilder performance = JSON.createObjectBuilder();
         add(performance, "cpu_usage", sample.cpuUsage());
         add(performance, "memory_usage", sample.memoryUsage());
         add(performance, "uptime", sample.uptimeSeconds());
         json.add("blockchain_metrics", chain).add("network_metrics", network).add("performance_metrics", performance);
         if (sample.extensionsJson() != null) {
-            try (JsonReader reader = Json.createReader(new StringReader(sample.extensionsJson()))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(sample.extensionsJson()))) {
                 reader.readObject().forEach(json::add);
             }
         }

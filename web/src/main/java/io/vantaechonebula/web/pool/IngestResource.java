@@ -12,7 +12,7 @@ import io.vantaechonebula.web.problem.ProblemType;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -41,6 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("pool/ingest")
 @RequestScoped
 public class IngestResource {
+
+    /** Looked up once: Json.createX looks the provider up again on every call, through the server's class loaders. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @EJB
     private TelemetryIntake intake;
@@ -92,7 +95,7 @@ public class IngestResource {
             }
             outcome = "accepted";
             metrics.counter("vanta.ingest.samples.accepted").inc(payload.samples().size());
-            return Response.accepted(Json.createObjectBuilder()
+            return Response.accepted(JSON.createObjectBuilder()
                             .add("status", "accepted")
                             .add("accepted", payload.samples().size())
                             .add("node_id", payload.nodeId())

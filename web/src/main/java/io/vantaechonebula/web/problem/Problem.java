@@ -1,7 +1,7 @@
 package io.vantaechonebula.web.problem;
 
 import io.vantaechonebula.telemetry.FieldError;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -11,6 +11,9 @@ import java.util.Map;
 
 /** Builds {@code application/problem+json} responses. */
 public final class Problem {
+
+    /** Looked up once: Json.createX looks the provider up again on every call, through the server's class loaders. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
@@ -33,15 +36,15 @@ public final class Problem {
     /** @param extensions further members of the problem object, such as a stable {@code reason} code */
     public static Response.ResponseBuilder builder(ProblemType type, String detail, List<FieldError> errors,
                                                    Map<String, String> extensions) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", type.uri())
                 .add("title", type.title())
                 .add("status", type.status().getStatusCode())
                 .add("detail", detail);
         extensions.forEach(body::add);
         if (!errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(error -> list.add(Json.createObjectBuilder()
+            JsonArrayBuilder list = JSON.createArrayBuilder();
+            errors.forEach(error -> list.add(JSON.createObjectBuilder()
                     .add("field", error.field())
                     .add("message", error.message())));
             body.add("errors", list);

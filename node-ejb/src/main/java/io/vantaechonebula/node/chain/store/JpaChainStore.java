@@ -13,9 +13,6 @@ import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.Transaction;
 import jakarta.persistence.EntityManager;
 import java.math.BigInteger;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,18 +21,14 @@ import java.util.Optional;
  */
 public final class JpaChainStore implements ChainStore {
 
-    private static final int DECODED_BLOCKS_KEPT = 256;
+    /** About 20 MB of decoded transactions at most. */
+    private static final int DECODED_TRANSACTIONS_KEPT = 20_000;
 
     private final EntityManager em;
     private final String chain;
     private final int maxTransactionsPerBlock;
     /** Blocks never change once stored (only their status does), so decoded ones are kept. */
-    private final Map<String, Block> decoded = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Block> eldest) {
-            return size() > DECODED_BLOCKS_KEPT;
-        }
-    });
+    private final DecodedBlocks decoded = new DecodedBlocks(DECODED_TRANSACTIONS_KEPT);
 
     public JpaChainStore(EntityManager em, String chain, int maxTransactionsPerBlock) {
         this.em = em;
