@@ -2,8 +2,8 @@ package io.vantaechonebula.bench;
 
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
-import io.vantaechonebula.chain.crypto.Hex;
 import io.vantaechonebula.chain.crypto.KeyFile;
+import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.tx.Transaction;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -129,7 +129,7 @@ public final class TransferLoad {
         for (int w = 0; w < concurrency; w++) {
             workers.submit(() -> {
                 for (int i; (i = next.getAndIncrement()) < transactions.size(); ) {
-                    HttpResponse<String> response = post("api/v1/chains/testnet/transactions", json(transactions.get(i)));
+                    HttpResponse<String> response = post("api/v1/chains/testnet/transactions", TransactionJson.signed(transactions.get(i)));
                     if (response.statusCode() == 202) {
                         accepted.incrementAndGet();
                     } else {
@@ -194,16 +194,4 @@ public final class TransferLoad {
         }
     }
 
-    private static JsonObject json(Transaction tx) {
-        return Json.createObjectBuilder()
-                .add("chainId", tx.chainId())
-                .add("type", tx.type().name())
-                .add("senderPublicKey", tx.sender().toString())
-                .add("recipient", tx.recipient().hex())
-                .add("amount", tx.amount())
-                .add("fee", tx.fee())
-                .add("nonce", tx.nonce())
-                .add("signature", Hex.encode(tx.signature()))
-                .build();
-    }
 }

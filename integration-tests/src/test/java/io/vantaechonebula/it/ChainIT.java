@@ -7,9 +7,9 @@ import io.vantaechonebula.chain.block.BlockHeader;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
-import io.vantaechonebula.chain.crypto.Hex;
 import io.vantaechonebula.chain.crypto.KeyFile;
 import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.genesis.ChainParamsFile;
 import io.vantaechonebula.chain.pow.ProofOfWork;
 import io.vantaechonebula.chain.tx.Transaction;
@@ -159,16 +159,7 @@ class ChainIT {
     }
 
     private static JsonObject json(Transaction tx, UnaryOperator<JsonObject> change) {
-        return change.apply(Json.createObjectBuilder()
-                .add("chainId", tx.chainId())
-                .add("type", tx.type().name())
-                .add("senderPublicKey", tx.sender().toString())
-                .add("recipient", tx.recipient().hex())
-                .add("amount", tx.amount())
-                .add("fee", tx.fee())
-                .add("nonce", tx.nonce())
-                .add("signature", Hex.encode(tx.signature()))
-                .build());
+        return change.apply(TransactionJson.signed(tx));
     }
 
     private static BlockHeader header(JsonObject block, String chainId) {

@@ -2,10 +2,9 @@ package io.vantaechonebula.agent.wallet;
 
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
-import io.vantaechonebula.chain.crypto.Hex;
 import io.vantaechonebula.chain.crypto.KeyFile;
+import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.tx.Transaction;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -135,7 +134,7 @@ public class WalletCommand implements Runnable {
                 String chainId = head.body().getString("chainId");
                 long useNonce = nonce != null ? nonce : nextNonce(client, key.publicKey().address());
                 Transaction tx = Transaction.transfer(key, chainId, recipient, amount, fee, useNonce);
-                NodeClient.Answer answer = client.post("api/v1/chains/" + chain + "/transactions", json(tx));
+                NodeClient.Answer answer = client.post("api/v1/chains/" + chain + "/transactions", TransactionJson.signed(tx));
                 if (!answer.ok()) {
                     throw new WalletException("The node refused the transfer: " + answer.problem());
                 }
@@ -218,19 +217,6 @@ public class WalletCommand implements Runnable {
         }
     }
 
-    static JsonObject json(Transaction tx) {
-        return Json.createObjectBuilder()
-                .add("chainId", tx.chainId())
-                .add("type", tx.type().name())
-                .add("senderPublicKey", tx.sender().toString())
-                .add("recipient", tx.recipient().hex())
-                .add("amount", tx.amount())
-                .add("fee", tx.fee())
-                .add("nonce", tx.nonce())
-                .add("payload", Hex.encode(tx.payload()))
-                .add("signature", Hex.encode(tx.signature()))
-                .build();
-    }
 
     static Ed25519PrivateKey readKey(Path file) throws WalletException {
         try {

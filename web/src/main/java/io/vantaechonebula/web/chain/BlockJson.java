@@ -1,6 +1,7 @@
 package io.vantaechonebula.web.chain;
 
 import io.vantaechonebula.chain.block.BlockHeader;
+import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.pow.ProofOfWork;
 import io.vantaechonebula.chain.store.StoredBlock;
 import jakarta.json.spi.JsonProvider;

@@ -1,6 +1,7 @@
 package io.vantaechonebula.web.chain;
 
 import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.mempool.Mempool;
 import io.vantaechonebula.chain.state.Account;

@@ -1,4 +1,4 @@
-package io.vantaechonebula.web.chain;
+package io.vantaechonebula.chain.json;
 
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PublicKey;
@@ -26,6 +26,22 @@ public final class TransactionJson {
     private TransactionJson() {
     }
 
+    /** The signed transaction as it is submitted: the fields {@link #parse} reads. */
+    public static JsonObject signed(Transaction tx) {
+        return JSON.createObjectBuilder()
+                .add("chainId", tx.chainId())
+                .add("type", tx.type().name())
+                .add("senderPublicKey", tx.sender().toString())
+                .add("recipient", tx.recipient().hex())
+                .add("amount", tx.amount())
+                .add("fee", tx.fee())
+                .add("nonce", tx.nonce())
+                .add("payload", Hex.encode(tx.payload()))
+                .add("signature", Hex.encode(tx.signature()))
+                .build();
+    }
+
+    /** The transaction as the node shows it: the signed fields, with its id and sender address. */
     public static JsonObject of(Transaction tx) {
         return JSON.createObjectBuilder()
                 .add("id", tx.id().toString())
