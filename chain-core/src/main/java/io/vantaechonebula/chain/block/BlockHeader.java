@@ -54,7 +54,8 @@ public record BlockHeader(int version, String chainId, long height, Hash parentH
                 new BigInteger(1, in.fixed(TARGET_BYTES)), Address.fromBytes(in.fixed(Address.LENGTH_BYTES)), in.i64());
     }
 
-    static byte[] targetBytes(BigInteger target) {
+    /** A target as its 32-byte unsigned big-endian encoding. */
+    public static byte[] targetBytes(BigInteger target) {
         byte[] magnitude = target.toByteArray();
         byte[] fixed = new byte[TARGET_BYTES];
         int copy = Math.min(magnitude.length, TARGET_BYTES);

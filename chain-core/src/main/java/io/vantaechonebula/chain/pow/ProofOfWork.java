@@ -33,7 +33,7 @@ public final class ProofOfWork {
      */
     public static OptionalLong search(BlockHeader header, long first, long step, long attempts, BooleanSupplier stop) {
         byte[] prefix = header.encodeWithoutNonce();
-        byte[] targetBytes = toFixed(header.target());
+        byte[] targetBytes = BlockHeader.targetBytes(header.target());
         MessageDigest outer = Hash.sha256Digest();
         MessageDigest inner = Hash.sha256Digest();
         inner.update(prefix);
@@ -75,11 +75,4 @@ public final class ProofOfWork {
         return digest;
     }
 
-    private static byte[] toFixed(BigInteger target) {
-        byte[] magnitude = target.toByteArray();
-        byte[] fixed = new byte[32];
-        int copy = Math.min(magnitude.length, 32);
-        System.arraycopy(magnitude, magnitude.length - copy, fixed, 32 - copy, copy);
-        return fixed;
-    }
 }

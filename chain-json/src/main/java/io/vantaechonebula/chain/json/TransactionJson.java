@@ -41,20 +41,12 @@ public final class TransactionJson {
                 .build();
     }
 
-    /** The transaction as the node shows it: the signed fields, with its id and sender address. */
+    /** The transaction as the node shows it: its id and sender address, then the signed fields. */
     public static JsonObject of(Transaction tx) {
         return JSON.createObjectBuilder()
                 .add("id", tx.id().toString())
-                .add("chainId", tx.chainId())
-                .add("type", tx.type().name())
                 .add("sender", tx.senderAddress().hex())
-                .add("senderPublicKey", tx.sender().toString())
-                .add("recipient", tx.recipient().hex())
-                .add("amount", tx.amount())
-                .add("fee", tx.fee())
-                .add("nonce", tx.nonce())
-                .add("payload", Hex.encode(tx.payload()))
-                .add("signature", Hex.encode(tx.signature()))
+                .addAll(JSON.createObjectBuilder(signed(tx)))
                 .build();
     }
 
