@@ -1,7 +1,6 @@
 package io.vantaechonebula.telemetry;
 
 import java.math.BigDecimal;
-import java.util.Optional;
 
 /**
  * One validated telemetry sample. Metrics a contribution does not carry are null; a batch sample
@@ -42,7 +41,4 @@ public record TelemetrySample(
         return timestamp.movePointRight(3).longValue();
     }
 
-    public Optional<Long> sequence() {
-        return Optional.ofNullable(seq);
-    }
 }

@@ -64,7 +64,7 @@ class TelemetryParserTest {
         void acceptsASampleWithoutSequenceNumber() throws Exception {
             JsonObjectBuilder unnumbered = sample("node-a", 1).remove("seq");
             TelemetrySample sample = parser.parse(batch("node-a", unnumbered).toString(), null).samples().get(0);
-            assertThat(sample.sequence()).isEmpty();
+            assertThat(sample.seq()).isNull();
             assertThat(sample.dedupKey()).isEqualTo("ts:" + (NOW - 95) + ".25");
         }
 

@@ -91,11 +91,6 @@ public final class Blockchain {
         return store.blockOfTransaction(transactionId);
     }
 
-    /** The target the next block on the main chain must meet. */
-    public BigInteger nextTarget() {
-        StoredBlock parent = head();
-        return difficulty.targetAt(parent.height() + 1, parent.effectiveTimeMs());
-    }
 
     /**
      * A block on top of the main chain with as many of the candidates, in their order, as apply;

@@ -91,9 +91,6 @@ public class ChainRegistry {
         return chain(name).template(miner);
     }
 
-    public Optional<ChainService> find(String name) {
-        return Optional.ofNullable(chains.get(name));
-    }
 
     public Iterable<ChainService> all() {
         return chains.values();

@@ -61,9 +61,6 @@ public class NodeIdentity {
         return key.publicKey().address();
     }
 
-    public String publicKeyHex() {
-        return key.publicKey().toString();
-    }
 
     public Instant startedAt() {
         return startedAt;
