@@ -6,8 +6,10 @@ import io.vantaechonebula.chain.crypto.KeyFile;
 import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.tx.Transaction;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,8 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * per second (HTTP 202) and included in testnet blocks per second. Only talks to the node it is
  * given, which must be on this machine; it stops by itself.
  *
- * <p>Usage: {@code TransferLoad [node-url] [transfers] [concurrency]}, defaults
- * {@code http://localhost:8080 40000 16}.
+ * <p>Usage: {@code TransferLoad [node-url] [transfers] [concurrency] [batch]}, defaults
+ * {@code http://localhost:8080 40000 16 100}. A batch of 1 posts each transfer alone to
+ * {@code transactions}; larger batches go to {@code transactions/batch}.
  */
 public final class TransferLoad {
 
@@ -46,7 +49,10 @@ public final class TransferLoad {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    private TransferLoad(String node) {
+    private final int batch;
+
+    private TransferLoad(String node, int batch) {
+        this.batch = batch;
         URI uri = URI.create(node.endsWith("/") ? node : node + "/");
         String host = uri.getHost();
         if (!("localhost".equals(host) || host.startsWith("127.") || "[::1]".equals(host))) {
@@ -59,7 +65,11 @@ public final class TransferLoad {
         String node = args.length > 0 ? args[0] : "http://localhost:8080";
         int transfers = args.length > 1 ? Integer.parseInt(args[1]) : 40_000;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-        new TransferLoad(node).run(transfers, concurrency);
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 100;
+        if (batch < 1 || batch > 1_000) {
+            throw new IllegalArgumentException("A batch holds 1 to 1000 transfers, not " + batch);
+        }
+        new TransferLoad(node, batch).run(transfers, concurrency);
     }
 
     private void run(int transfers, int concurrency) throws Exception {
@@ -94,7 +104,8 @@ public final class TransferLoad {
         submitAll(tier2, concurrency);
         awaitIncluded(tier2);
 
-        System.out.printf("Signing %d transfers ...%n", transfers);
+        System.out.printf("Signing %d transfers, to be sent %s ...%n", transfers,
+                batch == 1 ? "one per request" : "in batches of " + batch);
         List<Transaction> load = new ArrayList<>(transfers);
         Address sink = dev.publicKey().address();
         for (int i = 0; i < transfers; i++) {
@@ -128,13 +139,33 @@ public final class TransferLoad {
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         for (int w = 0; w < concurrency; w++) {
             workers.submit(() -> {
-                for (int i; (i = next.getAndIncrement()) < transactions.size(); ) {
-                    HttpResponse<String> response = post("api/v1/chains/testnet/transactions", TransactionJson.signed(transactions.get(i)));
-                    if (response.statusCode() == 202) {
-                        accepted.incrementAndGet();
-                    } else {
-                        refused.incrementAndGet();
+                for (int from; (from = next.getAndAdd(batch)) < transactions.size(); ) {
+                    List<Transaction> slice = transactions.subList(from, Math.min(from + batch, transactions.size()));
+                    if (batch == 1) {
+                        HttpResponse<String> response = post("api/v1/chains/testnet/transactions", TransactionJson.signed(slice.get(0)));
+                        if (response.statusCode() == 202) {
+                            accepted.incrementAndGet();
+                        } else {
+                            refused.incrementAndGet();
+                            refusal.putIfAbsent("first", response.statusCode() + " " + response.body());
+                        }
+                        continue;
+                    }
+                    JsonArrayBuilder array = Json.createArrayBuilder();
+                    slice.forEach(tx -> array.add(TransactionJson.signed(tx)));
+                    HttpResponse<String> response = post("api/v1/chains/testnet/transactions/batch", array.build());
+                    if (response.statusCode() != 200) {
+                        refused.addAndGet(slice.size());
                         refusal.putIfAbsent("first", response.statusCode() + " " + response.body());
+                        continue;
+                    }
+                    JsonObject answer = parse(response.body());
+                    accepted.addAndGet(answer.getInt("accepted"));
+                    refused.addAndGet(answer.getInt("refused"));
+                    if (answer.getInt("refused") > 0) {
+                        answer.getJsonArray("results").getValuesAs(JsonObject.class).stream()
+                                .filter(result -> "refused".equals(result.getString("status")))
+                                .findFirst().ifPresent(result -> refusal.putIfAbsent("first", result.toString()));
                     }
                 }
                 return null;
@@ -156,7 +187,7 @@ public final class TransferLoad {
             waiting.removeIf(tx -> "included".equals(get("api/v1/chains/testnet/transactions/" + tx.id()).getString("status", "")));
             pending.set(waiting.size());
             if (!waiting.isEmpty()) {
-                Thread.sleep(500);
+                Thread.sleep(200);
             }
         }
         if (!waiting.isEmpty()) {
@@ -177,15 +208,19 @@ public final class TransferLoad {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-                return reader.readObject();
-            }
+            return parse(response.body());
         } catch (Exception e) {
             throw new IllegalStateException("GET " + path + " failed: " + e, e);
         }
     }
 
-    private HttpResponse<String> post(String path, JsonObject body) {
+    private static JsonObject parse(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    private HttpResponse<String> post(String path, JsonStructure body) {
         try {
             return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());

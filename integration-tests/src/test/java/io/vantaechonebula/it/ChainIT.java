@@ -15,12 +15,16 @@ import io.vantaechonebula.chain.pow.ProofOfWork;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.it.Api.Answer;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -112,6 +116,62 @@ class ChainIT {
 
     @Test
     @Order(4)
+    void aBatchJudgesEachTransactionOnItsOwnAndQueuesTheValidOnes() throws Exception {
+        Ed25519PrivateKey dev = KeyFile.read(CHAINS.resolve("testnet-dev.key"));
+        Address recipient = Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address();
+        long next = account(dev.publicKey().address()).getJsonNumber("nextNonce").longValue();
+        Transaction first = Transaction.transfer(dev, "vanta-testnet-1", recipient, 100, 2_000, next);
+        Transaction wrongChain = Transaction.transfer(dev, "vanta-mainnet-1", recipient, 1, 2_000, next + 1);
+        Transaction second = Transaction.transfer(dev, "vanta-testnet-1", recipient, 200, 2_000, next + 1);
+        JsonArray batch = Json.createArrayBuilder()
+                .add(TransactionJson.signed(first))
+                .add(TransactionJson.signed(wrongChain))
+                .add("not a transaction")
+                .add(TransactionJson.signed(second))
+                .build();
+
+        Answer answer = Api.post(TESTNET + "/transactions/batch", batch.toString());
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonObject body = answer.object();
+        assertThat(body.getInt("accepted")).isEqualTo(2);
+        assertThat(body.getInt("refused")).isEqualTo(2);
+        List<JsonObject> results = body.getJsonArray("results").getValuesAs(JsonObject.class);
+        assertThat(results).extracting(r -> r.getString("status")).containsExactly("pending", "refused", "refused", "pending");
+        assertThat(results.get(1).getString("id")).isEqualTo(wrongChain.id().toString());
+        assertThat(results.get(1).getString("reason")).isEqualTo("wrong_chain");
+        assertThat(results.get(2).getString("reason")).isEqualTo("malformed");
+        Api.eventually(() -> Api.get(TESTNET + "/transactions/" + second.id()).object(),
+                s -> s.getString("status").equals("included"));
+        assertThat(account(recipient).getJsonNumber("balance").longValue()).isEqualTo(300);
+    }
+
+    @Test
+    @Order(5)
+    void aBatchThatIsNotAnArrayOrTooLongQueuesNothing() throws Exception {
+        Ed25519PrivateKey dev = KeyFile.read(CHAINS.resolve("testnet-dev.key"));
+        Address recipient = Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address();
+        long next = account(dev.publicKey().address()).getJsonNumber("nextNonce").longValue();
+        Transaction valid = Transaction.transfer(dev, "vanta-testnet-1", recipient, 1, 2_000, next);
+        JsonArrayBuilder tooLong = Json.createArrayBuilder().add(TransactionJson.signed(valid));
+        for (int i = 0; i < 1_000; i++) {
+            tooLong.add(JsonValue.EMPTY_JSON_OBJECT);
+        }
+
+        Answer overLimit = Api.post(TESTNET + "/transactions/batch", tooLong.build().toString());
+        Answer notArray = Api.post(TESTNET + "/transactions/batch", TransactionJson.signed(valid).toString());
+
+        for (Answer refused : List.of(overLimit, notArray)) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.object().getString("detail")).contains("Nothing was queued");
+        }
+        assertThat(overLimit.object().getString("detail")).contains("1001 transactions; at most 1000");
+        assertThat(Api.get(TESTNET + "/transactions/" + valid.id()).status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(6)
     void walletCommandSendsAndWaitsForTheBlock() throws Exception {
         Address recipient = Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address();
         StringWriter out = new StringWriter();
@@ -126,7 +186,7 @@ class ChainIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aServerRestartKeepsTheChainAndTheState() throws Exception {
         Ed25519PrivateKey dev = KeyFile.read(CHAINS.resolve("testnet-dev.key"));
         JsonObject head = head(TESTNET);

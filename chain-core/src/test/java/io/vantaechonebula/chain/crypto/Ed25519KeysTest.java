@@ -33,6 +33,16 @@ class Ed25519KeysTest {
     }
 
     @Test
+    void keyBytesThatAreNoCurvePointVerifyNothing() {
+        byte[] notAPoint = new byte[Ed25519PublicKey.LENGTH_BYTES];
+        notAPoint[0] = 7;
+        Ed25519PublicKey unusable = new Ed25519PublicKey(notAPoint);
+
+        assertThat(unusable.verifies(message, key.sign(message))).isFalse();
+        assertThat(unusable.verifies(message, new byte[Ed25519PrivateKey.SIGNATURE_BYTES])).isFalse();
+    }
+
+    @Test
     void rejectsSignatureOfAnotherKey() {
         Ed25519PrivateKey other = Ed25519PrivateKey.generate(new SecureRandom());
         assertThat(key.publicKey().verifies(message, other.sign(message))).isFalse();

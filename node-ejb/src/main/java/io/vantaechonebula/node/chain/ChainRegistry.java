@@ -5,9 +5,6 @@ import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.fork.BlockTemplate;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.genesis.ChainParams;
-import io.vantaechonebula.chain.mempool.Mempool;
-import io.vantaechonebula.chain.tx.InvalidTransactionException;
-import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.chain.genesis.ChainParamsFile;
 import io.vantaechonebula.node.chain.store.JpaChainStore;
 import io.vantaechonebula.node.config.NodeSettings;
@@ -81,16 +78,10 @@ public class ChainRegistry {
         return chain(name).importBlock(block);
     }
 
-    /** Checks a transaction and queues it on the named chain's mempool. */
-    public Mempool.Added submit(String name, Transaction transaction) throws InvalidTransactionException {
-        return chain(name).submit(transaction);
-    }
-
     /** A block template to mine on the named chain's head. */
     public BlockTemplate template(String name, Address miner) {
         return chain(name).template(miner);
     }
-
 
     public Iterable<ChainService> all() {
         return chains.values();

@@ -33,39 +33,18 @@ public final class ChainService {
 
     private static final Logger LOG = Logger.getLogger(ChainService.class.getName());
     private static final int REJECTIONS_KEPT = 10_000;
+    private static final int HEAD_ACCOUNTS_KEPT = 200_000;
 
     /** Runs work inside one JTA transaction, committing it before returning. */
     public interface InTransaction {
         <T> T run(Supplier<T> work);
-
-        /** The same for work that may refuse with an {@link InvalidTransactionException}. */
-        default <T> T call(TransactionalWork<T> work) throws InvalidTransactionException {
-            InvalidTransactionException[] refused = new InvalidTransactionException[1];
-            T result = run(() -> {
-                try {
-                    return work.get();
-                } catch (InvalidTransactionException e) {
-                    refused[0] = e;
-                    return null;
-                }
-            });
-            if (refused[0] != null) {
-                throw refused[0];
-            }
-            return result;
-        }
-    }
-
-    /** Work inside a transaction that may refuse a chain transaction. */
-    @FunctionalInterface
-    public interface TransactionalWork<T> {
-        T get() throws InvalidTransactionException;
     }
 
     private final ChainParams params;
     private final Blockchain blockchain;
     private final Mempool mempool;
     private final ChainStore store;
+    private final HeadAccounts accounts;
     private final InTransaction inTransaction;
     private final ReentrantLock importLock = new ReentrantLock();
     private final AtomicLong headVersion = new AtomicLong();
@@ -83,6 +62,7 @@ public final class ChainService {
         this.inTransaction = inTransaction;
         this.blockchain = inTransaction.run(() -> new Blockchain(params, store));
         this.mempool = new Mempool(params, mempoolCapacity);
+        this.accounts = new HeadAccounts(store, HEAD_ACCOUNTS_KEPT);
         StoredBlock head = blockchain.head();
         LOG.info(() -> "Chain " + params.name() + " (" + params.chainId() + ") at height " + head.height() + ", head " + head.hash());
     }
@@ -92,9 +72,9 @@ public final class ChainService {
     }
 
     /** Checks a transaction against the head state and queues it for a block. */
-    Mempool.Added submit(Transaction tx) throws InvalidTransactionException {
+    public Mempool.Added submit(Transaction tx) throws InvalidTransactionException {
         try {
-            Mempool.Added added = inTransaction.call(() -> mempool.add(tx, store));
+            Mempool.Added added = mempool.add(tx, accounts);
             rejections.remove(tx.id());
             return added;
         } catch (InvalidTransactionException e) {
@@ -118,18 +98,19 @@ public final class ChainService {
     }
 
     private void afterHeadChanged(ImportResult result) {
+        accounts.headChanged();
         if (result instanceof ImportResult.Reorganized reorg) {
             LOG.warning(() -> "Chain " + params.name() + " reorganised: " + reorg.depth() + " blocks left the main chain after "
                     + reorg.forkPoint() + "; new head " + reorg.hash() + " at height " + reorg.height());
             for (Transaction orphan : reorg.orphaned()) {
                 try {
-                    mempool.add(orphan, store);
+                    mempool.add(orphan, accounts);
                 } catch (InvalidTransactionException e) {
                     rejections.put(orphan.id(), "dropped after a reorganisation: " + e.reason().code() + ": " + e.getMessage());
                 }
             }
         }
-        for (Transaction dropped : mempool.revalidate(store)) {
+        for (Transaction dropped : mempool.revalidate(accounts)) {
             if (store.blockOfTransaction(dropped.id()).isEmpty()) {
                 rejections.put(dropped.id(), "dropped from the mempool: no longer valid against the new head");
             }
@@ -164,7 +145,7 @@ public final class ChainService {
     }
 
     public Account account(Address address) {
-        return blockchain.account(address);
+        return accounts.account(address);
     }
 
     public Optional<TransactionStatus> transactionStatus(Hash id) {

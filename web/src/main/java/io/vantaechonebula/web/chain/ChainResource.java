@@ -12,6 +12,7 @@ import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.node.chain.ChainRegistry;
 import io.vantaechonebula.node.chain.ChainService;
 import io.vantaechonebula.node.chain.TransactionStatus;
+import io.vantaechonebula.web.LimitedBody;
 import io.vantaechonebula.web.QueryLimits;
 import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.Problem;
@@ -19,6 +20,7 @@ import io.vantaechonebula.web.problem.ProblemType;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -35,6 +37,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,6 +57,9 @@ public class ChainResource {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     static final int MAX_BLOCKS = 100;
+    static final int MAX_BATCH = 1_000;
+    private static final long MAX_TRANSACTION_BYTES = 64 * 1024;
+    private static final long MAX_BATCH_BYTES = 1024 * 1024;
     private static final Pattern HEIGHT = Pattern.compile("\\d{1,18}");
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
@@ -72,16 +79,65 @@ public class ChainResource {
             + "nonce_too_low, nonce_too_high, insufficient_balance, fee_too_low or malformed",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Unknown chain", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response submit(String body) throws InvalidTransactionException {
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response submit(InputStream body) throws IOException, InvalidTransactionException {
         ChainService chain = registry.chain(chainName);
-        Transaction tx = TransactionJson.parse(object(body));
-        Mempool.Added added = registry.submit(chain.params().name(), tx);
-        return Response.accepted(JSON.createObjectBuilder()
-                        .add("id", tx.id().toString())
-                        .add("status", "pending")
-                        .add("replaced", added == Mempool.Added.REPLACED)
-                        .build().toString())
-                .type(MediaType.APPLICATION_JSON).build();
+        String text = LimitedBody.read(body, MAX_TRANSACTION_BYTES, ProblemType.INVALID_BODY,
+                "A signed transaction is well under 1 KiB; send one JSON object.");
+        Transaction tx = TransactionJson.parse(object(text));
+        Mempool.Added added = chain.submit(tx);
+        return Response.accepted(pending(tx, added).build().toString()).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @POST
+    @Path("transactions/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit up to 1,000 signed transactions in one request",
+            description = "A JSON array of signed transactions. Each is judged on its own, in array order, exactly as "
+                    + "POST transactions would judge it; 'results' answers each in the same order.")
+    @APIResponse(responseCode = "200", description = "{accepted, refused, results: [{id, status: pending|refused, "
+            + "reason?, detail?}]}")
+    @APIResponse(responseCode = "400", description = "Not a JSON array, empty, or over 1,000 entries; nothing was queued",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Unknown chain", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "Body over 1 MiB; nothing was queued",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public JsonObject submitBatch(InputStream body) throws IOException {
+        ChainService chain = registry.chain(chainName);
+        String text = LimitedBody.read(body, MAX_BATCH_BYTES, ProblemType.INVALID_BODY,
+                "Send at most " + MAX_BATCH + " transactions per batch.");
+        JsonArray entries = array(text);
+        JsonArrayBuilder results = JSON.createArrayBuilder();
+        int accepted = 0;
+        for (JsonValue entry : entries) {
+            Transaction tx = null;
+            try {
+                if (entry.getValueType() != JsonValue.ValueType.OBJECT) {
+                    throw new InvalidTransactionException(RejectionReason.MALFORMED, "each entry must be a JSON object");
+                }
+                tx = TransactionJson.parse(entry.asJsonObject());
+                results.add(pending(tx, chain.submit(tx)));
+                accepted++;
+            } catch (InvalidTransactionException e) {
+                JsonObjectBuilder refused = JSON.createObjectBuilder();
+                if (tx != null) {
+                    refused.add("id", tx.id().toString());
+                }
+                results.add(refused.add("status", "refused").add("reason", e.reason().code()).add("detail", e.getMessage()));
+            }
+        }
+        return JSON.createObjectBuilder()
+                .add("accepted", accepted)
+                .add("refused", entries.size() - accepted)
+                .add("results", results)
+                .build();
+    }
+
+    private static JsonObjectBuilder pending(Transaction tx, Mempool.Added added) {
+        return JSON.createObjectBuilder()
+                .add("id", tx.id().toString())
+                .add("status", "pending")
+                .add("replaced", added == Mempool.Added.REPLACED);
     }
 
     @GET
@@ -203,14 +259,40 @@ public class ChainResource {
     }
 
     private static JsonObject object(String body) throws InvalidTransactionException {
-        try (JsonReader reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidTransactionException(RejectionReason.MALFORMED, "the body must be a JSON object");
-            }
-            return value.asJsonObject();
+        JsonValue value;
+        try {
+            value = json(body);
         } catch (JsonException e) {
             throw new InvalidTransactionException(RejectionReason.MALFORMED, "the body is not JSON: " + e.getMessage());
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidTransactionException(RejectionReason.MALFORMED, "the body must be a JSON object");
+        }
+        return value.asJsonObject();
+    }
+
+    private static JsonArray array(String body) {
+        JsonValue value;
+        try {
+            value = json(body);
+        } catch (JsonException e) {
+            throw new ApiProblemException(ProblemType.INVALID_BODY, "The body is not JSON: " + e.getMessage()
+                    + "; send a JSON array of signed transactions. Nothing was queued.");
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY || value.asJsonArray().isEmpty()) {
+            throw new ApiProblemException(ProblemType.INVALID_BODY,
+                    "The body must be a non-empty JSON array of signed transactions. Nothing was queued.");
+        }
+        if (value.asJsonArray().size() > MAX_BATCH) {
+            throw new ApiProblemException(ProblemType.INVALID_BODY, "The batch holds " + value.asJsonArray().size()
+                    + " transactions; at most " + MAX_BATCH + " are taken per request. Nothing was queued.");
+        }
+        return value.asJsonArray();
+    }
+
+    private static JsonValue json(String body) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
+            return reader.readValue();
         }
     }
 }

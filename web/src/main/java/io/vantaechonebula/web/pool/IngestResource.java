@@ -6,6 +6,7 @@ import io.vantaechonebula.telemetry.InvalidTelemetryException;
 import io.vantaechonebula.telemetry.TelemetryParser;
 import io.vantaechonebula.telemetry.TelemetryPayload;
 import io.vantaechonebula.chain.crypto.Hex;
+import io.vantaechonebula.web.LimitedBody;
 import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.Problem;
 import io.vantaechonebula.web.problem.ProblemType;
@@ -79,7 +80,8 @@ public class IngestResource {
             long limit = settings.maxBodyBytes();
             String text;
             try {
-                text = LimitedBody.read(body, limit);
+                text = LimitedBody.read(body, limit, ProblemType.INVALID_TELEMETRY,
+                        "Send fewer samples per request (the limit is vanta.ingest.max-body-bytes).");
             } catch (ApiProblemException e) {
                 outcome = e.type() == ProblemType.PAYLOAD_TOO_LARGE ? "too_large" : "invalid";
                 throw e;

@@ -7,6 +7,7 @@ public enum ProblemType {
     INVALID_TELEMETRY("invalid-telemetry", "Telemetry payload is invalid", Status.BAD_REQUEST),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body is too large", Status.REQUEST_ENTITY_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Content type is not accepted", Status.UNSUPPORTED_MEDIA_TYPE),
+    INVALID_BODY("invalid-body", "Request body is invalid", Status.BAD_REQUEST),
     INVALID_PARAMETER("invalid-parameter", "Request parameter is invalid", Status.BAD_REQUEST),
     NODE_NOT_FOUND("node-not-found", "Node is not known to the pool", Status.NOT_FOUND),
     TRANSACTION_REJECTED("transaction-rejected", "Transaction refused", Status.BAD_REQUEST),

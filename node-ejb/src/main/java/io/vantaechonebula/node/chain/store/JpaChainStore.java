@@ -21,19 +21,23 @@ import java.util.Optional;
  */
 public final class JpaChainStore implements ChainStore {
 
-    /** About 20 MB of decoded transactions at most. */
-    private static final int DECODED_TRANSACTIONS_KEPT = 20_000;
+    /**
+     * Full blocks kept decoded. Looking a transaction up reads its block, so a block larger than
+     * the cache would be decoded again on every lookup.
+     */
+    private static final int FULL_BLOCKS_DECODED = 2;
 
     private final EntityManager em;
     private final String chain;
     private final int maxTransactionsPerBlock;
     /** Blocks never change once stored (only their status does), so decoded ones are kept. */
-    private final DecodedBlocks decoded = new DecodedBlocks(DECODED_TRANSACTIONS_KEPT);
+    private final DecodedBlocks decoded;
 
     public JpaChainStore(EntityManager em, String chain, int maxTransactionsPerBlock) {
         this.em = em;
         this.chain = chain;
         this.maxTransactionsPerBlock = maxTransactionsPerBlock;
+        this.decoded = new DecodedBlocks(FULL_BLOCKS_DECODED * maxTransactionsPerBlock);
     }
 
     @Override

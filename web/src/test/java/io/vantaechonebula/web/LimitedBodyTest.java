@@ -1,9 +1,8 @@
-package io.vantaechonebula.web.pool;
+package io.vantaechonebula.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vantaechonebula.web.QueryLimits;
 import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.ProblemType;
 import java.io.ByteArrayInputStream;
@@ -16,23 +15,25 @@ class LimitedBodyTest {
     void readsABodyUpToTheLimit() throws Exception {
         String body = "{\"é\": 1}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        assertThat(LimitedBody.read(new ByteArrayInputStream(bytes), bytes.length)).isEqualTo(body);
+        assertThat(LimitedBody.read(new ByteArrayInputStream(bytes), bytes.length, ProblemType.INVALID_TELEMETRY, "Send less.")).isEqualTo(body);
     }
 
     @Test
     void refusesABodyOneByteOverTheLimitAndReadsItToTheEnd() {
         ByteArrayInputStream in = new ByteArrayInputStream(new byte[101]);
-        assertThatThrownBy(() -> LimitedBody.read(in, 100))
+        assertThatThrownBy(() -> LimitedBody.read(in, 100, ProblemType.INVALID_TELEMETRY, "Send less."))
                 .isInstanceOfSatisfying(ApiProblemException.class,
                         e -> assertThat(e.type()).isEqualTo(ProblemType.PAYLOAD_TOO_LARGE))
-                .hasMessageContaining("larger than 100 bytes");
+                .hasMessageContaining("larger than 100 bytes").hasMessageEndingWith("Send less.");
         assertThat(in.available()).isZero();
     }
 
     @Test
     void refusesBytesThatAreNotUtf8() {
         byte[] latin1 = "{\"caf\u00e9\": 1}".getBytes(StandardCharsets.ISO_8859_1);
-        assertThatThrownBy(() -> LimitedBody.read(new ByteArrayInputStream(latin1), 1000))
+        assertThatThrownBy(() -> LimitedBody.read(new ByteArrayInputStream(latin1), 1000, ProblemType.INVALID_TELEMETRY, "Send less."))
+                .isInstanceOfSatisfying(ApiProblemException.class,
+                        e -> assertThat(e.type()).isEqualTo(ProblemType.INVALID_TELEMETRY))
                 .hasMessageContaining("not UTF-8");
     }
 

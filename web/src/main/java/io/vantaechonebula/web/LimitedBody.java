@@ -1,4 +1,4 @@
-package io.vantaechonebula.web.pool;
+package io.vantaechonebula.web;
 
 import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.ProblemType;
@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * body is read to its end (up to a cap) and discarded before the refusal, because a client still
  * sending when the server answers often sees a reset connection instead of the 413.
  */
-final class LimitedBody {
+public final class LimitedBody {
 
     /** Past this many bytes an oversized body is no longer drained; the connection is dropped. */
     static final long DRAIN_CAP_BYTES = 32L * 1024 * 1024;
@@ -23,7 +23,11 @@ final class LimitedBody {
     private LimitedBody() {
     }
 
-    static String read(InputStream in, long limit) throws IOException {
+    /**
+     * @param notUtf8 the problem to answer when the bytes are not UTF-8
+     * @param advice what the client should do instead, ending the too-large message
+     */
+    public static String read(InputStream in, long limit, ProblemType notUtf8, String advice) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[16 * 1024];
         long total = 0;
@@ -31,7 +35,7 @@ final class LimitedBody {
             total += n;
             if (total > limit) {
                 drain(in, buffer, total);
-                throw tooLarge(limit);
+                throw tooLarge(limit, advice);
             }
             out.write(buffer, 0, n);
         }
@@ -41,7 +45,7 @@ final class LimitedBody {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(out.toByteArray())).toString();
         } catch (CharacterCodingException e) {
-            throw new ApiProblemException(ProblemType.INVALID_TELEMETRY, "The body is not UTF-8 text; send JSON in UTF-8");
+            throw new ApiProblemException(notUtf8, "The body is not UTF-8 text; send JSON in UTF-8");
         }
     }
 
@@ -52,8 +56,8 @@ final class LimitedBody {
         }
     }
 
-    static ApiProblemException tooLarge(long limit) {
+    private static ApiProblemException tooLarge(long limit, String advice) {
         return new ApiProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than " + limit
-                + " bytes (vanta.ingest.max-body-bytes); nothing was accepted. Send fewer samples per request.");
+                + " bytes; nothing was accepted. " + advice);
     }
 }
