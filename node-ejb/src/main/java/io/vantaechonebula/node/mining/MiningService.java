@@ -119,7 +119,9 @@ public class MiningService {
             while (running) {
                 try {
                     long version = chain.headVersion();
+                    long building = System.nanoTime();
                     BlockTemplate template = registry.template(chainName, miner);
+                    long built = System.nanoTime();
                     long deadline = System.nanoTime() + TEMPLATE_REFRESH_NANOS;
                     OptionalLong found = OptionalLong.empty();
                     while (running && found.isEmpty() && chain.headVersion() == version && System.nanoTime() < deadline) {
@@ -129,15 +131,23 @@ public class MiningService {
                     }
                     if (found.isPresent()) {
                         Block block = template.withNonce(found.getAsLong());
+                        long importing = System.nanoTime();
                         ImportResult result = registry.importBlock(chainName, block);
+                        long imported = System.nanoTime();
                         LOG.info(() -> "Mined " + chainName + " block " + block.height() + " " + block.hash() + " with "
-                                + block.transactions().size() + " transactions: " + result.getClass().getSimpleName());
+                                + block.transactions().size() + " transactions: " + result.getClass().getSimpleName()
+                                + " (template built in " + millis(building, built) + " ms, imported in "
+                                + millis(importing, imported) + " ms)");
                     }
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Miner of " + chainName + " failed; retrying in a second", e);
                     pause();
                 }
             }
+        }
+
+        private static long millis(long fromNanos, long toNanos) {
+            return (toNanos - fromNanos) / 1_000_000;
         }
 
         private void pause() {
