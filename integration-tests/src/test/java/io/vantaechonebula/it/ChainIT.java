@@ -89,6 +89,11 @@ class ChainIT {
         JsonObject block = Api.get(TESTNET + "/blocks/" + status.getString("blockHash")).object();
         assertThat(block.getJsonArray("transactions").getValuesAs(JsonObject.class))
                 .anySatisfy(included -> assertThat(included.getString("id")).isEqualTo(tx.id().toString()));
+        long blockHeight = status.getJsonNumber("blockHeight").longValue();
+        Api.eventually(() -> head(TESTNET).getJsonNumber("transactionIndexHeight").longValue(), indexed -> indexed >= blockHeight);
+        JsonObject fromIndex = Api.get(TESTNET + "/transactions/" + tx.id()).object();
+        assertThat(fromIndex.getString("status")).isEqualTo("included");
+        assertThat(fromIndex.getString("blockHash")).isEqualTo(status.getString("blockHash"));
     }
 
     @Test

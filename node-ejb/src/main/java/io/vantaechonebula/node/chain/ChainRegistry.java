@@ -52,6 +52,7 @@ public class ChainRegistry {
     private UserTransaction userTransaction;
 
     private final Map<String, ChainService> chains = new LinkedHashMap<>();
+    private final Map<String, JpaChainStore> stores = new LinkedHashMap<>();
 
     @PostConstruct
     void start() {
@@ -59,8 +60,9 @@ public class ChainRegistry {
         int capacity = config.getOptionalValue("vanta.mempool.capacity", Integer.class).orElse(DEFAULT_MEMPOOL_CAPACITY);
         for (String name : NodeSettings.CHAINS) {
             ChainParams params = loadParams(name, config.getOptionalValue("vanta.chain." + name + ".params-file", String.class));
-            chains.put(name, new ChainService(params, new JpaChainStore(em, name, params.maxTransactionsPerBlock()),
-                    capacity, this::inTransaction));
+            JpaChainStore store = new JpaChainStore(em, name, params.maxTransactionsPerBlock());
+            stores.put(name, store);
+            chains.put(name, new ChainService(params, store, capacity, this::inTransaction));
         }
     }
 
@@ -81,6 +83,23 @@ public class ChainRegistry {
     /** A block template to mine on the named chain's head. */
     public BlockTemplate template(String name, Address miner) {
         return chain(name).template(miner);
+    }
+
+    /**
+     * Adds the next main-chain blocks of the named chain to its transaction index, about
+     * {@code maxTransactions} transactions' worth; the change is committed when this returns.
+     *
+     * @return whether the index moved; false once it has reached the head
+     */
+    public boolean indexTransactions(String name, int maxTransactions) {
+        JpaChainStore store = stores.get(name);
+        return chain(name).betweenImports(() -> store.indexNext(maxTransactions));
+    }
+
+    /** The main-chain height up to which the named chain's transactions are indexed. */
+    public long indexedHeight(String name) {
+        chain(name);
+        return stores.get(name).indexedHeight();
     }
 
     public Iterable<ChainService> all() {

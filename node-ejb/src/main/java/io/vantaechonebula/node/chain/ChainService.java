@@ -111,6 +111,16 @@ public final class ChainService {
         }
     }
 
+    /** Runs work in one transaction while no block is being imported, so the main chain holds still. */
+    <T> T betweenImports(Supplier<T> work) {
+        importLock.lock();
+        try {
+            return inTransaction.run(work);
+        } finally {
+            importLock.unlock();
+        }
+    }
+
     private void afterHeadChanged(Block block, ImportResult result) {
         accounts.headChanged();
         if (result instanceof ImportResult.Reorganized reorg) {

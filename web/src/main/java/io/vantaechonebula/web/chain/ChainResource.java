@@ -151,6 +151,7 @@ public class ChainResource {
                 .add("chainId", chain.params().chainId())
                 .add("targetBlockTimeMs", chain.params().targetBlockTimeMs())
                 .add("hashRate", chain.hashRate().perSecond())
+                .add("transactionIndexHeight", registry.indexedHeight(chain.params().name()))
                 .build();
     }
 

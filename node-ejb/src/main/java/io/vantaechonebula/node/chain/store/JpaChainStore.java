@@ -13,11 +13,17 @@ import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.Transaction;
 import jakarta.persistence.EntityManager;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The chain's store in the application's database. The caller runs {@link #commit} inside one
  * JTA transaction, so a block's effects land together or not at all, even on {@code kill -9}.
+ *
+ * <p>The transaction index (which block holds a transaction) is written behind the chain by
+ * {@link #indexNext}, as Bitcoin Core builds its txindex: one row per transaction costs far more
+ * than the rest of a block's import, and the index is derived data. Lookups read the index up to
+ * its height and search the few main-chain blocks above it.
  */
 public final class JpaChainStore implements ChainStore {
 
@@ -77,8 +83,79 @@ public final class JpaChainStore implements ChainStore {
 
     @Override
     public Optional<Hash> blockOfTransaction(Hash transactionId) {
-        return Optional.ofNullable(em.find(TransactionRecord.class, new ChainKey(chain, transactionId.toString())))
-                .map(record -> Hash.fromHex(record.blockHash));
+        TransactionRecord indexed = em.find(TransactionRecord.class, new ChainKey(chain, transactionId.toString()));
+        if (indexed != null) {
+            return Optional.of(Hash.fromHex(indexed.blockHash));
+        }
+        long head = headHeight();
+        for (long height = indexedHeight() + 1; height <= head; height++) {
+            Optional<StoredBlock> block = mainChainHash(height).flatMap(this::block);
+            if (block.isPresent() && block.get().block().transactions().stream().anyMatch(tx -> tx.id().equals(transactionId))) {
+                return Optional.of(block.get().hash());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The main-chain height up to which every transaction is in the index. */
+    public long indexedHeight() {
+        TransactionIndexRecord progress = em.find(TransactionIndexRecord.class, chain);
+        return progress != null ? progress.indexedHeight : heightIndexedBeforeTracking();
+    }
+
+    /**
+     * Indexes up to {@code maxTransactions} transactions of the main-chain blocks above the
+     * index's height, in chain order; a large block may take several calls. Run it inside a
+     * transaction, with no block import running at the same time.
+     *
+     * @return whether the index moved
+     */
+    public boolean indexNext(int maxTransactions) {
+        TransactionIndexRecord progress = progress();
+        long head = headHeight();
+        long height = progress.indexedHeight;
+        int done = progress.nextBlockDone;
+        int written = 0;
+        while (height < head && written < maxTransactions) {
+            long next = height + 1;
+            Block block = mainChainHash(next).flatMap(this::block).orElseThrow(() -> new IllegalStateException(
+                    "main-chain block " + next + " of " + chain + " is not stored")).block();
+            List<Transaction> transactions = block.transactions();
+            int until = (int) Math.min(transactions.size(), (long) done + maxTransactions - written);
+            for (Transaction tx : transactions.subList(done, until)) {
+                em.persist(new TransactionRecord(chain, tx.id().toString(), block.hash().toString()));
+            }
+            written += until - done;
+            if (until < transactions.size()) {
+                done = until;
+                break;
+            }
+            height = next;
+            done = 0;
+        }
+        boolean moved = height != progress.indexedHeight || done != progress.nextBlockDone;
+        progress.moveTo(height, done);
+        return moved;
+    }
+
+    private TransactionIndexRecord progress() {
+        TransactionIndexRecord progress = em.find(TransactionIndexRecord.class, chain);
+        if (progress == null) {
+            progress = new TransactionIndexRecord(chain, heightIndexedBeforeTracking());
+            em.persist(progress);
+        }
+        return progress;
+    }
+
+    /** Databases written before the index ran behind the chain indexed every block as it came. */
+    private long heightIndexedBeforeTracking() {
+        boolean anyIndexed = !em.createQuery("SELECT t.id FROM TransactionRecord t WHERE t.chain = :chain", String.class)
+                .setParameter("chain", chain).setMaxResults(1).getResultList().isEmpty();
+        return anyIndexed ? headHeight() : -1;
+    }
+
+    private long headHeight() {
+        return headHash().flatMap(this::block).map(StoredBlock::height).orElse(-1L);
     }
 
     @Override
@@ -88,25 +165,33 @@ public final class JpaChainStore implements ChainStore {
                     stored.cumulativeWork().toString(), stored.effectiveTimeMs(), stored.block().encode()));
         }
         commit.statuses().forEach((hash, status) -> blockRecord(hash).changeStatus(status.name()));
+        TransactionIndexRecord index = commit.disconnected().isEmpty() ? null : progress();
         for (Block block : commit.disconnected()) {
             MainChainRecord main = em.find(MainChainRecord.class, new ChainKey(chain, Long.toString(block.height())));
             if (main != null) {
                 em.remove(main);
             }
-            for (Transaction tx : block.transactions()) {
-                TransactionRecord indexed = em.find(TransactionRecord.class, new ChainKey(chain, tx.id().toString()));
-                if (indexed != null) {
-                    em.remove(indexed);
+            boolean hasRows = block.height() <= index.indexedHeight
+                    || (block.height() == index.indexedHeight + 1 && index.nextBlockDone > 0);
+            if (hasRows) {
+                for (Transaction tx : block.transactions()) {
+                    TransactionRecord indexed = em.find(TransactionRecord.class, new ChainKey(chain, tx.id().toString()));
+                    if (indexed != null) {
+                        em.remove(indexed);
+                    }
                 }
             }
         }
-        // Removals first, so a height or transaction that leaves and rejoins is inserted anew.
+        if (index != null) {
+            long lowest = commit.disconnected().stream().mapToLong(Block::height).min().orElseThrow();
+            if (lowest <= index.indexedHeight + 1) {
+                index.moveTo(Math.min(index.indexedHeight, lowest - 1), 0);
+            }
+        }
+        // Removals first, so a height that leaves and rejoins is inserted anew.
         em.flush();
         for (Block block : commit.connected()) {
             em.persist(new MainChainRecord(chain, block.height(), block.hash().toString()));
-            for (Transaction tx : block.transactions()) {
-                em.persist(new TransactionRecord(chain, tx.id().toString(), block.hash().toString()));
-            }
         }
         commit.accounts().forEach((address, account) -> {
             AccountRecord record = em.find(AccountRecord.class, new ChainKey(chain, address.hex()));
