@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,9 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * per second (HTTP 202) and included in testnet blocks per second. Only talks to the node it is
  * given, which must be on this machine; it stops by itself.
  *
- * <p>Usage: {@code TransferLoad [node-url] [transfers] [concurrency] [batch]}, defaults
- * {@code http://localhost:8080 40000 16 100}. A batch of 1 posts each transfer alone to
- * {@code transactions}; larger batches go to {@code transactions/batch}.
+ * <p>Usage: {@code TransferLoad [node-url] [transfers] [concurrency] [batch] [rate]}, defaults
+ * {@code http://localhost:8080 40000 16 100 0}. A batch of 1 posts each transfer alone to
+ * {@code transactions}; larger batches go to {@code transactions/batch}. A rate above 0 offers
+ * that many transfers per second and no more (an open load, as many clients would), so a run
+ * shows whether the node keeps up with it; 0 sends as fast as the node answers.
  */
 public final class TransferLoad {
 
@@ -44,6 +47,7 @@ public final class TransferLoad {
     private static final int PER_SENDER = 60;
     private static final long FEE = 1_000;
     private static final Duration INCLUSION_PATIENCE = Duration.ofMinutes(10);
+    private static final int PROGRESS_FROM = 100_000;
 
     private final URI base;
     // HTTP/1.1: one connection per worker, as separate nodes would open; h2c would multiplex them onto one.
@@ -51,9 +55,11 @@ public final class TransferLoad {
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final int batch;
+    private final int rate;
 
-    private TransferLoad(String node, int batch) {
+    private TransferLoad(String node, int batch, int rate) {
         this.batch = batch;
+        this.rate = rate;
         URI uri = URI.create(node.endsWith("/") ? node : node + "/");
         String host = uri.getHost();
         if (!("localhost".equals(host) || host.startsWith("127.") || "[::1]".equals(host))) {
@@ -67,10 +73,14 @@ public final class TransferLoad {
         int transfers = args.length > 1 ? Integer.parseInt(args[1]) : 40_000;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : 100;
+        int rate = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         if (batch < 1 || batch > 1_000) {
             throw new IllegalArgumentException("A batch holds 1 to 1000 transfers, not " + batch);
         }
-        new TransferLoad(node, batch).run(transfers, concurrency);
+        if (rate < 0) {
+            throw new IllegalArgumentException("The rate is transfers per second, 0 for as fast as the node answers; not " + rate);
+        }
+        new TransferLoad(node, batch, rate).run(transfers, concurrency);
     }
 
     private void run(int transfers, int concurrency) throws Exception {
@@ -90,23 +100,26 @@ public final class TransferLoad {
         long perSenderFunds = PER_SENDER * (1 + FEE);
         long perFunderFunds = PER_SENDER * (perSenderFunds + FEE) + FEE;
         long devNonce = account(dev.publicKey().address()).getJsonNumber("nextNonce").longValue();
-        List<Transaction> tier1 = new ArrayList<>();
-        for (Ed25519PrivateKey funder : funderKeys) {
-            tier1.add(Transaction.transfer(dev, CHAIN_ID, funder.publicKey().address(), perFunderFunds, FEE, devNonce++));
+        // One sender may run only max-nonce-ahead (64) transactions ahead of its account: fund in rounds.
+        for (int from = 0; from < funders; from += PER_SENDER) {
+            List<Transaction> tier1 = new ArrayList<>();
+            for (Ed25519PrivateKey funder : funderKeys.subList(from, Math.min(funders, from + PER_SENDER))) {
+                tier1.add(Transaction.transfer(dev, CHAIN_ID, funder.publicKey().address(), perFunderFunds, FEE, devNonce++));
+            }
+            submitAll(tier1, 4, 0);
+            awaitIncluded(tier1);
         }
-        submitAll(tier1, 4);
-        awaitIncluded(tier1);
         List<Transaction> tier2 = new ArrayList<>();
         for (int i = 0; i < senders; i++) {
             Ed25519PrivateKey funder = funderKeys.get(i / PER_SENDER);
             tier2.add(Transaction.transfer(funder, CHAIN_ID, senderKeys.get(i).publicKey().address(), perSenderFunds, FEE,
                     i % PER_SENDER));
         }
-        submitAll(tier2, concurrency);
+        submitAll(tier2, concurrency, 0);
         awaitIncluded(tier2);
 
-        System.out.printf("Signing %d transfers, to be sent %s ...%n", transfers,
-                batch == 1 ? "one per request" : "in batches of " + batch);
+        System.out.printf("Signing %d transfers, to be sent %s%s ...%n", transfers,
+                batch == 1 ? "one per request" : "in batches of " + batch, rate > 0 ? " at " + rate + " per second" : "");
         List<Transaction> load = new ArrayList<>(transfers);
         Address sink = dev.publicKey().address();
         for (int i = 0; i < transfers; i++) {
@@ -114,7 +127,7 @@ public final class TransferLoad {
         }
         long startHeight = head().getJsonNumber("height").longValue();
         long start = System.nanoTime();
-        Submission submission = submitAll(load, concurrency);
+        Submission submission = submitAll(load, concurrency, rate);
         double submitSeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("Accepted %d of %d in %.1f s: %.0f transfers/s accepted (%d refused, e.g. %s)%n",
                 submission.accepted, transfers, submitSeconds, submission.accepted / submitSeconds, submission.refused,
@@ -161,7 +174,8 @@ public final class TransferLoad {
     private record Submission(int accepted, int refused, String sampleRefusal, java.util.Set<Hash> acceptedIds) {
     }
 
-    private Submission submitAll(List<Transaction> transactions, int concurrency) throws InterruptedException {
+    private Submission submitAll(List<Transaction> transactions, int concurrency, int perSecond) throws InterruptedException {
+        long start = System.nanoTime();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -171,6 +185,13 @@ public final class TransferLoad {
         for (int w = 0; w < concurrency; w++) {
             workers.submit(() -> {
                 for (int from; (from = next.getAndAdd(batch)) < transactions.size(); ) {
+                    if (perSecond > 0) {
+                        long due = start + (long) (from * 1e9 / perSecond);
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                    }
                     List<Transaction> slice = transactions.subList(from, Math.min(from + batch, transactions.size()));
                     if (batch == 1) {
                         HttpResponse<String> response = post("api/v1/chains/testnet/transactions", TransactionJson.signed(slice.get(0)));
@@ -210,7 +231,14 @@ public final class TransferLoad {
             });
         }
         workers.shutdown();
+        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
+        if (transactions.size() >= PROGRESS_FROM) {
+            progress.scheduleAtFixedRate(() -> System.out.printf("  %3.0f s: %d accepted, %d refused; head %d, mempool %d%n",
+                    (System.nanoTime() - start) / 1e9, accepted.get(), refused.get(), head().getJsonNumber("height").longValue(),
+                    get("api/v1/chains/testnet/mempool").getInt("size")), 10, 10, TimeUnit.SECONDS);
+        }
         workers.awaitTermination(1, TimeUnit.HOURS);
+        progress.shutdownNow();
         return new Submission(accepted.get(), refused.get(), refusal.getOrDefault("first", "none"), acceptedIds);
     }
 

@@ -22,6 +22,10 @@ public record BlockHeader(int version, String chainId, long height, Hash parentH
     }
 
     /** Everything but the nonce: what a miner hashes again and again with a new nonce after it. */
+    public BlockHeader withTimestamp(long newTimestampMs) {
+        return new BlockHeader(version, chainId, height, parentHash, newTimestampMs, merkleRoot, stateRoot, target, miner, nonce);
+    }
+
     public byte[] encodeWithoutNonce() {
         return new CanonicalWriter(200)
                 .u8(version)

@@ -16,4 +16,12 @@ public record BlockTemplate(BlockHeader header, List<Transaction> transactions, 
     public Block withNonce(long nonce) {
         return new Block(header.withNonce(nonce), transactions);
     }
+
+    /**
+     * The same block stamped with a later time. Neither the target nor the roots depend on the
+     * timestamp, so a miner can keep its time current without building the template again.
+     */
+    public BlockTemplate retimed(long nowMs) {
+        return nowMs <= header.timestampMs() ? this : new BlockTemplate(header.withTimestamp(nowMs), transactions, skipped);
+    }
 }

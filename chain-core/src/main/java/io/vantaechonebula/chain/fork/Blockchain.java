@@ -14,6 +14,7 @@ import io.vantaechonebula.chain.state.BlockUndo;
 import io.vantaechonebula.chain.state.InvalidBlockException;
 import io.vantaechonebula.chain.state.StateRoot;
 import io.vantaechonebula.chain.state.StateTransition;
+import io.vantaechonebula.chain.state.AccountView;
 import io.vantaechonebula.chain.state.WorkingState;
 import io.vantaechonebula.chain.store.BlockStatus;
 import io.vantaechonebula.chain.store.ChainCommit;
@@ -97,10 +98,19 @@ public final class Blockchain {
      * a miner needs only find its nonce.
      */
     public BlockTemplate template(List<Transaction> candidates, Address miner, long nowMs) {
+        return template(candidates, miner, nowMs, store);
+    }
+
+    /**
+     * As {@link #template(List, Address, long)}, reading accounts from {@code headState}, which must
+     * be the state after the head (a cache of it, say). A template built while the head moves is
+     * wrong, so the caller must discard it then.
+     */
+    public BlockTemplate template(List<Transaction> candidates, Address miner, long nowMs, AccountView headState) {
         StoredBlock parent = head();
         long height = parent.height() + 1;
         long timestamp = Math.max(nowMs, medianTimePast(parent) + 1);
-        WorkingState state = new WorkingState(store);
+        WorkingState state = new WorkingState(headState);
         StateTransition.Touched touched = new StateTransition.Touched();
         List<Transaction> included = new ArrayList<>();
         Map<Transaction, String> skipped = new LinkedHashMap<>();

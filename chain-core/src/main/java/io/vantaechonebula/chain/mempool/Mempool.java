@@ -19,6 +19,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Transactions waiting for a block (docs/chain-spec.md §7): at most {@code capacity} of them;
@@ -35,6 +36,9 @@ public final class Mempool {
     private final int capacity;
     private final Map<Hash, Transaction> byId = new HashMap<>();
     private final Map<Address, NavigableMap<Long, Transaction>> bySender = new HashMap<>();
+    /** The last transaction of each sender, cheapest last: what a full mempool may evict. */
+    private final TreeSet<Transaction> tails = new TreeSet<>(BY_FEE_DESCENDING);
+    private long changes;
 
     public Mempool(ChainParams params, int capacity) {
         this.params = params;
@@ -78,8 +82,7 @@ public final class Mempool {
         if (replaced != null) {
             remove(replaced);
         }
-        byId.put(tx.id(), tx);
-        bySender.computeIfAbsent(sender, s -> new TreeMap<>()).put(tx.nonce(), tx);
+        put(tx);
         return replaced != null ? Added.REPLACED : Added.ADDED;
     }
 
@@ -138,6 +141,11 @@ public final class Mempool {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** Counts every transaction added or removed; miners compare it to know whether a new template could differ. */
+    public synchronized long changes() {
+        return changes;
+    }
+
     public synchronized int size() {
         return byId.size();
     }
@@ -168,19 +176,38 @@ public final class Mempool {
      * nonce sequence; never one of the newcomer's own sender, whose later nonce may need it.
      */
     private Optional<Transaction> evictionCandidate(Address newcomer) {
-        return bySender.entrySet().stream()
-                .filter(entry -> !entry.getKey().equals(newcomer))
-                .map(entry -> entry.getValue().lastEntry().getValue())
-                .max(BY_FEE_DESCENDING);
+        for (Iterator<Transaction> cheapestFirst = tails.descendingIterator(); cheapestFirst.hasNext(); ) {
+            Transaction tail = cheapestFirst.next();
+            if (!tail.senderAddress().equals(newcomer)) {
+                return Optional.of(tail);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void put(Transaction tx) {
+        changes++;
+        byId.put(tx.id(), tx);
+        NavigableMap<Long, Transaction> queue = bySender.computeIfAbsent(tx.senderAddress(), s -> new TreeMap<>());
+        Map.Entry<Long, Transaction> tail = queue.lastEntry();
+        queue.put(tx.nonce(), tx);
+        if (tail == null || tx.nonce() > tail.getKey()) {
+            if (tail != null) {
+                tails.remove(tail.getValue());
+            }
+            tails.add(tx);
+        }
     }
 
     private void remove(Transaction tx) {
+        changes++;
         byId.remove(tx.id());
         NavigableMap<Long, Transaction> queue = bySender.get(tx.senderAddress());
-        if (queue != null) {
-            queue.remove(tx.nonce());
+        if (queue != null && queue.remove(tx.nonce()) != null && tails.remove(tx)) {
             if (queue.isEmpty()) {
                 bySender.remove(tx.senderAddress());
+            } else {
+                tails.add(queue.lastEntry().getValue());
             }
         }
     }

@@ -75,6 +75,20 @@ class BlockchainTest {
     }
 
     @Test
+    void aRetimedTemplateStillMinesAValidBlockWithTheLaterTime() {
+        Transaction pay = transfer(ALICE, BOB_ADDRESS, 10, 10, 0);
+        BlockTemplate template = x.template(List.of(pay), MINER_X, tick());
+        long later = template.header().timestampMs() + 3_000;
+        clock = later;
+
+        Block block = mine(template.retimed(later));
+
+        assertThat(block.header().timestampMs()).isEqualTo(later);
+        assertThat(x.importBlock(block, clock)).isInstanceOf(ImportResult.Extended.class);
+        assertThat(template.retimed(later - 10_000)).isSameAs(template);
+    }
+
+    @Test
     void blocksFromAnotherNodeAreAcceptedInOrder() {
         Block one = mineOn(y, MINER_Y, tick(), List.of(transfer(ALICE, BOB_ADDRESS, 5, 10, 0)));
         Block two = mineOn(y, MINER_Y, tick(), List.of());

@@ -137,4 +137,21 @@ class MempoolTest {
         assertThat(pool.add(tx, state)).isEqualTo(Mempool.Added.ALREADY_PENDING);
         assertThat(pool.size()).isEqualTo(1);
     }
+
+    @Test
+    void changesCountsWhatWasAddedOrRemovedAndNothingElse() throws Exception {
+        Transaction tx = transfer(ALICE, TO, 1, 10, 0);
+        long before = pool.changes();
+        pool.add(tx, state);
+        long added = pool.changes();
+        pool.add(tx, state);
+        pool.candidates(10);
+        pool.revalidate(state);
+        assertThat(added).isGreaterThan(before);
+        assertThat(pool.changes()).isEqualTo(added);
+
+        accounts.put(ALICE.publicKey().address(), new Account(9_989, 1));
+        pool.revalidate(state);
+        assertThat(pool.changes()).isGreaterThan(added);
+    }
 }

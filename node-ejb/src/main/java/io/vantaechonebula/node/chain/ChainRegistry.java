@@ -43,7 +43,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ChainRegistry {
 
-    static final int DEFAULT_MEMPOOL_CAPACITY = 50_000;
+    /**
+     * Three full blocks. Block intervals are exponential: one in seven takes more than twice the
+     * target, so a mempool that holds one block's worth turns payers away whenever a block is late.
+     */
+    static final int DEFAULT_MEMPOOL_CAPACITY = 150_000;
 
     @PersistenceContext(unitName = "chain")
     private EntityManager em;

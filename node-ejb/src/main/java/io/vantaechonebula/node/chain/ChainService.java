@@ -97,6 +97,8 @@ public final class ChainService {
             });
             long committed = System.nanoTime();
             if (result instanceof ImportResult.Extended || result instanceof ImportResult.Reorganized) {
+                // Accounts first: a template read against the new head and old accounts must see its version change.
+                accounts.headChanged();
                 headVersion.incrementAndGet();
                 afterHeadChanged(block, result);
             }
@@ -122,7 +124,6 @@ public final class ChainService {
     }
 
     private void afterHeadChanged(Block block, ImportResult result) {
-        accounts.headChanged();
         if (result instanceof ImportResult.Reorganized reorg) {
             LOG.warning(() -> "Chain " + params.name() + " reorganised: " + reorg.depth() + " blocks left the main chain after "
                     + reorg.forkPoint() + "; new head " + reorg.hash() + " at height " + reorg.height());
@@ -144,10 +145,13 @@ public final class ChainService {
         }
     }
 
-    /** A block to mine on the head; read in one transaction so one persistence context serves every account read. */
+    /**
+     * A block to mine on the head, its accounts read from the head accounts in memory. Built while
+     * the head moves it may be wrong; {@link #headVersion()} has changed by then, and miners drop it.
+     */
     BlockTemplate template(Address miner) {
-        return inTransaction.run(() ->
-                blockchain.template(mempool.candidates(params.maxTransactionsPerBlock()), miner, System.currentTimeMillis()));
+        return inTransaction.run(() -> blockchain.template(mempool.candidates(params.maxTransactionsPerBlock()), miner,
+                System.currentTimeMillis(), accounts));
     }
 
     /** Changes whenever the main chain's head changes; miners compare it to know their work is stale. */
