@@ -13,8 +13,10 @@ import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.Transaction;
 import jakarta.persistence.EntityManager;
 import java.math.BigInteger;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The chain's store in the application's database. The caller runs {@link #commit} inside one
@@ -83,24 +85,36 @@ public final class JpaChainStore implements ChainStore {
 
     @Override
     public Optional<Hash> blockOfTransaction(Hash transactionId) {
-        TransactionRecord indexed = em.find(TransactionRecord.class, new ChainKey(chain, transactionId.toString()));
-        if (indexed != null) {
-            return Optional.of(Hash.fromHex(indexed.blockHash));
+        List<Long> candidates = em.createQuery("SELECT k.height FROM TransactionKeyRecord k"
+                        + " WHERE k.chain = :chain AND k.idPrefix = :prefix", Long.class)
+                .setParameter("chain", chain).setParameter("prefix", TransactionKeyRecord.prefixOf(transactionId))
+                .getResultList();
+        for (long height : candidates) {
+            Optional<Hash> holding = mainChainBlockHolding(height, transactionId);
+            if (holding.isPresent()) {
+                return holding;
+            }
         }
         long head = headHeight();
         for (long height = indexedHeight() + 1; height <= head; height++) {
-            Optional<StoredBlock> block = mainChainHash(height).flatMap(this::block);
-            if (block.isPresent() && block.get().block().transactions().stream().anyMatch(tx -> tx.id().equals(transactionId))) {
-                return Optional.of(block.get().hash());
+            Optional<Hash> holding = mainChainBlockHolding(height, transactionId);
+            if (holding.isPresent()) {
+                return holding;
             }
         }
         return Optional.empty();
     }
 
+    private Optional<Hash> mainChainBlockHolding(long height, Hash transactionId) {
+        return mainChainHash(height).flatMap(this::block)
+                .filter(stored -> stored.block().transactions().stream().anyMatch(tx -> tx.id().equals(transactionId)))
+                .map(StoredBlock::hash);
+    }
+
     /** The main-chain height up to which every transaction is in the index. */
     public long indexedHeight() {
         TransactionIndexRecord progress = em.find(TransactionIndexRecord.class, chain);
-        return progress != null ? progress.indexedHeight : heightIndexedBeforeTracking();
+        return progress != null ? progress.indexedHeight : -1;
     }
 
     /**
@@ -122,8 +136,13 @@ public final class JpaChainStore implements ChainStore {
                     "main-chain block " + next + " of " + chain + " is not stored")).block();
             List<Transaction> transactions = block.transactions();
             int until = (int) Math.min(transactions.size(), (long) done + maxTransactions - written);
+            // Two ids of one block that share a prefix share a row.
+            Set<Long> prefixes = prefixes(transactions.subList(0, done));
             for (Transaction tx : transactions.subList(done, until)) {
-                em.persist(new TransactionRecord(chain, tx.id().toString(), block.hash().toString()));
+                long prefix = TransactionKeyRecord.prefixOf(tx.id());
+                if (prefixes.add(prefix)) {
+                    em.persist(new TransactionKeyRecord(chain, prefix, next));
+                }
             }
             written += until - done;
             if (until < transactions.size()) {
@@ -138,20 +157,19 @@ public final class JpaChainStore implements ChainStore {
         return moved;
     }
 
+    private static Set<Long> prefixes(List<Transaction> transactions) {
+        Set<Long> prefixes = new HashSet<>();
+        transactions.forEach(tx -> prefixes.add(TransactionKeyRecord.prefixOf(tx.id())));
+        return prefixes;
+    }
+
     private TransactionIndexRecord progress() {
         TransactionIndexRecord progress = em.find(TransactionIndexRecord.class, chain);
         if (progress == null) {
-            progress = new TransactionIndexRecord(chain, heightIndexedBeforeTracking());
+            progress = new TransactionIndexRecord(chain, -1);
             em.persist(progress);
         }
         return progress;
-    }
-
-    /** Databases written before the index ran behind the chain indexed every block as it came. */
-    private long heightIndexedBeforeTracking() {
-        boolean anyIndexed = !em.createQuery("SELECT t.id FROM TransactionRecord t WHERE t.chain = :chain", String.class)
-                .setParameter("chain", chain).setMaxResults(1).getResultList().isEmpty();
-        return anyIndexed ? headHeight() : -1;
     }
 
     private long headHeight() {
@@ -174,8 +192,9 @@ public final class JpaChainStore implements ChainStore {
             boolean hasRows = block.height() <= index.indexedHeight
                     || (block.height() == index.indexedHeight + 1 && index.nextBlockDone > 0);
             if (hasRows) {
-                for (Transaction tx : block.transactions()) {
-                    TransactionRecord indexed = em.find(TransactionRecord.class, new ChainKey(chain, tx.id().toString()));
+                for (long prefix : prefixes(block.transactions())) {
+                    TransactionKeyRecord indexed = em.find(TransactionKeyRecord.class,
+                            new TransactionKeyRecord.Key(chain, prefix, block.height()));
                     if (indexed != null) {
                         em.remove(indexed);
                     }

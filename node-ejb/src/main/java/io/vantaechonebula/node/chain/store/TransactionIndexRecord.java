@@ -7,12 +7,13 @@ import jakarta.persistence.Table;
 
 /**
  * How far the transaction index of one chain has come: every main-chain block up to
- * {@code indexedHeight} has its rows in {@link TransactionRecord}; the block after it has its
+ * {@code indexedHeight} has its rows in {@link TransactionKeyRecord}; the block after it has its
  * first {@code nextBlockDone} transactions there (a large block is indexed in parts); no block
- * above has any.
+ * above has any. (Databases of builds before the prefix rows have their progress in
+ * {@code chain_transaction_index}, which this ignores: their index is built again.)
  */
 @Entity
-@Table(name = "chain_transaction_index")
+@Table(name = "chain_transaction_key_progress")
 public class TransactionIndexRecord {
 
     @Id
