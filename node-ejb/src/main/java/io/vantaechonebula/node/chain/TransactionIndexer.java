@@ -27,6 +27,7 @@ public class TransactionIndexer {
     private static final int TRANSACTIONS_PER_COMMIT = 2_000;
     private static final long IDLE_PAUSE_MS = 500;
     private static final long LAG_REPORTED = 10;
+    private static final long REPORT_EVERY_NANOS = 10_000_000_000L;
 
     @EJB
     private ChainRegistry registry;
@@ -36,6 +37,7 @@ public class TransactionIndexer {
 
     private volatile boolean running;
     private Thread worker;
+    private long lastReport = System.nanoTime() - REPORT_EVERY_NANOS;
 
     @PostConstruct
     void start() {
@@ -48,8 +50,8 @@ public class TransactionIndexer {
 
     @PreDestroy
     void stop() {
+        // No interrupt: H2 closes its database file when a thread is interrupted inside a read or write.
         running = false;
-        worker.interrupt();
         try {
             worker.join(10_000);
         } catch (InterruptedException e) {
@@ -66,7 +68,9 @@ public class TransactionIndexer {
                     if (registry.indexTransactions(name, TRANSACTIONS_PER_COMMIT)) {
                         caughtUp = false;
                         long lag = chain.head().height() - registry.indexedHeight(name);
-                        if (lag >= LAG_REPORTED) {
+                        long now = System.nanoTime();
+                        if (lag >= LAG_REPORTED && now - lastReport >= REPORT_EVERY_NANOS) {
+                            lastReport = now;
                             LOG.info(() -> "Transaction index of " + name + " is " + lag + " blocks behind the head");
                         }
                     }
