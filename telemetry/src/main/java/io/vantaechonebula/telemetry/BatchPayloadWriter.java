@@ -1,0 +1,91 @@
+package io.vantaechonebula.telemetry;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Writes samples as the batch payload that {@link TelemetryParser} reads: what collectors send
+ * over JMS or HTTP. Every metric must be present except the average latency, which is null while
+ * a node has no peers.
+ */
+public final class BatchPayloadWriter {
+
+    private BatchPayloadWriter() {
+    }
+
+    /** @param submissionTime epoch seconds */
+    public static JsonObject batch(String nodeId, BigDecimal submissionTime, List<TelemetrySample> samples) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("A batch holds at least one sample");
+        }
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (TelemetrySample sample : samples) {
+            if (!sample.nodeId().equals(nodeId)) {
+                throw new IllegalArgumentException("Sample of node " + sample.nodeId() + " in a batch of node " + nodeId);
+            }
+            array.add(sample(sample));
+        }
+        return Json.createObjectBuilder()
+                .add("node_id", nodeId)
+                .add("submission_time", submissionTime)
+                .add("batch_size", samples.size())
+                .add("data_batch", array)
+                .build();
+    }
+
+    private static JsonObjectBuilder sample(TelemetrySample sample) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("node_id", sample.nodeId())
+                .add("node_type", sample.nodeType())
+                .add("chain_id", sample.chainId())
+                .add("timestamp", sample.timestamp());
+        if (sample.seq() != null) {
+            json.add("seq", sample.seq());
+        }
+        JsonObjectBuilder network = Json.createObjectBuilder()
+                .add("peer_count", required(sample.peerCount(), "peer_count"));
+        if (sample.averageLatencyMs() == null) {
+            network.addNull("average_latency");
+        } else {
+            network.add("average_latency", sample.averageLatencyMs());
+        }
+        json.add("blockchain_metrics", Json.createObjectBuilder()
+                        .add("current_height", required(sample.currentHeight(), "current_height"))
+                        .add("blocks_processed_last_interval", required(sample.blocksProcessed(), "blocks_processed_last_interval"))
+                        .add("transaction_count", required(sample.transactionCount(), "transaction_count"))
+                        .add("mining_hash_rate", required(sample.miningHashRate(), "mining_hash_rate")))
+                .add("network_metrics", network
+                        .add("bandwidth_usage", required(sample.bandwidthUsage(), "bandwidth_usage"))
+                        .add("connection_quality", required(sample.connectionQuality(), "connection_quality")))
+                .add("performance_metrics", Json.createObjectBuilder()
+                        .add("cpu_usage", required(sample.cpuUsage(), "cpu_usage"))
+                        .add("memory_usage", required(sample.memoryUsage(), "memory_usage"))
+                        .add("uptime", required(sample.uptimeSeconds(), "uptime")));
+        if (sample.extensionsJson() != null) {
+            try (JsonReader reader = Json.createReader(new StringReader(sample.extensionsJson()))) {
+                reader.readObject().forEach(json::add);
+            }
+        }
+        return json;
+    }
+
+    private static long required(Long value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("A batch sample needs " + field);
+        }
+        return value;
+    }
+
+    private static double required(Double value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("A batch sample needs " + field);
+        }
+        return value;
+    }
+}
