@@ -1,10 +1,10 @@
 package io.vantaechonebula.telemetry;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.List;
@@ -16,6 +16,9 @@ import java.util.List;
  */
 public final class BatchPayloadWriter {
 
+    /** Looked up once: JSON.createX looks the provider up again on every call, through the server's class loaders. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private BatchPayloadWriter() {
     }
 
@@ -24,14 +27,14 @@ public final class BatchPayloadWriter {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("A batch holds at least one sample");
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (TelemetrySample sample : samples) {
             if (!sample.nodeId().equals(nodeId)) {
                 throw new IllegalArgumentException("Sample of node " + sample.nodeId() + " in a batch of node " + nodeId);
             }
             array.add(sample(sample));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("node_id", nodeId)
                 .add("submission_time", submissionTime)
                 .add("batch_size", samples.size())
@@ -40,7 +43,7 @@ public final class BatchPayloadWriter {
     }
 
     private static JsonObjectBuilder sample(TelemetrySample sample) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("node_id", sample.nodeId())
                 .add("node_type", sample.nodeType())
                 .add("chain_id", sample.chainId())
@@ -48,14 +51,14 @@ public final class BatchPayloadWriter {
         if (sample.seq() != null) {
             json.add("seq", sample.seq());
         }
-        JsonObjectBuilder network = Json.createObjectBuilder()
+        JsonObjectBuilder network = JSON.createObjectBuilder()
                 .add("peer_count", required(sample.peerCount(), "peer_count"));
         if (sample.averageLatencyMs() == null) {
             network.addNull("average_latency");
         } else {
             network.add("average_latency", sample.averageLatencyMs());
         }
-        json.add("blockchain_metrics", Json.createObjectBuilder()
+        json.add("blockchain_metrics", JSON.createObjectBuilder()
                         .add("current_height", required(sample.currentHeight(), "current_height"))
                         .add("blocks_processed_last_interval", required(sample.blocksProcessed(), "blocks_processed_last_interval"))
                         .add("transaction_count", required(sample.transactionCount(), "transaction_count"))
@@ -63,12 +66,12 @@ public final class BatchPayloadWriter {
                 .add("network_metrics", network
                         .add("bandwidth_usage", required(sample.bandwidthUsage(), "bandwidth_usage"))
                         .add("connection_quality", required(sample.connectionQuality(), "connection_quality")))
-                .add("performance_metrics", Json.createObjectBuilder()
+                .add("performance_metrics", JSON.createObjectBuilder()
                         .add("cpu_usage", required(sample.cpuUsage(), "cpu_usage"))
                         .add("memory_usage", required(sample.memoryUsage(), "memory_usage"))
                         .add("uptime", required(sample.uptimeSeconds(), "uptime")));
         if (sample.extensionsJson() != null) {
-            try (JsonReader reader = Json.createReader(new StringReader(sample.extensionsJson()))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(sample.extensionsJson()))) {
                 reader.readObject().forEach(json::add);
             }
         }
