@@ -60,7 +60,7 @@ public final class Outbox<T> {
     }
 
     /** The pool took the batch: the next failure starts the backoff afresh. */
-    public synchronized void sent(Batch<T> batch) {
+    public synchronized void sent() {
         backoff.reset();
         retryAtMillis = Long.MIN_VALUE;
     }

@@ -49,7 +49,7 @@ class OutboxTest {
         assertThat(again.samples()).containsExactlyElementsOf(range(0, 50));
         assertThat(outbox.failuresInARow()).isOne();
 
-        outbox.sent(again);
+        outbox.sent();
         assertThat(outbox.failuresInARow()).isZero();
         assertThat(outbox.takeDue(30_099)).isEmpty();
         assertThat(outbox.takeDue(30_100).orElseThrow().samples()).containsExactly(50);
