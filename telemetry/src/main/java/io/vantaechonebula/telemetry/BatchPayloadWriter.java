@@ -22,8 +22,12 @@ public final class BatchPayloadWriter {
     private BatchPayloadWriter() {
     }
 
-    /** @param submissionTime epoch seconds */
-    public static JsonObject batch(String nodeId, BigDecimal submissionTime, List<TelemetrySample> samples) {
+    /**
+     * @param submissionTime epoch seconds
+     * @param droppedSamples samples the sender's buffer dropped since it started
+     */
+    public static JsonObject batch(String nodeId, BigDecimal submissionTime, List<TelemetrySample> samples,
+                                   long droppedSamples) {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("A batch holds at least one sample");
         }
@@ -38,6 +42,7 @@ public final class BatchPayloadWriter {
                 .add("node_id", nodeId)
                 .add("submission_time", submissionTime)
                 .add("batch_size", samples.size())
+                .add("dropped_samples", droppedSamples)
                 .add("data_batch", array)
                 .build();
     }

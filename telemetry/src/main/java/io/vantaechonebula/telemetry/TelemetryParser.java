@@ -86,6 +86,8 @@ public final class TelemetryParser {
         Errors errors = new Errors();
         String nodeId = nodeId(payload, "node_id", "node_id", errors);
         timestamp(payload, "submission_time", "submission_time", errors);
+        Long droppedSamples = payload.containsKey("dropped_samples") && payload.get("dropped_samples") != JsonValue.NULL
+                ? wholeNumber(payload, "dropped_samples", "dropped_samples", errors, 0, Long.MAX_VALUE) : null;
         JsonValue batchValue = payload.get("data_batch");
         List<TelemetrySample> samples = new ArrayList<>();
         if (batchValue.getValueType() != JsonValue.ValueType.ARRAY) {
@@ -119,7 +121,7 @@ public final class TelemetryParser {
             }
         }
         errors.throwIfAny();
-        return new TelemetryPayload(PayloadKind.BATCH, nodeId, samples, payload);
+        return new TelemetryPayload(PayloadKind.BATCH, nodeId, samples, payload, droppedSamples);
     }
 
     private TelemetrySample batchSample(JsonObject sample, String path, Errors errors) {
@@ -197,7 +199,7 @@ public final class TelemetryParser {
         JsonObject attributed = JSON.createObjectBuilder(payload)
                 .add("node_data", JSON.createObjectBuilder(data).add("node_id", nodeId))
                 .build();
-        return new TelemetryPayload(PayloadKind.CONTRIBUTION, nodeId, List.of(sample), attributed);
+        return new TelemetryPayload(PayloadKind.CONTRIBUTION, nodeId, List.of(sample), attributed, null);
     }
 
     private static String extensions(JsonObject source, String path, Errors errors) {

@@ -6,8 +6,12 @@ import java.util.List;
 /**
  * A validated payload: its samples, and the payload itself as JSON to pass on to the pool
  * (for a contribution, with the node id it was attributed to written in).
+ *
+ * @param droppedSamples what the sender says its buffer has dropped since it started, or null
+ *                       where it does not say (contributions never do)
  */
-public record TelemetryPayload(PayloadKind kind, String nodeId, List<TelemetrySample> samples, JsonObject json) {
+public record TelemetryPayload(PayloadKind kind, String nodeId, List<TelemetrySample> samples, JsonObject json,
+                               Long droppedSamples) {
 
     public TelemetryPayload {
         samples = List.copyOf(samples);

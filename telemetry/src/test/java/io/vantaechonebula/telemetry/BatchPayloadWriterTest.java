@@ -21,19 +21,20 @@ class BatchPayloadWriterTest {
         TelemetrySample alone = sample(2, null, null);
 
         TelemetryPayload payload = parser.parse(
-                BatchPayloadWriter.batch("node-a", BigDecimal.valueOf(NOW), List.of(withPeers, alone)).toString(), null);
+                BatchPayloadWriter.batch("node-a", BigDecimal.valueOf(NOW), List.of(withPeers, alone), 7).toString(), null);
 
         assertThat(payload.kind()).isEqualTo(PayloadKind.BATCH);
         assertThat(payload.samples()).containsExactly(withPeers, alone);
+        assertThat(payload.droppedSamples()).isEqualTo(7);
     }
 
     @Test
     void refusesASampleWithoutAMetricOrOfAnotherNode() {
         TelemetrySample noCpu = new TelemetrySample("node-a", "full", "testnet", new BigDecimal("1763799990.5"), 3L,
                 10L, 1L, 4L, 1e6, 0L, null, 0.0, 1.0, null, 0.4, 60.0, null);
-        assertThatThrownBy(() -> BatchPayloadWriter.batch("node-a", BigDecimal.valueOf(NOW), List.of(noCpu)))
+        assertThatThrownBy(() -> BatchPayloadWriter.batch("node-a", BigDecimal.valueOf(NOW), List.of(noCpu), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cpu_usage");
-        assertThatThrownBy(() -> BatchPayloadWriter.batch("node-b", BigDecimal.valueOf(NOW), List.of(sample(1, null, null))))
+        assertThatThrownBy(() -> BatchPayloadWriter.batch("node-b", BigDecimal.valueOf(NOW), List.of(sample(1, null, null)), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("node-a");
     }
 

@@ -169,6 +169,12 @@ class TelemetryParserTest {
         }
 
         @Test
+        void rejectsNegativeDroppedSampleCount() {
+            JsonObject wrong = Json.createObjectBuilder(batch("node-a", sample("node-a", 1))).add("dropped_samples", -3).build();
+            assertRejected(wrong, "dropped_samples", "-3");
+        }
+
+        @Test
         void rejectsExtensionThatIsNotAnObject() {
             assertRejectedSample(s -> s.add("ai_metrics", 3), "data_batch[0].ai_metrics", "must be a JSON object");
         }

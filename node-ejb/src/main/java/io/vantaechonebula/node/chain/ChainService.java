@@ -51,6 +51,8 @@ public final class ChainService {
     private final ReentrantLock importLock = new ReentrantLock();
     private final AtomicLong headVersion = new AtomicLong();
     private final HashRateMeter hashRate = new HashRateMeter();
+    private final AtomicLong blocksImported = new AtomicLong();
+    private final AtomicLong transactionsImported = new AtomicLong();
     private final Map<Hash, String> rejections = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Hash, String> eldest) {
@@ -96,6 +98,11 @@ public final class ChainService {
                 return imported;
             });
             long committed = System.nanoTime();
+            if (result instanceof ImportResult.Extended || result instanceof ImportResult.Reorganized
+                    || result instanceof ImportResult.SideChain) {
+                transactionsImported.addAndGet(block.transactions().size());
+                blocksImported.incrementAndGet();
+            }
             if (result instanceof ImportResult.Extended || result instanceof ImportResult.Reorganized) {
                 // Accounts first: a template read against the new head and old accounts must see its version change.
                 accounts.headChanged();
@@ -157,6 +164,16 @@ public final class ChainService {
     /** Changes whenever the main chain's head changes; miners compare it to know their work is stale. */
     public long headVersion() {
         return headVersion.get();
+    }
+
+    /** Blocks this node has checked and stored since it started, on the main chain or beside it. */
+    public long blocksImported() {
+        return blocksImported.get();
+    }
+
+    /** Transactions in the blocks of {@link #blocksImported()}. */
+    public long transactionsImported() {
+        return transactionsImported.get();
     }
 
     public HashRateMeter hashRate() {

@@ -1,0 +1,137 @@
+package io.vantaechonebula.node.telemetry;
+
+import io.vantaechonebula.node.chain.ChainRegistry;
+import io.vantaechonebula.node.identity.NodeIdentity;
+import io.vantaechonebula.telemetry.TelemetrySample;
+import io.vantaechonebula.telemetry.collector.BatchSender;
+import io.vantaechonebula.telemetry.collector.HttpBatchSender;
+import io.vantaechonebula.telemetry.collector.PeerReading;
+import io.vantaechonebula.telemetry.collector.PoolProbe;
+import io.vantaechonebula.telemetry.collector.PoolRoute;
+import io.vantaechonebula.telemetry.collector.SequenceFile;
+import io.vantaechonebula.telemetry.collector.TelemetryCollector;
+import io.vantaechonebula.telemetry.host.ProcessSampler;
+import io.vantaechonebula.telemetry.outbox.Backoff;
+import io.vantaechonebula.telemetry.outbox.Outbox;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.jms.ConnectionFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * This node's collector: samples each chain every {@code vanta.telemetry.interval-seconds} and
+ * sends batches of 50 (or whatever waited 30 s) to the pool. The pool is this server itself unless
+ * {@code vanta.telemetry.pool-url} names another; this server's own pool is fed through its own
+ * broker, another over HTTP.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class NodeTelemetry {
+
+    private static final Logger LOG = Logger.getLogger(NodeTelemetry.class.getName());
+    static final int BATCH_SIZE = 50;
+    static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    private static final long TICK_MILLIS = 1000;
+
+    @EJB
+    private NodeIdentity identity;
+
+    @EJB
+    private ChainRegistry chains;
+
+    @Resource(lookup = "java:comp/DefaultJMSConnectionFactory")
+    private ConnectionFactory connectionFactory;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    private TelemetryCollector collector;
+    private PoolRoute route;
+    private long intervalMillis;
+    private long lastSampleMillis = Long.MIN_VALUE;
+    private ScheduledFuture<?> task;
+
+    @PostConstruct
+    void start() {
+        Config config = ConfigProvider.getConfig(NodeTelemetry.class.getClassLoader());
+        if (!config.getOptionalValue("vanta.telemetry.enabled", Boolean.class).orElse(true)) {
+            LOG.info("Telemetry is off (vanta.telemetry.enabled=false): this node sends nothing to the pool");
+            return;
+        }
+        intervalMillis = TimeUnit.SECONDS.toMillis(config.getOptionalValue("vanta.telemetry.interval-seconds", Integer.class).orElse(5));
+        int capacity = config.getOptionalValue("vanta.telemetry.buffer-capacity", Integer.class).orElse(10_000);
+        List<URI> candidates = config.getOptionalValue("vanta.telemetry.pool-url", String.class)
+                .map(url -> List.of(URI.create(url.trim()))).orElse(PoolProbe.LOCAL_CANDIDATES);
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String nodeId = identity.nodeId();
+        route = new PoolRoute(new PoolProbe(http), candidates, found -> found.nodeId().equals(nodeId)
+                ? new LocalBrokerSender(connectionFactory) : new HttpBatchSender(http, found.baseUrl()));
+        Path sequenceFile = identity.settings().keyFile().resolveSibling("vanta-telemetry.seq");
+        collector = new TelemetryCollector(nodeId, identity.settings().mode().id(),
+                new ChainActivityReader(chains.all())::read, () -> PeerReading.NONE, new ProcessSampler(),
+                new SequenceFile(sequenceFile)::next,
+                new Outbox<TelemetrySample>(capacity, BATCH_SIZE, MAX_WAIT,
+                        new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), ThreadLocalRandom.current()::nextDouble)),
+                route);
+        task = scheduler.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        LOG.info(() -> "Telemetry: sampling every " + intervalMillis / 1000 + " s, sending batches of " + BATCH_SIZE
+                + " or every " + MAX_WAIT.toSeconds() + " s to the pool at " + candidates + " (buffer " + capacity + " samples)");
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+            route.close();
+        }
+    }
+
+    private void tick() {
+        try {
+            long now = System.currentTimeMillis();
+            if (now - lastSampleMillis >= intervalMillis) {
+                lastSampleMillis = now;
+                collector.sample(now);
+            }
+            collector.sendDue(now);
+        } catch (RuntimeException e) {
+            // A failed tick must not end the schedule: the next one samples again.
+            LOG.log(Level.WARNING, "Telemetry sampling failed; trying again in a second", e);
+        }
+    }
+
+    /** What the collector has done, and where it sends; empty when telemetry is off. */
+    public Optional<Status> status() {
+        if (collector == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Status(collector.status(), route.description()));
+    }
+
+    public record Status(TelemetryCollector.Status collector, String pool) {
+    }
+}

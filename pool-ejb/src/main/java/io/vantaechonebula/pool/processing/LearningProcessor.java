@@ -1,0 +1,72 @@
+package io.vantaechonebula.pool.processing;
+
+import io.vantaechonebula.pool.store.SampleView;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Learns, per node, a model of its load: CPU and memory use as straight lines of the transactions
+ * it sees, refitted with every sample (online least squares). Each sample is first predicted by
+ * the model as it stood, and the absolute error is kept, so the model's quality is on record.
+ */
+public final class LearningProcessor implements SampleProcessor {
+
+    public static final String NAME = "learning";
+
+    private record Model(String target, java.util.function.Function<SampleView, Double> reader) {
+    }
+
+    private static final List<Model> MODELS = List.of(
+            new Model("cpu_usage", SampleView::cpuUsage),
+            new Model("memory_usage", SampleView::memoryUsage));
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public JsonObject process(List<SampleView> samples, Statistics statistics) {
+        Set<String> trained = new TreeSet<>();
+        for (SampleView sample : samples) {
+            if (sample.transactionCount() == null) {
+                continue;
+            }
+            String node = Subjects.node(sample.nodeId());
+            long at = sample.timestamp().movePointRight(3).longValue();
+            for (Model model : MODELS) {
+                Double actual = model.reader().apply(sample);
+                if (actual == null) {
+                    continue;
+                }
+                PairStatistic line = statistics.pair(node, model.target() + "~transaction_count");
+                OptionalDouble predicted = line.predict(sample.transactionCount());
+                if (predicted.isPresent()) {
+                    statistics.series(node, model.target() + "_abs_error").add(Math.abs(actual - predicted.getAsDouble()), at);
+                }
+                line.add(sample.transactionCount(), actual);
+                trained.add(node);
+            }
+        }
+        JsonArrayBuilder models = Json.PROVIDER.createArrayBuilder();
+        for (String node : trained) {
+            for (Model model : MODELS) {
+                PairStatistic line = statistics.pair(node, model.target() + "~transaction_count");
+                RollingStatistic error = statistics.series(node, model.target() + "_abs_error");
+                var json = Json.PROVIDER.createObjectBuilder()
+                        .add("subject", node)
+                        .add("target", model.target())
+                        .add("feature", "transaction_count")
+                        .add("trained_on", line.count())
+                        .add("mean_abs_error", error.mean());
+                line.slope().ifPresent(slope -> json.add("slope", slope).add("intercept", line.meanY() - slope * line.meanX()));
+                models.add(json);
+            }
+        }
+        return Json.PROVIDER.createObjectBuilder().add("samples", samples.size()).add("models", models).build();
+    }
+}
