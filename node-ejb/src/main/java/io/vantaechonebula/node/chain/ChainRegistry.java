@@ -25,6 +25,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -104,6 +105,14 @@ public class ChainRegistry {
     public long indexedHeight(String name) {
         chain(name);
         return stores.get(name).indexedHeight();
+    }
+
+    /** Each chain's height and counts; read here, where the chains' store is at home. */
+    public List<ChainActivity> activity() {
+        return chains.values().stream()
+                .map(chain -> new ChainActivity(chain.params().name(), chain.head().height(), chain.blocksImported(),
+                        chain.transactionsImported(), chain.hashRate().perSecond()))
+                .toList();
     }
 
     public Iterable<ChainService> all() {

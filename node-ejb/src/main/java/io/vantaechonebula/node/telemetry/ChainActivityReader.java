@@ -1,40 +1,34 @@
 package io.vantaechonebula.node.telemetry;
 
-import io.vantaechonebula.node.chain.ChainService;
+import io.vantaechonebula.node.chain.ChainActivity;
 import io.vantaechonebula.telemetry.collector.ChainReading;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Reads each chain of the node: its height, and the blocks and transactions it imported since the
- * previous reading (the chains count them from start; this keeps the last count per chain).
+ * Turns the chains' counts since start into readings of the interval: blocks and transactions
+ * imported since the previous reading. The first reading covers the time since this reader began.
  */
 final class ChainActivityReader {
 
-    private record Counts(long blocks, long transactions) {
-    }
+    private final Supplier<List<ChainActivity>> chains;
+    private final Map<String, ChainActivity> previous = new HashMap<>();
 
-    private final Iterable<ChainService> chains;
-    private final Map<String, Counts> previous = new HashMap<>();
-
-    ChainActivityReader(Iterable<ChainService> chains) {
+    ChainActivityReader(Supplier<List<ChainActivity>> chains) {
         this.chains = chains;
-        for (ChainService chain : chains) {
-            previous.put(chain.params().name(), new Counts(chain.blocksImported(), chain.transactionsImported()));
-        }
+        chains.get().forEach(chain -> previous.put(chain.chain(), chain));
     }
 
     synchronized List<ChainReading> read() {
         List<ChainReading> readings = new ArrayList<>();
-        for (ChainService chain : chains) {
-            String name = chain.params().name();
-            Counts now = new Counts(chain.blocksImported(), chain.transactionsImported());
-            Counts before = previous.getOrDefault(name, now);
-            previous.put(name, now);
-            readings.add(new ChainReading(name, chain.head().height(), now.blocks() - before.blocks(),
-                    now.transactions() - before.transactions(), chain.hashRate().perSecond()));
+        for (ChainActivity now : chains.get()) {
+            ChainActivity before = previous.getOrDefault(now.chain(), now);
+            previous.put(now.chain(), now);
+            readings.add(new ChainReading(now.chain(), now.height(), now.blocksImported() - before.blocksImported(),
+                    now.transactionsImported() - before.transactionsImported(), now.hashRate()));
         }
         return readings;
     }

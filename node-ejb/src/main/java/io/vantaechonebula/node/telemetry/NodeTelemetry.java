@@ -71,7 +71,7 @@ public class NodeTelemetry {
     private TelemetryCollector collector;
     private PoolRoute route;
     private long intervalMillis;
-    private long lastSampleMillis = Long.MIN_VALUE;
+    private long lastSampleMillis;
     private ScheduledFuture<?> task;
 
     @PostConstruct
@@ -92,7 +92,7 @@ public class NodeTelemetry {
                 ? new LocalBrokerSender(connectionFactory) : new HttpBatchSender(http, found.baseUrl()));
         Path sequenceFile = identity.settings().keyFile().resolveSibling("vanta-telemetry.seq");
         collector = new TelemetryCollector(nodeId, identity.settings().mode().id(),
-                new ChainActivityReader(chains.all())::read, () -> PeerReading.NONE, new ProcessSampler(),
+                new ChainActivityReader(chains::activity)::read, () -> PeerReading.NONE, new ProcessSampler(),
                 new SequenceFile(sequenceFile)::next,
                 new Outbox<TelemetrySample>(capacity, BATCH_SIZE, MAX_WAIT,
                         new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), ThreadLocalRandom.current()::nextDouble)),

@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.ingest;
 
+import io.vantaechonebula.pool.pipeline.Pipeline;
 import io.vantaechonebula.pool.store.SampleStore;
 import io.vantaechonebula.telemetry.InvalidTelemetryException;
 import io.vantaechonebula.telemetry.TelemetryParser;
@@ -49,6 +50,9 @@ public class NodeDataListener implements MessageListener {
     @EJB
     private DeadLetters deadLetters;
 
+    @EJB
+    private Pipeline pipeline;
+
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     private MetricRegistry metrics;
@@ -69,9 +73,10 @@ public class NodeDataListener implements MessageListener {
             reject(message, body, "invalid telemetry: " + e.getMessage());
             return;
         }
-        int stored = store.storeAll(payload.samples(), System.currentTimeMillis());
+        int stored = store.storeAll(payload, System.currentTimeMillis());
         int duplicates = payload.samples().size() - stored;
         counter("vanta.pool.samples.stored").inc(stored);
+        pipeline.stored(stored);
         counter("vanta.pool.samples.duplicate").inc(duplicates);
         LOG.fine(() -> "Stored " + stored + " samples of node " + payload.nodeId() + " (" + duplicates + " already stored)");
     }

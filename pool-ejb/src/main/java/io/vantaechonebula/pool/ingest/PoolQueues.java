@@ -13,6 +13,10 @@ public final class PoolQueues {
     public static final String NODE_DATA_DLQ = "NodeDataDLQ";
     public static final String NODE_DATA_DLQ_JNDI = "java:app/jms/NodeDataDLQ";
 
+    /** What the processors found, for the models to learn from. */
+    public static final String TRAINING = "Training";
+    public static final String TRAINING_JNDI = "java:app/jms/Training";
+
     public static final String REASON_PROPERTY = "vanta_reason";
     public static final String FAILED_AT_PROPERTY = "vanta_failed_at";
     public static final String ORIGINAL_ID_PROPERTY = "vanta_original_message_id";

@@ -2,6 +2,7 @@ package io.vantaechonebula.pool.ingest;
 
 import io.vantaechonebula.telemetry.TelemetryPayload;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
@@ -26,7 +27,14 @@ public class TelemetryIntake {
     @Resource(lookup = PoolQueues.NODE_DATA_JNDI)
     private Queue nodeData;
 
-    public void submit(TelemetryPayload payload) throws PoolUnavailableException {
+    @EJB
+    private BrokerQueues queues;
+
+    public void submit(TelemetryPayload payload) throws PoolUnavailableException, PoolFullException {
+        if (queues.nodeDataFull()) {
+            throw new PoolFullException("The pool's queue " + PoolQueues.NODE_DATA + " holds its limit of " + queues.limit()
+                    + " payloads; nothing was queued. Send again after Retry-After seconds.");
+        }
         try {
             TextMessage message = jms.createTextMessage(payload.json().toString());
             message.setStringProperty("vanta_node_id", payload.nodeId());

@@ -1,6 +1,11 @@
 package io.vantaechonebula.pool.store;
 
-/** A node as the pool knows it; times are epoch milliseconds. */
+/**
+ * A node as the pool knows it; times are epoch milliseconds.
+ *
+ * @param droppedReported samples the node says its buffer dropped since it started; null until it says
+ */
 public record NodeView(String nodeId, String nodeType, String chainId,
-                       long firstSeenMs, long lastSampleMs, long lastReceivedMs, long samplesStored) {
+                       long firstSeenMs, long lastSampleMs, long lastReceivedMs, long samplesStored,
+                       Long droppedReported) {
 }

@@ -38,6 +38,10 @@ public class ObservedNode {
     @Column(name = "samples_stored", nullable = false)
     private long samplesStored;
 
+    /** What the node last said its buffer dropped since it started; null until it says. */
+    @Column(name = "dropped_reported")
+    private Long droppedReported;
+
     protected ObservedNode() {
     }
 
@@ -59,7 +63,11 @@ public class ObservedNode {
         this.samplesStored++;
     }
 
+    void reportedDropped(long dropped) {
+        this.droppedReported = dropped;
+    }
+
     NodeView toView() {
-        return new NodeView(nodeId, nodeType, chainId, firstSeenMs, lastSampleMs, lastReceivedMs, samplesStored);
+        return new NodeView(nodeId, nodeType, chainId, firstSeenMs, lastSampleMs, lastReceivedMs, samplesStored, droppedReported);
     }
 }

@@ -1,5 +1,9 @@
 package io.vantaechonebula.pool.store;
 
+import io.vantaechonebula.pool.pipeline.IngestedBatch;
+import io.vantaechonebula.pool.pipeline.PendingBatch;
+import io.vantaechonebula.pool.processing.Processors;
+import io.vantaechonebula.telemetry.TelemetryPayload;
 import io.vantaechonebula.telemetry.TelemetrySample;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -12,7 +16,8 @@ import java.util.Map;
 
 /**
  * Stores samples once each. A sample whose (node, de-duplication key) is already stored is
- * skipped, so a redelivered or resent payload changes nothing.
+ * skipped, so a redelivered or resent payload changes nothing. The new samples of a payload form
+ * one stored batch, queued in the same transaction for each processor.
  */
 @Stateless
 public class SampleStore {
@@ -23,20 +28,34 @@ public class SampleStore {
     @EJB
     private NodeRegistry registry;
 
-    /** @return how many of the samples were new */
-    public int storeAll(List<TelemetrySample> samples, long receivedAtMs) {
+    /** @return how many of the payload's samples were new */
+    public int storeAll(TelemetryPayload payload, long receivedAtMs) {
         Map<String, ObservedNode> nodes = new HashMap<>();
-        int stored = 0;
-        for (TelemetrySample sample : samples) {
+        IngestedBatch batch = null;
+        for (TelemetrySample sample : payload.samples()) {
             ObservedNode node = nodes.computeIfAbsent(sample.nodeId(), id -> lockedNode(sample, receivedAtMs));
             if (em.find(StoredSample.class, new StoredSampleId(sample.nodeId(), sample.dedupKey())) != null) {
                 continue;
             }
-            em.persist(new StoredSample(sample, receivedAtMs));
+            if (batch == null) {
+                batch = new IngestedBatch(payload.nodeId(), receivedAtMs);
+                em.persist(batch);
+            }
+            em.persist(new StoredSample(sample, receivedAtMs, batch.id()));
+            batch.counted();
             node.record(sample.nodeType(), sample.chainId(), sample.timestampMillis(), receivedAtMs);
-            stored++;
         }
-        return stored;
+        if (payload.droppedSamples() != null) {
+            nodes.computeIfAbsent(payload.nodeId(), id -> em.find(ObservedNode.class, id, LockModeType.PESSIMISTIC_WRITE))
+                    .reportedDropped(payload.droppedSamples());
+        }
+        if (batch == null) {
+            return 0;
+        }
+        for (String processor : Processors.names()) {
+            em.persist(new PendingBatch(processor, batch.id(), receivedAtMs));
+        }
+        return batch.sampleCount();
     }
 
     private ObservedNode lockedNode(TelemetrySample sample, long receivedAtMs) {

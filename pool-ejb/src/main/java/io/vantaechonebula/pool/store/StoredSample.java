@@ -12,13 +12,18 @@ import jakarta.persistence.Table;
 
 /** One telemetry sample as stored: at most one row per node and de-duplication key. */
 @Entity
-@Table(name = "telemetry_sample", indexes = @Index(name = "ix_sample_node_time", columnList = "node_id, sample_time_ms"))
+@Table(name = "telemetry_sample", indexes = {
+        @Index(name = "ix_sample_node_time", columnList = "node_id, sample_time_ms"),
+        @Index(name = "ix_sample_batch", columnList = "batch_id")})
 @IdClass(StoredSampleId.class)
 @NamedQuery(name = StoredSample.NEWEST_OF_NODE,
         query = "SELECT s FROM StoredSample s WHERE s.nodeId = :nodeId ORDER BY s.sampleTimeMs DESC, s.receivedAtMs DESC")
+@NamedQuery(name = StoredSample.OF_BATCHES,
+        query = "SELECT s FROM StoredSample s WHERE s.batchId IN :batchIds ORDER BY s.batchId, s.sampleTimeMs")
 public class StoredSample {
 
     static final String NEWEST_OF_NODE = "StoredSample.newestOfNode";
+    public static final String OF_BATCHES = "StoredSample.ofBatches";
 
     @Id
     @Column(name = "node_id", length = 128)
@@ -44,6 +49,10 @@ public class StoredSample {
     @Column(name = "received_at_ms", nullable = false)
     private long receivedAtMs;
 
+    /** The stored batch it came in; null for samples stored before the pipeline existed. */
+    @Column(name = "batch_id")
+    private Long batchId;
+
     private Long seq;
     private Long currentHeight;
     private Long blocksProcessed;
@@ -63,7 +72,8 @@ public class StoredSample {
     protected StoredSample() {
     }
 
-    StoredSample(TelemetrySample sample, long receivedAtMs) {
+    StoredSample(TelemetrySample sample, long receivedAtMs, long batchId) {
+        this.batchId = batchId;
         this.nodeId = sample.nodeId();
         this.dedupKey = sample.dedupKey();
         this.nodeType = sample.nodeType();
@@ -86,7 +96,7 @@ public class StoredSample {
         this.extensionsJson = sample.extensionsJson();
     }
 
-    SampleView toView() {
+    public SampleView toView() {
         return new SampleView(nodeId, nodeType, chainId, new java.math.BigDecimal(sampleTime), seq, receivedAtMs,
                 currentHeight, blocksProcessed, transactionCount, miningHashRate,
                 peerCount, averageLatencyMs, bandwidthUsage, connectionQuality,

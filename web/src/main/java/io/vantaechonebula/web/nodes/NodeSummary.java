@@ -4,16 +4,20 @@ import io.vantaechonebula.pool.store.NodeView;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 
-/** A node as {@code GET /api/v1/nodes} lists it; times are ISO-8601 UTC. */
-@JsonbPropertyOrder({"nodeId", "nodeType", "chainId", "lastSeen", "lastReceived", "firstSeen", "samplesStored"})
+/**
+ * A node as {@code GET /api/v1/nodes} lists it; times are ISO-8601 UTC.
+ *
+ * @param droppedReported samples the node says its buffer dropped since it started; null until it says
+ */
+@JsonbPropertyOrder({"nodeId", "nodeType", "chainId", "lastSeen", "lastReceived", "firstSeen", "samplesStored", "droppedReported"})
 public record NodeSummary(String nodeId, String nodeType, String chainId, String lastSeen, String lastReceived,
-                          String firstSeen, long samplesStored) {
+                          String firstSeen, long samplesStored, Long droppedReported) {
 
     static NodeSummary of(NodeView node) {
         return new NodeSummary(node.nodeId(), node.nodeType(), node.chainId(),
                 Instant.ofEpochMilli(node.lastSampleMs()).toString(),
                 Instant.ofEpochMilli(node.lastReceivedMs()).toString(),
                 Instant.ofEpochMilli(node.firstSeenMs()).toString(),
-                node.samplesStored());
+                node.samplesStored(), node.droppedReported());
     }
 }

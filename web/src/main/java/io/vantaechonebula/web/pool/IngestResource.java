@@ -1,5 +1,6 @@
 package io.vantaechonebula.web.pool;
 
+import io.vantaechonebula.pool.ingest.PoolFullException;
 import io.vantaechonebula.pool.ingest.PoolUnavailableException;
 import io.vantaechonebula.pool.ingest.TelemetryIntake;
 import io.vantaechonebula.telemetry.InvalidTelemetryException;
@@ -45,6 +46,8 @@ public class IngestResource {
 
     /** Looked up once: Json.createX looks the provider up again on every call, through the server's class loaders. */
     private static final JsonProvider JSON = JsonProvider.provider();
+    /** A full queue drains over seconds: asking senders to wait five spreads their retries out. */
+    private static final int FULL_RETRY_AFTER_SECONDS = 5;
 
     @EJB
     private TelemetryIntake intake;
@@ -71,6 +74,8 @@ public class IngestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "413", description = "Body over vanta.ingest.max-body-bytes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "429", description = "The pool's queue is full; retry after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "The broker cannot take data now; retry after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response ingest(InputStream body) throws IOException, InvalidTelemetryException {
@@ -90,6 +95,10 @@ public class IngestResource {
             TelemetryPayload payload = parser.parse(text, senderNodeId());
             try {
                 intake.submit(payload);
+            } catch (PoolFullException e) {
+                outcome = "full";
+                return Problem.builder(ProblemType.POOL_FULL, e.getMessage(), List.of())
+                        .header("Retry-After", String.valueOf(FULL_RETRY_AFTER_SECONDS)).build();
             } catch (PoolUnavailableException e) {
                 outcome = "unavailable";
                 return Problem.builder(ProblemType.POOL_UNAVAILABLE, e.getMessage(), List.of())

@@ -1,0 +1,111 @@
+package io.vantaechonebula.pool.ingest;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.lang.management.ManagementFactory;
+import java.util.OptionalLong;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.management.Attribute;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The pool's queues on the server's own OpenMQ broker, through the broker's JMX beans: their
+ * depth, and the bound on {@code NodeData}. At the bound the broker slows JMS producers down
+ * (flow control) instead of refusing them, and HTTP ingest answers 429. The bound is set again
+ * every {@value #CHECK_SECONDS} s, as the broker creates the queue only on first use and forgets
+ * the settings of a queue it created on its own when it restarts.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class BrokerQueues {
+
+    private static final Logger LOG = Logger.getLogger(BrokerQueues.class.getName());
+    static final int DEFAULT_LIMIT = 10_000;
+    private static final long CHECK_SECONDS = 30;
+    private static final String FLOW_CONTROL = "FLOW_CONTROL";
+
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    private long limit;
+    private volatile boolean limitApplied;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> task;
+
+    @PostConstruct
+    void start() {
+        limit = ConfigProvider.getConfig(BrokerQueues.class.getClassLoader())
+                .getOptionalValue("vanta.pool.queue-limit", Long.class).orElse((long) DEFAULT_LIMIT);
+        task = scheduler.scheduleWithFixedDelay(this::applyLimit, 1, CHECK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        task.cancel(false);
+    }
+
+    /** The most messages {@code NodeData} holds before producers wait. */
+    public long limit() {
+        return limit;
+    }
+
+    /** Messages on a queue now, committed and not yet consumed; empty when the broker does not know the queue yet. */
+    public OptionalLong depth(String queue) {
+        try {
+            Object value = server.getAttribute(monitor(queue), "NumMsgs");
+            return OptionalLong.of(((Number) value).longValue());
+        } catch (JMException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    public boolean nodeDataFull() {
+        return depth(PoolQueues.NODE_DATA).orElse(0) >= limit;
+    }
+
+    private void applyLimit() {
+        try {
+            ObjectName config = config(PoolQueues.NODE_DATA);
+            if (!server.isRegistered(config)) {
+                return;
+            }
+            Object current = server.getAttribute(config, "MaxNumMsgs");
+            Object behavior = server.getAttribute(config, "LimitBehavior");
+            if (current instanceof Number number && number.longValue() == limit && FLOW_CONTROL.equals(behavior)) {
+                return;
+            }
+            server.setAttribute(config, new Attribute("MaxNumMsgs", limit));
+            server.setAttribute(config, new Attribute("LimitBehavior", FLOW_CONTROL));
+            if (!limitApplied) {
+                LOG.info(() -> "Queue " + PoolQueues.NODE_DATA + " holds at most " + limit
+                        + " messages; beyond that the broker slows producers down and HTTP ingest answers 429");
+            }
+            limitApplied = true;
+        } catch (JMException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not bound the " + PoolQueues.NODE_DATA + " queue through the broker's JMX beans;"
+                    + " trying again in " + CHECK_SECONDS + " s", e);
+        }
+    }
+
+    private static ObjectName monitor(String queue) throws JMException {
+        return new ObjectName("com.sun.messaging.jms.server:type=Destination,subtype=Monitor,desttype=q,name=\"" + queue + "\"");
+    }
+
+    private static ObjectName config(String queue) throws JMException {
+        return new ObjectName("com.sun.messaging.jms.server:type=Destination,subtype=Config,desttype=q,name=\"" + queue + "\"");
+    }
+}

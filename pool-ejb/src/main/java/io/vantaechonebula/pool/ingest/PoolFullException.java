@@ -1,0 +1,9 @@
+package io.vantaechonebula.pool.ingest;
+
+/** The pool's intake queue is at its bound: the sender should retry later, nothing was queued. */
+public class PoolFullException extends Exception {
+
+    public PoolFullException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,53 @@
+package io.vantaechonebula.pool.pipeline;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** One payload's new samples, as stored together: the unit the processors work through. */
+@Entity
+@Table(name = "pool_ingested_batch")
+public class IngestedBatch {
+
+    @Id
+    @SequenceGenerator(name = "pool_batch_id", sequenceName = "pool_batch_id", allocationSize = 100)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "pool_batch_id")
+    private long id;
+
+    @Column(name = "node_id", length = 128, nullable = false)
+    private String nodeId;
+
+    @Column(name = "sample_count", nullable = false)
+    private int sampleCount;
+
+    @Column(name = "received_at_ms", nullable = false)
+    private long receivedAtMs;
+
+    protected IngestedBatch() {
+    }
+
+    public IngestedBatch(String nodeId, long receivedAtMs) {
+        this.nodeId = nodeId;
+        this.receivedAtMs = receivedAtMs;
+    }
+
+    public void counted() {
+        sampleCount++;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public int sampleCount() {
+        return sampleCount;
+    }
+
+    public long receivedAtMs() {
+        return receivedAtMs;
+    }
+}

@@ -1,0 +1,57 @@
+package io.vantaechonebula.pool.pipeline;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * A stored batch that one processor has not yet processed. Written with the samples, in the same
+ * transaction, and deleted by the processor in the transaction that keeps its results: so each
+ * processor sees every batch once, whatever crashes in between.
+ */
+@Entity
+@Table(name = "pool_pending_batch")
+@IdClass(PendingBatchKey.class)
+@NamedQuery(name = PendingBatch.OLDEST,
+        query = "SELECT p FROM PendingBatch p WHERE p.processor = :processor ORDER BY p.batchId")
+@NamedQuery(name = PendingBatch.DONE,
+        query = "DELETE FROM PendingBatch p WHERE p.processor = :processor AND p.batchId IN :batchIds")
+@NamedQuery(name = PendingBatch.BACKLOG,
+        query = "SELECT p.processor, COUNT(p), MIN(p.receivedAtMs) FROM PendingBatch p GROUP BY p.processor")
+public class PendingBatch {
+
+    static final String OLDEST = "PendingBatch.oldest";
+    static final String DONE = "PendingBatch.done";
+    static final String BACKLOG = "PendingBatch.backlog";
+
+    @Id
+    @Column(length = 32)
+    private String processor;
+
+    @Id
+    @Column(name = "batch_id")
+    private long batchId;
+
+    @Column(name = "received_at_ms", nullable = false)
+    private long receivedAtMs;
+
+    protected PendingBatch() {
+    }
+
+    public PendingBatch(String processor, long batchId, long receivedAtMs) {
+        this.processor = processor;
+        this.batchId = batchId;
+        this.receivedAtMs = receivedAtMs;
+    }
+
+    public long batchId() {
+        return batchId;
+    }
+
+    public long receivedAtMs() {
+        return receivedAtMs;
+    }
+}

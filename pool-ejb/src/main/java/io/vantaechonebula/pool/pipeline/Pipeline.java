@@ -1,0 +1,202 @@
+package io.vantaechonebula.pool.pipeline;
+
+import io.vantaechonebula.pool.ingest.PoolQueues;
+import io.vantaechonebula.pool.processing.Processors;
+import io.vantaechonebula.pool.processing.SampleProcessor;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSDestinationDefinition;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * Drives the processors. Every second each processor that is not already busy works through its
+ * backlog, {@value #BATCHES_PER_RUN} batches per transaction, on its own thread: a processor that
+ * fails stops until the next second and tries the same batches again, while the others go on.
+ * Results on the {@code Training} queue are taken {@value #TRAINING_BATCH} at a time.
+ */
+@JMSDestinationDefinition(name = PoolQueues.TRAINING_JNDI, interfaceName = "jakarta.jms.Queue",
+        destinationName = PoolQueues.TRAINING)
+@ManagedExecutorDefinition(name = Pipeline.EXECUTOR, maxAsync = 5)
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class Pipeline {
+
+    private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
+    static final String EXECUTOR = "java:app/concurrent/PoolPipeline";
+    static final int BATCHES_PER_RUN = 100;
+    static final int TRAINING_BATCH = 20;
+    /** Runs per processor per tick: bounds how long one tick can hold a thread while a backlog drains. */
+    private static final int MAX_RUNS_PER_TICK = 50;
+    private static final String TRAINING = "training";
+
+    @EJB
+    private StageWorker worker;
+
+    @EJB
+    private TrainingConsumer trainingConsumer;
+
+    @Resource(lookup = EXECUTOR)
+    private ManagedExecutorService executor;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    @PersistenceContext(unitName = "pool")
+    private EntityManager em;
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    private MetricRegistry metrics;
+
+    private final Map<String, ProcessorStats> stats = new LinkedHashMap<>();
+    private final Map<String, AtomicBoolean> busy = new HashMap<>();
+    private final RateMeter samplesIn = new RateMeter();
+    private final RateMeter trainingIn = new RateMeter();
+    private volatile long trainingTaken;
+    private ScheduledFuture<?> ticks;
+
+    @PostConstruct
+    void start() {
+        for (SampleProcessor processor : Processors.ALL) {
+            stats.put(processor.name(), new ProcessorStats());
+            busy.put(processor.name(), new AtomicBoolean());
+        }
+        busy.put(TRAINING, new AtomicBoolean());
+        ticks = scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        LOG.info(() -> "Pool pipeline started: processors " + Processors.names() + ", up to " + BATCHES_PER_RUN
+                + " batches per run, every second");
+    }
+
+    @PreDestroy
+    void stop() {
+        ticks.cancel(false);
+    }
+
+    /** The MDB tells how many samples it stored, for the rate in. */
+    public void stored(int samples) {
+        samplesIn.record(samples, System.currentTimeMillis());
+    }
+
+    private void tick() {
+        for (SampleProcessor processor : Processors.ALL) {
+            submitIfIdle(processor.name(), () -> drain(processor));
+        }
+        submitIfIdle(TRAINING, this::drainTraining);
+    }
+
+    private void submitIfIdle(String name, Runnable work) {
+        AtomicBoolean flag = busy.get(name);
+        if (!flag.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    work.run();
+                } finally {
+                    flag.set(false);
+                }
+            });
+        } catch (RuntimeException e) {
+            flag.set(false);
+            LOG.log(Level.WARNING, "Could not start the " + name + " processor this second", e);
+        }
+    }
+
+    private void drain(SampleProcessor processor) {
+        ProcessorStats processorStats = stats.get(processor.name());
+        for (int i = 0; i < MAX_RUNS_PER_TICK; i++) {
+            long started = System.nanoTime();
+            StageRun run;
+            try {
+                run = worker.processNext(processor, BATCHES_PER_RUN);
+            } catch (EJBException | IllegalStateException e) {
+                failed(processor.name(), processorStats, e);
+                return;
+            }
+            if (run.batches() == 0) {
+                return;
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            processorStats.succeeded(run, millis, System.currentTimeMillis());
+            metrics.counter("vanta.pool.processor.batches", new Tag("processor", processor.name())).inc(run.batches());
+            if (run.batches() < BATCHES_PER_RUN) {
+                return;
+            }
+        }
+    }
+
+    private void failed(String processor, ProcessorStats processorStats, Exception e) {
+        Throwable cause = rootCause(e);
+        String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        processorStats.failed(error, System.currentTimeMillis());
+        metrics.counter("vanta.pool.processor.failures", new Tag("processor", processor)).inc();
+        LOG.log(Level.WARNING, "The " + processor + " processor failed a run; its batches stay waiting and are tried again"
+                + " in a second, the other processors go on: " + error, e instanceof EJBException ? cause : e);
+    }
+
+    private void drainTraining() {
+        try {
+            int taken;
+            do {
+                taken = trainingConsumer.takeBatch(TRAINING_BATCH);
+                trainingTaken += taken;
+                trainingIn.record(taken, System.currentTimeMillis());
+            } while (taken == TRAINING_BATCH);
+        } catch (EJBException | IllegalStateException e) {
+            LOG.log(Level.WARNING, "Could not take results off the Training queue; they stay queued", rootCause(e));
+        }
+    }
+
+    /** Every processor's figures, with its backlog as the database holds it now. */
+    public PipelineSnapshot snapshot() {
+        long now = System.currentTimeMillis();
+        Map<String, long[]> backlog = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(PendingBatch.BACKLOG, Object[].class).getResultList()) {
+            backlog.put((String) row[0], new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
+        }
+        List<ProcessorSnapshot> processors = new ArrayList<>();
+        stats.forEach((name, processorStats) -> {
+            long[] waiting = backlog.getOrDefault(name, new long[] {0, now});
+            processors.add(processorStats.snapshot(name, waiting[0], Math.max(0, now - waiting[1]), now));
+        });
+        return new PipelineSnapshot(samplesIn.perSecond(now), processors, trainingTaken, trainingIn.perSecond(now));
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,43 @@
+package io.vantaechonebula.pool.pipeline;
+
+/** What one processor has done since the server started. */
+final class ProcessorStats {
+
+    private final RateMeter samplesRate = new RateMeter();
+    private long batches;
+    private long samples;
+    private long runs;
+    private long failures;
+    private int failuresInARow;
+    private long totalMillis;
+    private long maxMillis;
+    private long lastMillis;
+    private String lastError;
+    private long lastFailureAtMs;
+    private long lastSuccessAtMs;
+
+    synchronized void succeeded(StageRun run, long millis, long nowMs) {
+        runs++;
+        batches += run.batches();
+        samples += run.samples();
+        samplesRate.record(run.samples(), nowMs);
+        totalMillis += millis;
+        lastMillis = millis;
+        maxMillis = Math.max(maxMillis, millis);
+        failuresInARow = 0;
+        lastSuccessAtMs = nowMs;
+    }
+
+    synchronized void failed(String error, long nowMs) {
+        failures++;
+        failuresInARow++;
+        lastError = error;
+        lastFailureAtMs = nowMs;
+    }
+
+    synchronized ProcessorSnapshot snapshot(String name, long pendingBatches, long lagMillis, long nowMs) {
+        return new ProcessorSnapshot(name, batches, samples, samplesRate.perSecond(nowMs), failures, failuresInARow,
+                runs == 0 ? 0 : (double) totalMillis / runs, lastMillis, maxMillis, pendingBatches, lagMillis,
+                lastError, lastFailureAtMs, lastSuccessAtMs);
+    }
+}

@@ -1,0 +1,74 @@
+package io.vantaechonebula.pool.pipeline;
+
+import io.vantaechonebula.pool.ingest.PoolQueues;
+import io.vantaechonebula.pool.processing.SampleProcessor;
+import io.vantaechonebula.pool.store.SampleView;
+import io.vantaechonebula.pool.store.StoredSample;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * Runs one processor over its oldest waiting batches, in one transaction: the processor's
+ * statistics, the batches leaving its backlog, and its result on the {@code Training} queue
+ * commit together or not at all.
+ */
+@Stateless
+public class StageWorker {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @PersistenceContext(unitName = "pool")
+    private EntityManager em;
+
+    @Inject
+    private JMSContext jms;
+
+    @Resource(lookup = PoolQueues.TRAINING_JNDI)
+    private Queue training;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public StageRun processNext(SampleProcessor processor, int maxBatches) {
+        List<PendingBatch> pending = em.createNamedQuery(PendingBatch.OLDEST, PendingBatch.class)
+                .setParameter("processor", processor.name())
+                .setMaxResults(maxBatches)
+                .getResultList();
+        if (pending.isEmpty()) {
+            return StageRun.NOTHING;
+        }
+        List<Long> batchIds = pending.stream().map(PendingBatch::batchId).toList();
+        List<SampleView> samples = em.createNamedQuery(StoredSample.OF_BATCHES, StoredSample.class)
+                .setParameter("batchIds", batchIds)
+                .getResultList().stream()
+                .map(StoredSample::toView)
+                .toList();
+        JsonObject result = processor.process(samples, new JpaStatistics(em, processor.name()));
+        FailureDrill.check(processor.name());
+        em.createNamedQuery(PendingBatch.DONE)
+                .setParameter("processor", processor.name())
+                .setParameter("batchIds", batchIds)
+                .executeUpdate();
+        String message = JSON.createObjectBuilder()
+                .add("processor", processor.name())
+                .add("batches", batchIds.size())
+                .add("samples", samples.size())
+                .add("first_batch_id", batchIds.get(0))
+                .add("last_batch_id", batchIds.get(batchIds.size() - 1))
+                .add("result", result)
+                .build().toString();
+        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setProperty("vanta_processor", processor.name())
+                .send(training, message);
+        long oldest = pending.stream().mapToLong(PendingBatch::receivedAtMs).min().orElse(0);
+        return new StageRun(batchIds.size(), samples.size(), oldest);
+    }
+}

@@ -1,0 +1,112 @@
+package io.vantaechonebula.web.pool;
+
+import io.vantaechonebula.pool.ingest.BrokerQueues;
+import io.vantaechonebula.pool.ingest.PoolQueues;
+import io.vantaechonebula.pool.pipeline.Pipeline;
+import io.vantaechonebula.pool.pipeline.PipelineSnapshot;
+import io.vantaechonebula.pool.pipeline.ProcessorSnapshot;
+import io.vantaechonebula.pool.store.NodeView;
+import io.vantaechonebula.pool.store.TelemetryQueries;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** How the pool is doing: its queues, what goes in and out, each processor, and what nodes lost. */
+@Path("pool/stats")
+@RequestScoped
+public class PoolStatsResource {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @EJB
+    private BrokerQueues queues;
+
+    @EJB
+    private Pipeline pipeline;
+
+    @EJB
+    private TelemetryQueries telemetry;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The pool's figures",
+            description = "Queue depths, samples in and processed per second (over the last minute), processing lag,"
+                    + " per-processor successes, failures and run times, dead letters, and the samples nodes say"
+                    + " their buffers dropped. See docs/pool.md.")
+    public JsonObject stats() {
+        PipelineSnapshot snapshot = pipeline.snapshot();
+        long lag = snapshot.processors().stream().mapToLong(ProcessorSnapshot::lagMillis).max().orElse(0);
+        JsonArrayBuilder processors = JSON.createArrayBuilder();
+        snapshot.processors().forEach(processor -> processors.add(processor(processor)));
+        List<NodeView> nodes = telemetry.nodes();
+        JsonArrayBuilder dropping = JSON.createArrayBuilder();
+        long dropped = 0;
+        for (NodeView node : nodes) {
+            if (node.droppedReported() != null && node.droppedReported() > 0) {
+                dropped += node.droppedReported();
+                dropping.add(JSON.createObjectBuilder().add("nodeId", node.nodeId()).add("dropped", node.droppedReported()));
+            }
+        }
+        OptionalLong deadLetters = queues.depth(PoolQueues.NODE_DATA_DLQ);
+        return JSON.createObjectBuilder()
+                .add("queues", JSON.createObjectBuilder()
+                        .add(PoolQueues.NODE_DATA, queue(queues.depth(PoolQueues.NODE_DATA)).add("limit", queues.limit()))
+                        .add(PoolQueues.TRAINING, queue(queues.depth(PoolQueues.TRAINING)))
+                        .add(PoolQueues.NODE_DATA_DLQ, queue(deadLetters)))
+                .add("samplesStoredPerSecond", snapshot.samplesStoredPerSecond())
+                .add("processingLagMillis", lag)
+                .add("processors", processors)
+                .add("training", JSON.createObjectBuilder()
+                        .add("recordsTaken", snapshot.trainingRecordsTaken())
+                        .add("recordsPerSecond", snapshot.trainingRecordsPerSecond()))
+                .add("deadLetters", deadLetters.orElse(0))
+                .add("nodes", nodes.size())
+                .add("droppedReportedByNodes", JSON.createObjectBuilder().add("total", dropped).add("nodes", dropping))
+                .build();
+    }
+
+    private static JsonObjectBuilder queue(OptionalLong depth) {
+        JsonObjectBuilder queue = JSON.createObjectBuilder();
+        if (depth.isPresent()) {
+            queue.add("depth", depth.getAsLong());
+        } else {
+            // The broker creates a queue on first use; before that nothing is on it.
+            queue.add("depth", 0).add("created", false);
+        }
+        return queue;
+    }
+
+    private static JsonObjectBuilder processor(ProcessorSnapshot processor) {
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+                .add("name", processor.name())
+                .add("batchesProcessed", processor.batchesProcessed())
+                .add("samplesProcessed", processor.samplesProcessed())
+                .add("samplesPerSecond", processor.samplesPerSecond())
+                .add("failures", processor.failures())
+                .add("failuresInARow", processor.failuresInARow())
+                .add("meanRunMillis", processor.meanRunMillis())
+                .add("lastRunMillis", processor.lastRunMillis())
+                .add("maxRunMillis", processor.maxRunMillis())
+                .add("pendingBatches", processor.pendingBatches())
+                .add("lagMillis", processor.lagMillis());
+        if (processor.lastError() != null) {
+            json.add("lastError", processor.lastError())
+                    .add("lastFailureAt", Instant.ofEpochMilli(processor.lastFailureAtMs()).toString());
+        }
+        if (processor.lastSuccessAtMs() > 0) {
+            json.add("lastSuccessAt", Instant.ofEpochMilli(processor.lastSuccessAtMs()).toString());
+        }
+        return json;
+    }
+}
