@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -30,7 +32,17 @@ final class Api {
     private Api() {
     }
 
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, String body, Map<String, List<String>> headers) {
+
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+
+        Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
+        }
+
         JsonObject object() {
             return parse().asJsonObject();
         }
@@ -72,7 +84,7 @@ final class Api {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -23,9 +23,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The pool's queues on the server's own OpenMQ broker, through the broker's JMX beans: their
  * depth, and the bound on {@code NodeData}. At the bound the broker slows JMS producers down
- * (flow control) instead of refusing them, and HTTP ingest answers 429. The bound is set again
- * every {@value #CHECK_SECONDS} s, as the broker creates the queue only on first use and forgets
- * the settings of a queue it created on its own when it restarts.
+ * (flow control) instead of refusing them, and HTTP ingest answers 429. The bound
+ * ({@code vanta.pool.queue-limit}) is read and set again every {@value #CHECK_SECONDS} s, as the
+ * broker creates the queue only on first use and forgets the settings of a queue it created on its
+ * own when it restarts.
  */
 @Singleton
 @Startup
@@ -34,12 +35,12 @@ public class BrokerQueues {
 
     private static final Logger LOG = Logger.getLogger(BrokerQueues.class.getName());
     static final int DEFAULT_LIMIT = 10_000;
-    private static final long CHECK_SECONDS = 30;
+    private static final long CHECK_SECONDS = 5;
     private static final String FLOW_CONTROL = "FLOW_CONTROL";
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    private long limit;
-    private volatile boolean limitApplied;
+    private volatile long limit;
+    private long appliedLimit = -1;
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -48,8 +49,7 @@ public class BrokerQueues {
 
     @PostConstruct
     void start() {
-        limit = ConfigProvider.getConfig(BrokerQueues.class.getClassLoader())
-                .getOptionalValue("vanta.pool.queue-limit", Long.class).orElse((long) DEFAULT_LIMIT);
+        limit = configuredLimit();
         task = scheduler.scheduleWithFixedDelay(this::applyLimit, 1, CHECK_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -77,8 +77,15 @@ public class BrokerQueues {
         return depth(PoolQueues.NODE_DATA).orElse(0) >= limit;
     }
 
+    /** Read again at each check, so a running server takes a new limit within seconds. */
+    private static long configuredLimit() {
+        return ConfigProvider.getConfig(BrokerQueues.class.getClassLoader())
+                .getOptionalValue("vanta.pool.queue-limit", Long.class).orElse((long) DEFAULT_LIMIT);
+    }
+
     private void applyLimit() {
         try {
+            limit = configuredLimit();
             ObjectName config = config(PoolQueues.NODE_DATA);
             if (!server.isRegistered(config)) {
                 return;
@@ -90,11 +97,11 @@ public class BrokerQueues {
             }
             server.setAttribute(config, new Attribute("MaxNumMsgs", limit));
             server.setAttribute(config, new Attribute("LimitBehavior", FLOW_CONTROL));
-            if (!limitApplied) {
+            if (appliedLimit != limit) {
                 LOG.info(() -> "Queue " + PoolQueues.NODE_DATA + " holds at most " + limit
                         + " messages; beyond that the broker slows producers down and HTTP ingest answers 429");
             }
-            limitApplied = true;
+            appliedLimit = limit;
         } catch (JMException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not bound the " + PoolQueues.NODE_DATA + " queue through the broker's JMX beans;"
                     + " trying again in " + CHECK_SECONDS + " s", e);

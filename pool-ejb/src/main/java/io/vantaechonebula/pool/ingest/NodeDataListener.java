@@ -36,7 +36,11 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = PoolQueues.NODE_DATA_JNDI),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "endpointPoolMaxSize", propertyValue = "4")
+        @ActivationConfigProperty(propertyName = "endpointPoolMaxSize", propertyValue = "4"),
+        // A message whose transaction fails (the database is down, say) is tried again every 2 s for
+        // days, not moved to the broker's own dead-message queue after 6 quick tries as OpenMQ does by default.
+        @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts", propertyValue = "100000"),
+        @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryInterval", propertyValue = "2000")
 })
 public class NodeDataListener implements MessageListener {
 
@@ -59,6 +63,16 @@ public class NodeDataListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
+        try {
+            consume(message);
+        } catch (RuntimeException e) {
+            // Rolled back: the broker delivers the message again, and the count shows operators it happened.
+            counter("vanta.pool.messages.rolled_back").inc();
+            throw e;
+        }
+    }
+
+    private void consume(Message message) {
         String body;
         try {
             body = textOf(message);
@@ -74,6 +88,7 @@ public class NodeDataListener implements MessageListener {
             return;
         }
         int stored = store.storeAll(payload, System.currentTimeMillis());
+        IntakeDrill.check(payload.nodeId());
         int duplicates = payload.samples().size() - stored;
         counter("vanta.pool.samples.stored").inc(stored);
         pipeline.stored(stored);

@@ -57,6 +57,7 @@ public class Pipeline {
     /** Runs per processor per tick: bounds how long one tick can hold a thread while a backlog drains. */
     private static final int MAX_RUNS_PER_TICK = 50;
     private static final String TRAINING = "training";
+    private static final int FAILURE_REPORT_EVERY = 60;
 
     @EJB
     private StageWorker worker;
@@ -147,7 +148,11 @@ public class Pipeline {
                 return;
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            processorStats.succeeded(run, millis, System.currentTimeMillis());
+            int endedFailures = processorStats.succeeded(run, millis, System.currentTimeMillis());
+            if (endedFailures > 0) {
+                LOG.info(() -> "The " + processor.name() + " processor works again after " + endedFailures
+                        + " failed runs; its waiting batches are being processed");
+            }
             metrics.counter("vanta.pool.processor.batches", new Tag("processor", processor.name())).inc(run.batches());
             if (run.batches() < BATCHES_PER_RUN) {
                 return;
@@ -158,10 +163,15 @@ public class Pipeline {
     private void failed(String processor, ProcessorStats processorStats, Exception e) {
         Throwable cause = rootCause(e);
         String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        processorStats.failed(error, System.currentTimeMillis());
+        int inARow = processorStats.failed(error, System.currentTimeMillis());
         metrics.counter("vanta.pool.processor.failures", new Tag("processor", processor)).inc();
-        LOG.log(Level.WARNING, "The " + processor + " processor failed a run; its batches stay waiting and are tried again"
-                + " in a second, the other processors go on: " + error, e instanceof EJBException ? cause : e);
+        // The first failure with its stack trace, then a line a minute: a stuck processor must not flood the log.
+        if (inARow == 1) {
+            LOG.log(Level.WARNING, "The " + processor + " processor failed a run; its batches stay waiting and are tried"
+                    + " again every second, the other processors go on: " + error, cause);
+        } else if (inARow % FAILURE_REPORT_EVERY == 0) {
+            LOG.warning(() -> "The " + processor + " processor still fails (" + inARow + " runs in a row): " + error);
+        }
     }
 
     private void drainTraining() {

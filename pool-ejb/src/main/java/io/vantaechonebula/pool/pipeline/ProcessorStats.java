@@ -16,7 +16,9 @@ final class ProcessorStats {
     private long lastFailureAtMs;
     private long lastSuccessAtMs;
 
-    synchronized void succeeded(StageRun run, long millis, long nowMs) {
+    /** @return the failures in a row that this success ends */
+    synchronized int succeeded(StageRun run, long millis, long nowMs) {
+        int ended = failuresInARow;
         runs++;
         batches += run.batches();
         samples += run.samples();
@@ -26,13 +28,16 @@ final class ProcessorStats {
         maxMillis = Math.max(maxMillis, millis);
         failuresInARow = 0;
         lastSuccessAtMs = nowMs;
+        return ended;
     }
 
-    synchronized void failed(String error, long nowMs) {
+    /** @return failures in a row, this one included */
+    synchronized int failed(String error, long nowMs) {
         failures++;
         failuresInARow++;
         lastError = error;
         lastFailureAtMs = nowMs;
+        return failuresInARow;
     }
 
     synchronized ProcessorSnapshot snapshot(String name, long pendingBatches, long lagMillis, long nowMs) {

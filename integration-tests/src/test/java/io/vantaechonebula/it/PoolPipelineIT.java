@@ -1,0 +1,163 @@
+package io.vantaechonebula.it;
+
+import static io.vantaechonebula.it.Telemetry.batch;
+import static io.vantaechonebula.it.Telemetry.newNodeId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ArquillianExtension.class)
+class PoolPipelineIT {
+
+    private static final List<String> PROCESSORS = List.of("blockchain", "pattern", "intelligence", "learning");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return VantaEar.asBuilt();
+    }
+
+    @Test
+    void theServersOwnCollectorSendsSamplesOfBothChains() {
+        String ownNode = Api.get("/api/v1/system/status").object().getString("nodeId");
+
+        JsonObject node = Api.nodeWithSamples(ownNode, 2).orElseThrow(() ->
+                new AssertionError("the server's own node " + ownNode + " sent no samples"));
+
+        assertThat(node.getString("nodeType")).isEqualTo("full");
+        List<JsonObject> samples = Api.get("/api/v1/nodes/" + ownNode + "/samples?limit=20").array()
+                .getValuesAs(JsonObject.class);
+        assertThat(samples).extracting(s -> s.getString("chain_id")).contains("testnet", "mainnet");
+        JsonObject performance = samples.get(0).getJsonObject("performance_metrics");
+        assertThat(performance.getJsonNumber("cpu_usage").doubleValue()).isBetween(0.0, 1.0);
+        assertThat(performance.getJsonNumber("uptime").doubleValue()).isPositive();
+    }
+
+    @Test
+    void everyProcessorProcessesAStoredBatchAndItsResultsReachTraining() {
+        JsonObject before = stats();
+        String node = newNodeId("pipeline");
+        assertThat(Api.post("/api/v1/pool/ingest", batch(node, 1, 5).toString()).status()).isEqualTo(202);
+        Api.nodeWithSamples(node, 5).orElseThrow();
+
+        JsonObject after = Api.eventually(PoolPipelineIT::stats, stats -> PROCESSORS.stream()
+                .allMatch(p -> processed(stats, p) >= processed(before, p) + 5 && pending(stats, p) == 0));
+        PROCESSORS.forEach(p -> assertThat(processed(after, p)).as(p).isGreaterThanOrEqualTo(processed(before, p) + 5));
+        JsonObject training = Api.eventually(PoolPipelineIT::stats, stats -> stats.getJsonObject("training")
+                .getJsonNumber("recordsTaken").longValue() >= 4).getJsonObject("training");
+        assertThat(training.getJsonNumber("recordsTaken").longValue()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aFailingProcessorFailsAloneAndCatchesUpWhenItWorksAgain() throws Exception {
+        ServerControl.asadmin("create-system-properties", "vanta.pool.drill.failing-processor=pattern");
+        try {
+            JsonObject before = stats();
+            String node = newNodeId("isolated");
+            assertThat(Api.post("/api/v1/pool/ingest", batch(node, 1, 4).toString()).status()).isEqualTo(202);
+
+            JsonObject during = Api.eventually(PoolPipelineIT::stats, stats ->
+                    failures(stats, "pattern") > failures(before, "pattern")
+                            && List.of("blockchain", "intelligence", "learning").stream()
+                            .allMatch(p -> processed(stats, p) >= processed(before, p) + 4));
+            assertThat(failures(during, "pattern")).isGreaterThan(failures(before, "pattern"));
+            assertThat(pending(during, "pattern")).as("the batch waits for the failing processor").isPositive();
+            assertThat(processor(during, "pattern").getString("lastError")).contains("failure drill");
+            for (String other : List.of("blockchain", "intelligence", "learning")) {
+                assertThat(processed(during, other)).as(other).isGreaterThanOrEqualTo(processed(before, other) + 4);
+                assertThat(failures(during, other)).as(other).isEqualTo(failures(before, other));
+            }
+        } finally {
+            ServerControl.asadmin("delete-system-property", "vanta.pool.drill.failing-processor");
+        }
+        JsonObject recovered = Api.eventually(PoolPipelineIT::stats, stats -> pending(stats, "pattern") == 0);
+        assertThat(pending(recovered, "pattern")).isZero();
+        assertThat(processor(recovered, "pattern").getInt("failuresInARow")).isZero();
+    }
+
+    @Test
+    void aFullQueueAnswers429WithRetryAfterAndKeepsWhatItAccepted() throws Exception {
+        String node = newNodeId("full");
+        List<Integer> statuses = new ArrayList<>();
+        Api.Answer refused = null;
+        ServerControl.asadmin("create-system-properties", "vanta.pool.queue-limit=3");
+        try (BrokerAdmin broker = new BrokerAdmin()) {
+            Api.eventually(PoolPipelineIT::stats, stats -> queueLimit(stats) == 3);
+            broker.pauseConsumers("NodeData");
+            try {
+                for (int i = 0; i < 10 && refused == null; i++) {
+                    Api.Answer answer = Api.post("/api/v1/pool/ingest", batch(node, 1 + 2L * i, 2).toString());
+                    statuses.add(answer.status());
+                    if (answer.status() == 429) {
+                        refused = answer;
+                    }
+                }
+                assertThat(stats().getJsonObject("queues").getJsonObject("NodeData").getInt("depth")).isGreaterThanOrEqualTo(3);
+            } finally {
+                broker.resume("NodeData");
+            }
+        } finally {
+            ServerControl.asadmin("delete-system-property", "vanta.pool.queue-limit");
+        }
+        assertThat(refused).as("statuses " + statuses).isNotNull();
+        assertThat(refused.header("Retry-After")).hasValueSatisfying(value -> assertThat(Integer.parseInt(value)).isPositive());
+        assertThat(refused.object().getString("type")).isEqualTo("urn:vantaechonebula:problem:pool-full");
+        assertThat(statuses.subList(0, statuses.size() - 1)).containsOnly(202);
+        long accepted = 2L * (statuses.size() - 1);
+        assertThat(Api.nodeWithSamples(node, accepted).orElseThrow().getJsonNumber("samplesStored").longValue())
+                .isEqualTo(accepted);
+        Api.eventually(PoolPipelineIT::stats, stats -> queueLimit(stats) == 10_000);
+    }
+
+    @Test
+    void aMessageDeliveredAgainAfterARollbackIsStoredOnce() throws Exception {
+        String node = newNodeId("redelivered");
+        double rolledBackBefore = Metrics.value("vanta_pool_messages_rolled_back_total");
+        ServerControl.asadmin("create-system-properties", "vanta.pool.drill.failing-intake-node=" + node);
+        try {
+            try (Broker broker = new Broker()) {
+                broker.sendText(batch(node, 1, 3).toString());
+            }
+            double rolledBack = Api.eventually(() -> Metrics.value("vanta_pool_messages_rolled_back_total"),
+                    value -> value >= rolledBackBefore + 2);
+            assertThat(rolledBack).as("delivered, rolled back, delivered again").isGreaterThanOrEqualTo(rolledBackBefore + 2);
+        } finally {
+            ServerControl.asadmin("delete-system-property", "vanta.pool.drill.failing-intake-node");
+        }
+        JsonObject stored = Api.nodeWithSamples(node, 3).orElseThrow();
+        assertThat(stored.getJsonNumber("samplesStored").longValue()).isEqualTo(3);
+    }
+
+    private static JsonObject stats() {
+        Api.Answer answer = Api.get("/api/v1/pool/stats");
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.object();
+    }
+
+    private static JsonObject processor(JsonObject stats, String name) {
+        return stats.getJsonArray("processors").getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("name").equals(name)).findFirst().orElseThrow();
+    }
+
+    private static long processed(JsonObject stats, String name) {
+        return processor(stats, name).getJsonNumber("samplesProcessed").longValue();
+    }
+
+    private static long failures(JsonObject stats, String name) {
+        return processor(stats, name).getJsonNumber("failures").longValue();
+    }
+
+    private static long pending(JsonObject stats, String name) {
+        return processor(stats, name).getJsonNumber("pendingBatches").longValue();
+    }
+
+    private static long queueLimit(JsonObject stats) {
+        return stats.getJsonObject("queues").getJsonObject("NodeData").getJsonNumber("limit").longValue();
+    }
+}
