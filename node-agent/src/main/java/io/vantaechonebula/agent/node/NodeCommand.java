@@ -1,0 +1,212 @@
+package io.vantaechonebula.agent.node;
+
+import io.vantaechonebula.chain.crypto.KeyFile;
+import io.vantaechonebula.telemetry.TelemetrySample;
+import io.vantaechonebula.telemetry.collector.BatchSender;
+import io.vantaechonebula.telemetry.collector.ChainReading;
+import io.vantaechonebula.telemetry.collector.HttpBatchSender;
+import io.vantaechonebula.telemetry.collector.PeerReading;
+import io.vantaechonebula.telemetry.collector.PoolProbe;
+import io.vantaechonebula.telemetry.collector.PoolRoute;
+import io.vantaechonebula.telemetry.collector.SequenceFile;
+import io.vantaechonebula.telemetry.collector.TelemetryCollector;
+import io.vantaechonebula.telemetry.host.ProcessSampler;
+import io.vantaechonebula.telemetry.outbox.Backoff;
+import io.vantaechonebula.telemetry.outbox.Outbox;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs a node's collector without an application server: samples this process and host, and the
+ * chains of a local node if one is named, every few seconds, and streams them to the pool in
+ * batches, over its broker or over HTTP, keeping what the pool does not take for later.
+ */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = {"Runs a node's telemetry collector: samples every --interval seconds, sends batches of 50 (or"
+                + " what waited 30 s) to the pool, keeps and retries what the pool does not take. Stop it with Ctrl-C.",
+                "Without --local-node it reports this host only, with no chain activity, on --chain."})
+public class NodeCommand implements Callable<Integer> {
+
+    static final int BATCH_SIZE = 50;
+    static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    private static final long TICK_MILLIS = 1000;
+    private static final long STATUS_EVERY_MILLIS = 60_000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--name", defaultValue = "node-1", description = "Name of this node on this machine; each name has its own key and state (default: ${DEFAULT-VALUE})")
+    String name;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Where the node keeps its key and sample counter (default: $VANTA_NODE_STATE/<name>, else run/nodes/<name>)")
+    Path stateDir;
+
+    @Option(names = "--pool", paramLabel = "URL", split = ",",
+            description = "The pool's HTTP address(es) to look for it at (default: http://localhost:8080, http://localhost:9080)")
+    List<URI> pools;
+
+    @Option(names = "--transport", defaultValue = "jms", description = "jms (the pool's broker) or http (POST /api/v1/pool/ingest); default ${DEFAULT-VALUE}")
+    String transport;
+
+    @Option(names = "--broker", paramLabel = "mq://HOST:PORT",
+            description = "The pool's broker (default: the pool's host, port 7676)")
+    String broker;
+
+    @Option(names = "--user", defaultValue = "guest", description = "Broker user (default: ${DEFAULT-VALUE})")
+    String user;
+
+    @Option(names = "--password", defaultValue = "guest", description = "Broker password (default: ${DEFAULT-VALUE})")
+    String password;
+
+    @Option(names = "--local-node", paramLabel = "URL", description = "A node whose chains to report, e.g. http://localhost:8080")
+    URI localNode;
+
+    @Option(names = "--chain", defaultValue = "${env:NETWORK:-testnet}",
+            description = "Chain to report on without --local-node (default: $NETWORK, else testnet)")
+    String chain;
+
+    @Option(names = "--type", defaultValue = "basic", description = "Node type to report: basic, simple or full (default: ${DEFAULT-VALUE})")
+    String nodeType;
+
+    @Option(names = "--interval", defaultValue = "5", description = "Seconds between samples (default: ${DEFAULT-VALUE})")
+    int intervalSeconds;
+
+    @Option(names = "--buffer", defaultValue = "10000", description = "Samples kept while the pool does not take them; beyond, the oldest go (default: ${DEFAULT-VALUE})")
+    int capacity;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!List.of("jms", "http").contains(transport)) {
+            err.println("vanta node: --transport takes jms or http, not '" + transport + "'");
+            return 2;
+        }
+        if (!List.of("basic", "simple", "full").contains(nodeType)) {
+            err.println("vanta node: --type takes basic, simple or full, not '" + nodeType + "'");
+            return 2;
+        }
+        if (intervalSeconds < 1) {
+            err.println("vanta node: --interval must be at least 1 second, not " + intervalSeconds);
+            return 2;
+        }
+        Path state = stateDir != null ? stateDir
+                : Path.of(System.getenv().getOrDefault("VANTA_NODE_STATE", "run/nodes")).resolve(name);
+        String nodeId;
+        try {
+            nodeId = KeyFile.readOrCreate(state.resolve("node.key"), new SecureRandom()).publicKey().address().hex();
+        } catch (IOException e) {
+            err.println("vanta node: cannot read or create the node key in " + state + ": " + e.getMessage());
+            return 1;
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Supplier<List<ChainReading>> chains = chains(http, err);
+        PoolRoute route = new PoolRoute(new PoolProbe(http), pools == null ? PoolProbe.LOCAL_CANDIDATES : pools, connect(http));
+        TelemetryCollector collector = new TelemetryCollector(nodeId, nodeType, chains, () -> PeerReading.NONE,
+                new ProcessSampler(), new SequenceFile(state.resolve("sample.seq"))::next,
+                new Outbox<TelemetrySample>(capacity, BATCH_SIZE, MAX_WAIT,
+                        new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), ThreadLocalRandom.current()::nextDouble)),
+                route);
+        out.println("Node " + name + " (" + nodeId + ", " + nodeType + ") sampling every " + intervalSeconds + " s"
+                + (localNode != null ? ", chains of " + localNode : ", this host on " + chain) + "; state in " + state);
+        out.flush();
+        run(collector, route, out);
+        return 0;
+    }
+
+    private Supplier<List<ChainReading>> chains(HttpClient http, PrintWriter err) {
+        if (localNode == null) {
+            // Nothing here runs a chain: the host reports none of its own activity.
+            return () -> List.of(new ChainReading(chain, 0, 0, 0, 0));
+        }
+        LocalNodeChains[] reader = new LocalNodeChains[1];
+        return () -> {
+            if (reader[0] == null) {
+                reader[0] = new LocalNodeChains(http, localNode, LocalNodeChains.chainsOf(http, localNode));
+            }
+            return reader[0].read();
+        };
+    }
+
+    private Function<PoolProbe.Found, BatchSender> connect(HttpClient http) {
+        return found -> transport.equals("http")
+                ? new HttpBatchSender(http, found.baseUrl())
+                : new JmsBatchSender(broker != null ? broker : "mq://" + found.baseUrl().getHost() + ":7676", user, password);
+    }
+
+    private void run(TelemetryCollector collector, PoolRoute route, PrintWriter out) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread worker = new Thread(() -> loop(collector, route, out, stopped), "vanta-node-collector");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopped.countDown();
+            try {
+                worker.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        worker.start();
+        worker.join();
+    }
+
+    private void loop(TelemetryCollector collector, PoolRoute route, PrintWriter out, CountDownLatch stopped) {
+        long intervalMillis = intervalSeconds * 1000L;
+        long lastSample = 0;
+        long lastStatus = System.currentTimeMillis();
+        String lastProblem = null;
+        try {
+            while (!stopped.await(TICK_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                long now = System.currentTimeMillis();
+                if (now - lastSample >= intervalMillis) {
+                    lastSample = now;
+                    try {
+                        collector.sample(now);
+                        lastProblem = null;
+                    } catch (RuntimeException e) {
+                        if (!String.valueOf(e.getMessage()).equals(lastProblem)) {
+                            out.println("Could not sample: " + e.getMessage() + "; trying again every " + intervalSeconds + " s");
+                            out.flush();
+                        }
+                        lastProblem = String.valueOf(e.getMessage());
+                    }
+                }
+                collector.sendDue(now);
+                if (now - lastStatus >= STATUS_EVERY_MILLIS) {
+                    lastStatus = now;
+                    printStatus(collector, route, out);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            // On the way out, one last try for whatever is due; the rest is lost with the process.
+            collector.sendDue(System.currentTimeMillis() + MAX_WAIT.toMillis());
+            printStatus(collector, route, out);
+            route.close();
+        }
+    }
+
+    private static void printStatus(TelemetryCollector collector, PoolRoute route, PrintWriter out) {
+        TelemetryCollector.Status status = collector.status();
+        out.println("Sent " + status.samplesSent() + " samples in " + status.batchesSent() + " batches to " + route.description()
+                + "; " + status.buffered() + " waiting, " + status.dropped() + " dropped"
+                + (status.lastFailure() != null ? "; last failure: " + status.lastFailure() : ""));
+        out.flush();
+    }
+}
