@@ -134,6 +134,37 @@ class PoolPipelineIT {
         assertThat(stored.getJsonNumber("samplesStored").longValue()).isEqualTo(3);
     }
 
+    @Test
+    void aNodesSamplesAreRolledUpIntoMinutesAndHours() {
+        String node = newNodeId("rollup");
+        assertThat(Api.post("/api/v1/pool/ingest", batch(node, 1, 6).toString()).status()).isEqualTo(202);
+        Api.nodeWithSamples(node, 6).orElseThrow();
+        long now = Telemetry.now();
+        String range = "&from=" + (now - 7200) + "&to=" + (now + 1);
+        String path = "/api/v1/nodes/" + node + "/metrics?resolution=";
+
+        for (String resolution : List.of("minute", "hour")) {
+            JsonObject rolled = Api.eventually(() -> Api.get(path + resolution + range).object(),
+                    answer -> cpuSamples(answer) == 6);
+            assertThat(cpuSamples(rolled)).as(resolution).isEqualTo(6);
+            rolled.getJsonArray("points").getValuesAs(JsonObject.class).forEach(point -> {
+                JsonObject cpu = point.getJsonObject("metrics").getJsonObject("cpu_usage");
+                assertThat(cpu.getJsonNumber("mean").doubleValue()).isEqualTo(0.25);
+                assertThat(point.getString("chainId")).isEqualTo("testnet");
+            });
+        }
+        assertThat(Api.get(path + "raw" + range).object().getJsonArray("points")).hasSize(6);
+        Api.Answer bad = Api.get(path + "second");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.object().getString("detail")).contains("raw, minute or hour");
+    }
+
+    private static long cpuSamples(JsonObject metrics) {
+        return metrics.getJsonArray("points").getValuesAs(JsonObject.class).stream()
+                .mapToLong(point -> point.getJsonObject("metrics").getJsonObject("cpu_usage").getJsonNumber("count").longValue())
+                .sum();
+    }
+
     private static JsonObject stats() {
         Api.Answer answer = Api.get("/api/v1/pool/stats");
         assertThat(answer.status()).isEqualTo(200);

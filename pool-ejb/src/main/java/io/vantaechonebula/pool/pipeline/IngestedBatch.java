@@ -5,13 +5,19 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** One payload's new samples, as stored together: the unit the processors work through. */
 @Entity
 @Table(name = "pool_ingested_batch")
+@NamedQuery(name = IngestedBatch.PRUNABLE, query = "SELECT b.id FROM IngestedBatch b WHERE b.receivedAtMs < :before"
+        + " AND NOT EXISTS (SELECT p FROM PendingBatch p WHERE p.batchId = b.id) ORDER BY b.id")
 public class IngestedBatch {
+
+    /** Batches every stage has processed, received before a time, oldest first. */
+    public static final String PRUNABLE = "IngestedBatch.prunable";
 
     @Id
     @SequenceGenerator(name = "pool_batch_id", sequenceName = "pool_batch_id", allocationSize = 100)

@@ -1,12 +1,15 @@
 package io.vantaechonebula.pool.pipeline;
 
+import io.vantaechonebula.pool.consolidation.AggregateKey;
+import io.vantaechonebula.pool.consolidation.MetricAggregate;
+import io.vantaechonebula.pool.consolidation.Resolution;
 import io.vantaechonebula.pool.processing.PairStatistic;
 import io.vantaechonebula.pool.processing.RollingStatistic;
 import io.vantaechonebula.pool.processing.StatisticKey;
 import io.vantaechonebula.pool.processing.Statistics;
 import jakarta.persistence.EntityManager;
 
-/** A processor's statistics in the database, read and written inside the batch's transaction. */
+/** A processor's statistics (and the consolidator's aggregates) in the database, read and written inside the batch's transaction. */
 final class JpaStatistics implements Statistics {
 
     private final EntityManager em;
@@ -22,6 +25,16 @@ final class JpaStatistics implements Statistics {
         RollingStatistic found = em.find(RollingStatistic.class, new StatisticKey(processor, subject, name));
         if (found == null) {
             found = new RollingStatistic(processor, subject, name);
+            em.persist(found);
+        }
+        return found;
+    }
+
+    @Override
+    public MetricAggregate aggregate(String nodeId, String chainId, Resolution resolution, long bucketStartMs, String metric) {
+        MetricAggregate found = em.find(MetricAggregate.class, new AggregateKey(nodeId, chainId, resolution, bucketStartMs, metric));
+        if (found == null) {
+            found = new MetricAggregate(nodeId, chainId, resolution, bucketStartMs, metric);
             em.persist(found);
         }
         return found;

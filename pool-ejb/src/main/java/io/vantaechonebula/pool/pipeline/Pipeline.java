@@ -87,13 +87,13 @@ public class Pipeline {
 
     @PostConstruct
     void start() {
-        for (SampleProcessor processor : Processors.ALL) {
+        for (SampleProcessor processor : Processors.STAGES) {
             stats.put(processor.name(), new ProcessorStats());
             busy.put(processor.name(), new AtomicBoolean());
         }
         busy.put(TRAINING, new AtomicBoolean());
         ticks = scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
-        LOG.info(() -> "Pool pipeline started: processors " + Processors.names() + ", up to " + BATCHES_PER_RUN
+        LOG.info(() -> "Pool pipeline started: stages " + Processors.stageNames() + ", up to " + BATCHES_PER_RUN
                 + " batches per run, every second");
     }
 
@@ -108,7 +108,7 @@ public class Pipeline {
     }
 
     private void tick() {
-        for (SampleProcessor processor : Processors.ALL) {
+        for (SampleProcessor processor : Processors.STAGES) {
             submitIfIdle(processor.name(), () -> drain(processor));
         }
         submitIfIdle(TRAINING, this::drainTraining);

@@ -58,17 +58,23 @@ public class StageWorker {
                 .setParameter("processor", processor.name())
                 .setParameter("batchIds", batchIds)
                 .executeUpdate();
+        if (processor.feedsTraining()) {
+            sendToTraining(processor, batchIds, samples.size(), result);
+        }
+        long oldest = pending.stream().mapToLong(PendingBatch::receivedAtMs).min().orElse(0);
+        return new StageRun(batchIds.size(), samples.size(), oldest);
+    }
+
+    private void sendToTraining(SampleProcessor processor, List<Long> batchIds, int samples, JsonObject result) {
         String message = JSON.createObjectBuilder()
                 .add("processor", processor.name())
                 .add("batches", batchIds.size())
-                .add("samples", samples.size())
+                .add("samples", samples)
                 .add("first_batch_id", batchIds.get(0))
                 .add("last_batch_id", batchIds.get(batchIds.size() - 1))
                 .add("result", result)
                 .build().toString();
         jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setProperty("vanta_processor", processor.name())
                 .send(training, message);
-        long oldest = pending.stream().mapToLong(PendingBatch::receivedAtMs).min().orElse(0);
-        return new StageRun(batchIds.size(), samples.size(), oldest);
     }
 }

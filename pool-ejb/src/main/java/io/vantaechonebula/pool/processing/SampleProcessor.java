@@ -15,4 +15,9 @@ public interface SampleProcessor {
     String name();
 
     JsonObject process(List<SampleView> samples, Statistics statistics);
+
+    /** Whether its results go to the {@code Training} queue for the models. */
+    default boolean feedsTraining() {
+        return true;
+    }
 }

@@ -1,7 +1,10 @@
 package io.vantaechonebula.pool.processing;
 
+import io.vantaechonebula.pool.consolidation.MetricAggregate;
+import io.vantaechonebula.pool.consolidation.Resolution;
+
 /**
- * A processor's statistics, created on first use. Changes made during one batch are kept only if
+ * A processor's statistics (and the consolidator's aggregates), created on first use. Changes made during one batch are kept only if
  * the whole batch succeeds.
  */
 public interface Statistics {
@@ -9,4 +12,7 @@ public interface Statistics {
     RollingStatistic series(String subject, String name);
 
     PairStatistic pair(String subject, String name);
+
+    /** One metric of a node and chain over one minute or hour. */
+    MetricAggregate aggregate(String nodeId, String chainId, Resolution resolution, long bucketStartMs, String metric);
 }

@@ -52,7 +52,7 @@ public class SampleStore {
         if (batch == null) {
             return 0;
         }
-        for (String processor : Processors.names()) {
+        for (String processor : Processors.stageNames()) {
             em.persist(new PendingBatch(processor, batch.id(), receivedAtMs));
         }
         return batch.sampleCount();

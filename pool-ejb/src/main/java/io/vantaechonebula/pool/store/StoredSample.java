@@ -18,12 +18,15 @@ import jakarta.persistence.Table;
 @IdClass(StoredSampleId.class)
 @NamedQuery(name = StoredSample.NEWEST_OF_NODE,
         query = "SELECT s FROM StoredSample s WHERE s.nodeId = :nodeId ORDER BY s.sampleTimeMs DESC, s.receivedAtMs DESC")
+@NamedQuery(name = StoredSample.OF_NODE_BETWEEN, query = "SELECT s FROM StoredSample s WHERE s.nodeId = :nodeId"
+        + " AND s.sampleTimeMs >= :from AND s.sampleTimeMs < :to ORDER BY s.sampleTimeMs, s.chainId")
 @NamedQuery(name = StoredSample.OF_BATCHES,
         query = "SELECT s FROM StoredSample s WHERE s.batchId IN :batchIds ORDER BY s.batchId, s.sampleTimeMs")
 public class StoredSample {
 
     static final String NEWEST_OF_NODE = "StoredSample.newestOfNode";
     public static final String OF_BATCHES = "StoredSample.ofBatches";
+    static final String OF_NODE_BETWEEN = "StoredSample.ofNodeBetween";
 
     @Id
     @Column(name = "node_id", length = 128)

@@ -1,5 +1,8 @@
 package io.vantaechonebula.pool.store;
 
+import io.vantaechonebula.pool.consolidation.AggregateView;
+import io.vantaechonebula.pool.consolidation.MetricAggregate;
+import io.vantaechonebula.pool.consolidation.Resolution;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +36,36 @@ public class TelemetryQueries {
                 .setMaxResults(limit)
                 .getResultList().stream()
                 .map(StoredSample::toView)
+                .toList());
+    }
+
+    /** A node's samples timed in [from, to), oldest first; empty when the pool has never stored one of it. */
+    public Optional<List<SampleView>> samplesBetween(String nodeId, long fromMs, long toMs, int limit) {
+        if (em.find(ObservedNode.class, nodeId) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(em.createNamedQuery(StoredSample.OF_NODE_BETWEEN, StoredSample.class)
+                .setParameter("nodeId", nodeId)
+                .setParameter("from", fromMs)
+                .setParameter("to", toMs)
+                .setMaxResults(limit)
+                .getResultList().stream()
+                .map(StoredSample::toView)
+                .toList());
+    }
+
+    /** A node's aggregates of buckets starting in [from, to), oldest first; empty for a node never seen. */
+    public Optional<List<AggregateView>> aggregates(String nodeId, Resolution resolution, long fromMs, long toMs) {
+        if (em.find(ObservedNode.class, nodeId) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(em.createNamedQuery(MetricAggregate.OF_NODE, MetricAggregate.class)
+                .setParameter("nodeId", nodeId)
+                .setParameter("resolution", resolution.id())
+                .setParameter("from", fromMs)
+                .setParameter("to", toMs)
+                .getResultList().stream()
+                .map(AggregateView::of)
                 .toList());
     }
 

@@ -1,22 +1,31 @@
 package io.vantaechonebula.pool.processing;
 
+import io.vantaechonebula.pool.consolidation.MetricAggregate;
+import io.vantaechonebula.pool.consolidation.Resolution;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Statistics in a map, as the database keeps them, for processors under test. */
-final class MemoryStatistics implements Statistics {
+public final class MemoryStatistics implements Statistics {
 
     private final String processor;
     private final Map<String, RollingStatistic> series = new HashMap<>();
     private final Map<String, PairStatistic> pairs = new HashMap<>();
+    private final Map<String, MetricAggregate> aggregates = new HashMap<>();
 
-    MemoryStatistics(String processor) {
+    public MemoryStatistics(String processor) {
         this.processor = processor;
     }
 
     @Override
     public RollingStatistic series(String subject, String name) {
         return series.computeIfAbsent(subject + "|" + name, key -> new RollingStatistic(processor, subject, name));
+    }
+
+    @Override
+    public MetricAggregate aggregate(String nodeId, String chainId, Resolution resolution, long bucketStartMs, String metric) {
+        return aggregates.computeIfAbsent(String.join("|", nodeId, chainId, resolution.id(), Long.toString(bucketStartMs), metric),
+                key -> new MetricAggregate(nodeId, chainId, resolution, bucketStartMs, metric));
     }
 
     @Override

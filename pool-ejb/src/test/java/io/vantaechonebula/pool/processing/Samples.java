@@ -4,18 +4,18 @@ import io.vantaechonebula.pool.store.SampleView;
 import java.math.BigDecimal;
 
 /** Samples for processor tests: a steady node whose metrics the tests set. */
-final class Samples {
+public final class Samples {
 
-    static final long START_SECONDS = 1_763_800_000L;
+    public static final long START_SECONDS = 1_763_800_000L;
 
     private Samples() {
     }
 
-    static SampleView sample(String node, String chain, int index, long height, long transactions, double cpu) {
+    public static SampleView sample(String node, String chain, int index, long height, long transactions, double cpu) {
         return sample(node, chain, index, height, transactions, cpu, 1.0);
     }
 
-    static SampleView sample(String node, String chain, int index, long height, long transactions, double cpu,
+    public static SampleView sample(String node, String chain, int index, long height, long transactions, double cpu,
                              double connectionQuality) {
         return new SampleView(node, "full", chain, BigDecimal.valueOf(START_SECONDS + 5L * index), (long) index, 0,
                 height, 1L, transactions, 1000.0, 0L, null, 2048.0, connectionQuality, cpu, 0.5, 60.0 + 5 * index, null);

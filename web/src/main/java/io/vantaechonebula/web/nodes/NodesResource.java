@@ -1,5 +1,7 @@
 package io.vantaechonebula.web.nodes;
 
+import io.vantaechonebula.pool.consolidation.AggregateView;
+import io.vantaechonebula.pool.consolidation.Resolution;
 import io.vantaechonebula.pool.store.TelemetryQueries;
 import io.vantaechonebula.web.QueryLimits;
 import io.vantaechonebula.web.problem.ApiProblemException;
@@ -9,6 +11,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,6 +64,53 @@ public class NodesResource {
         queries.newestSamples(nodeId, max).orElseThrow(() -> unknown(nodeId))
                 .forEach(sample -> array.add(SampleJson.of(sample)));
         return array.build();
+    }
+
+    @GET
+    @Path("{nodeId}/metrics")
+    @Operation(summary = "A node's metrics over time",
+            description = "resolution=raw (the stored samples, at most 1000), minute or hour (count, mean, min, max and"
+                    + " last of each metric per bucket and chain); from and to as ISO-8601 instants or epoch seconds.")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
+    @APIResponse(responseCode = "404", description = "The pool has no sample of this node")
+    public JsonObject metrics(@PathParam("nodeId") String nodeId, @QueryParam("resolution") String resolution,
+                              @QueryParam("from") String from, @QueryParam("to") String to) {
+        MetricsRange range = MetricsRange.parse(resolution, from, to, System.currentTimeMillis());
+        JsonArrayBuilder points = JSON.createArrayBuilder();
+        if (range.resolution().isEmpty()) {
+            queries.samplesBetween(nodeId, range.fromMs(), range.toMs(), MAX_SAMPLES).orElseThrow(() -> unknown(nodeId))
+                    .forEach(sample -> points.add(SampleJson.of(sample)));
+        } else {
+            addBuckets(points, queries.aggregates(nodeId, range.resolution().get(), range.fromMs(), range.toMs())
+                    .orElseThrow(() -> unknown(nodeId)));
+        }
+        return JSON.createObjectBuilder()
+                .add("nodeId", nodeId)
+                .add("resolution", range.resolution().map(Resolution::id).orElse("raw"))
+                .add("from", Instant.ofEpochMilli(range.fromMs()).toString())
+                .add("to", Instant.ofEpochMilli(range.toMs()).toString())
+                .add("points", points)
+                .build();
+    }
+
+    /** Rows come ordered by bucket, chain and metric: one point per bucket and chain. */
+    private static void addBuckets(JsonArrayBuilder points, List<AggregateView> rows) {
+        int i = 0;
+        while (i < rows.size()) {
+            AggregateView first = rows.get(i);
+            JsonObjectBuilder metrics = JSON.createObjectBuilder();
+            while (i < rows.size() && rows.get(i).bucketStartMs() == first.bucketStartMs()
+                    && rows.get(i).chainId().equals(first.chainId())) {
+                AggregateView row = rows.get(i++);
+                metrics.add(row.metric(), JSON.createObjectBuilder()
+                        .add("count", row.count()).add("mean", row.mean()).add("min", row.min())
+                        .add("max", row.max()).add("last", row.last()));
+            }
+            points.add(JSON.createObjectBuilder()
+                    .add("chainId", first.chainId())
+                    .add("start", Instant.ofEpochMilli(first.bucketStartMs()).toString())
+                    .add("metrics", metrics));
+        }
     }
 
     private static ApiProblemException unknown(String nodeId) {

@@ -1,0 +1,56 @@
+package io.vantaechonebula.pool.consolidation;
+
+import io.vantaechonebula.pool.pipeline.IngestedBatch;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * Deletes raw samples a batch at a time, only batches that every stage has processed (so they are
+ * in the aggregates), each call in its own short transaction.
+ */
+@Stateless
+public class RawPruner {
+
+    @PersistenceContext(unitName = "pool")
+    private EntityManager em;
+
+    /**
+     * Deletes up to {@code maxBatches} of the oldest processed batches received before {@code beforeMs}.
+     *
+     * @return the samples deleted
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int pruneBatches(long beforeMs, int maxBatches) {
+        List<Long> ids = em.createNamedQuery(IngestedBatch.PRUNABLE, Long.class)
+                .setParameter("before", beforeMs)
+                .setMaxResults(maxBatches)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        int samples = em.createQuery("DELETE FROM StoredSample s WHERE s.batchId IN :ids").setParameter("ids", ids).executeUpdate();
+        em.createQuery("DELETE FROM IngestedBatch b WHERE b.id IN :ids").setParameter("ids", ids).executeUpdate();
+        return samples;
+    }
+
+    /** Samples stored before the pipeline existed belong to no batch and were never rolled up; they go by age alone. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int pruneUnbatched(long beforeMs) {
+        return em.createQuery("DELETE FROM StoredSample s WHERE s.batchId IS NULL AND s.receivedAtMs < :before")
+                .setParameter("before", beforeMs).executeUpdate();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int pruneTrainingRecords(long beforeMs) {
+        return em.createQuery("DELETE FROM TrainingRecord t WHERE t.receivedAtMs < :before")
+                .setParameter("before", beforeMs).executeUpdate();
+    }
+
+    public long rawSamples() {
+        return em.createQuery("SELECT COUNT(s) FROM StoredSample s", Long.class).getSingleResult();
+    }
+}
