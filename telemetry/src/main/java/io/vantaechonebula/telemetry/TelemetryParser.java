@@ -85,7 +85,7 @@ public final class TelemetryParser {
     private TelemetryPayload parseBatch(JsonObject payload) throws InvalidTelemetryException {
         Errors errors = new Errors();
         String nodeId = nodeId(payload, "node_id", "node_id", errors);
-        timestamp(payload, "submission_time", "submission_time", errors);
+        BigDecimal submissionTime = timestamp(payload, "submission_time", "submission_time", errors);
         Long droppedSamples = payload.containsKey("dropped_samples") && payload.get("dropped_samples") != JsonValue.NULL
                 ? wholeNumber(payload, "dropped_samples", "dropped_samples", errors, 0, Long.MAX_VALUE) : null;
         JsonValue batchValue = payload.get("data_batch");
@@ -121,7 +121,8 @@ public final class TelemetryParser {
             }
         }
         errors.throwIfAny();
-        return new TelemetryPayload(PayloadKind.BATCH, nodeId, samples, payload, droppedSamples);
+        return new TelemetryPayload(PayloadKind.BATCH, nodeId, samples, payload, droppedSamples,
+                submissionTime.movePointRight(3).longValue());
     }
 
     private TelemetrySample batchSample(JsonObject sample, String path, Errors errors) {
@@ -199,7 +200,8 @@ public final class TelemetryParser {
         JsonObject attributed = JSON.createObjectBuilder(payload)
                 .add("node_data", JSON.createObjectBuilder(data).add("node_id", nodeId))
                 .build();
-        return new TelemetryPayload(PayloadKind.CONTRIBUTION, nodeId, List.of(sample), attributed, null);
+        return new TelemetryPayload(PayloadKind.CONTRIBUTION, nodeId, List.of(sample), attributed, null,
+                sample.timestampMillis());
     }
 
     private static String extensions(JsonObject source, String path, Errors errors) {

@@ -9,9 +9,11 @@ import java.util.List;
  *
  * @param droppedSamples what the sender says its buffer has dropped since it started, or null
  *                       where it does not say (contributions never do)
+ * @param sentAtMillis   when the sender sent it, by its clock: a batch's submission time, a
+ *                       contribution's timestamp
  */
 public record TelemetryPayload(PayloadKind kind, String nodeId, List<TelemetrySample> samples, JsonObject json,
-                               Long droppedSamples) {
+                               Long droppedSamples, long sentAtMillis) {
 
     public TelemetryPayload {
         samples = List.copyOf(samples);

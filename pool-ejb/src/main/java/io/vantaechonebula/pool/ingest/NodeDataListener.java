@@ -91,7 +91,7 @@ public class NodeDataListener implements MessageListener {
         IntakeDrill.check(payload.nodeId());
         int duplicates = payload.samples().size() - stored;
         counter("vanta.pool.samples.stored").inc(stored);
-        pipeline.stored(stored);
+        pipeline.stored(stored, payload.sentAtMillis());
         counter("vanta.pool.samples.duplicate").inc(duplicates);
         LOG.fine(() -> "Stored " + stored + " samples of node " + payload.nodeId() + " (" + duplicates + " already stored)");
     }

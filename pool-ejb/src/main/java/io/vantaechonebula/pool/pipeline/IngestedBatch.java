@@ -33,12 +33,21 @@ public class IngestedBatch {
     @Column(name = "received_at_ms", nullable = false)
     private long receivedAtMs;
 
+    /** When the node sent the payload, by its clock. */
+    @Column(name = "sent_at_ms")
+    private long sentAtMs;
+
     protected IngestedBatch() {
     }
 
-    public IngestedBatch(String nodeId, long receivedAtMs) {
+    public IngestedBatch(String nodeId, long sentAtMs, long receivedAtMs) {
         this.nodeId = nodeId;
+        this.sentAtMs = sentAtMs;
         this.receivedAtMs = receivedAtMs;
+    }
+
+    public long sentAtMs() {
+        return sentAtMs;
     }
 
     public void counted() {

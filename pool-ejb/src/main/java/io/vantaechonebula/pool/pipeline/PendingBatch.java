@@ -38,13 +38,22 @@ public class PendingBatch {
     @Column(name = "received_at_ms", nullable = false)
     private long receivedAtMs;
 
+    /** When the node sent the batch, by its clock: for the latency from send to processed. */
+    @Column(name = "sent_at_ms")
+    private long sentAtMs;
+
     protected PendingBatch() {
     }
 
-    public PendingBatch(String processor, long batchId, long receivedAtMs) {
+    public PendingBatch(String processor, IngestedBatch batch) {
         this.processor = processor;
-        this.batchId = batchId;
-        this.receivedAtMs = receivedAtMs;
+        this.batchId = batch.id();
+        this.receivedAtMs = batch.receivedAtMs();
+        this.sentAtMs = batch.sentAtMs();
+    }
+
+    public long sentAtMs() {
+        return sentAtMs;
     }
 
     public long batchId() {

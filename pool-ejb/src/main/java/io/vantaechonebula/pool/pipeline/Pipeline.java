@@ -81,6 +81,7 @@ public class Pipeline {
     private final Map<String, ProcessorStats> stats = new LinkedHashMap<>();
     private final Map<String, AtomicBoolean> busy = new HashMap<>();
     private final RateMeter samplesIn = new RateMeter();
+    private final LatencyWindow sentToStored = new LatencyWindow();
     private final RateMeter trainingIn = new RateMeter();
     private volatile long trainingTaken;
     private ScheduledFuture<?> ticks;
@@ -102,9 +103,13 @@ public class Pipeline {
         ticks.cancel(false);
     }
 
-    /** The MDB tells how many samples it stored, for the rate in. */
-    public void stored(int samples) {
-        samplesIn.record(samples, System.currentTimeMillis());
+    /** The MDB tells how many samples of a payload it stored, and when the node sent it. */
+    public void stored(int samples, long sentAtMs) {
+        long now = System.currentTimeMillis();
+        samplesIn.record(samples, now);
+        if (samples > 0) {
+            sentToStored.record(now - sentAtMs, now);
+        }
     }
 
     private void tick() {
@@ -199,7 +204,8 @@ public class Pipeline {
             long[] waiting = backlog.getOrDefault(name, new long[] {0, now});
             processors.add(processorStats.snapshot(name, waiting[0], Math.max(0, now - waiting[1]), now));
         });
-        return new PipelineSnapshot(samplesIn.perSecond(now), processors, trainingTaken, trainingIn.perSecond(now));
+        return new PipelineSnapshot(samplesIn.perSecond(now), sentToStored.percentile(50, now),
+                sentToStored.percentile(99, now), processors, trainingTaken, trainingIn.perSecond(now));
     }
 
     private static Throwable rootCause(Throwable e) {

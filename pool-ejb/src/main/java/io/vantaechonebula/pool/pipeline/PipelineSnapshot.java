@@ -2,7 +2,13 @@ package io.vantaechonebula.pool.pipeline;
 
 import java.util.List;
 
-/** The pipeline's figures: what comes in, what each processor did, what training took. */
-public record PipelineSnapshot(double samplesStoredPerSecond, List<ProcessorSnapshot> processors,
-                               long trainingRecordsTaken, double trainingRecordsPerSecond) {
+/**
+ * The pipeline's figures: what comes in, what each processor did, what training took.
+ *
+ * @param sentToStoredP50Millis median time from a node's send to its samples' storing, over the
+ *                              last minute; -1 when nothing was stored in it
+ */
+public record PipelineSnapshot(double samplesStoredPerSecond, long sentToStoredP50Millis, long sentToStoredP99Millis,
+                               List<ProcessorSnapshot> processors, long trainingRecordsTaken,
+                               double trainingRecordsPerSecond) {
 }

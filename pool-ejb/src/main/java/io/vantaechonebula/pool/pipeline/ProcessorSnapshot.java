@@ -6,9 +6,12 @@ package io.vantaechonebula.pool.pipeline;
  *
  * @param lagMillis how long its oldest waiting batch has waited; 0 when none waits
  * @param lastError why its last failed run failed; null if none failed
+ * @param sentToProcessedP50Millis median time from a node's send to this processor's commit, over
+ *                                 the last minute; -1 when it processed nothing in it
  */
 public record ProcessorSnapshot(String name, long batchesProcessed, long samplesProcessed, double samplesPerSecond,
                                 long failures, int failuresInARow, double meanRunMillis, long lastRunMillis,
                                 long maxRunMillis, long pendingBatches, long lagMillis, String lastError,
-                                long lastFailureAtMs, long lastSuccessAtMs) {
+                                long lastFailureAtMs, long lastSuccessAtMs, long sentToProcessedP50Millis,
+                                long sentToProcessedP99Millis) {
 }

@@ -4,6 +4,7 @@ package io.vantaechonebula.pool.pipeline;
 final class ProcessorStats {
 
     private final RateMeter samplesRate = new RateMeter();
+    private final LatencyWindow sentToProcessed = new LatencyWindow();
     private long batches;
     private long samples;
     private long runs;
@@ -23,6 +24,9 @@ final class ProcessorStats {
         batches += run.batches();
         samples += run.samples();
         samplesRate.record(run.samples(), nowMs);
+        for (long sentAt : run.sentAtMs()) {
+            sentToProcessed.record(nowMs - sentAt, nowMs);
+        }
         totalMillis += millis;
         lastMillis = millis;
         maxMillis = Math.max(maxMillis, millis);
@@ -43,6 +47,7 @@ final class ProcessorStats {
     synchronized ProcessorSnapshot snapshot(String name, long pendingBatches, long lagMillis, long nowMs) {
         return new ProcessorSnapshot(name, batches, samples, samplesRate.perSecond(nowMs), failures, failuresInARow,
                 runs == 0 ? 0 : (double) totalMillis / runs, lastMillis, maxMillis, pendingBatches, lagMillis,
-                lastError, lastFailureAtMs, lastSuccessAtMs);
+                lastError, lastFailureAtMs, lastSuccessAtMs,
+                sentToProcessed.percentile(50, nowMs), sentToProcessed.percentile(99, nowMs));
     }
 }

@@ -3,9 +3,9 @@ package io.vantaechonebula.pool.pipeline;
 /**
  * What one processor did in one transaction.
  *
- * @param oldestReceivedAtMs when the oldest batch of the run arrived; 0 when there was none
+ * @param sentAtMs when the nodes sent each batch of the run, by their clocks
  */
-public record StageRun(int batches, int samples, long oldestReceivedAtMs) {
+public record StageRun(int batches, int samples, long[] sentAtMs) {
 
-    public static final StageRun NOTHING = new StageRun(0, 0, 0);
+    public static final StageRun NOTHING = new StageRun(0, 0, new long[0]);
 }

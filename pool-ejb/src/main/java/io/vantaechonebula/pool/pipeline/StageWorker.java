@@ -61,8 +61,7 @@ public class StageWorker {
         if (processor.feedsTraining()) {
             sendToTraining(processor, batchIds, samples.size(), result);
         }
-        long oldest = pending.stream().mapToLong(PendingBatch::receivedAtMs).min().orElse(0);
-        return new StageRun(batchIds.size(), samples.size(), oldest);
+        return new StageRun(batchIds.size(), samples.size(), pending.stream().mapToLong(PendingBatch::sentAtMs).toArray());
     }
 
     private void sendToTraining(SampleProcessor processor, List<Long> batchIds, int samples, JsonObject result) {

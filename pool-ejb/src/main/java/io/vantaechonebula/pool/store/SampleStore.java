@@ -38,7 +38,7 @@ public class SampleStore {
                 continue;
             }
             if (batch == null) {
-                batch = new IngestedBatch(payload.nodeId(), receivedAtMs);
+                batch = new IngestedBatch(payload.nodeId(), payload.sentAtMillis(), receivedAtMs);
                 em.persist(batch);
             }
             em.persist(new StoredSample(sample, receivedAtMs, batch.id()));
@@ -53,7 +53,7 @@ public class SampleStore {
             return 0;
         }
         for (String processor : Processors.stageNames()) {
-            em.persist(new PendingBatch(processor, batch.id(), receivedAtMs));
+            em.persist(new PendingBatch(processor, batch));
         }
         return batch.sampleCount();
     }

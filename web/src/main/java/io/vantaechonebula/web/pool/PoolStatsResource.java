@@ -65,6 +65,8 @@ public class PoolStatsResource {
                         .add(PoolQueues.TRAINING, queue(queues.depth(PoolQueues.TRAINING)))
                         .add(PoolQueues.NODE_DATA_DLQ, queue(deadLetters)))
                 .add("samplesStoredPerSecond", snapshot.samplesStoredPerSecond())
+                .add("sentToStoredMillis", JSON.createObjectBuilder()
+                        .add("p50", snapshot.sentToStoredP50Millis()).add("p99", snapshot.sentToStoredP99Millis()))
                 .add("processingLagMillis", lag)
                 .add("processors", processors)
                 .add("training", JSON.createObjectBuilder()
@@ -99,7 +101,9 @@ public class PoolStatsResource {
                 .add("lastRunMillis", processor.lastRunMillis())
                 .add("maxRunMillis", processor.maxRunMillis())
                 .add("pendingBatches", processor.pendingBatches())
-                .add("lagMillis", processor.lagMillis());
+                .add("lagMillis", processor.lagMillis())
+                .add("sentToProcessedMillis", JSON.createObjectBuilder()
+                        .add("p50", processor.sentToProcessedP50Millis()).add("p99", processor.sentToProcessedP99Millis()));
         if (processor.lastError() != null) {
             json.add("lastError", processor.lastError())
                     .add("lastFailureAt", Instant.ofEpochMilli(processor.lastFailureAtMs()).toString());
