@@ -6,19 +6,26 @@ import io.vantaechonebula.pool.processing.Statistics;
 import io.vantaechonebula.pool.store.SampleView;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
  * Rolls each stored sample into its node's minute and hour aggregates, metric by metric, once:
  * it runs as a stage of the pipeline, so a batch is consolidated exactly when it leaves this
- * stage's backlog. Raw samples are pruned only after that.
+ * stage's backlog. Raw samples are pruned only after that. A batch's values are gathered per
+ * bucket first, so each stored aggregate changes once per batch.
  */
 public final class MemoryConsolidator implements SampleProcessor {
 
     public static final String NAME = "consolidation";
     private static final JsonProvider JSON = JsonProvider.provider();
+
+    private record Bucket(String nodeId, String chainId, Resolution resolution, long startMs, String metric) {
+    }
 
     @Override
     public String name() {
@@ -32,26 +39,34 @@ public final class MemoryConsolidator implements SampleProcessor {
 
     @Override
     public JsonObject process(List<SampleView> samples, Statistics statistics) {
+        Map<Bucket, BucketValues> gathered = new HashMap<>();
         Set<String> buckets = new HashSet<>();
         for (SampleView sample : samples) {
             long at = sample.timestamp().movePointRight(3).longValue();
             for (Resolution resolution : Resolution.values()) {
-                long bucket = resolution.bucketStart(at);
-                buckets.add(sample.nodeId() + "/" + sample.chainId() + "/" + resolution.id() + "/" + bucket);
+                long start = resolution.bucketStart(at);
+                buckets.add(sample.nodeId() + "/" + sample.chainId() + "/" + resolution.id() + "/" + start);
                 for (SampleMetric metric : SampleMetric.values()) {
-                    metric.of(sample).ifPresent(value -> statistics.aggregate(sample.nodeId(), sample.chainId(), resolution,
-                            bucket, metric.id()).add(value, at));
+                    gather(gathered, sample, resolution, start, metric.id(), metric.of(sample), at);
                 }
-                if (sample.currentHeight() != null) {
-                    statistics.aggregate(sample.nodeId(), sample.chainId(), resolution, bucket, "current_height")
-                            .add(sample.currentHeight(), at);
-                }
-                if (sample.uptimeSeconds() != null) {
-                    statistics.aggregate(sample.nodeId(), sample.chainId(), resolution, bucket, "uptime")
-                            .add(sample.uptimeSeconds(), at);
-                }
+                gather(gathered, sample, resolution, start, "current_height", value(sample.currentHeight()), at);
+                gather(gathered, sample, resolution, start, "uptime", value(sample.uptimeSeconds()), at);
             }
         }
+        gathered.forEach((bucket, values) -> statistics.aggregate(bucket.nodeId(), bucket.chainId(), bucket.resolution(),
+                bucket.startMs(), bucket.metric()).merge(values));
         return JSON.createObjectBuilder().add("samples", samples.size()).add("buckets", buckets.size()).build();
+    }
+
+    private static void gather(Map<Bucket, BucketValues> gathered, SampleView sample, Resolution resolution, long start,
+                               String metric, OptionalDouble value, long at) {
+        if (value.isPresent()) {
+            gathered.computeIfAbsent(new Bucket(sample.nodeId(), sample.chainId(), resolution, start, metric),
+                    bucket -> new BucketValues()).add(value.getAsDouble(), at);
+        }
+    }
+
+    private static OptionalDouble value(Number number) {
+        return number == null ? OptionalDouble.empty() : OptionalDouble.of(number.doubleValue());
     }
 }

@@ -77,6 +77,21 @@ public class MetricAggregate {
         }
     }
 
+    /** Adds what a batch gathered for this bucket at once: the same as adding its values one by one. */
+    public void merge(BucketValues values) {
+        if (values.count() == 0) {
+            return;
+        }
+        min = count == 0 ? values.min() : Math.min(min, values.min());
+        max = count == 0 ? values.max() : Math.max(max, values.max());
+        count += values.count();
+        sum += values.sum();
+        if (values.lastAtMs() >= lastAtMs) {
+            last = values.last();
+            lastAtMs = values.lastAtMs();
+        }
+    }
+
     public String chainId() {
         return chainId;
     }

@@ -8,12 +8,17 @@ import io.vantaechonebula.pool.processing.RollingStatistic;
 import io.vantaechonebula.pool.processing.StatisticKey;
 import io.vantaechonebula.pool.processing.Statistics;
 import jakarta.persistence.EntityManager;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** A processor's statistics (and the consolidator's aggregates) in the database, read and written inside the batch's transaction. */
 final class JpaStatistics implements Statistics {
 
     private final EntityManager em;
     private final String processor;
+    /** Found in this run already: a batch touches the same few statistics thousands of times. */
+    private final Map<Object, Object> found = new HashMap<>();
 
     JpaStatistics(EntityManager em, String processor) {
         this.em = em;
@@ -22,31 +27,31 @@ final class JpaStatistics implements Statistics {
 
     @Override
     public RollingStatistic series(String subject, String name) {
-        RollingStatistic found = em.find(RollingStatistic.class, new StatisticKey(processor, subject, name));
-        if (found == null) {
-            found = new RollingStatistic(processor, subject, name);
-            em.persist(found);
-        }
-        return found;
+        return findOrCreate(RollingStatistic.class, new StatisticKey(processor, subject, name),
+                () -> new RollingStatistic(processor, subject, name));
     }
 
     @Override
     public MetricAggregate aggregate(String nodeId, String chainId, Resolution resolution, long bucketStartMs, String metric) {
-        MetricAggregate found = em.find(MetricAggregate.class, new AggregateKey(nodeId, chainId, resolution, bucketStartMs, metric));
-        if (found == null) {
-            found = new MetricAggregate(nodeId, chainId, resolution, bucketStartMs, metric);
-            em.persist(found);
-        }
-        return found;
+        return findOrCreate(MetricAggregate.class, new AggregateKey(nodeId, chainId, resolution, bucketStartMs, metric),
+                () -> new MetricAggregate(nodeId, chainId, resolution, bucketStartMs, metric));
     }
 
     @Override
     public PairStatistic pair(String subject, String name) {
-        PairStatistic found = em.find(PairStatistic.class, new StatisticKey(processor, subject, name));
-        if (found == null) {
-            found = new PairStatistic(processor, subject, name);
-            em.persist(found);
-        }
-        return found;
+        return findOrCreate(PairStatistic.class, new StatisticKey(processor, subject, name),
+                () -> new PairStatistic(processor, subject, name));
+    }
+
+    private <T> T findOrCreate(Class<T> type, Object key, Supplier<T> create) {
+        return type.cast(found.computeIfAbsent(key, k -> {
+            T existing = em.find(type, k);
+            if (existing != null) {
+                return existing;
+            }
+            T created = create.get();
+            em.persist(created);
+            return created;
+        }));
     }
 }

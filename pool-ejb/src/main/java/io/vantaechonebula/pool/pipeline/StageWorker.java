@@ -5,6 +5,7 @@ import io.vantaechonebula.pool.processing.SampleProcessor;
 import io.vantaechonebula.pool.store.SampleView;
 import io.vantaechonebula.pool.store.StoredSample;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,7 +17,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one processor over its oldest waiting batches, in one transaction: the processor's
@@ -34,6 +38,9 @@ public class StageWorker {
     @Inject
     private JMSContext jms;
 
+    @EJB
+    private RecentBatches recent;
+
     @Resource(lookup = PoolQueues.TRAINING_JNDI)
     private Queue training;
 
@@ -47,11 +54,7 @@ public class StageWorker {
             return StageRun.NOTHING;
         }
         List<Long> batchIds = pending.stream().map(PendingBatch::batchId).toList();
-        List<SampleView> samples = em.createNamedQuery(StoredSample.OF_BATCHES, StoredSample.class)
-                .setParameter("batchIds", batchIds)
-                .getResultList().stream()
-                .map(StoredSample::toView)
-                .toList();
+        List<SampleView> samples = samplesOf(batchIds);
         JsonObject result = processor.process(samples, new JpaStatistics(em, processor.name()));
         FailureDrill.check(processor.name());
         em.createNamedQuery(PendingBatch.DONE)
@@ -62,6 +65,29 @@ public class StageWorker {
             sendToTraining(processor, batchIds, samples.size(), result);
         }
         return new StageRun(batchIds.size(), samples.size(), pending.stream().mapToLong(PendingBatch::sentAtMs).toArray());
+    }
+
+    /** The batches' samples in batch order: from memory where the intake left them, the rest from the database. */
+    private List<SampleView> samplesOf(List<Long> batchIds) {
+        Map<Long, List<SampleView>> byBatch = new HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (Long id : batchIds) {
+            List<SampleView> kept = recent.take(id);
+            if (kept != null) {
+                byBatch.put(id, kept);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (StoredSample row : em.createNamedQuery(StoredSample.OF_BATCHES, StoredSample.class)
+                    .setParameter("batchIds", missing).getResultList()) {
+                byBatch.computeIfAbsent(row.batchId(), id -> new ArrayList<>()).add(row.toView());
+            }
+        }
+        List<SampleView> samples = new ArrayList<>();
+        batchIds.forEach(id -> samples.addAll(byBatch.getOrDefault(id, List.of())));
+        return samples;
     }
 
     private void sendToTraining(SampleProcessor processor, List<Long> batchIds, int samples, JsonObject result) {

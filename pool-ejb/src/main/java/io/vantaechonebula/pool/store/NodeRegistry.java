@@ -8,6 +8,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes sure a node has its row before samples are counted against it. It commits on its own,
@@ -19,17 +21,28 @@ public class NodeRegistry {
     @PersistenceContext(unitName = "pool")
     private EntityManager em;
 
+    /** Nodes known to have their row: registering them again needs no transaction of its own. */
+    private static final Set<String> REGISTERED = ConcurrentHashMap.newKeySet();
+
     @Resource
     private SessionContext context;
+
+    /** Whether the node certainly has its row already (then {@link #register} need not be called). */
+    public static boolean known(String nodeId) {
+        return REGISTERED.contains(nodeId);
+    }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void register(String nodeId, String nodeType, String chainId, long receivedAtMs) {
         if (em.find(ObservedNode.class, nodeId) != null) {
+            REGISTERED.add(nodeId);
             return;
         }
         try {
             em.persist(new ObservedNode(nodeId, nodeType, chainId, receivedAtMs));
             em.flush();
+            // Committed when this method returns, as it runs in a transaction of its own.
+            REGISTERED.add(nodeId);
         } catch (PersistenceException e) {
             // Another consumer registered the node between our find and our insert: that is all we wanted.
             context.setRollbackOnly();

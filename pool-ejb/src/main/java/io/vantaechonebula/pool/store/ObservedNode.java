@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.store;
 
+import io.vantaechonebula.telemetry.TelemetrySample;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -38,6 +39,10 @@ public class ObservedNode {
     @Column(name = "samples_stored", nullable = false)
     private long samplesStored;
 
+    /** The highest sample sequence number stored of this node; null until one with a number is stored. */
+    @Column(name = "max_seq")
+    private Long maxSeq;
+
     /** What the node last said its buffer dropped since it started; null until it says. */
     @Column(name = "dropped_reported")
     private Long droppedReported;
@@ -53,7 +58,33 @@ public class ObservedNode {
         this.lastReceivedMs = receivedAtMs;
     }
 
-    void record(String type, String chain, long sampleMs, long receivedAtMs) {
+    String nodeId() {
+        return nodeId;
+    }
+
+    /**
+     * Whether a sample is certainly not stored yet, judged without a query: its number is above
+     * every stored number, or, without a number, its time is after every stored sample's.
+     */
+    boolean certainlyNew(TelemetrySample sample) {
+        if (samplesStored == 0) {
+            return true;
+        }
+        if (sample.seq() != null) {
+            // Without a recorded highest number (rows from before it was kept), only a query can tell.
+            return maxSeq != null && sample.seq() > maxSeq;
+        }
+        return sample.timestampMillis() > lastSampleMs;
+    }
+
+    void record(TelemetrySample sample, long receivedAtMs) {
+        if (sample.seq() != null && (maxSeq == null || sample.seq() > maxSeq)) {
+            maxSeq = sample.seq();
+        }
+        record(sample.nodeType(), sample.chainId(), sample.timestampMillis(), receivedAtMs);
+    }
+
+    private void record(String type, String chain, long sampleMs, long receivedAtMs) {
         if (samplesStored == 0 || sampleMs >= lastSampleMs) {
             this.nodeType = type;
             this.chainId = chain;

@@ -2,6 +2,7 @@ package io.vantaechonebula.pool.store;
 
 import io.vantaechonebula.pool.pipeline.IngestedBatch;
 import io.vantaechonebula.pool.pipeline.PendingBatch;
+import io.vantaechonebula.pool.pipeline.RecentBatches;
 import io.vantaechonebula.pool.processing.Processors;
 import io.vantaechonebula.telemetry.TelemetryPayload;
 import io.vantaechonebula.telemetry.TelemetrySample;
@@ -10,14 +11,17 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Stores samples once each. A sample whose (node, de-duplication key) is already stored is
  * skipped, so a redelivered or resent payload changes nothing. The new samples of a payload form
- * one stored batch, queued in the same transaction for each processor.
+ * one stored batch, queued in the same transaction for each stage of the pipeline.
  */
 @Stateless
 public class SampleStore {
@@ -28,22 +32,30 @@ public class SampleStore {
     @EJB
     private NodeRegistry registry;
 
+    @EJB
+    private RecentBatches recent;
+
     /** @return how many of the payload's samples were new */
     public int storeAll(TelemetryPayload payload, long receivedAtMs) {
         Map<String, ObservedNode> nodes = new HashMap<>();
+        Map<String, Set<String>> stored = new HashMap<>();
         IngestedBatch batch = null;
+        List<SampleView> views = new ArrayList<>();
         for (TelemetrySample sample : payload.samples()) {
             ObservedNode node = nodes.computeIfAbsent(sample.nodeId(), id -> lockedNode(sample, receivedAtMs));
-            if (em.find(StoredSample.class, new StoredSampleId(sample.nodeId(), sample.dedupKey())) != null) {
+            Set<String> known = stored.computeIfAbsent(sample.nodeId(), id -> storedKeys(node, payload.samples()));
+            if (!known.add(sample.dedupKey())) {
                 continue;
             }
             if (batch == null) {
                 batch = new IngestedBatch(payload.nodeId(), payload.sentAtMillis(), receivedAtMs);
                 em.persist(batch);
             }
-            em.persist(new StoredSample(sample, receivedAtMs, batch.id()));
+            StoredSample row = new StoredSample(sample, receivedAtMs, batch.id());
+            em.persist(row);
+            views.add(row.toView());
             batch.counted();
-            node.record(sample.nodeType(), sample.chainId(), sample.timestampMillis(), receivedAtMs);
+            node.record(sample, receivedAtMs);
         }
         if (payload.droppedSamples() != null) {
             nodes.computeIfAbsent(payload.nodeId(), id -> em.find(ObservedNode.class, id, LockModeType.PESSIMISTIC_WRITE))
@@ -52,15 +64,39 @@ public class SampleStore {
         if (batch == null) {
             return 0;
         }
-        for (String processor : Processors.stageNames()) {
-            em.persist(new PendingBatch(processor, batch));
+        for (String stage : Processors.stageNames()) {
+            em.persist(new PendingBatch(stage, batch));
         }
+        recent.put(batch.id(), views, Processors.stageNames().size());
         return batch.sampleCount();
     }
 
+    /**
+     * Which of the payload's samples of this node are stored already. A node's new payload usually
+     * carries only samples after all it sent before, which its row tells without a query; a resend,
+     * or samples out of order, costs one query for the payload, not one per sample.
+     */
+    private Set<String> storedKeys(ObservedNode node, List<TelemetrySample> samples) {
+        List<TelemetrySample> ofNode = samples.stream().filter(s -> s.nodeId().equals(node.nodeId())).toList();
+        if (ofNode.stream().allMatch(node::certainlyNew)) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(em.createNamedQuery(StoredSample.STORED_KEYS, String.class)
+                .setParameter("nodeId", node.nodeId())
+                .setParameter("keys", ofNode.stream().map(TelemetrySample::dedupKey).toList())
+                .getResultList());
+    }
+
     private ObservedNode lockedNode(TelemetrySample sample, long receivedAtMs) {
-        registry.register(sample.nodeId(), sample.nodeType(), sample.chainId(), receivedAtMs);
+        if (!NodeRegistry.known(sample.nodeId())) {
+            registry.register(sample.nodeId(), sample.nodeType(), sample.chainId(), receivedAtMs);
+        }
         // The lock makes concurrent batches of one node see each other's samples and counts in turn.
-        return em.find(ObservedNode.class, sample.nodeId(), LockModeType.PESSIMISTIC_WRITE);
+        ObservedNode node = em.find(ObservedNode.class, sample.nodeId(), LockModeType.PESSIMISTIC_WRITE);
+        if (node == null) {
+            registry.register(sample.nodeId(), sample.nodeType(), sample.chainId(), receivedAtMs);
+            node = em.find(ObservedNode.class, sample.nodeId(), LockModeType.PESSIMISTIC_WRITE);
+        }
+        return node;
     }
 }

@@ -20,6 +20,8 @@ import jakarta.persistence.Table;
         query = "SELECT s FROM StoredSample s WHERE s.nodeId = :nodeId ORDER BY s.sampleTimeMs DESC, s.receivedAtMs DESC")
 @NamedQuery(name = StoredSample.OF_NODE_BETWEEN, query = "SELECT s FROM StoredSample s WHERE s.nodeId = :nodeId"
         + " AND s.sampleTimeMs >= :from AND s.sampleTimeMs < :to ORDER BY s.sampleTimeMs, s.chainId")
+@NamedQuery(name = StoredSample.STORED_KEYS,
+        query = "SELECT s.dedupKey FROM StoredSample s WHERE s.nodeId = :nodeId AND s.dedupKey IN :keys")
 @NamedQuery(name = StoredSample.OF_BATCHES,
         query = "SELECT s FROM StoredSample s WHERE s.batchId IN :batchIds ORDER BY s.batchId, s.sampleTimeMs")
 public class StoredSample {
@@ -27,6 +29,7 @@ public class StoredSample {
     static final String NEWEST_OF_NODE = "StoredSample.newestOfNode";
     public static final String OF_BATCHES = "StoredSample.ofBatches";
     static final String OF_NODE_BETWEEN = "StoredSample.ofNodeBetween";
+    static final String STORED_KEYS = "StoredSample.storedKeys";
 
     @Id
     @Column(name = "node_id", length = 128)
@@ -97,6 +100,10 @@ public class StoredSample {
         this.memoryUsage = sample.memoryUsage();
         this.uptimeSeconds = sample.uptimeSeconds();
         this.extensionsJson = sample.extensionsJson();
+    }
+
+    public Long batchId() {
+        return batchId;
     }
 
     public SampleView toView() {
