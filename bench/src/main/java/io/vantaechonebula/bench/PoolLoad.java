@@ -41,7 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * it stored.
  *
  * <p>Usage: {@code PoolLoad pool-url http|jms producers samples-per-second seconds [ack-log]}. The
- * ack log gets one line per acknowledged batch: node id, first sequence number, sample count.
+ * ack log gets one line per acknowledged batch: node id, first sequence number, sample count, and
+ * the run's start in epoch milliseconds (sample {@code seq} is timed start + seq ms). The driver
+ * outlives the pool: a pool that stops answering is reported, and waited for while draining.
  */
 public final class PoolLoad {
 
@@ -150,7 +152,7 @@ public final class PoolLoad {
                 if (sender.send(node, payload.toString())) {
                     ackNanos.add(System.nanoTime() - sent);
                     acked.addAndGet(BATCH);
-                    ackLog.add(node + " " + first + " " + BATCH);
+                    ackLog.add(node + " " + first + " " + BATCH + " " + startMillis);
                 }
             }
         } catch (InterruptedException e) {
@@ -246,16 +248,23 @@ public final class PoolLoad {
 
     private void waitForDrain(long start, long storedBefore) throws InterruptedException {
         long deadline = System.nanoTime() + DRAIN_PATIENCE.toNanos();
-        JsonObject stats = stats();
-        while (System.nanoTime() < deadline && !(drained(stats) && storedByPool() - storedBefore >= acked.get())) {
+        JsonObject stats = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                stats = stats();
+                if (drained(stats) && storedByPool() - storedBefore >= acked.get()) {
+                    break;
+                }
+            } catch (RuntimeException e) {
+                stats = null; // the pool is not answering, perhaps restarting: wait for it
+            }
             TimeUnit.SECONDS.sleep(1);
-            stats = stats();
         }
         long elapsed = System.nanoTime() - start;
         long stored = storedByPool() - storedBefore;
         System.out.printf("Drained after %.1f s: %,d samples stored by the pool (%,.0f/s over the whole run), %,d acknowledged;"
                         + " %s%n", elapsed / 1e9, stored, stored * 1e9 / elapsed, acked.get(),
-                drained(stats) ? "every processor caught up" : "NOT drained within " + DRAIN_PATIENCE.toMinutes() + " min");
+                stats != null && drained(stats) ? "every processor caught up" : "NOT drained within " + DRAIN_PATIENCE.toMinutes() + " min");
     }
 
     private static boolean drained(JsonObject stats) {
@@ -276,7 +285,12 @@ public final class PoolLoad {
     }
 
     private String poolLine() {
-        JsonObject stats = stats();
+        JsonObject stats;
+        try {
+            stats = stats();
+        } catch (RuntimeException e) {
+            return "not answering (" + e.getMessage() + ")";
+        }
         JsonObject slowest = stats.getJsonArray("processors").getValuesAs(JsonObject.class).stream()
                 .max((a, b) -> Long.compare(a.getJsonNumber("lagMillis").longValue(), b.getJsonNumber("lagMillis").longValue()))
                 .orElseThrow();
