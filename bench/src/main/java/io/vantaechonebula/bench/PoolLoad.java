@@ -94,7 +94,7 @@ public final class PoolLoad {
         CountDownLatch done = new CountDownLatch(producers);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < producers; i++) {
-            String node = "load-" + runId + "-" + i;
+            String node = "load-" + runId + "-" + transport + "-" + i;
             long offset = (long) (i * (1e9 * BATCH / samplesPerSecond));
             Thread thread = new Thread(() -> {
                 try {
@@ -277,7 +277,7 @@ public final class PoolLoad {
     private long storedByPool() {
         long total = 0;
         for (JsonObject node : get("/api/v1/nodes").asJsonArray().getValuesAs(JsonObject.class)) {
-            if (node.getString("nodeId").startsWith("load-" + runId + "-")) {
+            if (node.getString("nodeId").startsWith("load-" + runId + "-" + transport + "-")) {
                 total += node.getJsonNumber("samplesStored").longValue();
             }
         }
