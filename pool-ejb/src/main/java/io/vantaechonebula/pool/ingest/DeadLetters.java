@@ -32,7 +32,7 @@ public class DeadLetters {
     @Resource(lookup = PoolQueues.NODE_DATA_DLQ_JNDI)
     private Queue deadLetterQueue;
 
-    /** Moves a message to the dead-letter queue within the caller's transaction. */
+    /** Copies a message to the dead-letter queue; the caller acknowledges the original afterwards. */
     public void divert(Message original, String body, String reason) {
         try {
             TextMessage letter = jms.createTextMessage(body == null ? "" : body);
@@ -43,7 +43,7 @@ public class DeadLetters {
             LOG.warning(() -> "Telemetry message " + messageId(original) + " moved to " + PoolQueues.NODE_DATA_DLQ
                     + ": " + reason);
         } catch (JMSException e) {
-            // Throwing rolls the delivery back, so the broker keeps the message and redelivers it.
+            // Throwing leaves the delivery unacknowledged, so the broker keeps the message and redelivers it.
             throw new IllegalStateException("Could not move message " + messageId(original) + " to the dead-letter queue", e);
         }
     }

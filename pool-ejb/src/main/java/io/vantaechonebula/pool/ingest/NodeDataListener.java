@@ -1,13 +1,16 @@
 package io.vantaechonebula.pool.ingest;
 
 import io.vantaechonebula.pool.pipeline.Pipeline;
-import io.vantaechonebula.pool.store.SampleStore;
+import io.vantaechonebula.pool.store.GroupCommit;
+import io.vantaechonebula.pool.store.ReceivedPayload;
 import io.vantaechonebula.telemetry.InvalidTelemetryException;
 import io.vantaechonebula.telemetry.TelemetryParser;
 import io.vantaechonebula.telemetry.TelemetryPayload;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSDestinationDefinition;
@@ -27,16 +30,23 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 /**
  * Consumes {@code NodeData}: validates each payload on arrival, whoever sent it, and stores its
  * samples once each. A payload that breaks the schema goes to the dead-letter queue with the
- * reason; any other failure rolls back, so the broker redelivers and nothing is lost.
+ * reason; any other failure throws, so the broker redelivers and nothing is lost.
+ *
+ * <p>There is no transaction around a delivery: the message is acknowledged when
+ * {@code onMessage} returns, which is after its samples are committed ({@link GroupCommit} shares
+ * one commit among the payloads that arrive together, so many deliveries run at once). A server
+ * that dies between the commit and the acknowledgement gets the message again, and de-duplication
+ * stores nothing twice.
  */
 @JMSDestinationDefinition(name = PoolQueues.NODE_DATA_JNDI, interfaceName = "jakarta.jms.Queue",
         destinationName = PoolQueues.NODE_DATA)
 @JMSDestinationDefinition(name = PoolQueues.NODE_DATA_DLQ_JNDI, interfaceName = "jakarta.jms.Queue",
         destinationName = PoolQueues.NODE_DATA_DLQ)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = PoolQueues.NODE_DATA_JNDI),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "endpointPoolMaxSize", propertyValue = "4"),
+        @ActivationConfigProperty(propertyName = "endpointPoolMaxSize", propertyValue = "32"),
         // A message whose transaction fails (the database is down, say) is tried again every 2 s for
         // days, not moved to the broker's own dead-message queue after 6 quick tries as OpenMQ does by default.
         @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts", propertyValue = "100000"),
@@ -49,7 +59,7 @@ public class NodeDataListener implements MessageListener {
     private final TelemetryParser parser = new TelemetryParser();
 
     @EJB
-    private SampleStore store;
+    private GroupCommit store;
 
     @EJB
     private DeadLetters deadLetters;
@@ -66,7 +76,7 @@ public class NodeDataListener implements MessageListener {
         try {
             consume(message);
         } catch (RuntimeException e) {
-            // Rolled back: the broker delivers the message again, and the count shows operators it happened.
+            // Not acknowledged: the broker delivers the message again, and the count shows operators it happened.
             counter("vanta.pool.messages.rolled_back").inc();
             throw e;
         }
@@ -87,7 +97,7 @@ public class NodeDataListener implements MessageListener {
             reject(message, body, "invalid telemetry: " + e.getMessage());
             return;
         }
-        int stored = store.storeAll(payload, System.currentTimeMillis());
+        int stored = store.store(new ReceivedPayload(payload, System.currentTimeMillis()));
         IntakeDrill.check(payload.nodeId());
         int duplicates = payload.samples().size() - stored;
         counter("vanta.pool.samples.stored").inc(stored);
