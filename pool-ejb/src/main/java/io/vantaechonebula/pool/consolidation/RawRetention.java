@@ -9,6 +9,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +24,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * samples already rolled up into the aggregates. The size of the raw samples is estimated from
  * their count, at an estimated {@value #ESTIMATED_BYTES_PER_SAMPLE} bytes each (a row and its two index entries).
  */
+// Its own thread: pruning millions of rows takes minutes, and must not hold up the jobs on the default scheduler.
+@ManagedScheduledExecutorDefinition(name = RawRetention.SCHEDULER, maxAsync = 1)
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RawRetention {
 
     private static final Logger LOG = Logger.getLogger(RawRetention.class.getName());
+    static final String SCHEDULER = "java:app/concurrent/PoolRawRetention";
     static final long ESTIMATED_BYTES_PER_SAMPLE = 400;
     static final long DEFAULT_RETENTION_HOURS = 7 * 24;
     static final long DEFAULT_STORAGE_LIMIT = 1L << 30;
@@ -38,7 +42,7 @@ public class RawRetention {
     @EJB
     private RawPruner pruner;
 
-    @Resource
+    @Resource(lookup = SCHEDULER)
     private ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> task;

@@ -16,6 +16,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSDestinationDefinition;
@@ -44,6 +45,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 @JMSDestinationDefinition(name = PoolQueues.TRAINING_JNDI, interfaceName = "jakarta.jms.Queue",
         destinationName = PoolQueues.TRAINING)
 @ManagedExecutorDefinition(name = Pipeline.EXECUTOR, maxAsync = 5)
+// Its own clock: on the shared default scheduler one long job (pruning, say) stopped every stage.
+@ManagedScheduledExecutorDefinition(name = Pipeline.TICKS, maxAsync = 1)
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -52,6 +55,7 @@ public class Pipeline {
 
     private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
     static final String EXECUTOR = "java:app/concurrent/PoolPipeline";
+    static final String TICKS = "java:app/concurrent/PoolPipelineTicks";
     static final int BATCHES_PER_RUN = 100;
     static final int TRAINING_BATCH = 20;
     /** Runs per processor per tick: bounds how long one tick can hold a thread while a backlog drains. */
@@ -68,7 +72,7 @@ public class Pipeline {
     @Resource(lookup = EXECUTOR)
     private ManagedExecutorService executor;
 
-    @Resource
+    @Resource(lookup = TICKS)
     private ManagedScheduledExecutorService scheduler;
 
     @PersistenceContext(unitName = "pool")
