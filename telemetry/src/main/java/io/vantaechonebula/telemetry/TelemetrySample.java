@@ -34,6 +34,10 @@ public record TelemetrySample(
      * numbers its samples, otherwise the exact timestamp.
      */
     public String dedupKey() {
+        return dedupKey(seq, timestamp);
+    }
+
+    public static String dedupKey(Long seq, BigDecimal timestamp) {
         return seq != null ? "seq:" + seq : "ts:" + timestamp.stripTrailingZeros().toPlainString();
     }
 

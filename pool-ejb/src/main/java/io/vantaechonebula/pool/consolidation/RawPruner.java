@@ -32,16 +32,11 @@ public class RawPruner {
         if (ids.isEmpty()) {
             return 0;
         }
-        int samples = em.createQuery("DELETE FROM StoredSample s WHERE s.batchId IN :ids").setParameter("ids", ids).executeUpdate();
+        Long samples = em.createQuery("SELECT SUM(b.sampleCount) FROM IngestedBatch b WHERE b.id IN :ids", Long.class)
+                .setParameter("ids", ids).getSingleResult();
+        em.createQuery("DELETE FROM SampleBlock s WHERE s.batchId IN :ids").setParameter("ids", ids).executeUpdate();
         em.createQuery("DELETE FROM IngestedBatch b WHERE b.id IN :ids").setParameter("ids", ids).executeUpdate();
-        return samples;
-    }
-
-    /** Samples stored before the pipeline existed belong to no batch and were never rolled up; they go by age alone. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int pruneUnbatched(long beforeMs) {
-        return em.createQuery("DELETE FROM StoredSample s WHERE s.batchId IS NULL AND s.receivedAtMs < :before")
-                .setParameter("before", beforeMs).executeUpdate();
+        return samples == null ? 0 : samples.intValue();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -50,7 +45,7 @@ public class RawPruner {
                 .setParameter("before", beforeMs).executeUpdate();
     }
 
-    /** The raw samples in stored batches: their batches count them, in a table 50 times smaller than the samples'. */
+    /** The raw samples in stored batches, as their batches count them. */
     public long rawSamples() {
         Long samples = em.createQuery("SELECT SUM(b.sampleCount) FROM IngestedBatch b", Long.class).getSingleResult();
         return samples == null ? 0 : samples;

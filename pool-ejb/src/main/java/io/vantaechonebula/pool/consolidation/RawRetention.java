@@ -65,8 +65,8 @@ public class RawRetention {
             long limitBytes = ByteSize.parse(config.getOptionalValue("vanta.pool.raw-storage-limit", String.class)
                     .orElse(String.valueOf(DEFAULT_STORAGE_LIMIT)), "vanta.pool.raw-storage-limit");
             long cutoff = System.currentTimeMillis() - retentionMs;
-            long byAge = pruner.pruneUnbatched(cutoff);
             pruner.pruneTrainingRecords(cutoff);
+            long byAge = 0;
             for (int call = 0; call < MAX_CALLS_PER_RUN; call++) {
                 int deleted = pruner.pruneBatches(cutoff, BATCHES_PER_CALL);
                 byAge += deleted;

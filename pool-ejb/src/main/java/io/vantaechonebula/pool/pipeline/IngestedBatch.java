@@ -50,8 +50,8 @@ public class IngestedBatch {
         return sentAtMs;
     }
 
-    public void counted() {
-        sampleCount++;
+    public void counted(int samples) {
+        sampleCount += samples;
     }
 
     public long id() {

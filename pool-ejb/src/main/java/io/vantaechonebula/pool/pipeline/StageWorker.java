@@ -3,7 +3,7 @@ package io.vantaechonebula.pool.pipeline;
 import io.vantaechonebula.pool.ingest.PoolQueues;
 import io.vantaechonebula.pool.processing.SampleProcessor;
 import io.vantaechonebula.pool.store.SampleView;
-import io.vantaechonebula.pool.store.StoredSample;
+import io.vantaechonebula.pool.store.SampleBlock;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -18,6 +18,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +81,12 @@ public class StageWorker {
             }
         }
         if (!missing.isEmpty()) {
-            for (StoredSample row : em.createNamedQuery(StoredSample.OF_BATCHES, StoredSample.class)
+            for (SampleBlock block : em.createNamedQuery(SampleBlock.OF_BATCHES, SampleBlock.class)
                     .setParameter("batchIds", missing).getResultList()) {
-                byBatch.computeIfAbsent(row.batchId(), id -> new ArrayList<>()).add(row.toView());
+                byBatch.computeIfAbsent(block.batchId(), id -> new ArrayList<>()).addAll(block.samples());
             }
+            missing.forEach(id -> byBatch.getOrDefault(id, new ArrayList<>())
+                    .sort(Comparator.comparingLong(SampleView::timestampMillis)));
         }
         List<SampleView> samples = new ArrayList<>();
         batchIds.forEach(id -> samples.addAll(byBatch.getOrDefault(id, List.of())));

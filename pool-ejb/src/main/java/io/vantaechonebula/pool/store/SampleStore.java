@@ -14,8 +14,10 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -55,32 +57,32 @@ public class SampleStore {
         TelemetryPayload payload = received.payload();
         long receivedAtMs = received.receivedAtMs();
         Map<String, Set<String>> known = new HashMap<>();
-        IngestedBatch batch = null;
-        List<SampleView> views = new ArrayList<>();
+        Map<String, List<SampleView>> newByNode = new LinkedHashMap<>();
         for (TelemetrySample sample : payload.samples()) {
             ObservedNode node = group.nodes.computeIfAbsent(sample.nodeId(), id -> lockedNode(sample, receivedAtMs));
             Set<String> keys = known.computeIfAbsent(sample.nodeId(), id -> storedKeys(node, payload.samples(), group));
             if (!keys.add(sample.dedupKey())) {
                 continue;
             }
-            if (batch == null) {
-                batch = new IngestedBatch(payload.nodeId(), payload.sentAtMillis(), receivedAtMs);
-                em.persist(batch);
-            }
-            StoredSample row = new StoredSample(sample, receivedAtMs, batch.id());
-            em.persist(row);
-            views.add(row.toView());
+            newByNode.computeIfAbsent(sample.nodeId(), id -> new ArrayList<>()).add(SampleView.of(sample, receivedAtMs));
             group.keysOf(sample.nodeId()).add(sample.dedupKey());
-            batch.counted();
             node.record(sample, receivedAtMs);
         }
         if (payload.droppedSamples() != null) {
             group.nodes.computeIfAbsent(payload.nodeId(), id -> em.find(ObservedNode.class, id, LockModeType.PESSIMISTIC_WRITE))
                     .reportedDropped(payload.droppedSamples());
         }
-        if (batch == null) {
+        if (newByNode.isEmpty()) {
             return 0;
         }
+        IngestedBatch batch = new IngestedBatch(payload.nodeId(), payload.sentAtMillis(), receivedAtMs);
+        em.persist(batch);
+        List<SampleView> views = new ArrayList<>();
+        newByNode.forEach((nodeId, ofNode) -> {
+            em.persist(new SampleBlock(batch.id(), nodeId, receivedAtMs, ofNode));
+            views.addAll(ofNode);
+        });
+        batch.counted(views.size());
         for (String stage : Processors.stageNames()) {
             em.persist(new PendingBatch(stage, batch));
         }
@@ -101,7 +103,8 @@ public class SampleStore {
     /**
      * Which of the payload's samples of this node are stored already. A node's new payload usually
      * carries only samples after all it sent before, which its row tells without a query; a resend,
-     * or samples out of order, costs one query for the payload, not one per sample.
+     * or samples out of order, costs one query for the payload: the node's blocks whose sequence or
+     * time range covers the payload's.
      */
     private Set<String> storedKeys(ObservedNode node, List<TelemetrySample> samples, Group group) {
         // Stored earlier in this transaction: possibly not yet written, so the query may not see them.
@@ -110,10 +113,18 @@ public class SampleStore {
         if (ofNode.stream().allMatch(node::certainlyNew)) {
             return keys;
         }
-        keys.addAll(em.createNamedQuery(StoredSample.STORED_KEYS, String.class)
+        long minSeq = ofNode.stream().map(TelemetrySample::seq).filter(Objects::nonNull).min(Long::compare).orElse(1L);
+        long maxSeq = ofNode.stream().map(TelemetrySample::seq).filter(Objects::nonNull).max(Long::compare).orElse(0L);
+        List<SampleBlock> blocks = em.createNamedQuery(SampleBlock.MAY_HOLD, SampleBlock.class)
                 .setParameter("nodeId", node.nodeId())
-                .setParameter("keys", ofNode.stream().map(TelemetrySample::dedupKey).toList())
-                .getResultList());
+                .setParameter("minSeq", minSeq)
+                .setParameter("maxSeq", maxSeq)
+                .setParameter("minTime", ofNode.stream().mapToLong(TelemetrySample::timestampMillis).min().orElseThrow())
+                .setParameter("maxTime", ofNode.stream().mapToLong(TelemetrySample::timestampMillis).max().orElseThrow())
+                .getResultList();
+        for (SampleBlock block : blocks) {
+            block.samples().forEach(stored -> keys.add(stored.dedupKey()));
+        }
         return keys;
     }
 

@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.store;
 
+import io.vantaechonebula.telemetry.TelemetrySample;
 import java.math.BigDecimal;
 
 /** A stored sample as callers see it; {@code timestamp} is epoch seconds as the node sent it. */
@@ -8,4 +9,19 @@ public record SampleView(String nodeId, String nodeType, String chainId, BigDeci
                          Long currentHeight, Long blocksProcessed, Long transactionCount, Double miningHashRate,
                          Long peerCount, Double averageLatencyMs, Double bandwidthUsage, Double connectionQuality,
                          Double cpuUsage, Double memoryUsage, Double uptimeSeconds, String extensionsJson) {
+
+    static SampleView of(TelemetrySample s, long receivedAtMs) {
+        return new SampleView(s.nodeId(), s.nodeType(), s.chainId(), s.timestamp(), s.seq(), receivedAtMs,
+                s.currentHeight(), s.blocksProcessed(), s.transactionCount(), s.miningHashRate(),
+                s.peerCount(), s.averageLatencyMs(), s.bandwidthUsage(), s.connectionQuality(),
+                s.cpuUsage(), s.memoryUsage(), s.uptimeSeconds(), s.extensionsJson());
+    }
+
+    public long timestampMillis() {
+        return timestamp.movePointRight(3).longValue();
+    }
+
+    String dedupKey() {
+        return TelemetrySample.dedupKey(seq, timestamp);
+    }
 }

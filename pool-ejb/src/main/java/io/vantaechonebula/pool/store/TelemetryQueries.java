@@ -6,12 +6,19 @@ import io.vantaechonebula.pool.consolidation.Resolution;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /** Read side of the stored telemetry. */
 @Stateless
 public class TelemetryQueries {
+
+    private static final int BLOCK_PAGE = 100;
 
     @PersistenceContext(unitName = "pool")
     private EntityManager em;
@@ -31,12 +38,14 @@ public class TelemetryQueries {
         if (em.find(ObservedNode.class, nodeId) == null) {
             return Optional.empty();
         }
-        return Optional.of(em.createNamedQuery(StoredSample.NEWEST_OF_NODE, StoredSample.class)
-                .setParameter("nodeId", nodeId)
-                .setMaxResults(limit)
-                .getResultList().stream()
-                .map(StoredSample::toView)
-                .toList());
+        TypedQuery<SampleBlock> blocks = em.createNamedQuery(SampleBlock.OF_NODE_NEWEST_FIRST, SampleBlock.class)
+                .setParameter("nodeId", nodeId);
+        Comparator<SampleView> newestFirst = Comparator.comparingLong(SampleView::timestampMillis)
+                .thenComparingLong(SampleView::receivedAtMs).reversed();
+        // Blocks come newest first by their newest sample: once the limit is full, a block whose
+        // newest sample is older than the last one kept cannot add anything.
+        return Optional.of(firstSamples(blocks, limit, newestFirst, s -> true,
+                (block, last) -> block.maxTimeMs() < last.timestampMillis()));
     }
 
     /** A node's samples timed in [from, to), oldest first; empty when the pool has never stored one of it. */
@@ -44,14 +53,40 @@ public class TelemetryQueries {
         if (em.find(ObservedNode.class, nodeId) == null) {
             return Optional.empty();
         }
-        return Optional.of(em.createNamedQuery(StoredSample.OF_NODE_BETWEEN, StoredSample.class)
+        TypedQuery<SampleBlock> blocks = em.createNamedQuery(SampleBlock.OF_NODE_OLDEST_FIRST, SampleBlock.class)
                 .setParameter("nodeId", nodeId)
                 .setParameter("from", fromMs)
-                .setParameter("to", toMs)
-                .setMaxResults(limit)
-                .getResultList().stream()
-                .map(StoredSample::toView)
-                .toList());
+                .setParameter("to", toMs);
+        Comparator<SampleView> oldestFirst = Comparator.comparingLong(SampleView::timestampMillis)
+                .thenComparing(SampleView::chainId);
+        return Optional.of(firstSamples(blocks, limit, oldestFirst,
+                s -> s.timestampMillis() >= fromMs && s.timestampMillis() < toMs,
+                (block, last) -> block.minTimeMs() > last.timestampMillis()));
+    }
+
+    /**
+     * The first {@code limit} samples in an order, read from blocks a page at a time until
+     * {@code beyond} says the next block cannot hold one that comes before the last kept.
+     */
+    private static List<SampleView> firstSamples(TypedQuery<SampleBlock> blocks, int limit, Comparator<SampleView> order,
+                                                 Predicate<SampleView> wanted, BiPredicate<SampleBlock, SampleView> beyond) {
+        List<SampleView> kept = new ArrayList<>();
+        for (int first = 0; ; first += BLOCK_PAGE) {
+            List<SampleBlock> page = blocks.setFirstResult(first).setMaxResults(BLOCK_PAGE).getResultList();
+            for (SampleBlock block : page) {
+                if (kept.size() >= limit && beyond.test(block, kept.get(limit - 1))) {
+                    return kept;
+                }
+                block.samples().stream().filter(wanted).forEach(kept::add);
+                kept.sort(order);
+                if (kept.size() > limit) {
+                    kept.subList(limit, kept.size()).clear();
+                }
+            }
+            if (page.size() < BLOCK_PAGE) {
+                return kept;
+            }
+        }
     }
 
     /** A node's aggregates of buckets starting in [from, to), oldest first; empty for a node never seen. */
