@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Every minute, deletes raw samples older than {@code vanta.pool.raw-retention-hours}, then the
  * oldest while the raw samples exceed {@code vanta.pool.raw-storage-limit}; in both cases only
  * samples already rolled up into the aggregates. The size of the raw samples is estimated from
- * their count, at an estimated {@value #ESTIMATED_BYTES_PER_SAMPLE} bytes each (a row and its two index entries).
+ * their count, at an estimated {@value #ESTIMATED_BYTES_PER_SAMPLE} bytes each: a sample takes about 130 in its
+ * block, and H2's file holds several times its live data under load (docs/benchmarks.md).
  */
 // Its own thread: pruning millions of rows takes minutes, and must not hold up the jobs on the default scheduler.
 @ManagedScheduledExecutorDefinition(name = RawRetention.SCHEDULER, maxAsync = 1)
