@@ -95,7 +95,11 @@ final class Api {
 
     /** Asks again until the answer satisfies the condition, or patience runs out; returns the last answer. */
     static <T> T eventually(Supplier<T> ask, Predicate<T> condition) {
-        Instant deadline = Instant.now().plus(PATIENCE);
+        return eventually(ask, condition, PATIENCE);
+    }
+
+    static <T> T eventually(Supplier<T> ask, Predicate<T> condition, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
         T answer = ask.get();
         while (!condition.test(answer) && Instant.now().isBefore(deadline)) {
             sleep(250);

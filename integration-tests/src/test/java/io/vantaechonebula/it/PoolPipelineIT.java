@@ -5,6 +5,7 @@ import static io.vantaechonebula.it.Telemetry.newNodeId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -31,8 +32,9 @@ class PoolPipelineIT {
                 new AssertionError("the server's own node " + ownNode + " sent no samples"));
 
         assertThat(node.getString("nodeType")).isEqualTo("full");
-        List<JsonObject> samples = Api.get("/api/v1/nodes/" + ownNode + "/samples?limit=20").array()
-                .getValuesAs(JsonObject.class);
+        // Raw samples may have just been pruned (rawSamplesArePrunedOnlyOnceRolledUp); the collector sends more.
+        List<JsonObject> samples = Api.eventually(() -> Api.get("/api/v1/nodes/" + ownNode + "/samples?limit=20").array()
+                .getValuesAs(JsonObject.class), recent -> chains(recent).containsAll(List.of("testnet", "mainnet")));
         assertThat(samples).extracting(s -> s.getString("chain_id")).contains("testnet", "mainnet");
         JsonObject performance = samples.get(0).getJsonObject("performance_metrics");
         assertThat(performance.getJsonNumber("cpu_usage").doubleValue()).isBetween(0.0, 1.0);
@@ -139,13 +141,8 @@ class PoolPipelineIT {
         String node = newNodeId("rollup");
         assertThat(Api.post("/api/v1/pool/ingest", batch(node, 1, 6).toString()).status()).isEqualTo(202);
         Api.nodeWithSamples(node, 6).orElseThrow();
-        long now = Telemetry.now();
-        String range = "&from=" + (now - 7200) + "&to=" + (now + 1);
-        String path = "/api/v1/nodes/" + node + "/metrics?resolution=";
-
         for (String resolution : List.of("minute", "hour")) {
-            JsonObject rolled = Api.eventually(() -> Api.get(path + resolution + range).object(),
-                    answer -> cpuSamples(answer) == 6);
+            JsonObject rolled = Api.eventually(() -> metrics(node, resolution), answer -> cpuSamples(answer) == 6);
             assertThat(cpuSamples(rolled)).as(resolution).isEqualTo(6);
             rolled.getJsonArray("points").getValuesAs(JsonObject.class).forEach(point -> {
                 JsonObject cpu = point.getJsonObject("metrics").getJsonObject("cpu_usage");
@@ -153,10 +150,55 @@ class PoolPipelineIT {
                 assertThat(point.getString("chainId")).isEqualTo("testnet");
             });
         }
-        assertThat(Api.get(path + "raw" + range).object().getJsonArray("points")).hasSize(6);
-        Api.Answer bad = Api.get(path + "second");
+        assertThat(raw(node).getJsonArray("points")).hasSize(6);
+        Api.Answer bad = Api.get("/api/v1/nodes/" + node + "/metrics?resolution=second");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.object().getString("detail")).contains("raw, minute or hour");
+    }
+
+    @Test
+    void rawSamplesArePrunedOnlyOnceRolledUp() throws Exception {
+        String rolledUp = newNodeId("pruned");
+        assertThat(Api.post("/api/v1/pool/ingest", batch(rolledUp, 1, 4).toString()).status()).isEqualTo(202);
+        Api.eventually(() -> minutes(rolledUp), answer -> cpuSamples(answer) == 4);
+        String waiting = newNodeId("unrolled");
+        ServerControl.asadmin("create-system-properties", "vanta.pool.drill.failing-processor=consolidation");
+        try {
+            assertThat(Api.post("/api/v1/pool/ingest", batch(waiting, 1, 4).toString()).status()).isEqualTo(202);
+            Api.eventually(PoolPipelineIT::stats, stats -> failures(stats, "consolidation") > 0 && pending(stats, "consolidation") > 0);
+            ServerControl.asadmin("create-system-properties", "vanta.pool.raw-storage-limit=1");
+            try {
+                // Pruning runs once a minute.
+                JsonObject pruned = Api.eventually(() -> raw(rolledUp), answer -> answer.getJsonArray("points").isEmpty(),
+                        Duration.ofMinutes(3));
+                assertThat(pruned.getJsonArray("points")).as("raw samples already rolled up, past the storage limit").isEmpty();
+                assertThat(raw(waiting).getJsonArray("points")).as("raw samples not yet rolled up").hasSize(4);
+                assertThat(cpuSamples(minutes(rolledUp))).as("the aggregates outlive the raw samples").isEqualTo(4);
+            } finally {
+                ServerControl.asadmin("delete-system-property", "vanta.pool.raw-storage-limit");
+            }
+        } finally {
+            ServerControl.asadmin("delete-system-property", "vanta.pool.drill.failing-processor");
+        }
+        assertThat(cpuSamples(Api.eventually(() -> minutes(waiting), answer -> cpuSamples(answer) == 4))).isEqualTo(4);
+    }
+
+    private static List<String> chains(List<JsonObject> samples) {
+        return samples.stream().map(sample -> sample.getString("chain_id")).toList();
+    }
+
+    private static JsonObject minutes(String node) {
+        return metrics(node, "minute");
+    }
+
+    private static JsonObject raw(String node) {
+        return metrics(node, "raw");
+    }
+
+    private static JsonObject metrics(String node, String resolution) {
+        long now = Telemetry.now();
+        return Api.get("/api/v1/nodes/" + node + "/metrics?resolution=" + resolution + "&from=" + (now - 7200) + "&to=" + (now + 1))
+                .object();
     }
 
     private static long cpuSamples(JsonObject metrics) {

@@ -21,6 +21,7 @@ class CommitQueueTest {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     /** Every group the writer was handed, in order. */
     private final List<List<String>> groups = Collections.synchronizedList(new ArrayList<>());
+    private final CompletableFuture<Void> release = new CompletableFuture<>();
     private CommitQueue<String> queue;
 
     @AfterEach
@@ -48,23 +49,31 @@ class CommitQueueTest {
         threads.execute(queue::runWriter);
     }
 
-    private List<Future<Integer>> writeAll(List<String> items) {
-        return items.stream().map(item -> threads.submit(() -> queue.write(item))).toList();
-    }
-
-    @Test
-    void callersThatArriveTogetherShareAGroupAndEachGetsItsOwnCount() throws Exception {
+    /**
+     * Starts the writer and has it take the item "first" and hold it until {@link #release}
+     * completes, so that the items written meanwhile queue up behind it.
+     */
+    private Future<Integer> startWriterHeldOnFirstItem(int maxGroup) throws InterruptedException {
         CountDownLatch writerBusy = new CountDownLatch(1);
-        CompletableFuture<Void> release = new CompletableFuture<>();
         startWriter(items -> {
             if (items.contains("first")) {
                 writerBusy.countDown();
                 release.join();
             }
             return lengths(items);
-        }, 64);
+        }, maxGroup);
         Future<Integer> first = threads.submit(() -> queue.write("first"));
         assertThat(writerBusy.await(5, TimeUnit.SECONDS)).isTrue();
+        return first;
+    }
+
+    private List<Future<Integer>> writeAll(List<String> items) {
+        return items.stream().map(item -> threads.submit(() -> queue.write(item))).toList();
+    }
+
+    @Test
+    void callersThatArriveTogetherShareAGroupAndEachGetsItsOwnCount() throws Exception {
+        Future<Integer> first = startWriterHeldOnFirstItem(64);
         List<String> items = List.of("a", "bb", "ccc", "dddd", "eeeee");
         List<Future<Integer>> results = writeAll(items);
         while (queueDepth() < items.size()) {
@@ -82,17 +91,7 @@ class CommitQueueTest {
 
     @Test
     void aGroupIsNeverLargerThanTheLimit() throws Exception {
-        CountDownLatch writerBusy = new CountDownLatch(1);
-        CompletableFuture<Void> release = new CompletableFuture<>();
-        startWriter(items -> {
-            if (items.contains("first")) {
-                writerBusy.countDown();
-                release.join();
-            }
-            return lengths(items);
-        }, 3);
-        threads.submit(() -> queue.write("first"));
-        assertThat(writerBusy.await(5, TimeUnit.SECONDS)).isTrue();
+        startWriterHeldOnFirstItem(3);
         List<Future<Integer>> results = writeAll(List.of("a", "b", "c", "d", "e", "f", "g"));
         while (queueDepth() < 7) {
             Thread.sleep(5);
@@ -106,17 +105,7 @@ class CommitQueueTest {
 
     @Test
     void aFailedGroupIsWrittenOneByOneSoOnlyTheBadItemFails() throws Exception {
-        CountDownLatch writerBusy = new CountDownLatch(1);
-        CompletableFuture<Void> release = new CompletableFuture<>();
-        startWriter(items -> {
-            if (items.contains("first")) {
-                writerBusy.countDown();
-                release.join();
-            }
-            return lengths(items);
-        }, 64);
-        threads.submit(() -> queue.write("first"));
-        assertThat(writerBusy.await(5, TimeUnit.SECONDS)).isTrue();
+        startWriterHeldOnFirstItem(64);
         Future<Integer> good = threads.submit(() -> queue.write("good"));
         Future<Integer> bad = threads.submit(() -> queue.write("bad"));
         Future<Integer> fine = threads.submit(() -> queue.write("fine!"));
