@@ -1,0 +1,24 @@
+package io.vantaechonebula.p2p.gossip;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a gossip message carries; the code is its name on the wire. Votes join them with finality. */
+public enum GossipKind {
+    TRANSACTION("transaction"),
+    BLOCK("block");
+
+    private final String code;
+
+    GossipKind(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static Optional<GossipKind> ofCode(String code) {
+        return Arrays.stream(values()).filter(kind -> kind.code.equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,142 @@
+package io.vantaechonebula.p2p.peer;
+
+import io.vantaechonebula.chain.crypto.Ed25519PublicKey;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.p2p.handshake.ChainHead;
+import io.vantaechonebula.p2p.handshake.Hello;
+import java.util.List;
+import java.util.Optional;
+
+/** A node this one has exchanged hellos with: what it said of itself, and how it has behaved since. */
+public final class Peer {
+
+    private static final double LATENCY_WEIGHT = 0.3;
+
+    private final String nodeId;
+    private final Ed25519PublicKey publicKey;
+    private final Reputation reputation = new Reputation();
+    private final RequestRate rate;
+    private Hello hello;
+    /** Where to call it: the address its hello gives, else where it was dialled. */
+    private String address;
+    /** The peer's chains as its hello gave them, moved on by the blocks it has sent since. */
+    private List<ChainHead> chains;
+    private PeerState state = PeerState.CONNECTED;
+    private long latencyMs = -1;
+    private long lastSeenMs;
+    private String lastProblem;
+
+    Peer(Hello hello, String dialledAddress, RequestRate rate, long nowMs) {
+        this.nodeId = hello.nodeId();
+        this.publicKey = hello.publicKey();
+        this.hello = hello;
+        this.address = hello.address().isEmpty() ? dialledAddress : hello.address();
+        this.chains = hello.chains();
+        this.rate = rate;
+        this.lastSeenMs = nowMs;
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public Ed25519PublicKey publicKey() {
+        return publicKey;
+    }
+
+    /** Where this node calls the peer; empty if the peer does not listen and was never dialled. */
+    public synchronized String address() {
+        return address;
+    }
+
+    public synchronized String mode() {
+        return hello.mode();
+    }
+
+    public synchronized List<ChainHead> chains() {
+        return chains;
+    }
+
+    public synchronized Optional<ChainHead> chain(String chainId) {
+        return chains.stream().filter(chain -> chain.chainId().equals(chainId)).findFirst();
+    }
+
+    public synchronized PeerState state() {
+        return state;
+    }
+
+    public synchronized int reputation() {
+        return reputation.score();
+    }
+
+    public synchronized Optional<Long> latencyMs() {
+        return latencyMs < 0 ? Optional.empty() : Optional.of(latencyMs);
+    }
+
+    synchronized void greeted(Hello newHello, String dialledAddress, long nowMs) {
+        if (!newHello.nodeId().equals(nodeId)) {
+            throw new IllegalArgumentException("hello of " + newHello.nodeId() + " given to peer " + nodeId);
+        }
+        hello = newHello;
+        if (!newHello.address().isEmpty()) {
+            address = newHello.address();
+        } else if (!dialledAddress.isEmpty()) {
+            address = dialledAddress;
+        }
+        chains = newHello.chains();
+        state = PeerState.CONNECTED;
+        lastSeenMs = nowMs;
+    }
+
+    /** Records that the peer now has the chain at {@code height} (from a block it sent), if that is higher. */
+    public synchronized void reached(String chainId, long height, Hash head) {
+        chains = chains.stream()
+                .map(chain -> chain.chainId().equals(chainId) && height > chain.height()
+                        ? new ChainHead(chainId, chain.genesis(), height, head) : chain)
+                .toList();
+    }
+
+    public synchronized void measuredLatency(long roundTripMs) {
+        latencyMs = latencyMs < 0 ? roundTripMs : Math.round(LATENCY_WEIGHT * roundTripMs + (1 - LATENCY_WEIGHT) * latencyMs);
+    }
+
+    synchronized boolean takeRequest(long nowMs) {
+        lastSeenMs = Math.max(lastSeenMs, nowMs);
+        return rate.tryTake(nowMs);
+    }
+
+    synchronized boolean penalise(Offence offence, String problem, long nowMs, long banMs) {
+        lastProblem = offence + ": " + problem;
+        boolean banned = reputation.penalise(offence, nowMs, banMs);
+        if (banned) {
+            state = PeerState.BANNED;
+        }
+        return banned;
+    }
+
+    synchronized void reward() {
+        reputation.reward();
+    }
+
+    synchronized boolean isBanned(long nowMs) {
+        boolean banned = reputation.isBanned(nowMs);
+        if (!banned && state == PeerState.BANNED) {
+            state = PeerState.UNREACHABLE;
+        }
+        return banned;
+    }
+
+    synchronized void unreachable(String problem) {
+        if (state == PeerState.CONNECTED) {
+            state = PeerState.UNREACHABLE;
+        }
+        lastProblem = problem;
+    }
+
+    synchronized PeerView view(long nowMs) {
+        boolean banned = isBanned(nowMs);
+        return new PeerView(nodeId, address, hello.protocolVersion(), hello.software(), hello.mode(), chains,
+                latencyMs(), reputation.score(), state, banned ? Optional.of(reputation.bannedUntilMs()) : Optional.empty(),
+                lastSeenMs, Optional.ofNullable(lastProblem));
+    }
+}

@@ -1,0 +1,149 @@
+package io.vantaechonebula.p2p.peer;
+
+import io.vantaechonebula.p2p.handshake.Hello;
+import io.vantaechonebula.p2p.handshake.Refusal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * Every node this one has exchanged hellos with, by node id: admits peers within the limit, refuses
+ * banned ones (by node id and by address, so a new key at the same address stays out), and keeps
+ * their reputation and request rate (docs/p2p-spec.md §5).
+ */
+public final class PeerTable {
+
+    private static final Logger LOG = Logger.getLogger(PeerTable.class.getName());
+
+    private final PeerLimits limits;
+    private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+    private final Map<String, Long> bannedAddresses = new ConcurrentHashMap<>();
+
+    public PeerTable(PeerLimits limits) {
+        this.limits = limits;
+    }
+
+    public PeerLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Takes an authentic, compatible hello: a new peer if there is room, or news of a known one.
+     *
+     * @param dialledAddress where this node reached the peer, or empty if the peer called
+     */
+    public synchronized Optional<Refusal> admit(Hello hello, String dialledAddress, long nowMs) {
+        Peer known = peers.get(hello.nodeId());
+        Optional<Refusal> banned = banOf(known, hello.address(), nowMs);
+        if (banned.isPresent()) {
+            return banned;
+        }
+        if ((known == null || known.state() != PeerState.CONNECTED) && connectedCount() >= limits.maxPeers()) {
+            return Optional.of(new Refusal(Refusal.Reason.PEER_LIMIT, "this node has its " + limits.maxPeers()
+                    + " peers (max_peers); try another node or later"));
+        }
+        if (known == null) {
+            peers.put(hello.nodeId(), new Peer(hello, dialledAddress, new RequestRate(limits.requestsPerSecond(), limits.requestBurst(), nowMs),
+                    nowMs));
+            LOG.info(() -> "Peer " + hello.nodeId() + " at " + address(hello) + " connected (" + hello.mode() + ", "
+                    + hello.software() + ")");
+        } else {
+            known.greeted(hello, dialledAddress, nowMs);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Refusal> banOf(Peer known, String address, long nowMs) {
+        if (known != null && known.isBanned(nowMs)) {
+            return Optional.of(new Refusal(Refusal.Reason.BANNED, "node " + known.nodeId() + " is banned until "
+                    + java.time.Instant.ofEpochMilli(known.view(nowMs).bannedUntilMs().orElse(nowMs)) + " for what it sent"));
+        }
+        Long until = address.isEmpty() ? null : bannedAddresses.get(address);
+        if (until != null) {
+            if (nowMs < until) {
+                return Optional.of(new Refusal(Refusal.Reason.BANNED, "address " + address + " is banned until "
+                        + java.time.Instant.ofEpochMilli(until) + " for what a node there sent"));
+            }
+            bannedAddresses.remove(address);
+        }
+        return Optional.empty();
+    }
+
+    /** The peer with this id if it is connected now. */
+    public Optional<Peer> connected(String nodeId) {
+        Peer peer = peers.get(nodeId);
+        return peer != null && peer.state() == PeerState.CONNECTED ? Optional.of(peer) : Optional.empty();
+    }
+
+    public Optional<Peer> known(String nodeId) {
+        return Optional.ofNullable(peers.get(nodeId));
+    }
+
+    public List<Peer> connectedPeers() {
+        return peers.values().stream().filter(peer -> peer.state() == PeerState.CONNECTED).toList();
+    }
+
+    public int connectedCount() {
+        return (int) peers.values().stream().filter(peer -> peer.state() == PeerState.CONNECTED).count();
+    }
+
+    /** Whether the peer may make one more request now; counts it if so. */
+    public boolean takeRequest(Peer peer, long nowMs) {
+        return peer.takeRequest(nowMs);
+    }
+
+    /**
+     * Takes the offence's cost from the peer's reputation.
+     *
+     * @return whether the peer is now banned
+     */
+    public boolean penalise(Peer peer, Offence offence, String problem, long nowMs) {
+        boolean banned = peer.penalise(offence, problem, nowMs, limits.banMs());
+        if (banned) {
+            if (!peer.address().isEmpty()) {
+                bannedAddresses.put(peer.address(), nowMs + limits.banMs());
+            }
+            LOG.warning(() -> "Peer " + peer.nodeId() + " at " + peer.address() + " banned for " + limits.banMs() / 1000
+                    + " s: its reputation ran out; last offence " + offence + ": " + problem);
+        } else {
+            LOG.info(() -> "Peer " + peer.nodeId() + " loses " + offence.cost() + " reputation (now " + peer.reputation()
+                    + ") for " + offence + ": " + problem);
+        }
+        return banned;
+    }
+
+    public void reward(Peer peer) {
+        peer.reward();
+    }
+
+    public void unreachable(Peer peer, String problem) {
+        if (peer.state() == PeerState.CONNECTED) {
+            LOG.info(() -> "Peer " + peer.nodeId() + " at " + peer.address() + " is unreachable: " + problem);
+        }
+        peer.unreachable(problem);
+    }
+
+    public boolean isBanned(String nodeId, long nowMs) {
+        Peer peer = peers.get(nodeId);
+        return peer != null && peer.isBanned(nowMs);
+    }
+
+    public boolean isAddressBanned(String address, long nowMs) {
+        Long until = bannedAddresses.get(address);
+        return until != null && nowMs < until;
+    }
+
+    /** Every peer known, connected first, then by node id. */
+    public List<PeerView> views(long nowMs) {
+        return peers.values().stream().map(peer -> peer.view(nowMs))
+                .sorted(Comparator.comparing((PeerView view) -> view.state().ordinal()).thenComparing(PeerView::nodeId))
+                .toList();
+    }
+
+    private static String address(Hello hello) {
+        return hello.address().isEmpty() ? "(no address: it does not listen)" : hello.address();
+    }
+}

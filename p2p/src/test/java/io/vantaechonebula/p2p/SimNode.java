@@ -1,0 +1,113 @@
+package io.vantaechonebula.p2p;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.fork.Blockchain;
+import io.vantaechonebula.chain.fork.ImportResult;
+import io.vantaechonebula.chain.fork.TestChains;
+import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.genesis.Genesis;
+import io.vantaechonebula.chain.mempool.Mempool;
+import io.vantaechonebula.chain.store.InMemoryChainStore;
+import io.vantaechonebula.chain.store.StoredBlock;
+import io.vantaechonebula.chain.tx.InvalidTransactionException;
+import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.p2p.gossip.Gossip;
+import io.vantaechonebula.p2p.gossip.GossipKind;
+import io.vantaechonebula.p2p.handshake.ChainHead;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A node of the simulated network: one chain in memory, a mempool, and the real {@link Network}. */
+final class SimNode implements LocalChains {
+
+    final String name;
+    final String address;
+    final Ed25519PrivateKey key;
+    final Blockchain chain;
+    final Mempool mempool;
+    private final Hash genesis;
+    private final AtomicLong clock;
+    Network network;
+
+    SimNode(String name, String address, Ed25519PrivateKey key, ChainParams params, AtomicLong clock) {
+        this.name = name;
+        this.address = address;
+        this.key = key;
+        this.chain = new Blockchain(params, new InMemoryChainStore());
+        this.mempool = new Mempool(params, 1_000);
+        this.genesis = Genesis.block(params).hash();
+        this.clock = clock;
+    }
+
+    String chainId() {
+        return chain.params().chainId();
+    }
+
+    long height() {
+        return chain.head().height();
+    }
+
+    Hash headHash() {
+        return chain.head().hash();
+    }
+
+    /** Mines a block on this node's head with what its mempool holds, a block time after the clock, and publishes it. */
+    Block mine() {
+        Block block = mineQuietly();
+        network.publish(new Gossip(GossipKind.BLOCK, chainId(), block.encode()));
+        return block;
+    }
+
+    /** Mines a block without telling anyone. */
+    Block mineQuietly() {
+        long time = clock.addAndGet(TestChains.BLOCK_TIME);
+        Block block = TestChains.mine(chain.template(mempool.candidates(100), key.publicKey().address(), time));
+        ImportResult result = chain.importBlock(block, time);
+        if (!(result instanceof ImportResult.Extended)) {
+            throw new IllegalStateException(name + " could not take its own block: " + result);
+        }
+        mempool.revalidate(chain::account);
+        return block;
+    }
+
+    @Override
+    public List<ChainHead> heads() {
+        StoredBlock head = chain.head();
+        return List.of(new ChainHead(chainId(), genesis, head.height(), head.hash()));
+    }
+
+    @Override
+    public Optional<Hash> mainChainHash(String chainId, long height) {
+        return chainId.equals(chainId()) ? chain.blockAt(height).map(StoredBlock::hash) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Block> block(String chainId, Hash hash) {
+        return chainId.equals(chainId()) ? chain.block(hash).map(StoredBlock::block) : Optional.empty();
+    }
+
+    @Override
+    public ImportResult importBlock(String chainId, Block block) {
+        ImportResult result = chain.importBlock(block, clock.get());
+        mempool.revalidate(chain::account);
+        return result;
+    }
+
+    @Override
+    public TransactionOffer offerTransaction(String chainId, Transaction transaction) {
+        try {
+            Mempool.Added added = mempool.add(transaction, chain::account);
+            return added == Mempool.Added.ALREADY_PENDING ? TransactionOffer.KNOWN : TransactionOffer.NEW;
+        } catch (InvalidTransactionException e) {
+            return TransactionOffer.rejected(e.reason(), e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,161 @@
+package io.vantaechonebula.p2p;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.fork.TestChains;
+import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.p2p.gossip.Gossip;
+import io.vantaechonebula.p2p.handshake.Hello;
+import io.vantaechonebula.p2p.handshake.SignedRequest;
+import io.vantaechonebula.p2p.peer.Peer;
+import io.vantaechonebula.p2p.peer.PeerLimits;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Nodes running the real protocol code in one JVM, joined by calls that go through the same
+ * authentication as HTTP would; links can be cut to make partitions. Relays queue up and run when
+ * the test says, so every run is the same.
+ */
+final class SimulatedNetwork {
+
+    static final String SOFTWARE = "vanta-test";
+
+    final AtomicLong clock = new AtomicLong(TestChains.GENESIS_TIME + TestChains.BLOCK_TIME);
+    final Map<String, SimNode> nodes = new LinkedHashMap<>();
+    private final Deque<Runnable> relays = new ArrayDeque<>();
+    private final Set<Set<String>> cut = new HashSet<>();
+    int gossipDeliveries;
+
+    SimNode node(String name, List<String> seeds) {
+        return node(name, seeds, TestChains.params(), PeerLimits.DEFAULTS);
+    }
+
+    SimNode node(String name, List<String> seeds, ChainParams params, PeerLimits limits) {
+        String address = "sim://" + name;
+        NetworkSettings settings = new NetworkSettings(address, "basic", SOFTWARE, seeds, List.of(), limits,
+                NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS, 100);
+        Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
+        SimNode node = new SimNode(name, address, key, params, clock);
+        node.network = new Network(settings, key, node, new Client(node), relays::add, clock::get);
+        nodes.put(address, node);
+        return node;
+    }
+
+    /** Cuts every link between the two groups. */
+    void partition(Collection<SimNode> one, Collection<SimNode> other) {
+        for (SimNode a : one) {
+            for (SimNode b : other) {
+                cut.add(Set.of(a.address, b.address));
+            }
+        }
+    }
+
+    void heal() {
+        cut.clear();
+    }
+
+    /** Runs queued relays, and the relays they cause, until none is left. */
+    void runRelays() {
+        int run = 0;
+        while (!relays.isEmpty()) {
+            relays.poll().run();
+            if (++run > 1_000_000) {
+                throw new AssertionError("relays do not stop: a message is passed on more than once");
+            }
+        }
+    }
+
+    /** Advances the clock, then has every node maintain its peers and sync, {@code count} times. */
+    void rounds(int count) {
+        for (int i = 0; i < count; i++) {
+            clock.addAndGet(1_000);
+            for (SimNode node : nodes.values()) {
+                node.network.maintain();
+                runRelays();
+            }
+            for (SimNode node : nodes.values()) {
+                node.network.syncOnce();
+                runRelays();
+            }
+        }
+    }
+
+    private SimNode reach(SimNode from, String address) throws PeerCallException {
+        SimNode target = nodes.get(address);
+        if (target == null) {
+            throw new PeerCallException("connection refused: nothing listens at " + address);
+        }
+        if (cut.contains(Set.of(from.address, address))) {
+            throw new PeerCallException("no route to " + address);
+        }
+        return target;
+    }
+
+    /** One node's calls to the others, each signed with its key as over HTTP. */
+    private final class Client implements PeerClient {
+
+        private final SimNode from;
+
+        Client(SimNode from) {
+            this.from = from;
+        }
+
+        @Override
+        public boolean isVantaNode(String address) {
+            return nodes.containsKey(address);
+        }
+
+        @Override
+        public Hello hello(String address, Hello ours) throws PeerCallException {
+            try {
+                return reach(from, address).network.onHello(ours);
+            } catch (RefusedException e) {
+                throw new PeerCallException(e.refusal());
+            }
+        }
+
+        @Override
+        public void gossip(Peer to, Gossip gossip) throws PeerCallException {
+            SimNode target = reach(from, to.address());
+            Peer sender = authenticated(target, "/api/v1/p2p/gossip", gossip.payload());
+            gossipDeliveries++;
+            target.network.onGossip(sender, gossip);
+        }
+
+        @Override
+        public List<Block> blocksAfter(Peer peer, String chainId, List<Hash> locator, int max) throws PeerCallException {
+            SimNode target = reach(from, peer.address());
+            authenticated(target, "/api/v1/p2p/blocks", chainId.getBytes(StandardCharsets.UTF_8));
+            return target.network.blocksAfter(chainId, locator, max);
+        }
+
+        @Override
+        public List<String> peerAddresses(Peer of) throws PeerCallException {
+            SimNode target = reach(from, of.address());
+            authenticated(target, "/api/v1/p2p/peers", new byte[0]);
+            return target.network.peerAddresses();
+        }
+
+        private Peer authenticated(SimNode target, String path, byte[] body) throws PeerCallException {
+            long time = clock.get();
+            byte[] signature = SignedRequest.sign(from.key, "POST", path, time, body);
+            try {
+                return target.network.authenticate(from.network.nodeId(), time,
+                        SignedRequest.signedBytes("POST", path, time, body), signature);
+            } catch (RefusedException e) {
+                throw new PeerCallException(e.refusal());
+            }
+        }
+    }
+}

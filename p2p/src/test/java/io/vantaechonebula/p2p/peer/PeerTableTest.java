@@ -1,0 +1,83 @@
+package io.vantaechonebula.p2p.peer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.p2p.handshake.ChainHead;
+import io.vantaechonebula.p2p.handshake.Hello;
+import io.vantaechonebula.p2p.handshake.Refusal;
+import java.security.SecureRandom;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PeerTableTest {
+
+    private static final long NOW = 1_800_000_000_000L;
+    private final PeerTable table = new PeerTable(new PeerLimits(10, 60_000, 2, 4));
+
+    private static Hello hello(Ed25519PrivateKey key, String address) {
+        Hash genesis = Hash.sha256(new byte[] {1});
+        return Hello.signed(key, 1, address, "basic", "vanta/test", List.of(new ChainHead("testnet", genesis, 0, genesis)), NOW);
+    }
+
+    private Peer admitted(Ed25519PrivateKey key, String address) {
+        assertThat(table.admit(hello(key, address), "", NOW)).isEmpty();
+        return table.connected(key.publicKey().address().hex()).orElseThrow();
+    }
+
+    @Test
+    void offencesCostTheirPriceAndGoodMessagesEarnPointsBackUpToTheMaximum() {
+        Peer peer = admitted(Ed25519PrivateKey.generate(new SecureRandom()), "http://p:1");
+
+        assertThat(table.penalise(peer, Offence.INVALID_TRANSACTION, "bad signature", NOW)).isFalse();
+        assertThat(peer.reputation()).isEqualTo(90);
+        for (int i = 0; i < 20; i++) {
+            table.reward(peer);
+        }
+        assertThat(peer.reputation()).isEqualTo(Reputation.MAX);
+    }
+
+    @Test
+    void aBanShutsOutTheNodeAndItsAddressUntilItEndsThenItStartsOnProbation() {
+        Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
+        Peer peer = admitted(key, "http://bad:1");
+
+        table.penalise(peer, Offence.INVALID_BLOCK, "H7", NOW);
+        assertThat(table.penalise(peer, Offence.INVALID_BLOCK, "H7", NOW)).isTrue();
+
+        assertThat(peer.state()).isEqualTo(PeerState.BANNED);
+        assertThat(table.connected(peer.nodeId())).isEmpty();
+        assertThat(table.admit(hello(key, "http://bad:1"), "", NOW + 59_999)).map(Refusal::reason).contains(Refusal.Reason.BANNED);
+        Ed25519PrivateKey newKey = Ed25519PrivateKey.generate(new SecureRandom());
+        assertThat(table.admit(hello(newKey, "http://bad:1"), "", NOW + 1)).as("a new key at the banned address")
+                .map(Refusal::reason).contains(Refusal.Reason.BANNED);
+
+        assertThat(table.admit(hello(key, "http://bad:1"), "", NOW + 60_000)).isEmpty();
+        assertThat(peer.state()).isEqualTo(PeerState.CONNECTED);
+        assertThat(peer.reputation()).isEqualTo(Reputation.AFTER_BAN);
+    }
+
+    @Test
+    void aPeerMayRequestInBurstsUpToItsLimitThenAtItsRate() {
+        Peer peer = admitted(Ed25519PrivateKey.generate(new SecureRandom()), "http://p:1");
+        int taken = 0;
+        while (table.takeRequest(peer, NOW)) {
+            taken++;
+        }
+        assertThat(taken).isEqualTo(4);
+        assertThat(table.takeRequest(peer, NOW + 499)).isFalse();
+        assertThat(table.takeRequest(peer, NOW + 500)).as("two a second: one more after half a second").isTrue();
+    }
+
+    @Test
+    void aKnownPeerComingBackIsAdmittedEvenWhenTheTableIsFull() {
+        PeerTable one = new PeerTable(new PeerLimits(1, 60_000, 2, 4));
+        Ed25519PrivateKey first = Ed25519PrivateKey.generate(new SecureRandom());
+        assertThat(one.admit(hello(first, "http://a:1"), "", NOW)).isEmpty();
+
+        assertThat(one.admit(hello(Ed25519PrivateKey.generate(new SecureRandom()), "http://b:1"), "", NOW))
+                .map(Refusal::reason).contains(Refusal.Reason.PEER_LIMIT);
+        assertThat(one.admit(hello(first, "http://a:1"), "", NOW + 1)).isEmpty();
+    }
+}
