@@ -1,0 +1,155 @@
+package io.vantaechonebula.p2p.http;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.crypto.Hex;
+import io.vantaechonebula.p2p.PeerCallException;
+import io.vantaechonebula.p2p.PeerClient;
+import io.vantaechonebula.p2p.gossip.Gossip;
+import io.vantaechonebula.p2p.handshake.Hello;
+import io.vantaechonebula.p2p.handshake.Refusal;
+import io.vantaechonebula.p2p.handshake.SignedRequest;
+import io.vantaechonebula.p2p.peer.Peer;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/** This node's calls to other nodes over HTTP/JSON, each signed with the node key after the hello (docs/p2p-spec.md §3). */
+public final class HttpPeerClient implements PeerClient {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Ed25519PrivateKey key;
+    private final LongSupplier clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+
+    public HttpPeerClient(Ed25519PrivateKey key, LongSupplier clock) {
+        this.key = key;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean isVantaNode(String address) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(address, "/api/v1/system/status"))
+                    .timeout(CONNECT_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return response.statusCode() == 200
+                    && "VantaEchoNebula".equals(WireJson.read(response.body()).getString("system", ""));
+        } catch (IOException | MalformedMessageException | PeerCallException | ClassCastException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public Hello hello(String address, Hello ours) throws PeerCallException {
+        HttpRequest request = HttpRequest.newBuilder(uri(address, P2pHttpApi.BASE + "/hello")).timeout(CALL_TIMEOUT)
+                .header("Content-Type", P2pHttpApi.JSON)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.bytes(WireJson.hello(ours)))).build();
+        try {
+            return WireJson.hello(answer(send(request), address));
+        } catch (MalformedMessageException e) {
+            throw new PeerCallException(address + " answered a hello that does not parse: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void gossip(Peer to, Gossip gossip) throws PeerCallException {
+        HttpResponse<byte[]> response = send(signed(to.address(), "POST", P2pHttpApi.BASE + "/gossip",
+                WireJson.bytes(WireJson.gossip(gossip)), CALL_TIMEOUT));
+        if (response.statusCode() != 422) {
+            answer(response, to.address());
+        }
+    }
+
+    @Override
+    public List<Block> blocksAfter(Peer from, String chainId, List<Hash> locator, int max) throws PeerCallException {
+        HttpResponse<byte[]> response = send(signed(from.address(), "POST", P2pHttpApi.BASE + "/blocks",
+                WireJson.bytes(WireJson.blocksRequest(chainId, locator, max)), SYNC_TIMEOUT));
+        try {
+            return WireJson.blocks(answer(response, from.address()), max);
+        } catch (MalformedMessageException e) {
+            throw new PeerCallException(from.address() + " answered blocks that do not parse: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<String> peerAddresses(Peer of) throws PeerCallException {
+        HttpResponse<byte[]> response = send(signed(of.address(), "GET", P2pHttpApi.BASE + "/peers", new byte[0], CALL_TIMEOUT));
+        try {
+            return WireJson.peers(answer(response, of.address()));
+        } catch (MalformedMessageException e) {
+            throw new PeerCallException(of.address() + " answered peers that do not parse: " + e.getMessage());
+        }
+    }
+
+    private HttpRequest signed(String address, String method, String path, byte[] body, Duration timeout)
+            throws PeerCallException {
+        long time = clock.getAsLong();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(address, path)).timeout(timeout)
+                .header(SignedRequest.NODE_HEADER, key.publicKey().address().hex())
+                .header(SignedRequest.TIME_HEADER, Long.toString(time))
+                .header(SignedRequest.SIGNATURE_HEADER, Hex.encode(SignedRequest.sign(key, method, path, time, body)));
+        if (method.equals("GET")) {
+            return builder.GET().build();
+        }
+        return builder.header("Content-Type", P2pHttpApi.JSON).method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) throws PeerCallException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new PeerCallException(request.uri() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PeerCallException(request.uri() + ": interrupted", e);
+        }
+    }
+
+    /** The JSON of a 200 answer; a refusal or any other status as the exception it is. */
+    private static JsonObject answer(HttpResponse<byte[]> response, String address) throws PeerCallException {
+        JsonObject json;
+        try {
+            json = WireJson.read(response.body());
+        } catch (MalformedMessageException e) {
+            throw new PeerCallException(address + " answered " + response.statusCode() + " with a body that is not JSON");
+        }
+        if (response.statusCode() == 200) {
+            return json;
+        }
+        Optional<Refusal.Reason> reason = Refusal.Reason.ofCode(json.getString("reason", ""));
+        if (reason.isPresent()) {
+            throw new PeerCallException(new Refusal(reason.get(), json.getString("detail", "")));
+        }
+        throw new PeerCallException(address + " answered " + response.statusCode() + ": " + json.getString("detail", ""));
+    }
+
+    private static URI uri(String address, String path) throws PeerCallException {
+        String base = address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
+        try {
+            URI uri = URI.create(base + path);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                throw new PeerCallException("'" + address + "' is not an http(s) address");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new PeerCallException("'" + address + "' is not an address: " + e.getMessage());
+        }
+    }
+}

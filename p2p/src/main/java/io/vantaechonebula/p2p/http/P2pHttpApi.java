@@ -1,0 +1,153 @@
+package io.vantaechonebula.p2p.http;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.crypto.Hex;
+import io.vantaechonebula.p2p.GossipOutcome;
+import io.vantaechonebula.p2p.Network;
+import io.vantaechonebula.p2p.RefusedException;
+import io.vantaechonebula.p2p.handshake.Refusal;
+import io.vantaechonebula.p2p.handshake.SignedRequest;
+import io.vantaechonebula.p2p.peer.Peer;
+import io.vantaechonebula.p2p.sync.Locator;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The answers a node gives under {@value #BASE} (docs/p2p-spec.md §2–3), whatever serves HTTP: the
+ * transport passes method, path, headers and body, and sends back the {@link Answer}.
+ */
+public final class P2pHttpApi {
+
+    public static final String BASE = "/api/v1/p2p";
+    /** The largest body taken: a gossiped block at its largest, in base64, with room for the JSON around it. */
+    public static final int MAX_BODY_BYTES = 24 << 20;
+    static final String JSON = "application/json";
+    static final String PROBLEM = "application/problem+json";
+
+    private final Network network;
+
+    public P2pHttpApi(Network network) {
+        this.network = network;
+    }
+
+    /** What to answer: status, content type and body. */
+    public record Answer(int status, String contentType, byte[] body) {
+
+        static Answer json(int status, JsonObject json) {
+            return new Answer(status, JSON, WireJson.bytes(json));
+        }
+
+        static Answer problem(String code, String title, int status, String detail) {
+            return new Answer(status, PROBLEM, WireJson.bytes(WireJson.problem(code, title, status, detail)));
+        }
+    }
+
+    /**
+     * @param path        the request's path, from {@value #BASE} on
+     * @param query       the raw query, without the {@code ?}, or empty
+     * @param headers     the request's headers by name, whatever their case
+     */
+    public Answer handle(String method, String path, String query, Function<String, Optional<String>> headers, byte[] body) {
+        if (body.length > MAX_BODY_BYTES) {
+            return Answer.problem("p2p-too-large", "Message too large", 413, "the body has " + body.length
+                    + " bytes, more than the " + MAX_BODY_BYTES + " a peer-to-peer message may have");
+        }
+        String route = method.toUpperCase(Locale.ROOT) + " " + path;
+        try {
+            return switch (route) {
+                case "POST " + BASE + "/hello" -> hello(body);
+                case "POST " + BASE + "/gossip" -> gossip(authenticate(method, path, query, headers, body), body);
+                case "POST " + BASE + "/blocks" -> blocks(authenticate(method, path, query, headers, body), body);
+                case "GET " + BASE + "/peers" -> {
+                    authenticate(method, path, query, headers, body);
+                    yield Answer.json(200, WireJson.peers(network.peerAddresses()));
+                }
+                default -> Answer.problem("not-found", "No such peer-to-peer request", 404, route
+                        + " is not part of the protocol; see docs/p2p-spec.md §3");
+            };
+        } catch (RefusedException e) {
+            Refusal refusal = e.refusal();
+            int status = statusOf(refusal.reason());
+            return new Answer(status, PROBLEM, WireJson.bytes(WireJson.refusal(refusal, status)));
+        }
+    }
+
+    private Answer hello(byte[] body) throws RefusedException {
+        try {
+            return Answer.json(200, WireJson.hello(network.onHello(WireJson.hello(WireJson.read(body)))));
+        } catch (MalformedMessageException e) {
+            return malformed(e);
+        }
+    }
+
+    private Answer gossip(Peer from, byte[] body) {
+        GossipOutcome outcome;
+        try {
+            outcome = network.onGossip(from, WireJson.gossip(WireJson.read(body)));
+        } catch (MalformedMessageException e) {
+            network.onMalformed(from, "gossip: " + e.getMessage());
+            return malformed(e);
+        }
+        int status = outcome.result() == GossipOutcome.Result.REJECTED ? 422 : 200;
+        return Answer.json(status, Json.createObjectBuilder()
+                .add("result", outcome.result().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .add("detail", outcome.detail()).build());
+    }
+
+    private Answer blocks(Peer from, byte[] body) {
+        WireJson.BlocksRequest request;
+        try {
+            request = WireJson.blocksRequest(WireJson.read(body), Locator.MAX_HASHES);
+        } catch (MalformedMessageException e) {
+            network.onMalformed(from, "blocks request: " + e.getMessage());
+            return malformed(e);
+        }
+        List<Block> blocks = network.blocksAfter(request.chainId(), request.locator(), request.max());
+        return Answer.json(200, WireJson.blocks(blocks));
+    }
+
+    private Peer authenticate(String method, String path, String query, Function<String, Optional<String>> headers,
+                              byte[] body) throws RefusedException {
+        Optional<String> node = headers.apply(SignedRequest.NODE_HEADER);
+        Optional<String> time = headers.apply(SignedRequest.TIME_HEADER);
+        Optional<String> signature = headers.apply(SignedRequest.SIGNATURE_HEADER);
+        if (node.isEmpty() || time.isEmpty() || signature.isEmpty()) {
+            throw unsigned("the request needs the headers " + SignedRequest.NODE_HEADER + ", " + SignedRequest.TIME_HEADER
+                    + " and " + SignedRequest.SIGNATURE_HEADER + " (docs/p2p-spec.md §3)");
+        }
+        long timestampMs;
+        byte[] signatureBytes;
+        try {
+            timestampMs = Long.parseLong(time.get().trim());
+            signatureBytes = Hex.decode(signature.get().trim());
+        } catch (IllegalArgumentException e) {
+            throw unsigned(SignedRequest.TIME_HEADER + " must be milliseconds and " + SignedRequest.SIGNATURE_HEADER
+                    + " hexadecimal");
+        }
+        String pathAndQuery = query.isEmpty() ? path : path + "?" + query;
+        return network.authenticate(node.get().trim(), timestampMs,
+                SignedRequest.signedBytes(method.toUpperCase(Locale.ROOT), pathAndQuery, timestampMs, body), signatureBytes);
+    }
+
+    private static RefusedException unsigned(String detail) {
+        return new RefusedException(new Refusal(Refusal.Reason.BAD_REQUEST_SIGNATURE, detail));
+    }
+
+    private static Answer malformed(MalformedMessageException e) {
+        return Answer.problem("p2p-malformed", "Malformed peer-to-peer message", 400, e.getMessage()
+                + "; see docs/p2p-spec.md for the message's fields");
+    }
+
+    static int statusOf(Refusal.Reason reason) {
+        return switch (reason) {
+            case UNKNOWN_PEER, BAD_REQUEST_SIGNATURE -> 401;
+            case RATE_LIMITED -> 429;
+            case PEER_LIMIT -> 503;
+            default -> 403;
+        };
+    }
+}

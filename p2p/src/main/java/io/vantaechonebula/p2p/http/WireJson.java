@@ -1,0 +1,262 @@
+package io.vantaechonebula.p2p.http;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.crypto.Ed25519PublicKey;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.crypto.Hex;
+import io.vantaechonebula.chain.encoding.MalformedEncodingException;
+import io.vantaechonebula.p2p.gossip.Gossip;
+import io.vantaechonebula.p2p.gossip.GossipKind;
+import io.vantaechonebula.p2p.handshake.ChainHead;
+import io.vantaechonebula.p2p.handshake.Hello;
+import io.vantaechonebula.p2p.handshake.Refusal;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** The JSON of the protocol's messages (docs/p2p-spec.md §2–3), both ways, checking every field read. */
+public final class WireJson {
+
+    static final int MAX_CHAINS = 16;
+    static final int MAX_TEXT = 256;
+    static final int MAX_ADDRESSES = 100;
+
+    private WireJson() {
+    }
+
+    public static JsonObject hello(Hello hello) {
+        JsonArrayBuilder chains = Json.createArrayBuilder();
+        for (ChainHead chain : hello.chains()) {
+            chains.add(Json.createObjectBuilder().add("chainId", chain.chainId()).add("genesis", chain.genesis().toString())
+                    .add("height", chain.height()).add("head", chain.head().toString()));
+        }
+        return Json.createObjectBuilder().add("protocolVersion", hello.protocolVersion()).add("nodeId", hello.nodeId())
+                .add("publicKey", hello.publicKey().toString()).add("address", hello.address()).add("mode", hello.mode())
+                .add("software", hello.software()).add("chains", chains).add("timestamp", hello.timestampMs())
+                .add("signature", Hex.encode(hello.signature())).build();
+    }
+
+    public static Hello hello(JsonObject json) throws MalformedMessageException {
+        JsonArray chainsJson = array(json, "chains");
+        if (chainsJson.size() > MAX_CHAINS) {
+            throw new MalformedMessageException("chains: " + chainsJson.size() + " chains, more than " + MAX_CHAINS);
+        }
+        List<ChainHead> chains = new ArrayList<>();
+        for (int i = 0; i < chainsJson.size(); i++) {
+            if (!(chainsJson.get(i) instanceof JsonObject chain)) {
+                throw new MalformedMessageException("chains[" + i + "] must be an object");
+            }
+            long height = longValue(chain, "height");
+            if (height < 0) {
+                throw new MalformedMessageException("chains[" + i + "].height must not be negative");
+            }
+            chains.add(new ChainHead(text(chain, "chainId"), hash(chain, "genesis"), height, hash(chain, "head")));
+        }
+        byte[] publicKey = hex(json, "publicKey", Ed25519PublicKey.LENGTH_BYTES);
+        return new Hello((int) longValue(json, "protocolVersion"), text(json, "nodeId"), new Ed25519PublicKey(publicKey),
+                text(json, "address"), text(json, "mode"), text(json, "software"), chains, longValue(json, "timestamp"),
+                hex(json, "signature", Ed25519PrivateKey.SIGNATURE_BYTES));
+    }
+
+    public static JsonObject gossip(Gossip gossip) {
+        return Json.createObjectBuilder().add("kind", gossip.kind().code()).add("chainId", gossip.chainId())
+                .add("payload", Base64.getEncoder().encodeToString(gossip.payload())).build();
+    }
+
+    public static Gossip gossip(JsonObject json) throws MalformedMessageException {
+        String kindCode = text(json, "kind");
+        GossipKind kind = GossipKind.ofCode(kindCode).orElseThrow(() -> new MalformedMessageException(
+                "kind must be transaction or block, not '" + kindCode + "'"));
+        byte[] payload = base64(json, "payload");
+        if (payload.length > Gossip.MAX_PAYLOAD_BYTES) {
+            throw new MalformedMessageException("payload: " + payload.length + " bytes, more than " + Gossip.MAX_PAYLOAD_BYTES);
+        }
+        return new Gossip(kind, text(json, "chainId"), payload);
+    }
+
+    public static JsonObject blocksRequest(String chainId, List<Hash> locator, int max) {
+        JsonArrayBuilder hashes = Json.createArrayBuilder();
+        locator.forEach(hash -> hashes.add(hash.toString()));
+        return Json.createObjectBuilder().add("chainId", chainId).add("locator", hashes).add("max", max).build();
+    }
+
+    /** A request for blocks, as read: chain, locator and how many. */
+    public record BlocksRequest(String chainId, List<Hash> locator, int max) {
+    }
+
+    public static BlocksRequest blocksRequest(JsonObject json, int maxLocator) throws MalformedMessageException {
+        JsonArray hashes = array(json, "locator");
+        if (hashes.size() > maxLocator) {
+            throw new MalformedMessageException("locator: " + hashes.size() + " hashes, more than " + maxLocator);
+        }
+        List<Hash> locator = new ArrayList<>();
+        for (int i = 0; i < hashes.size(); i++) {
+            locator.add(hashFrom(hashes.get(i), "locator[" + i + "]"));
+        }
+        long max = longValue(json, "max");
+        if (max < 1) {
+            throw new MalformedMessageException("max must be at least 1");
+        }
+        return new BlocksRequest(text(json, "chainId"), locator, (int) Math.min(max, Integer.MAX_VALUE));
+    }
+
+    public static JsonObject blocks(List<Block> blocks) {
+        JsonArrayBuilder encoded = Json.createArrayBuilder();
+        blocks.forEach(block -> encoded.add(Base64.getEncoder().encodeToString(block.encode())));
+        return Json.createObjectBuilder().add("blocks", encoded).build();
+    }
+
+    public static List<Block> blocks(JsonObject json, int maxBlocks) throws MalformedMessageException {
+        JsonArray encoded = array(json, "blocks");
+        if (encoded.size() > maxBlocks) {
+            throw new MalformedMessageException("blocks: " + encoded.size() + " blocks, more than the " + maxBlocks + " asked for");
+        }
+        List<Block> blocks = new ArrayList<>(encoded.size());
+        for (int i = 0; i < encoded.size(); i++) {
+            if (!(encoded.get(i) instanceof JsonString string)) {
+                throw new MalformedMessageException("blocks[" + i + "] must be a base64 string");
+            }
+            byte[] bytes = decodeBase64(string.getString(), "blocks[" + i + "]");
+            try {
+                blocks.add(Block.decode(bytes, bytes.length / 100 + 1));
+            } catch (MalformedEncodingException e) {
+                throw new MalformedMessageException("blocks[" + i + "] does not decode: " + e.getMessage());
+            }
+        }
+        return blocks;
+    }
+
+    public static JsonObject peers(List<String> addresses) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        addresses.forEach(array::add);
+        return Json.createObjectBuilder().add("peers", array).build();
+    }
+
+    public static List<String> peers(JsonObject json) throws MalformedMessageException {
+        JsonArray array = array(json, "peers");
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < Math.min(array.size(), MAX_ADDRESSES); i++) {
+            if (array.get(i) instanceof JsonString address && address.getString().length() <= MAX_TEXT
+                    && (address.getString().startsWith("http://") || address.getString().startsWith("https://"))) {
+                addresses.add(address.getString());
+            }
+        }
+        return addresses;
+    }
+
+    /** A refusal as {@code application/problem+json} (RFC 9457), with the reason's code. */
+    public static JsonObject refusal(Refusal refusal, int status) {
+        return Json.createObjectBuilder().add("type", "urn:vantaechonebula:problem:p2p-" + refusal.reason().code())
+                .add("title", "Refused by the peer").add("status", status).add("detail", refusal.detail())
+                .add("reason", refusal.reason().code()).build();
+    }
+
+    public static JsonObject problem(String code, String title, int status, String detail) {
+        return Json.createObjectBuilder().add("type", "urn:vantaechonebula:problem:" + code).add("title", title)
+                .add("status", status).add("detail", detail).build();
+    }
+
+    public static JsonObject read(byte[] body) throws MalformedMessageException {
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new MalformedMessageException("the body is not a JSON object: " + e.getMessage());
+        }
+    }
+
+    public static byte[] bytes(JsonObject json) {
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JsonValue field(JsonObject json, String name) throws MalformedMessageException {
+        JsonValue value = json.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            throw new MalformedMessageException(name + " is missing");
+        }
+        return value;
+    }
+
+    private static String text(JsonObject json, String name) throws MalformedMessageException {
+        if (!(field(json, name) instanceof JsonString string)) {
+            throw new MalformedMessageException(name + " must be a string");
+        }
+        if (string.getString().length() > MAX_TEXT) {
+            throw new MalformedMessageException(name + " is longer than " + MAX_TEXT + " characters");
+        }
+        return string.getString();
+    }
+
+    private static long longValue(JsonObject json, String name) throws MalformedMessageException {
+        if (!(field(json, name) instanceof JsonNumber number) || !number.isIntegral()) {
+            throw new MalformedMessageException(name + " must be a whole number");
+        }
+        try {
+            return number.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new MalformedMessageException(name + " is out of range");
+        }
+    }
+
+    private static JsonArray array(JsonObject json, String name) throws MalformedMessageException {
+        if (!(field(json, name) instanceof JsonArray array)) {
+            throw new MalformedMessageException(name + " must be an array");
+        }
+        return array;
+    }
+
+    private static Hash hash(JsonObject json, String name) throws MalformedMessageException {
+        return hashFrom(field(json, name), name);
+    }
+
+    private static Hash hashFrom(JsonValue value, String name) throws MalformedMessageException {
+        if (!(value instanceof JsonString string)) {
+            throw new MalformedMessageException(name + " must be a hex string");
+        }
+        return Hash.of(hexBytes(string.getString(), name, Hash.LENGTH_BYTES));
+    }
+
+    private static byte[] hex(JsonObject json, String name, int length) throws MalformedMessageException {
+        return hexBytes(text(json, name), name, length);
+    }
+
+    private static byte[] hexBytes(String text, String name, int length) throws MalformedMessageException {
+        byte[] bytes;
+        try {
+            bytes = Hex.decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException(name + " must be hexadecimal");
+        }
+        if (bytes.length != length) {
+            throw new MalformedMessageException(name + " must be " + length + " bytes (" + 2 * length + " hex digits), not "
+                    + bytes.length);
+        }
+        return bytes;
+    }
+
+    private static byte[] base64(JsonObject json, String name) throws MalformedMessageException {
+        if (!(field(json, name) instanceof JsonString string)) {
+            throw new MalformedMessageException(name + " must be a base64 string");
+        }
+        return decodeBase64(string.getString(), name);
+    }
+
+    private static byte[] decodeBase64(String text, String name) throws MalformedMessageException {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException(name + " is not base64: " + e.getMessage());
+        }
+    }
+}
