@@ -256,10 +256,14 @@ public final class Network {
 
     // What this node starts.
 
-    /** Sends a block this node mined, or a transaction it took, to every peer. */
+    /**
+     * Sends a block this node mined, or a transaction it took, to every peer; nothing if the message
+     * came from a peer or sync, which pass it on themselves.
+     */
     public void publish(Gossip gossip) {
-        seen.firstSight(gossip.id());
-        relay(null, gossip);
+        if (seen.firstSight(gossip.id())) {
+            relay(null, gossip);
+        }
     }
 
     private void relay(Peer except, Gossip gossip) {

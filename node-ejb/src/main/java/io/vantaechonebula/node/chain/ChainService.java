@@ -49,6 +49,7 @@ public final class ChainService {
     private final HeadAccounts accounts;
     private final InTransaction inTransaction;
     private final ReentrantLock importLock = new ReentrantLock();
+    private volatile ChainEvents events = ChainEvents.NONE;
     private final AtomicLong headVersion = new AtomicLong();
     private final HashRateMeter hashRate = new HashRateMeter();
     private final AtomicLong blocksImported = new AtomicLong();
@@ -75,11 +76,19 @@ public final class ChainService {
         return params;
     }
 
+    /** Who hears of the blocks and transactions this chain takes; one listener, the peer-to-peer network. */
+    public void listen(ChainEvents listener) {
+        this.events = listener;
+    }
+
     /** Checks a transaction against the head state and queues it for a block. */
     public Mempool.Added submit(Transaction tx) throws InvalidTransactionException {
         try {
             Mempool.Added added = mempool.add(tx, accounts);
             rejections.remove(tx.id());
+            if (added != Mempool.Added.ALREADY_PENDING) {
+                events.transactionTaken(params, tx);
+            }
             return added;
         } catch (InvalidTransactionException e) {
             rejections.put(tx.id(), e.reason().code() + ": " + e.getMessage());
@@ -102,6 +111,7 @@ public final class ChainService {
                     || result instanceof ImportResult.SideChain) {
                 transactionsImported.addAndGet(block.transactions().size());
                 blocksImported.incrementAndGet();
+                events.blockTaken(params, block);
             }
             if (result instanceof ImportResult.Extended || result instanceof ImportResult.Reorganized) {
                 // Accounts first: a template read against the new head and old accounts must see its version change.

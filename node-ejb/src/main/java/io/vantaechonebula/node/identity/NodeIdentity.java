@@ -56,6 +56,11 @@ public class NodeIdentity {
         return key.publicKey().address().hex();
     }
 
+    /** The node key, which signs this node's hellos and requests to its peers. */
+    public Ed25519PrivateKey nodeKey() {
+        return key;
+    }
+
     /** The address of the node key: where this node's mining rewards go. */
     public io.vantaechonebula.chain.crypto.Address publicKeyAddress() {
         return key.publicKey().address();

@@ -1,0 +1,23 @@
+package io.vantaechonebula.node.chain;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.tx.Transaction;
+
+/** What a chain tells its listener: a block it stored as valid, a transaction its mempool took. */
+public interface ChainEvents {
+
+    ChainEvents NONE = new ChainEvents() {
+        @Override
+        public void blockTaken(ChainParams chain, Block block) {
+        }
+
+        @Override
+        public void transactionTaken(ChainParams chain, Transaction transaction) {
+        }
+    };
+
+    void blockTaken(ChainParams chain, Block block);
+
+    void transactionTaken(ChainParams chain, Transaction transaction);
+}

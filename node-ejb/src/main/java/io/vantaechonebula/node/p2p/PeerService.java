@@ -1,0 +1,153 @@
+package io.vantaechonebula.node.p2p;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.node.chain.ChainEvents;
+import io.vantaechonebula.node.chain.ChainRegistry;
+import io.vantaechonebula.node.chain.ChainService;
+import io.vantaechonebula.node.identity.NodeIdentity;
+import io.vantaechonebula.p2p.Network;
+import io.vantaechonebula.p2p.gossip.Gossip;
+import io.vantaechonebula.p2p.gossip.GossipKind;
+import io.vantaechonebula.p2p.http.HttpPeerClient;
+import io.vantaechonebula.p2p.http.P2pHttpApi;
+import io.vantaechonebula.p2p.peer.PeerView;
+import io.vantaechonebula.p2p.sync.SyncStatus;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * This node in the peer-to-peer network (docs/p2p-spec.md): runs the protocol over the node's
+ * chains, passes on what they take, and every sync interval keeps its peers and syncs.
+ */
+// Its own thread: a sync round may import thousands of blocks and must not hold up other scheduled work.
+@ManagedScheduledExecutorDefinition(name = PeerService.ROUNDS, maxAsync = 1)
+@Singleton
+@Startup
+@DependsOn({"ChainRegistry", "NodeIdentity"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class PeerService {
+
+    static final String ROUNDS = "java:app/concurrent/PeerRounds";
+    private static final Logger LOG = Logger.getLogger(PeerService.class.getName());
+
+    @EJB
+    private ChainRegistry registry;
+
+    @EJB
+    private NodeIdentity identity;
+
+    @Resource(lookup = ROUNDS)
+    private ManagedScheduledExecutorService rounds;
+
+    @Resource
+    private ManagedExecutorService relays;
+
+    private PeerSettings settings;
+    private Network network;
+    private P2pHttpApi api;
+    private ScheduledFuture<?> task;
+
+    @PostConstruct
+    void start() {
+        settings = PeerSettings.from(ConfigProvider.getConfig(PeerService.class.getClassLoader()),
+                identity.settings().mode().id(), "VantaEchoNebula/" + identity.version());
+        network = new Network(settings.network(), identity.nodeKey(), new NodeChains(registry),
+                new HttpPeerClient(identity.nodeKey(), System::currentTimeMillis), relays, System::currentTimeMillis);
+        api = new P2pHttpApi(network);
+        if (!settings.enabled()) {
+            LOG.info("Peer-to-peer is off (vanta.p2p.enabled=false): this node neither dials nor passes anything on");
+            return;
+        }
+        ChainEvents events = new ChainEvents() {
+            @Override
+            public void blockTaken(ChainParams chain, Block block) {
+                network.publish(new Gossip(GossipKind.BLOCK, chain.chainId(), block.encode()));
+            }
+
+            @Override
+            public void transactionTaken(ChainParams chain, Transaction transaction) {
+                network.publish(new Gossip(GossipKind.TRANSACTION, chain.chainId(), transaction.encode()));
+            }
+        };
+        for (ChainService chain : registry.all()) {
+            chain.listen(events);
+        }
+        task = rounds.scheduleWithFixedDelay(this::round, 1, settings.syncIntervalSeconds(), TimeUnit.SECONDS);
+        LOG.info(() -> "Peer-to-peer on: this node is " + network.nodeId() + " at " + settings.network().ownAddress()
+                + "; seeds " + settings.network().seeds() + ", max " + settings.network().limits().maxPeers() + " peers, a round"
+                + " every " + settings.syncIntervalSeconds() + " s");
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+        for (ChainService chain : registry.all()) {
+            chain.listen(ChainEvents.NONE);
+        }
+    }
+
+    private void round() {
+        try {
+            network.maintain();
+            network.syncOnce();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A peer-to-peer round failed; the next starts in " + settings.syncIntervalSeconds() + " s", e);
+        }
+    }
+
+    /** Answers the requests under /api/v1/p2p. */
+    public P2pHttpApi api() {
+        return api;
+    }
+
+    public String nodeId() {
+        return network.nodeId();
+    }
+
+    public String address() {
+        return settings.network().ownAddress();
+    }
+
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    public List<PeerView> peers() {
+        return network.peerViews();
+    }
+
+    public List<SyncStatus> sync() {
+        return network.syncStatus();
+    }
+
+    public int connectedPeers() {
+        return network.connectedPeerCount();
+    }
+
+    /** The chain whose sync is furthest behind, if any is behind. */
+    public Optional<SyncStatus> furthestBehind() {
+        return network.syncStatus().stream().filter(status -> status.behind() > 0)
+                .max(java.util.Comparator.comparingLong(SyncStatus::behind));
+    }
+}

@@ -1,0 +1,29 @@
+package io.vantaechonebula.node.p2p;
+
+import io.vantaechonebula.p2p.NetworkSettings;
+import io.vantaechonebula.p2p.peer.PeerLimits;
+import java.util.List;
+import org.eclipse.microprofile.config.Config;
+
+/** The peer-to-peer settings of docs/configuration.md, read once at start. */
+record PeerSettings(boolean enabled, long syncIntervalSeconds, NetworkSettings network) {
+
+    static PeerSettings from(Config config, String mode, String software) {
+        boolean enabled = config.getOptionalValue("vanta.p2p.enabled", Boolean.class).orElse(true);
+        long interval = config.getOptionalValue("vanta.p2p.sync-interval-seconds", Long.class).orElse(5L);
+        if (interval < 1) {
+            throw new IllegalArgumentException("vanta.p2p.sync-interval-seconds must be at least 1, not " + interval);
+        }
+        int maxPeers = config.getOptionalValue("vanta.p2p.max-peers", Integer.class).orElse(PeerLimits.DEFAULTS.maxPeers());
+        long banMinutes = config.getOptionalValue("vanta.p2p.ban-minutes", Long.class).orElse(10L);
+        double rate = config.getOptionalValue("vanta.p2p.requests-per-second", Double.class)
+                .orElse(PeerLimits.DEFAULTS.requestsPerSecond());
+        List<String> seeds = config.getOptionalValues("vanta.p2p.seeds", String.class).orElse(List.of()).stream()
+                .map(String::trim).filter(seed -> !seed.isEmpty()).toList();
+        String address = config.getOptionalValue("vanta.p2p.address", String.class).orElse("http://localhost:8080").trim();
+        PeerLimits limits = new PeerLimits(maxPeers, banMinutes * 60_000, rate, Math.max(rate * 4, 1));
+        return new PeerSettings(enabled, interval, new NetworkSettings(address, mode, software, seeds,
+                NetworkSettings.DEFAULT_LOCAL_ENDPOINTS, limits, NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS,
+                NetworkSettings.DEFAULT_SYNC_BATCH_BLOCKS));
+    }
+}
