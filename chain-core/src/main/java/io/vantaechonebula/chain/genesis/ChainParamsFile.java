@@ -30,6 +30,23 @@ public final class ChainParamsFile {
         return parse(properties, file.toString());
     }
 
+    /**
+     * The parameters of a chain as shipped with the software: {@code config/chains/<name>.properties},
+     * built onto the class path as {@code chains/<name>.properties}.
+     */
+    public static ChainParams bundled(String name, ClassLoader loader) throws IOException {
+        String resource = "chains/" + name + ".properties";
+        try (java.io.InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new java.io.FileNotFoundException("no parameters for chain " + name + " (" + resource
+                        + ") in this build; give a parameters file instead");
+            }
+            Properties properties = new Properties();
+            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            return parse(properties, resource);
+        }
+    }
+
     /** @throws InvalidChainParamsException naming the file, the key and what is wrong */
     public static ChainParams parse(Properties properties, String source) throws InvalidChainParamsException {
         Keys reader = new Keys(properties, source);

@@ -21,14 +21,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -157,15 +155,7 @@ public class ChainRegistry {
             if (file.isPresent()) {
                 return ChainParamsFile.read(Path.of(file.get()));
             }
-            try (InputStream in = ChainRegistry.class.getResourceAsStream("/chains/" + name + ".properties")) {
-                if (in == null) {
-                    throw new IllegalStateException("No parameters for chain " + name + " in the application; set vanta.chain."
-                            + name + ".params-file");
-                }
-                Properties properties = new Properties();
-                properties.load(in);
-                return ChainParamsFile.parse(properties, "chains/" + name + ".properties");
-            }
+            return ChainParamsFile.bundled(name, ChainRegistry.class.getClassLoader());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the parameters of chain " + name + ": " + e.getMessage(), e);
         }
