@@ -1,0 +1,162 @@
+package io.vantaechonebula.agent.light;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.encoding.CanonicalReader;
+import io.vantaechonebula.chain.encoding.CanonicalWriter;
+import io.vantaechonebula.chain.encoding.MalformedEncodingException;
+import io.vantaechonebula.chain.state.Account;
+import io.vantaechonebula.chain.state.BlockUndo;
+import io.vantaechonebula.chain.store.BlockStatus;
+import io.vantaechonebula.chain.store.ChainCommit;
+import io.vantaechonebula.chain.store.ChainStore;
+import io.vantaechonebula.chain.store.StoredBlock;
+import io.vantaechonebula.chain.tx.Transaction;
+import java.math.BigInteger;
+import java.util.Optional;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * One chain's store in a light node's MVStore file (H2's key-value store). Each {@link ChainCommit}
+ * is applied and committed under the file's lock, with automatic commits off, so the file holds
+ * either the state before a commit or the state after it, whatever kills the process.
+ */
+final class MvChainStore implements ChainStore {
+
+    private static final String HEAD = "head";
+    private static final int MAX_BLOCK_TRANSACTIONS = 1_000_000;
+
+    private final MVStore file;
+    private final MVMap<String, byte[]> blocks;
+    private final MVMap<Long, String> mainChain;
+    private final MVMap<String, byte[]> accounts;
+    private final MVMap<String, byte[]> undos;
+    private final MVMap<String, String> transactions;
+    private final MVMap<String, String> meta;
+
+    /**
+     * @param file  the node's store file, opened with automatic commits off
+     * @param chain the chain's name, which prefixes its maps
+     */
+    MvChainStore(MVStore file, String chain) {
+        this.file = file;
+        this.blocks = file.openMap(chain + ".blocks");
+        this.mainChain = file.openMap(chain + ".main");
+        this.accounts = file.openMap(chain + ".accounts");
+        this.undos = file.openMap(chain + ".undos");
+        this.transactions = file.openMap(chain + ".transactions");
+        this.meta = file.openMap(chain + ".meta");
+    }
+
+    @Override
+    public Account account(Address address) {
+        byte[] encoded = accounts.get(address.hex());
+        if (encoded == null) {
+            return Account.EMPTY;
+        }
+        CanonicalReader in = new CanonicalReader(encoded);
+        try {
+            return new Account(in.i64(), in.i64());
+        } catch (MalformedEncodingException e) {
+            throw corrupt("account " + address, e);
+        }
+    }
+
+    @Override
+    public Optional<StoredBlock> block(Hash hash) {
+        byte[] encoded = blocks.get(hash.toString());
+        if (encoded == null) {
+            return Optional.empty();
+        }
+        try {
+            CanonicalReader in = new CanonicalReader(encoded);
+            Block block = Block.decode(in.bytes(Integer.MAX_VALUE), MAX_BLOCK_TRANSACTIONS);
+            BigInteger work = new BigInteger(1, in.bytes(64));
+            long effectiveTime = in.i64();
+            BlockStatus status = BlockStatus.values()[in.u8()];
+            return Optional.of(new StoredBlock(block, work, effectiveTime, status));
+        } catch (MalformedEncodingException | ArrayIndexOutOfBoundsException e) {
+            throw corrupt("block " + hash, e);
+        }
+    }
+
+    @Override
+    public Optional<Hash> mainChainHash(long height) {
+        return Optional.ofNullable(mainChain.get(height)).map(Hash::fromHex);
+    }
+
+    @Override
+    public Optional<Hash> headHash() {
+        return Optional.ofNullable(meta.get(HEAD)).map(Hash::fromHex);
+    }
+
+    @Override
+    public Optional<BlockUndo> undo(Hash blockHash) {
+        byte[] encoded = undos.get(blockHash.toString());
+        if (encoded == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(BlockUndo.decode(encoded));
+        } catch (MalformedEncodingException e) {
+            throw corrupt("undo record of " + blockHash, e);
+        }
+    }
+
+    @Override
+    public Optional<Hash> blockOfTransaction(Hash transactionId) {
+        return Optional.ofNullable(transactions.get(transactionId.toString())).map(Hash::fromHex);
+    }
+
+    @Override
+    public void commit(ChainCommit commit) {
+        synchronized (file) {
+            try {
+                apply(commit);
+                file.commit();
+            } catch (RuntimeException e) {
+                file.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void apply(ChainCommit commit) {
+        commit.added().forEach(block -> blocks.put(block.hash().toString(), encode(block)));
+        commit.statuses().forEach((hash, status) -> block(hash)
+                .ifPresent(stored -> blocks.put(hash.toString(), encode(stored.withStatus(status)))));
+        for (Block block : commit.disconnected()) {
+            mainChain.remove(block.height());
+            block.transactions().forEach(tx -> transactions.remove(tx.id().toString()));
+        }
+        for (Block block : commit.connected()) {
+            mainChain.put(block.height(), block.hash().toString());
+            String hash = block.hash().toString();
+            for (Transaction tx : block.transactions()) {
+                transactions.put(tx.id().toString(), hash);
+            }
+        }
+        commit.accounts().forEach((address, account) -> {
+            if (account.isEmpty()) {
+                accounts.remove(address.hex());
+            } else {
+                accounts.put(address.hex(), new CanonicalWriter(16).i64(account.balance()).i64(account.nonce()).toByteArray());
+            }
+        });
+        commit.undos().forEach((hash, undo) -> undos.put(hash.toString(), undo.encode()));
+        commit.newHead().ifPresent(hash -> meta.put(HEAD, hash.toString()));
+    }
+
+    private static byte[] encode(StoredBlock stored) {
+        byte[] block = stored.block().encode();
+        return new CanonicalWriter(block.length + 64).bytes(block).bytes(stored.cumulativeWork().toByteArray())
+                .i64(stored.effectiveTimeMs()).u8(stored.status().ordinal()).toByteArray();
+    }
+
+    private static IllegalStateException corrupt(String what, Exception e) {
+        return new IllegalStateException("The light node's store holds a " + what + " that does not decode ("
+                + e.getMessage() + "); the file is damaged: move it away and let the node sync again", e);
+    }
+}
