@@ -499,6 +499,12 @@ public final class Network {
         return peers.connectedCount();
     }
 
+    /** The average latency to the connected peers measured so far; empty if none is measured. */
+    public java.util.OptionalDouble averageLatencyMs() {
+        return peers.connectedPeers().stream().map(Peer::latencyMs).flatMap(Optional::stream).mapToLong(Long::longValue)
+                .average();
+    }
+
     public List<SyncStatus> syncStatus() {
         List<SyncStatus> statuses = new ArrayList<>();
         for (ChainHead local : chains.heads()) {

@@ -1,6 +1,10 @@
 package io.vantaechonebula.agent.node;
 
+import io.vantaechonebula.agent.light.LightNode;
+import io.vantaechonebula.agent.light.LightNodeOptions;
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.KeyFile;
+import io.vantaechonebula.p2p.NetworkSettings;
 import io.vantaechonebula.telemetry.TelemetrySample;
 import io.vantaechonebula.telemetry.collector.BatchSender;
 import io.vantaechonebula.telemetry.collector.ChainReading;
@@ -87,6 +91,34 @@ public class NodeCommand implements Callable<Integer> {
     @Option(names = "--interval", defaultValue = "5", description = "Seconds between samples (default: ${DEFAULT-VALUE})")
     int intervalSeconds;
 
+    @Option(names = "--mode", description = "Run a light node too: basic (both chains on a store in the state directory,"
+            + " the peer-to-peer network, mining if --mining); its telemetry is then its own")
+    String mode;
+
+    @Option(names = "--port", defaultValue = "0", description = "With --mode: the port the node serves peers on; 0 takes a free one"
+            + " (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "With --mode: the host peers reach this node at, and the"
+            + " interface it listens on (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--seeds", paramLabel = "URL", split = ",", description = "With --mode: nodes to connect to first"
+            + " (default: $VANTA_P2P_SEEDS; http://localhost:8080, :9080 and http://127.0.0.1:8080 are tried as well)")
+    List<String> seeds;
+
+    @Option(names = "--mining", defaultValue = "${env:MINING_ENABLED:-true}", arity = "1",
+            description = "With --mode: whether the node mines (default: $MINING_ENABLED, else true)")
+    boolean mining;
+
+    @Option(names = "--sync-interval", defaultValue = "${env:SYNC_INTERVAL:-5}",
+            description = "With --mode: seconds between peer-to-peer rounds (default: $SYNC_INTERVAL, else 5)")
+    long syncIntervalSeconds;
+
+    @Option(names = "--max-peers", defaultValue = "${env:MAX_PEERS:-10}",
+            description = "With --mode: most peers at once (default: $MAX_PEERS, else 10)")
+    int maxPeers;
+
     @Option(names = "--buffer", defaultValue = "10000", description = "Samples kept while the pool does not take them; beyond, the oldest go (default: ${DEFAULT-VALUE})")
     int capacity;
 
@@ -108,17 +140,43 @@ public class NodeCommand implements Callable<Integer> {
         }
         Path state = stateDir != null ? stateDir
                 : Path.of(System.getenv().getOrDefault("VANTA_NODE_STATE", "run/nodes")).resolve(name);
-        String nodeId;
+        if (mode != null && localNode != null) {
+            err.println("vanta node: --mode runs chains here, --local-node reports another node's; give one of them");
+            return 2;
+        }
+        Ed25519PrivateKey key;
         try {
-            nodeId = KeyFile.readOrCreate(state.resolve("node.key"), new SecureRandom()).publicKey().address().hex();
+            key = KeyFile.readOrCreate(state.resolve("node.key"), new SecureRandom());
         } catch (IOException e) {
             err.println("vanta node: cannot read or create the node key in " + state + ": " + e.getMessage());
             return 1;
         }
+        String nodeId = key.publicKey().address().hex();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Supplier<List<ChainReading>> chains = chains(http, err);
+        Supplier<PeerReading> peers = () -> PeerReading.NONE;
+        if (mode != null) {
+            LightNode light;
+            try {
+                light = LightNode.start(new LightNodeOptions(state, mode, "VantaEchoNebula-light/" + version(), host, port, host,
+                        seeds != null ? seeds : envSeeds(), NetworkSettings.DEFAULT_LOCAL_ENDPOINTS, mining, syncIntervalSeconds,
+                        maxPeers), key);
+            } catch (IllegalArgumentException e) {
+                err.println("vanta node: " + e.getMessage());
+                return 2;
+            } catch (IOException e) {
+                err.println("vanta node: cannot start the light node (state in " + state + "): " + e.getMessage());
+                return 1;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(light::close));
+            chains = light::chainReadings;
+            peers = light::peerReading;
+            nodeType = mode;
+            out.println("Light node " + name + " (" + nodeId + ", " + mode + ") serves peers at " + light.address()
+                    + " (peers: " + light.address() + "/api/v1/peers); store in " + state);
+        }
         PoolRoute route = new PoolRoute(new PoolProbe(http), pools == null ? PoolProbe.LOCAL_CANDIDATES : pools, connect(http));
-        TelemetryCollector collector = new TelemetryCollector(nodeId, nodeType, chains, () -> PeerReading.NONE,
+        TelemetryCollector collector = new TelemetryCollector(nodeId, nodeType, chains, peers,
                 new ProcessSampler(), new SequenceFile(state.resolve("sample.seq"))::next,
                 new Outbox<TelemetrySample>(capacity, BATCH_SIZE, MAX_WAIT,
                         new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), ThreadLocalRandom.current()::nextDouble)),
@@ -128,6 +186,16 @@ public class NodeCommand implements Callable<Integer> {
         out.flush();
         run(collector, route, out);
         return 0;
+    }
+
+    private static List<String> envSeeds() {
+        String seedList = System.getenv().getOrDefault("VANTA_P2P_SEEDS", "");
+        return java.util.Arrays.stream(seedList.split(",")).map(String::trim).filter(seed -> !seed.isEmpty()).toList();
+    }
+
+    private static String version() {
+        String version = NodeCommand.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 
     private Supplier<List<ChainReading>> chains(HttpClient http, PrintWriter err) {

@@ -4,7 +4,8 @@ import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.fork.BlockTemplate;
 import io.vantaechonebula.chain.fork.ImportResult;
-import io.vantaechonebula.chain.pow.ProofOfWork;
+import io.vantaechonebula.chain.pow.MiningLoop;
+import io.vantaechonebula.chain.pow.MiningTarget;
 import io.vantaechonebula.node.chain.ChainRegistry;
 import io.vantaechonebula.node.chain.ChainService;
 import io.vantaechonebula.node.identity.NodeIdentity;
@@ -21,8 +22,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -42,8 +41,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class MiningService {
 
     private static final Logger LOG = Logger.getLogger(MiningService.class.getName());
-    private static final long HASHES_PER_SLICE = 20_000;
-    private static final long TEMPLATE_REFRESH_NANOS = 2_000_000_000L;
 
     @EJB
     private ChainRegistry registry;
@@ -77,7 +74,8 @@ public class MiningService {
                 continue;
             }
             for (int index = 0; index < threads; index++) {
-                Thread worker = threadFactory.newThread(new Worker(chain.params().name(), miner, seed + index, threads));
+                Thread worker = threadFactory.newThread(new MiningLoop(chain.params().name(), target(chain, miner), seed + index,
+                        threads, () -> running));
                 worker.setName("vanta-miner-" + chain.params().name() + "-" + index);
                 worker.setDaemon(true);
                 workers.add(worker);
@@ -101,67 +99,42 @@ public class MiningService {
         LOG.info("Miners stopped");
     }
 
-    private final class Worker implements Runnable {
-        private final String chainName;
-        private final Address miner;
-        private final long firstNonce;
-        private final long step;
-
-        Worker(String chainName, Address miner, long firstNonce, long step) {
-            this.chainName = chainName;
-            this.miner = miner;
-            this.firstNonce = firstNonce;
-            this.step = step;
-        }
-
-        @Override
-        public void run() {
-            ChainService chain = registry.chain(chainName);
-            long nonce = firstNonce;
-            while (running) {
-                try {
-                    long version = chain.headVersion();
-                    long mempoolChanges = chain.mempool().changes();
-                    long building = System.nanoTime();
-                    BlockTemplate template = registry.template(chainName, miner);
-                    long built = System.nanoTime();
-                    boolean full = template.transactions().size() >= chain.params().maxTransactionsPerBlock();
-                    long refreshAt = built + TEMPLATE_REFRESH_NANOS;
-                    OptionalLong found = OptionalLong.empty();
-                    while (running && found.isEmpty() && chain.headVersion() == version) {
-                        if (System.nanoTime() >= refreshAt) {
-                            if (!full && chain.mempool().changes() != mempoolChanges) {
-                                break;
-                            }
-                            template = template.retimed(System.currentTimeMillis());
-                            refreshAt = System.nanoTime() + TEMPLATE_REFRESH_NANOS;
-                        }
-                        found = ProofOfWork.search(template.header(), nonce, step, HASHES_PER_SLICE, () -> !running);
-                        nonce += HASHES_PER_SLICE * step;
-                        chain.hashRate().record(HASHES_PER_SLICE);
-                    }
-                    if (found.isPresent()) {
-                        Block block = template.withNonce(found.getAsLong());
-                        ImportResult result = registry.importBlock(chainName, block);
-                        // The import logs its own phases; this line says who found the block and how long its template took.
-                        LOG.info(() -> "Mined " + chainName + " block " + block.height() + " " + block.hash() + " with "
-                                + block.transactions().size() + " transactions: " + result.getClass().getSimpleName()
-                                + " (template built in " + (built - building) / 1_000_000 + " ms)");
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Miner of " + chainName + " failed; retrying in a second", e);
-                    pause();
-                }
+    /** What a miner thread of one chain mines on: the chain in this server. */
+    private MiningTarget target(ChainService chain, Address miner) {
+        String chainName = chain.params().name();
+        return new MiningTarget() {
+            @Override
+            public long headVersion() {
+                return chain.headVersion();
             }
-        }
 
-        private void pause() {
-            try {
-                Thread.sleep(1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
+            @Override
+            public long mempoolChanges() {
+                return chain.mempool().changes();
             }
-        }
+
+            @Override
+            public BlockTemplate template() {
+                return registry.template(chainName, miner);
+            }
+
+            @Override
+            public int maxTransactionsPerBlock() {
+                return chain.params().maxTransactionsPerBlock();
+            }
+
+            @Override
+            public void found(Block block) {
+                ImportResult result = registry.importBlock(chainName, block);
+                // The import logs its own phases; this line says who found the block.
+                LOG.info(() -> "Mined " + chainName + " block " + block.height() + " " + block.hash() + " with "
+                        + block.transactions().size() + " transactions: " + result.getClass().getSimpleName());
+            }
+
+            @Override
+            public void hashed(long hashes) {
+                chain.hashRate().record(hashes);
+            }
+        };
     }
 }

@@ -13,6 +13,7 @@ import io.vantaechonebula.p2p.gossip.GossipKind;
 import io.vantaechonebula.p2p.http.HttpPeerClient;
 import io.vantaechonebula.p2p.http.P2pHttpApi;
 import io.vantaechonebula.p2p.peer.PeerView;
+import io.vantaechonebula.telemetry.collector.PeerReading;
 import io.vantaechonebula.p2p.sync.SyncStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -143,6 +144,12 @@ public class PeerService {
 
     public int connectedPeers() {
         return network.connectedPeerCount();
+    }
+
+    /** How many peers are connected and the average latency to them, for telemetry. */
+    public PeerReading reading() {
+        java.util.OptionalDouble latency = network.averageLatencyMs();
+        return new PeerReading(network.connectedPeerCount(), latency.isPresent() ? latency.getAsDouble() : null);
     }
 
     /** The chain whose sync is furthest behind, if any is behind. */

@@ -2,10 +2,10 @@ package io.vantaechonebula.node.telemetry;
 
 import io.vantaechonebula.node.chain.ChainRegistry;
 import io.vantaechonebula.node.identity.NodeIdentity;
+import io.vantaechonebula.node.p2p.PeerService;
 import io.vantaechonebula.telemetry.TelemetrySample;
 import io.vantaechonebula.telemetry.collector.BatchSender;
 import io.vantaechonebula.telemetry.collector.HttpBatchSender;
-import io.vantaechonebula.telemetry.collector.PeerReading;
 import io.vantaechonebula.telemetry.collector.PoolProbe;
 import io.vantaechonebula.telemetry.collector.PoolRoute;
 import io.vantaechonebula.telemetry.collector.SequenceFile;
@@ -62,6 +62,9 @@ public class NodeTelemetry {
     @EJB
     private ChainRegistry chains;
 
+    @EJB
+    private PeerService peers;
+
     @Resource(lookup = "java:comp/DefaultJMSConnectionFactory")
     private ConnectionFactory connectionFactory;
 
@@ -92,7 +95,7 @@ public class NodeTelemetry {
                 ? new LocalBrokerSender(connectionFactory) : new HttpBatchSender(http, found.baseUrl()));
         Path sequenceFile = identity.settings().keyFile().resolveSibling("vanta-telemetry.seq");
         collector = new TelemetryCollector(nodeId, identity.settings().mode().id(),
-                new ChainActivityReader(chains::activity)::read, () -> PeerReading.NONE, new ProcessSampler(),
+                new ChainActivityReader(chains::activity)::read, peers::reading, new ProcessSampler(),
                 new SequenceFile(sequenceFile)::next,
                 new Outbox<TelemetrySample>(capacity, BATCH_SIZE, MAX_WAIT,
                         new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), ThreadLocalRandom.current()::nextDouble)),

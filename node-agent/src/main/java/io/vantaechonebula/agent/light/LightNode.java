@@ -1,0 +1,239 @@
+package io.vantaechonebula.agent.light;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.fork.ImportResult;
+import io.vantaechonebula.chain.genesis.ChainParamsFile;
+import io.vantaechonebula.chain.pow.MiningLoop;
+import io.vantaechonebula.chain.store.StoredBlock;
+import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.p2p.LocalChains;
+import io.vantaechonebula.p2p.Network;
+import io.vantaechonebula.p2p.NetworkSettings;
+import io.vantaechonebula.p2p.gossip.Gossip;
+import io.vantaechonebula.p2p.gossip.GossipKind;
+import io.vantaechonebula.p2p.handshake.ChainHead;
+import io.vantaechonebula.p2p.http.HttpPeerClient;
+import io.vantaechonebula.p2p.http.JdkHttpHandler;
+import io.vantaechonebula.p2p.http.P2pHttpApi;
+import io.vantaechonebula.p2p.http.PeersJson;
+import io.vantaechonebula.p2p.peer.PeerLimits;
+import io.vantaechonebula.telemetry.collector.ChainReading;
+import io.vantaechonebula.telemetry.collector.PeerReading;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.h2.mvstore.MVStore;
+
+/**
+ * A light node (docs/p2p-spec.md, docs/pool.md): testnet and mainnet on a store file in its state
+ * directory, the peer-to-peer protocol on the JDK's HTTP server, and a miner per chain if mining is
+ * on. It serves {@code /api/v1/p2p/*}, {@code /api/v1/peers} and {@code /api/v1/system/status}.
+ */
+public final class LightNode implements LocalChains, AutoCloseable {
+
+    static final List<String> CHAINS = List.of("testnet", "mainnet");
+    private static final Logger LOG = Logger.getLogger(LightNode.class.getName());
+    /** MVStore's page cache in MiB: small, for a node that must live in a 128 MiB heap. */
+    private static final int CACHE_MIB = 8;
+
+    private final LightNodeOptions options;
+    private final Ed25519PrivateKey key;
+    private final MVStore file;
+    private final Map<String, LightChain> chains = new LinkedHashMap<>();
+    private final HttpServer server;
+    private final String address;
+    private final Network network;
+    private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(
+            named("vanta-light-rounds"));
+    private final ExecutorService relays = Executors.newFixedThreadPool(2, named("vanta-light-relay"));
+    private final List<Thread> miners = new ArrayList<>();
+    private volatile boolean running = true;
+
+    private LightNode(LightNodeOptions options, Ed25519PrivateKey key) throws IOException {
+        this.options = options;
+        this.key = key;
+        Files.createDirectories(options.stateDir());
+        this.file = new MVStore.Builder().fileName(options.stateDir().resolve("chains.mv.db").toString())
+                .autoCommitDisabled().cacheSize(CACHE_MIB).open();
+        for (String name : CHAINS) {
+            LightChain chain = new LightChain(ChainParamsFile.bundled(name, LightNode.class.getClassLoader()),
+                    new MvChainStore(file, name), key.publicKey().address());
+            chains.put(chain.params().chainId(), chain);
+        }
+        this.server = HttpServer.create(new InetSocketAddress(options.bindHost(), options.port()), 64);
+        this.address = "http://" + options.advertisedHost() + ":" + server.getAddress().getPort();
+        NetworkSettings settings = new NetworkSettings(address, options.mode(), options.software(), options.seeds(),
+                options.localEndpoints(), new PeerLimits(options.maxPeers(), PeerLimits.DEFAULTS.banMs(),
+                PeerLimits.DEFAULTS.requestsPerSecond(), PeerLimits.DEFAULTS.requestBurst()),
+                NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS, NetworkSettings.DEFAULT_SYNC_BATCH_BLOCKS);
+        this.network = new Network(settings, key, this, new HttpPeerClient(key, System::currentTimeMillis), relays,
+                System::currentTimeMillis);
+    }
+
+    /** Opens the store, starts the HTTP server, the rounds and the miners. */
+    public static LightNode start(LightNodeOptions options, Ed25519PrivateKey key) throws IOException {
+        LightNode node = new LightNode(options, key);
+        node.startServing();
+        return node;
+    }
+
+    private void startServing() {
+        server.createContext(P2pHttpApi.BASE, new JdkHttpHandler(new P2pHttpApi(network)));
+        server.createContext("/api/v1/system/status", exchange -> json(exchange, status()));
+        server.createContext("/api/v1/peers", exchange -> json(exchange, PeersJson.of(network.nodeId(), address, true,
+                network.peerViews(), network.syncStatus())));
+        server.setExecutor(Executors.newFixedThreadPool(4, named("vanta-light-http")));
+        server.start();
+        chains.values().forEach(chain -> chain.onBlockTaken(block ->
+                network.publish(new Gossip(GossipKind.BLOCK, chain.params().chainId(), block.encode()))));
+        rounds.scheduleWithFixedDelay(this::round, 0, options.syncIntervalSeconds(), TimeUnit.SECONDS);
+        if (options.mining()) {
+            long seed = new SecureRandom().nextLong();
+            for (LightChain chain : chains.values()) {
+                Thread miner = new Thread(new MiningLoop(chain.params().name(), chain, seed, 1, () -> running),
+                        "vanta-light-miner-" + chain.params().name());
+                miner.setDaemon(true);
+                miner.setPriority(Thread.MIN_PRIORITY);
+                miners.add(miner);
+                miner.start();
+            }
+        }
+        LOG.info(() -> "Light node " + network.nodeId() + " (" + options.mode() + ") at " + address + ", chains "
+                + heads() + ", mining " + (options.mining() ? "on" : "off") + ", seeds " + options.seeds());
+    }
+
+    private void round() {
+        try {
+            network.maintain();
+            network.syncOnce();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A peer-to-peer round failed; the next starts in " + options.syncIntervalSeconds() + " s", e);
+        }
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public String nodeId() {
+        return network.nodeId();
+    }
+
+    /** What each chain did since the last reading, for telemetry. */
+    public List<ChainReading> chainReadings() {
+        return chains.values().stream().map(LightChain::read).toList();
+    }
+
+    public PeerReading peerReading() {
+        java.util.OptionalDouble latency = network.averageLatencyMs();
+        return new PeerReading(network.connectedPeerCount(), latency.isPresent() ? latency.getAsDouble() : null);
+    }
+
+    private JsonObject status() {
+        JsonArrayBuilder chainArray = Json.createArrayBuilder();
+        for (ChainHead head : heads()) {
+            chainArray.add(Json.createObjectBuilder().add("chainId", head.chainId()).add("height", head.height())
+                    .add("head", head.head().toString()));
+        }
+        return Json.createObjectBuilder().add("system", "VantaEchoNebula").add("nodeId", network.nodeId())
+                .add("mode", options.mode()).add("software", options.software()).add("address", address)
+                .add("chains", chainArray).build();
+    }
+
+    private static void json(HttpExchange exchange, JsonObject body) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestMethod().equals("GET")) {
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    // The protocol's view of the chains.
+
+    @Override
+    public List<ChainHead> heads() {
+        return chains.values().stream().map(LightChain::head).toList();
+    }
+
+    @Override
+    public Optional<Hash> mainChainHash(String chainId, long height) {
+        return chain(chainId).flatMap(chain -> chain.blockchain().blockAt(height)).map(StoredBlock::hash);
+    }
+
+    @Override
+    public Optional<Block> block(String chainId, Hash hash) {
+        return chain(chainId).flatMap(chain -> chain.blockchain().block(hash)).map(StoredBlock::block);
+    }
+
+    @Override
+    public ImportResult importBlock(String chainId, Block block) {
+        return chain(chainId).map(chain -> chain.importBlock(block))
+                .orElseGet(() -> new ImportResult.Invalid(block.hash(), "this node runs no chain " + chainId));
+    }
+
+    @Override
+    public TransactionOffer offerTransaction(String chainId, Transaction transaction) {
+        return chain(chainId).map(chain -> chain.offer(transaction))
+                .orElseGet(() -> TransactionOffer.notNow("this node runs no chain " + chainId));
+    }
+
+    private Optional<LightChain> chain(String chainId) {
+        return Optional.ofNullable(chains.get(chainId));
+    }
+
+    /** Stops the miners, the rounds and the server, and closes the store. */
+    @Override
+    public void close() {
+        running = false;
+        rounds.shutdownNow();
+        server.stop(1);
+        relays.shutdownNow();
+        for (Thread miner : miners) {
+            try {
+                miner.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (file) {
+            file.close();
+        }
+        LOG.info(() -> "Light node " + network.nodeId() + " stopped");
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package io.vantaechonebula.agent.light;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How a light node runs.
+ *
+ * @param bindHost          the interface its HTTP server listens on
+ * @param port              its port; 0 takes a free one
+ * @param advertisedHost    the host peers reach it at, in its address
+ * @param syncIntervalSeconds seconds between rounds of pinging peers, dialling and syncing
+ * @param localEndpoints    addresses on this machine where a node may run, tried once one answers as a node
+ */
+public record LightNodeOptions(Path stateDir, String mode, String software, String bindHost, int port, String advertisedHost,
+                               List<String> seeds, List<String> localEndpoints, boolean mining, long syncIntervalSeconds,
+                               int maxPeers) {
+
+    public LightNodeOptions {
+        seeds = List.copyOf(seeds);
+        localEndpoints = List.copyOf(localEndpoints);
+        // simple adds the transaction analyzer and the network optimizer, which are not built yet.
+        if (!mode.equals("basic")) {
+            throw new IllegalArgumentException("a light node runs in mode basic, not '" + mode + "'");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port);
+        }
+        if (syncIntervalSeconds < 1) {
+            throw new IllegalArgumentException("the sync interval must be at least 1 second, not " + syncIntervalSeconds);
+        }
+        if (maxPeers < 1) {
+            throw new IllegalArgumentException("max peers must be at least 1, not " + maxPeers);
+        }
+    }
+}
