@@ -22,6 +22,9 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -62,6 +65,9 @@ public class PeerService {
     @Resource
     private ManagedExecutorService relays;
 
+    @Resource
+    private SessionContext context;
+
     private PeerSettings settings;
     private Network network;
     private P2pHttpApi api;
@@ -92,7 +98,10 @@ public class PeerService {
         for (ChainService chain : registry.all()) {
             chain.listen(events);
         }
-        task = rounds.scheduleWithFixedDelay(this::round, 1, settings.syncIntervalSeconds(), TimeUnit.SECONDS);
+        // Through the bean's own proxy: the chains' entity manager needs a container invocation, which a bare
+        // scheduler thread does not have.
+        PeerService self = context.getBusinessObject(PeerService.class);
+        task = rounds.scheduleWithFixedDelay(self::round, 1, settings.syncIntervalSeconds(), TimeUnit.SECONDS);
         LOG.info(() -> "Peer-to-peer on: this node is " + network.nodeId() + " at " + settings.network().ownAddress()
                 + "; seeds " + settings.network().seeds() + ", max " + settings.network().limits().maxPeers() + " peers, a round"
                 + " every " + settings.syncIntervalSeconds() + " s");
@@ -108,7 +117,9 @@ public class PeerService {
         }
     }
 
-    private void round() {
+    /** One round of keeping peers and syncing; each block import commits on its own. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void round() {
         try {
             network.maintain();
             network.syncOnce();
