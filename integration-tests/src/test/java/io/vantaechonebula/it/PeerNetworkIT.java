@@ -1,0 +1,200 @@
+package io.vantaechonebula.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.block.BlockHeader;
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.genesis.ChainParamsFile;
+import io.vantaechonebula.chain.genesis.Genesis;
+import io.vantaechonebula.chain.crypto.Hex;
+import io.vantaechonebula.p2p.PeerCallException;
+import io.vantaechonebula.p2p.gossip.Gossip;
+import io.vantaechonebula.p2p.gossip.GossipKind;
+import io.vantaechonebula.p2p.handshake.ChainHead;
+import io.vantaechonebula.p2p.handshake.Hello;
+import io.vantaechonebula.p2p.handshake.Refusal;
+import io.vantaechonebula.p2p.handshake.SignedRequest;
+import io.vantaechonebula.p2p.http.HttpPeerClient;
+import io.vantaechonebula.p2p.http.WireJson;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server in the peer-to-peer network: a light node process joins it and syncs, a peer that lies is banned. */
+@ExtendWith(ArquillianExtension.class)
+class PeerNetworkIT {
+
+    private static final Pattern SERVES = Pattern.compile("serves peers at (http://\\S+) ");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return VantaEar.asBuilt();
+    }
+
+    @TempDir
+    Path state;
+
+    @Test
+    void aLightNodeJoinsSyncsAndAfterAKillComesBackWithItsChain() throws Exception {
+        Process node = startLightNode();
+        String address = addressOf(node);
+        long synced;
+        try {
+            JsonObject status = get(address + "/api/v1/system/status");
+            String lightId = status.getString("nodeId");
+            JsonObject asPeer = Api.eventually(PeerNetworkIT::serverPeers, peers -> peer(peers, lightId)
+                    .filter(p -> p.getString("state").equals("connected") && !p.isNull("latencyMs")).isPresent());
+            assertThat(peer(asPeer, lightId)).as("the server pinged the light node").hasValueSatisfying(p -> {
+                assertThat(p.getString("address")).isEqualTo(address);
+                assertThat(p.getString("mode")).isEqualTo("basic");
+                assertThat(p.getInt("reputation")).isEqualTo(100);
+            });
+            long serverHeight = Api.get("/api/v1/chains/testnet/head").object().getJsonNumber("height").longValue();
+            assertThat(serverHeight).as("the server mines testnet").isPositive();
+            JsonObject lightPeers = Api.eventually(() -> get(address + "/api/v1/peers"),
+                    peers -> testnetSync(peers).getJsonNumber("localHeight").longValue() >= serverHeight);
+            synced = testnetSync(lightPeers).getJsonNumber("localHeight").longValue();
+            assertThat(synced).as("the light node synced the server's testnet").isGreaterThanOrEqualTo(serverHeight);
+        } finally {
+            node.destroyForcibly();
+            node.waitFor(20, TimeUnit.SECONDS);
+        }
+
+        Process again = startLightNode();
+        try {
+            JsonObject status = get(addressOf(again) + "/api/v1/system/status");
+            long height = status.getJsonArray("chains").getJsonObject(0).getJsonNumber("height").longValue();
+            assertThat(height).as("what it had before kill -9").isGreaterThanOrEqualTo(synced);
+        } finally {
+            again.destroy();
+            again.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aPeerThatSendsInvalidBlocksIsBannedAndRefused() throws Exception {
+        ChainParams testnet = ChainParamsFile.bundled("testnet", PeerNetworkIT.class.getClassLoader());
+        Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
+        JsonObject head = Api.get("/api/v1/chains/testnet/head").object();
+        Hash headHash = Hash.fromHex(head.getString("hash"));
+        long height = head.getJsonNumber("height").longValue();
+        List<ChainHead> chains = List.of(new ChainHead(testnet.chainId(), Genesis.block(testnet).hash(), 0, Genesis.block(testnet).hash()));
+        // No address: the server cannot call back, so it keeps it as a peer only for what it sends.
+        Hello hello = Hello.signed(key, 1, "", "basic", "it-liar", chains, System.currentTimeMillis());
+        HttpPeerClient client = new HttpPeerClient(key, System::currentTimeMillis);
+        client.hello(Api.BASE, hello);
+
+        for (int i = 0; i < 2; i++) {
+            BlockHeader forged = new BlockHeader(BlockHeader.VERSION, testnet.chainId(), height + 1, headHash,
+                    System.currentTimeMillis() + i, Hash.sha256(new byte[] {(byte) i}), Hash.ZERO, BigInteger.ONE,
+                    key.publicKey().address(), 0);
+            HttpResponse<String> answer = signedPost(key, "/api/v1/p2p/gossip",
+                    WireJson.gossip(new Gossip(GossipKind.BLOCK, testnet.chainId(), new Block(forged, List.of()).encode())));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+        }
+
+        JsonObject peers = serverPeers();
+        assertThat(peer(peers, hello.nodeId())).hasValueSatisfying(p -> {
+            assertThat(p.getString("state")).isEqualTo("banned");
+            assertThat(p.getString("lastProblem")).contains("INVALID_BLOCK");
+            assertThat(p.containsKey("bannedUntil")).isTrue();
+        });
+        Hello again = Hello.signed(key, 1, "", "basic", "it-liar", chains, System.currentTimeMillis());
+        assertThatThrownBy(() -> client.hello(Api.BASE, again)).isInstanceOfSatisfying(PeerCallException.class,
+                e -> assertThat(e.refusal()).map(Refusal::reason).contains(Refusal.Reason.BANNED));
+    }
+
+    private static HttpResponse<String> signedPost(Ed25519PrivateKey key, String path, JsonObject body) throws Exception {
+        byte[] bytes = WireJson.bytes(body);
+        long time = System.currentTimeMillis();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(Api.BASE + path))
+                .header(SignedRequest.NODE_HEADER, key.publicKey().address().hex())
+                .header(SignedRequest.TIME_HEADER, Long.toString(time))
+                .header(SignedRequest.SIGNATURE_HEADER, Hex.encode(SignedRequest.sign(key, "POST", path, time, bytes)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Process startLightNode() throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                "-cp", System.getProperty("java.class.path"),
+                "io.vantaechonebula.agent.VantaCommand", "node", "--name", "it-light",
+                "--state-dir", state.resolve("light").toString(), "--pool", Api.BASE, "--transport", "http",
+                "--mode", "basic", "--mining", "false", "--seeds", Api.BASE, "--sync-interval", "1"));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static String addressOf(Process node) throws Exception {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null) {
+            Matcher matcher = SERVES.matcher(line);
+            if (matcher.find()) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        lines.lines().forEach(ignored -> { });
+                    } catch (java.io.UncheckedIOException e) {
+                        // Killed: its output ends with it.
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                return matcher.group(1);
+            }
+        }
+        throw new AssertionError("the light node ended without saying where it serves (exit " + node.waitFor() + ")");
+    }
+
+    private static JsonObject serverPeers() {
+        Api.Answer answer = Api.get("/api/v1/peers");
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.object();
+    }
+
+    private static Optional<JsonObject> peer(JsonObject peers, String nodeId) {
+        return peers.getJsonArray("peers").getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("nodeId").equals(nodeId)).findFirst();
+    }
+
+    private static JsonObject testnetSync(JsonObject peers) {
+        return peers.getJsonArray("sync").getJsonObject(0);
+    }
+
+    private static JsonObject get(String url) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return Json.createReader(new StringReader(response.body())).readObject();
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + url + " failed: " + e.getMessage(), e);
+        }
+    }
+}
