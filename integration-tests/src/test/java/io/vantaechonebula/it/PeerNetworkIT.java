@@ -81,6 +81,10 @@ class PeerNetworkIT {
                     peers -> testnetSync(peers).getJsonNumber("localHeight").longValue() >= serverHeight);
             synced = testnetSync(lightPeers).getJsonNumber("localHeight").longValue();
             assertThat(synced).as("the light node synced the server's testnet").isGreaterThanOrEqualTo(serverHeight);
+            JsonObject sync = Api.get("/health/ready").object().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                    .filter(check -> check.getString("name").equals("sync")).findFirst().orElseThrow();
+            assertThat(sync.getString("status")).isEqualTo("UP");
+            assertThat(sync.getJsonObject("data").getJsonNumber("peers").longValue()).isPositive();
         } finally {
             node.destroyForcibly();
             node.waitFor(20, TimeUnit.SECONDS);
