@@ -470,6 +470,8 @@ public final class Network {
     private int importBatch(Peer peer, String chainId, List<Block> batch) {
         int taken = 0;
         for (Block block : batch) {
+            // Seen before the import, so that the node's own listener does not pass old blocks on as news.
+            seen.firstSight(new Gossip(GossipKind.BLOCK, chainId, block.encode()).id());
             ImportResult result = chains.importBlock(chainId, block);
             if (result instanceof ImportResult.Invalid invalid) {
                 peers.penalise(peer, Offence.INVALID_BLOCK, "synced block " + block.hash() + " at height " + block.height()
@@ -481,7 +483,6 @@ public final class Network {
                         + " does not follow the locator or the block before it", clock.getAsLong());
                 return taken;
             }
-            seen.firstSight(new Gossip(GossipKind.BLOCK, chainId, block.encode()).id());
             taken++;
         }
         Block last = batch.get(batch.size() - 1);

@@ -144,6 +144,7 @@ class NetworkTest {
             a.mineQuietly();
         }
         SimNode fresh = net.node("fresh", List.of("sim://a"));
+        int gossipBefore = net.gossipDeliveries;
 
         net.rounds(1);
 
@@ -153,6 +154,7 @@ class NetworkTest {
         assertThat(status.blocksImported()).isEqualTo(250);
         assertThat(status.behind()).isZero();
         assertThat(status.syncing()).isFalse();
+        assertThat(net.gossipDeliveries).as("synced blocks are old news: not passed on").isEqualTo(gossipBefore);
     }
 
     @Test

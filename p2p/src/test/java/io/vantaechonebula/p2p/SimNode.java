@@ -93,6 +93,11 @@ final class SimNode implements LocalChains {
     public ImportResult importBlock(String chainId, Block block) {
         ImportResult result = chain.importBlock(block, clock.get());
         mempool.revalidate(chain::account);
+        if (result instanceof ImportResult.Extended || result instanceof ImportResult.Reorganized
+                || result instanceof ImportResult.SideChain) {
+            // As the server's and the light node's chains do: every block taken goes to the network.
+            network.publish(new Gossip(GossipKind.BLOCK, chainId, block.encode()));
+        }
         return result;
     }
 

@@ -6,6 +6,7 @@ import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.fork.ImportResult;
+import io.vantaechonebula.chain.genesis.ChainParams;
 import io.vantaechonebula.chain.genesis.ChainParamsFile;
 import io.vantaechonebula.chain.pow.MiningLoop;
 import io.vantaechonebula.chain.store.StoredBlock;
@@ -70,15 +71,14 @@ public final class LightNode implements LocalChains, AutoCloseable {
     private final List<Thread> miners = new ArrayList<>();
     private volatile boolean running = true;
 
-    private LightNode(LightNodeOptions options, Ed25519PrivateKey key) throws IOException {
+    private LightNode(LightNodeOptions options, Ed25519PrivateKey key, List<ChainParams> params) throws IOException {
         this.options = options;
         this.key = key;
         Files.createDirectories(options.stateDir());
         this.file = new MVStore.Builder().fileName(options.stateDir().resolve("chains.mv.db").toString())
                 .autoCommitDisabled().cacheSize(CACHE_MIB).open();
-        for (String name : CHAINS) {
-            LightChain chain = new LightChain(ChainParamsFile.bundled(name, LightNode.class.getClassLoader()),
-                    new MvChainStore(file, name), key.publicKey().address());
+        for (ChainParams chainParams : params) {
+            LightChain chain = new LightChain(chainParams, new MvChainStore(file, chainParams.name()), key.publicKey().address());
             chains.put(chain.params().chainId(), chain);
         }
         this.server = HttpServer.create(new InetSocketAddress(options.bindHost(), options.port()), 64);
@@ -91,9 +91,18 @@ public final class LightNode implements LocalChains, AutoCloseable {
                 System::currentTimeMillis);
     }
 
-    /** Opens the store, starts the HTTP server, the rounds and the miners. */
+    /** Opens the store, starts the HTTP server, the rounds and the miners, on the chains shipped with the software. */
     public static LightNode start(LightNodeOptions options, Ed25519PrivateKey key) throws IOException {
-        LightNode node = new LightNode(options, key);
+        List<ChainParams> params = new ArrayList<>();
+        for (String name : CHAINS) {
+            params.add(ChainParamsFile.bundled(name, LightNode.class.getClassLoader()));
+        }
+        return start(options, key, params);
+    }
+
+    /** As {@link #start(LightNodeOptions, Ed25519PrivateKey)}, on the chains given (a private network's). */
+    public static LightNode start(LightNodeOptions options, Ed25519PrivateKey key, List<ChainParams> params) throws IOException {
+        LightNode node = new LightNode(options, key, params);
         node.startServing();
         return node;
     }

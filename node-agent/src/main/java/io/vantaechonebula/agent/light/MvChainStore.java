@@ -11,6 +11,7 @@ import io.vantaechonebula.chain.state.BlockUndo;
 import io.vantaechonebula.chain.store.BlockStatus;
 import io.vantaechonebula.chain.store.ChainCommit;
 import io.vantaechonebula.chain.store.ChainStore;
+import io.vantaechonebula.chain.store.DecodedBlocks;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.Transaction;
 import java.math.BigInteger;
@@ -27,9 +28,13 @@ final class MvChainStore implements ChainStore {
 
     private static final String HEAD = "head";
     private static final int MAX_BLOCK_TRANSACTIONS = 1_000_000;
+    /** Decoded blocks kept, weighed by their transactions: a few megabytes, for a node that lives in 128 MiB. */
+    private static final int DECODED_TRANSACTIONS = 20_000;
 
     private final MVStore file;
     private final MVMap<String, byte[]> blocks;
+    private final MVMap<String, byte[]> blockStates;
+    private final DecodedBlocks decoded = new DecodedBlocks(DECODED_TRANSACTIONS);
     private final MVMap<Long, String> mainChain;
     private final MVMap<String, byte[]> accounts;
     private final MVMap<String, byte[]> undos;
@@ -43,6 +48,7 @@ final class MvChainStore implements ChainStore {
     MvChainStore(MVStore file, String chain) {
         this.file = file;
         this.blocks = file.openMap(chain + ".blocks");
+        this.blockStates = file.openMap(chain + ".block-states");
         this.mainChain = file.openMap(chain + ".main");
         this.accounts = file.openMap(chain + ".accounts");
         this.undos = file.openMap(chain + ".undos");
@@ -66,18 +72,23 @@ final class MvChainStore implements ChainStore {
 
     @Override
     public Optional<StoredBlock> block(Hash hash) {
-        byte[] encoded = blocks.get(hash.toString());
-        if (encoded == null) {
+        String key = hash.toString();
+        byte[] state = blockStates.get(key);
+        if (state == null) {
             return Optional.empty();
         }
         try {
-            CanonicalReader in = new CanonicalReader(encoded);
-            Block block = Block.decode(in.bytes(Integer.MAX_VALUE), MAX_BLOCK_TRANSACTIONS);
+            Block block = decoded.get(key);
+            if (block == null) {
+                block = Block.decode(blocks.get(key), MAX_BLOCK_TRANSACTIONS);
+                decoded.put(key, block);
+            }
+            CanonicalReader in = new CanonicalReader(state);
             BigInteger work = new BigInteger(1, in.bytes(64));
             long effectiveTime = in.i64();
             BlockStatus status = BlockStatus.values()[in.u8()];
             return Optional.of(new StoredBlock(block, work, effectiveTime, status));
-        } catch (MalformedEncodingException | ArrayIndexOutOfBoundsException e) {
+        } catch (MalformedEncodingException | ArrayIndexOutOfBoundsException | NullPointerException e) {
             throw corrupt("block " + hash, e);
         }
     }
@@ -124,9 +135,12 @@ final class MvChainStore implements ChainStore {
     }
 
     private void apply(ChainCommit commit) {
-        commit.added().forEach(block -> blocks.put(block.hash().toString(), encode(block)));
+        for (StoredBlock block : commit.added()) {
+            blocks.put(block.hash().toString(), block.block().encode());
+            blockStates.put(block.hash().toString(), state(block));
+        }
         commit.statuses().forEach((hash, status) -> block(hash)
-                .ifPresent(stored -> blocks.put(hash.toString(), encode(stored.withStatus(status)))));
+                .ifPresent(stored -> blockStates.put(hash.toString(), state(stored.withStatus(status)))));
         for (Block block : commit.disconnected()) {
             mainChain.remove(block.height());
             block.transactions().forEach(tx -> transactions.remove(tx.id().toString()));
@@ -149,10 +163,10 @@ final class MvChainStore implements ChainStore {
         commit.newHead().ifPresent(hash -> meta.put(HEAD, hash.toString()));
     }
 
-    private static byte[] encode(StoredBlock stored) {
-        byte[] block = stored.block().encode();
-        return new CanonicalWriter(block.length + 64).bytes(block).bytes(stored.cumulativeWork().toByteArray())
-                .i64(stored.effectiveTimeMs()).u8(stored.status().ordinal()).toByteArray();
+    /** What changes of a stored block, apart from the block: its cumulative work, effective time and status. */
+    private static byte[] state(StoredBlock stored) {
+        return new CanonicalWriter(64).bytes(stored.cumulativeWork().toByteArray()).i64(stored.effectiveTimeMs())
+                .u8(stored.status().ordinal()).toByteArray();
     }
 
     private static IllegalStateException corrupt(String what, Exception e) {

@@ -9,6 +9,7 @@ import io.vantaechonebula.chain.state.BlockUndo;
 import io.vantaechonebula.chain.store.BlockStatus;
 import io.vantaechonebula.chain.store.ChainCommit;
 import io.vantaechonebula.chain.store.ChainStore;
+import io.vantaechonebula.chain.store.DecodedBlocks;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.Transaction;
 import jakarta.persistence.EntityManager;

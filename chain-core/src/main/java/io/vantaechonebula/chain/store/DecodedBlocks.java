@@ -1,4 +1,4 @@
-package io.vantaechonebula.node.chain.store;
+package io.vantaechonebula.chain.store;
 
 import io.vantaechonebula.chain.block.Block;
 import java.util.Iterator;
@@ -7,23 +7,25 @@ import java.util.Map;
 
 /**
  * Recently decoded blocks, least recently used first out, bounded by the transactions they hold
- * rather than their number: a few full blocks weigh more than many empty ones.
+ * rather than their number: a few full blocks weigh more than many empty ones. Stores keep one so
+ * that walking back over recent blocks (the median time of the last eleven, a reorganisation) does not
+ * decode them again.
  */
-final class DecodedBlocks {
+public final class DecodedBlocks {
 
     private final int maxTransactions;
     private final LinkedHashMap<String, Block> blocks = new LinkedHashMap<>(64, 0.75f, true);
     private long transactions;
 
-    DecodedBlocks(int maxTransactions) {
+    public DecodedBlocks(int maxTransactions) {
         this.maxTransactions = maxTransactions;
     }
 
-    synchronized Block get(String hash) {
+    public synchronized Block get(String hash) {
         return blocks.get(hash);
     }
 
-    synchronized void put(String hash, Block block) {
+    public synchronized void put(String hash, Block block) {
         Block previous = blocks.put(hash, block);
         transactions += weight(block) - (previous == null ? 0 : weight(previous));
         Iterator<Map.Entry<String, Block>> eldest = blocks.entrySet().iterator();
