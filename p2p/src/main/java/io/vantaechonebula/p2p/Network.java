@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
@@ -40,7 +42,8 @@ import java.util.logging.Logger;
  * handles gossip and relays what is new once, serves and fetches blocks by locator, and keeps its peers
  * (dialling seeds, local endpoints and the peers of peers, pinging, penalising). The transport calls
  * the {@code on…} methods for what arrives and runs {@link #maintain()} and {@link #syncOnce()} on a
- * schedule; relays go out on the executor given.
+ * schedule; relays go out on one executor given, and sync fetches its next batch (checking its
+ * signatures) on the other while it imports the current one.
  */
 public final class Network {
 
@@ -61,6 +64,7 @@ public final class Network {
     private final LocalChains chains;
     private final PeerClient client;
     private final Executor relays;
+    private final Executor prefetch;
     private final LongSupplier clock;
     private final PeerTable peers;
     private final AddressBook book = new AddressBook();
@@ -70,12 +74,13 @@ public final class Network {
     private int round;
 
     public Network(NetworkSettings settings, Ed25519PrivateKey key, LocalChains chains, PeerClient client, Executor relays,
-                   LongSupplier clock) {
+                   Executor prefetch, LongSupplier clock) {
         this.settings = settings;
         this.key = key;
         this.chains = chains;
         this.client = client;
         this.relays = relays;
+        this.prefetch = prefetch;
         this.clock = clock;
         this.peers = new PeerTable(settings.limits());
         this.check = new HelloCheck(settings.maxClockSkewMs());
@@ -432,17 +437,28 @@ public final class Network {
         sync.start(peer.nodeId());
         LOG.info(() -> "Syncing " + chainId + " from " + peer.nodeId() + " at " + peer.address() + ": height " + startHeight
                 + " of " + target);
+        CompletableFuture<List<Block>> next = fetch(peer, chainId,
+                Locator.of(startHeight, height -> chains.mainChainHash(chainId, height)));
         try {
-            while (localHeight(chainId) < target) {
-                List<Hash> locator = Locator.of(localHeight(chainId), height -> chains.mainChainHash(chainId, height));
-                List<Block> batch = client.blocksAfter(peer, chainId, locator, settings.syncBatchBlocks());
+            while (true) {
+                List<Block> batch = await(next);
                 if (batch.isEmpty()) {
                     break;
+                }
+                Block last = batch.get(batch.size() - 1);
+                boolean more = last.height() < target;
+                if (more) {
+                    // The peer answers after the first locator hash on its main chain: the last block it sent.
+                    List<Hash> locator = new ArrayList<>();
+                    locator.add(last.hash());
+                    locator.addAll(Locator.of(localHeight(chainId), height -> chains.mainChainHash(chainId, height)));
+                    next = fetch(peer, chainId, locator.subList(0, Math.min(locator.size(), Locator.MAX_HASHES)));
                 }
                 int taken = importBatch(peer, chainId, batch);
                 imported += taken;
                 sync.imported(taken, imported, (System.nanoTime() - started) / 1e9);
-                if (taken < batch.size()) {
+                if (taken < batch.size() || !more) {
+                    next.cancel(false);
                     break;
                 }
                 long now = clock.getAsLong();
@@ -464,6 +480,31 @@ public final class Network {
         double rate = sync.blocksPerSecond;
         LOG.info(() -> String.format("Synced %s from %s: %,d blocks, now at height %,d (peer at %,d), %.0f blocks/s",
                 chainId, peer.nodeId(), total, height, target, rate));
+    }
+
+    /** Asks the peer for the blocks after the locator, and checks their transactions' signatures, on the prefetch executor. */
+    private CompletableFuture<List<Block>> fetch(Peer peer, String chainId, List<Hash> locator) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                List<Block> blocks = client.blocksAfter(peer, chainId, locator, settings.syncBatchBlocks());
+                // Each transaction remembers the answer, so the import that follows does not check again.
+                blocks.forEach(block -> block.transactions().forEach(Transaction::hasValidSignature));
+                return blocks;
+            } catch (PeerCallException e) {
+                throw new CompletionException(e);
+            }
+        }, prefetch);
+    }
+
+    private static List<Block> await(CompletableFuture<List<Block>> batch) throws PeerCallException {
+        try {
+            return batch.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof PeerCallException call) {
+                throw call;
+            }
+            throw e;
+        }
     }
 
     /** Imports blocks in order; stops at the first that is invalid or does not follow, and blames the peer. */

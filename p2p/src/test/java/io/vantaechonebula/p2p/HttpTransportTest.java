@@ -45,7 +45,8 @@ class HttpTransportTest {
         SimNode node = new SimNode(name, address, key, TestChains.params(), clock);
         NetworkSettings settings = new NetworkSettings(address, "basic", "vanta-test", seeds, List.of(), PeerLimits.DEFAULTS,
                 NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS, 40);
-        node.network = new Network(settings, key, node, new HttpPeerClient(key, clock::get), Runnable::run, clock::get);
+        node.network = new Network(settings, key, node, new HttpPeerClient(key, clock::get), Runnable::run,
+                Runnable::run, clock::get);
         server.createContext(P2pHttpApi.BASE, new JdkHttpHandler(new P2pHttpApi(node.network)));
         server.start();
         servers.add(server);

@@ -47,7 +47,7 @@ final class SimulatedNetwork {
                 NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS, 100);
         Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
         SimNode node = new SimNode(name, address, key, params, clock);
-        node.network = new Network(settings, key, node, new Client(node), relays::add, clock::get);
+        node.network = new Network(settings, key, node, new Client(node), relays::add, Runnable::run, clock::get);
         nodes.put(address, node);
         return node;
     }

@@ -68,6 +68,7 @@ public final class LightNode implements LocalChains, AutoCloseable {
     private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(
             named("vanta-light-rounds"));
     private final ExecutorService relays = Executors.newFixedThreadPool(2, named("vanta-light-relay"));
+    private final ExecutorService prefetch = Executors.newSingleThreadExecutor(named("vanta-light-sync-fetch"));
     private final List<Thread> miners = new ArrayList<>();
     private volatile boolean running = true;
 
@@ -88,7 +89,7 @@ public final class LightNode implements LocalChains, AutoCloseable {
                 PeerLimits.DEFAULTS.requestsPerSecond(), PeerLimits.DEFAULTS.requestBurst()),
                 NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS, NetworkSettings.DEFAULT_SYNC_BATCH_BLOCKS);
         this.network = new Network(settings, key, this, new HttpPeerClient(key, System::currentTimeMillis), relays,
-                System::currentTimeMillis);
+                prefetch, System::currentTimeMillis);
     }
 
     /** Opens the store, starts the HTTP server, the rounds and the miners, on the chains shipped with the software. */
@@ -225,6 +226,7 @@ public final class LightNode implements LocalChains, AutoCloseable {
         rounds.shutdownNow();
         server.stop(1);
         relays.shutdownNow();
+        prefetch.shutdownNow();
         for (Thread miner : miners) {
             try {
                 miner.join(5_000);

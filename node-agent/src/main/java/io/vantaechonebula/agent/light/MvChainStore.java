@@ -20,7 +20,8 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * One chain's store in a light node's MVStore file (H2's key-value store). Each {@link ChainCommit}
+ * One chain's store in a light node's MVStore file (H2's key-value store), keyed by the raw bytes of
+ * hashes and addresses, which MVStore orders byte by byte. Each {@link ChainCommit}
  * is applied and committed under the file's lock, with automatic commits off, so the file holds
  * either the state before a commit or the state after it, whatever kills the process.
  */
@@ -32,14 +33,14 @@ final class MvChainStore implements ChainStore {
     private static final int DECODED_TRANSACTIONS = 20_000;
 
     private final MVStore file;
-    private final MVMap<String, byte[]> blocks;
-    private final MVMap<String, byte[]> blockStates;
+    private final MVMap<byte[], byte[]> blocks;
+    private final MVMap<byte[], byte[]> blockStates;
     private final DecodedBlocks decoded = new DecodedBlocks(DECODED_TRANSACTIONS);
-    private final MVMap<Long, String> mainChain;
-    private final MVMap<String, byte[]> accounts;
-    private final MVMap<String, byte[]> undos;
-    private final MVMap<String, String> transactions;
-    private final MVMap<String, String> meta;
+    private final MVMap<Long, byte[]> mainChain;
+    private final MVMap<byte[], byte[]> accounts;
+    private final MVMap<byte[], byte[]> undos;
+    private final MVMap<byte[], byte[]> transactions;
+    private final MVMap<String, byte[]> meta;
 
     /**
      * @param file  the node's store file, opened with automatic commits off
@@ -58,7 +59,7 @@ final class MvChainStore implements ChainStore {
 
     @Override
     public Account account(Address address) {
-        byte[] encoded = accounts.get(address.hex());
+        byte[] encoded = accounts.get(address.bytes());
         if (encoded == null) {
             return Account.EMPTY;
         }
@@ -72,16 +73,17 @@ final class MvChainStore implements ChainStore {
 
     @Override
     public Optional<StoredBlock> block(Hash hash) {
-        String key = hash.toString();
+        byte[] key = hash.bytes();
         byte[] state = blockStates.get(key);
         if (state == null) {
             return Optional.empty();
         }
         try {
-            Block block = decoded.get(key);
+            String name = hash.toString();
+            Block block = decoded.get(name);
             if (block == null) {
                 block = Block.decode(blocks.get(key), MAX_BLOCK_TRANSACTIONS);
-                decoded.put(key, block);
+                decoded.put(name, block);
             }
             CanonicalReader in = new CanonicalReader(state);
             BigInteger work = new BigInteger(1, in.bytes(64));
@@ -95,17 +97,17 @@ final class MvChainStore implements ChainStore {
 
     @Override
     public Optional<Hash> mainChainHash(long height) {
-        return Optional.ofNullable(mainChain.get(height)).map(Hash::fromHex);
+        return Optional.ofNullable(mainChain.get(height)).map(Hash::of);
     }
 
     @Override
     public Optional<Hash> headHash() {
-        return Optional.ofNullable(meta.get(HEAD)).map(Hash::fromHex);
+        return Optional.ofNullable(meta.get(HEAD)).map(Hash::of);
     }
 
     @Override
     public Optional<BlockUndo> undo(Hash blockHash) {
-        byte[] encoded = undos.get(blockHash.toString());
+        byte[] encoded = undos.get(blockHash.bytes());
         if (encoded == null) {
             return Optional.empty();
         }
@@ -118,7 +120,7 @@ final class MvChainStore implements ChainStore {
 
     @Override
     public Optional<Hash> blockOfTransaction(Hash transactionId) {
-        return Optional.ofNullable(transactions.get(transactionId.toString())).map(Hash::fromHex);
+        return Optional.ofNullable(transactions.get(transactionId.bytes())).map(Hash::of);
     }
 
     @Override
@@ -136,31 +138,31 @@ final class MvChainStore implements ChainStore {
 
     private void apply(ChainCommit commit) {
         for (StoredBlock block : commit.added()) {
-            blocks.put(block.hash().toString(), block.block().encode());
-            blockStates.put(block.hash().toString(), state(block));
+            blocks.put(block.hash().bytes(), block.block().encode());
+            blockStates.put(block.hash().bytes(), state(block));
         }
         commit.statuses().forEach((hash, status) -> block(hash)
-                .ifPresent(stored -> blockStates.put(hash.toString(), state(stored.withStatus(status)))));
+                .ifPresent(stored -> blockStates.put(hash.bytes(), state(stored.withStatus(status)))));
         for (Block block : commit.disconnected()) {
             mainChain.remove(block.height());
-            block.transactions().forEach(tx -> transactions.remove(tx.id().toString()));
+            block.transactions().forEach(tx -> transactions.remove(tx.id().bytes()));
         }
         for (Block block : commit.connected()) {
-            mainChain.put(block.height(), block.hash().toString());
-            String hash = block.hash().toString();
+            mainChain.put(block.height(), block.hash().bytes());
+            byte[] hash = block.hash().bytes();
             for (Transaction tx : block.transactions()) {
-                transactions.put(tx.id().toString(), hash);
+                transactions.put(tx.id().bytes(), hash);
             }
         }
         commit.accounts().forEach((address, account) -> {
             if (account.isEmpty()) {
-                accounts.remove(address.hex());
+                accounts.remove(address.bytes());
             } else {
-                accounts.put(address.hex(), new CanonicalWriter(16).i64(account.balance()).i64(account.nonce()).toByteArray());
+                accounts.put(address.bytes(), new CanonicalWriter(16).i64(account.balance()).i64(account.nonce()).toByteArray());
             }
         });
-        commit.undos().forEach((hash, undo) -> undos.put(hash.toString(), undo.encode()));
-        commit.newHead().ifPresent(hash -> meta.put(HEAD, hash.toString()));
+        commit.undos().forEach((hash, undo) -> undos.put(hash.bytes(), undo.encode()));
+        commit.newHead().ifPresent(hash -> meta.put(HEAD, hash.bytes()));
     }
 
     /** What changes of a stored block, apart from the block: its cumulative work, effective time and status. */

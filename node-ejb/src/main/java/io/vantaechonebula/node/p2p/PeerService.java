@@ -78,7 +78,7 @@ public class PeerService {
         settings = PeerSettings.from(ConfigProvider.getConfig(PeerService.class.getClassLoader()),
                 identity.settings().mode().id(), "VantaEchoNebula/" + identity.version());
         network = new Network(settings.network(), identity.nodeKey(), new NodeChains(registry),
-                new HttpPeerClient(identity.nodeKey(), System::currentTimeMillis), relays, System::currentTimeMillis);
+                new HttpPeerClient(identity.nodeKey(), System::currentTimeMillis), relays, relays, System::currentTimeMillis);
         api = new P2pHttpApi(network);
         if (!settings.enabled()) {
             LOG.info("Peer-to-peer is off (vanta.p2p.enabled=false): this node neither dials nor passes anything on");
