@@ -78,6 +78,11 @@ public final class CanonicalReader {
     }
 
     /** @throws MalformedEncodingException when bytes are left over after the value */
+    /** Bytes not read yet. */
+    public int remaining() {
+        return data.length - position;
+    }
+
     public void expectEnd() throws MalformedEncodingException {
         if (position != data.length) {
             throw new MalformedEncodingException((data.length - position) + " bytes follow the end of the value");

@@ -119,7 +119,7 @@ public final class Blockchain {
                 break;
             }
             try {
-                transition.applyTransaction(tx, miner, state, touched);
+                transition.applyTransaction(tx, miner, height, state, touched);
                 included.add(tx);
             } catch (InvalidTransactionException e) {
                 skipped.put(tx, e.reason().code() + ": " + e.getMessage());
@@ -128,7 +128,7 @@ public final class Blockchain {
         transition.applyReward(miner, state, touched);
         BlockHeader header = new BlockHeader(BlockHeader.VERSION, params.chainId(), height, parent.hash(), timestamp,
                 MerkleTree.root(included.stream().map(Transaction::id).toList()),
-                StateRoot.next(parent.block().header().stateRoot(), touched.after()),
+                StateRoot.next(parent.block().header().stateRoot(), touched.after(), touched.before()),
                 difficulty.targetAt(height, parent.effectiveTimeMs()), miner, 0);
         return new BlockTemplate(header, included, skipped);
     }

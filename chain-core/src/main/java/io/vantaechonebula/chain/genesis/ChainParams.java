@@ -31,7 +31,18 @@ public record ChainParams(
         long minFee,
         int maxTransactionsPerBlock,
         int maxNonceAhead,
-        Map<Address, Long> allocations) {
+        Map<Address, Long> allocations,
+        StakeParams staking) {
+
+    /** A chain with the default staking rules. */
+    public ChainParams(String name, String chainId, long targetBlockTimeMs, long halfLifeMs, long maxSolveTimeMs,
+                       long maxFutureMs, BigInteger genesisTarget, BigInteger powLimit, long genesisTimestampMs,
+                       long blockReward, long minFee, int maxTransactionsPerBlock, int maxNonceAhead,
+                       Map<Address, Long> allocations) {
+        this(name, chainId, targetBlockTimeMs, halfLifeMs, maxSolveTimeMs, maxFutureMs, genesisTarget, powLimit,
+                genesisTimestampMs, blockReward, minFee, maxTransactionsPerBlock, maxNonceAhead, allocations,
+                StakeParams.DEFAULTS);
+    }
 
     public ChainParams {
         allocations = Map.copyOf(new TreeMap<>(allocations));

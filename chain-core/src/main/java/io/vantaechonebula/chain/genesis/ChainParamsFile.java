@@ -81,7 +81,11 @@ public final class ChainParamsFile {
                     reader.positiveLong("min-fee"),
                     (int) reader.positiveLong("max-transactions-per-block"),
                     (int) reader.positiveLong("max-nonce-ahead"),
-                    allocations);
+                    allocations,
+                    new StakeParams(
+                            reader.positiveLongOr("min-stake", StakeParams.DEFAULTS.minStake()),
+                            reader.positiveLongOr("exit-delay-blocks", StakeParams.DEFAULTS.exitDelayBlocks()),
+                            (int) reader.positiveLongOr("slash-reward-percent", StakeParams.DEFAULTS.slashRewardPercent())));
         } catch (InvalidChainParamsException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -110,6 +114,11 @@ public final class ChainParamsFile {
             } catch (NumberFormatException e) {
                 throw new InvalidChainParamsException(source, key, "must be a whole number, got '" + value + "'");
             }
+        }
+
+        long positiveLongOr(String key, long otherwise) throws InvalidChainParamsException {
+            String value = properties.getProperty(key);
+            return value == null || value.isBlank() ? otherwise : positiveLong(key);
         }
     }
 

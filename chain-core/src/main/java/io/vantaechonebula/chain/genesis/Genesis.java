@@ -27,7 +27,7 @@ public final class Genesis {
 
     public static Block block(ChainParams params) {
         BlockHeader header = new BlockHeader(BlockHeader.VERSION, params.chainId(), 0, Hash.ZERO,
-                params.genesisTimestampMs(), MerkleTree.root(List.of()), StateRoot.next(Hash.ZERO, accounts(params)),
+                params.genesisTimestampMs(), MerkleTree.root(List.of()), StateRoot.next(Hash.ZERO, accounts(params), Map.of()),
                 params.genesisTarget(), NO_MINER, 0);
         return new Block(header, List.of());
     }

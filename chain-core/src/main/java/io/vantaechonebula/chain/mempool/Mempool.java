@@ -5,6 +5,7 @@ import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.genesis.ChainParams;
 import io.vantaechonebula.chain.state.Account;
 import io.vantaechonebula.chain.state.AccountView;
+import io.vantaechonebula.chain.state.ValidatorRules;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.RejectionReason;
 import io.vantaechonebula.chain.tx.Transaction;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -66,6 +68,7 @@ public final class Mempool {
         Account account = state.account(sender);
         NavigableMap<Long, Transaction> queue = bySender.getOrDefault(sender, new TreeMap<>());
         TransactionRules.checkAgainst(tx, account, params.maxNonceAhead(), spendBefore(queue, tx.nonce()));
+        ValidatorRules.checkAgainst(tx, state, params, OptionalLong.empty());
         Transaction replaced = queue.get(tx.nonce());
         if (replaced != null && tx.fee() <= replaced.fee()) {
             throw new InvalidTransactionException(RejectionReason.FEE_TOO_LOW, "transaction " + replaced.id()

@@ -1,11 +1,37 @@
 package io.vantaechonebula.chain.state;
 
-/** An account's balance and the nonce its next transaction must carry. */
-public record Account(long balance, long nonce) {
+/**
+ * An account: its balance, the nonce its next transaction must carry, and as a validator its
+ * locked stake and the height of its exit, 0 while it has not asked to leave (docs/chain-spec.md §8.1).
+ */
+public record Account(long balance, long nonce, long stake, long exitHeight) {
 
-    public static final Account EMPTY = new Account(0, 0);
+    public static final Account EMPTY = new Account(0, 0, 0, 0);
+
+    /** An account that has never staked. */
+    public Account(long balance, long nonce) {
+        this(balance, nonce, 0, 0);
+    }
 
     public boolean isEmpty() {
-        return balance == 0 && nonce == 0;
+        return balance == 0 && nonce == 0 && !hasStakeState();
+    }
+
+    /** Whether it has a stake or an exit under way: what the state root's stake section records. */
+    public boolean hasStakeState() {
+        return stake != 0 || exitHeight != 0;
+    }
+
+    /** A validator whose stake counts in votes: staked and not leaving. */
+    public boolean isActiveValidator() {
+        return stake > 0 && exitHeight == 0;
+    }
+
+    public Account withBalanceAndNonce(long newBalance, long newNonce) {
+        return new Account(newBalance, newNonce, stake, exitHeight);
+    }
+
+    public Account withStake(long newStake, long newExitHeight) {
+        return new Account(balance, nonce, newStake, newExitHeight);
     }
 }

@@ -14,10 +14,23 @@ public record BlockUndo(Map<Address, Account> previous) {
         previous = Map.copyOf(previous);
     }
 
+    /** Each account's balance and nonce, then, if any had a stake, a section with their stakes and exit heights. */
     public byte[] encode() {
         CanonicalWriter out = new CanonicalWriter(8 + previous.size() * 36).u32(previous.size());
-        new TreeMap<>(previous).forEach((address, account) -> out.fixed(address.bytes(), Address.LENGTH_BYTES)
-                        .i64(account.balance()).i64(account.nonce()));
+        Map<Address, Account> sorted = new TreeMap<>(previous);
+        sorted.forEach((address, account) -> out.fixed(address.bytes(), Address.LENGTH_BYTES)
+                .i64(account.balance()).i64(account.nonce()));
+        Map<Address, Account> staked = new TreeMap<>();
+        sorted.forEach((address, account) -> {
+            if (account.hasStakeState()) {
+                staked.put(address, account);
+            }
+        });
+        if (!staked.isEmpty()) {
+            out.u32(staked.size());
+            staked.forEach((address, account) -> out.fixed(address.bytes(), Address.LENGTH_BYTES).i64(account.stake())
+                    .i64(account.exitHeight()));
+        }
         return out.toByteArray();
     }
 
@@ -27,6 +40,17 @@ public record BlockUndo(Map<Address, Account> previous) {
         Map<Address, Account> previous = new TreeMap<>();
         for (long i = 0; i < count; i++) {
             previous.put(Address.fromBytes(in.fixed(Address.LENGTH_BYTES)), new Account(in.i64(), in.i64()));
+        }
+        if (in.remaining() > 0) {
+            long staked = in.u32();
+            for (long i = 0; i < staked; i++) {
+                Address address = Address.fromBytes(in.fixed(Address.LENGTH_BYTES));
+                Account account = previous.get(address);
+                if (account == null) {
+                    throw new MalformedEncodingException("a stake for " + address + ", which the undo record does not hold");
+                }
+                previous.put(address, account.withStake(in.i64(), in.i64()));
+            }
         }
         in.expectEnd();
         return new BlockUndo(previous);

@@ -3,6 +3,7 @@ package io.vantaechonebula.chain.state;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.encoding.CanonicalWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,10 +18,30 @@ public final class StateRoot {
     private StateRoot() {
     }
 
-    public static Hash next(Hash parentRoot, Map<Address, Account> touched) {
+    private static final byte[] STAKE_SECTION = "VANTA-STAKE-1".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * @param touched the accounts the block touched, as they are after it
+     * @param before  the same accounts as they were before it (empty for genesis)
+     */
+    public static Hash next(Hash parentRoot, Map<Address, Account> touched, Map<Address, Account> before) {
         CanonicalWriter out = new CanonicalWriter(40 + touched.size() * 36).fixed(parentRoot.bytes(), Hash.LENGTH_BYTES);
-        new TreeMap<>(touched).forEach((address, account) ->
+        Map<Address, Account> sorted = new TreeMap<>(touched);
+        sorted.forEach((address, account) ->
                 out.fixed(address.bytes(), Address.LENGTH_BYTES).i64(account.balance()).i64(account.nonce()));
+        // Only blocks that touch a stake have this section, so every root from before staking stays the same.
+        Map<Address, Account> staked = new TreeMap<>();
+        sorted.forEach((address, account) -> {
+            Account previous = before.getOrDefault(address, Account.EMPTY);
+            if (account.hasStakeState() || previous.hasStakeState()) {
+                staked.put(address, account);
+            }
+        });
+        if (!staked.isEmpty()) {
+            out.raw(STAKE_SECTION);
+            staked.forEach((address, account) ->
+                    out.fixed(address.bytes(), Address.LENGTH_BYTES).i64(account.stake()).i64(account.exitHeight()));
+        }
         return Hash.sha256(out.toByteArray());
     }
 }

@@ -9,6 +9,7 @@ import io.vantaechonebula.chain.tx.RejectionReason;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.chain.tx.TransactionRules;
 import java.util.HashMap;
+import java.util.OptionalLong;
 import java.util.Map;
 
 /** Applies transactions and blocks to state and undoes them (docs/chain-spec.md §3.3). */
@@ -38,35 +39,71 @@ public final class StateTransition {
         public Map<Address, Account> after() {
             return after;
         }
+
+        public Map<Address, Account> before() {
+            return before;
+        }
     }
 
-    /** Applies one transaction inside a block being built or checked; the state is unchanged if it is refused. */
-    public void applyTransaction(Transaction tx, Address miner, WorkingState state, Touched touched)
+    /**
+     * Applies one transaction inside a block at {@code height} being built or checked; the state is
+     * unchanged if it is refused.
+     */
+    public void applyTransaction(Transaction tx, Address miner, long height, WorkingState state, Touched touched)
             throws InvalidTransactionException {
         TransactionRules.checkAlone(tx, params);
         Address senderAddress = tx.senderAddress();
         TransactionRules.checkAgainst(tx, state.account(senderAddress), 0, 0);
+        ValidatorRules.checkAgainst(tx, state, params, OptionalLong.of(height));
         // Written through a scratch layer in order, so sender, recipient and miner may be one account.
         WorkingState scratch = new WorkingState(state);
         try {
             Account sender = scratch.account(senderAddress);
-            scratch.set(senderAddress, new Account(sender.balance() - tx.amount() - tx.fee(), sender.nonce() + 1));
-            credit(scratch, tx.recipient(), tx.amount());
+            scratch.set(senderAddress, sender.withBalanceAndNonce(sender.balance() - tx.amount() - tx.fee(), sender.nonce() + 1));
+            switch (tx.type()) {
+                case TRANSFER -> credit(scratch, tx.recipient(), tx.amount());
+                case VALIDATOR_REGISTER -> {
+                    Account staking = scratch.account(senderAddress);
+                    scratch.set(senderAddress, staking.withStake(Math.addExact(staking.stake(), tx.amount()), 0));
+                }
+                case VALIDATOR_EXIT -> exit(scratch, senderAddress, height);
+                case SLASH_EVIDENCE -> slash(scratch, tx.recipient(), senderAddress);
+            }
             credit(scratch, miner, tx.fee());
         } catch (ArithmeticException e) {
-            throw new InvalidTransactionException(RejectionReason.MALFORMED, "the transfer would overflow a balance");
+            throw new InvalidTransactionException(RejectionReason.MALFORMED, "the transaction would overflow a balance");
         }
         scratch.changes().forEach((address, account) -> touched.write(state, address, account));
     }
 
+    /** V5: the first exit starts the delay; the second, once it has passed, returns the stake. */
+    private static void exit(WorkingState state, Address validator, long height) {
+        Account account = state.account(validator);
+        if (account.exitHeight() == 0) {
+            state.set(validator, account.withStake(account.stake(), height));
+        } else {
+            state.set(validator, new Account(Math.addExact(account.balance(), account.stake()), account.nonce(), 0, 0));
+        }
+    }
+
+    /** V8: the offender loses its stake; the reporter gets its share, the rest is burnt. */
+    private void slash(WorkingState state, Address offender, Address reporter) {
+        Account guilty = state.account(offender);
+        long reward = guilty.stake() / 100 * params.staking().slashRewardPercent()
+                + guilty.stake() % 100 * params.staking().slashRewardPercent() / 100;
+        state.set(offender, guilty.withStake(0, 0));
+        credit(state, reporter, reward);
+    }
+
     private static void credit(WorkingState state, Address address, long amount) {
         Account account = state.account(address);
-        state.set(address, new Account(Math.addExact(account.balance(), amount), account.nonce()));
+        state.set(address, account.withBalanceAndNonce(Math.addExact(account.balance(), amount), account.nonce()));
     }
 
     public void applyReward(Address miner, WorkingState state, Touched touched) {
         Account minerAccount = state.account(miner);
-        touched.write(state, miner, new Account(minerAccount.balance() + params.blockReward(), minerAccount.nonce()));
+        touched.write(state, miner, minerAccount.withBalanceAndNonce(minerAccount.balance() + params.blockReward(),
+                minerAccount.nonce()));
     }
 
     /**
@@ -80,14 +117,14 @@ public final class StateTransition {
         for (int i = 0; i < block.transactions().size(); i++) {
             Transaction tx = block.transactions().get(i);
             try {
-                applyTransaction(tx, miner, state, touched);
+                applyTransaction(tx, miner, block.height(), state, touched);
             } catch (InvalidTransactionException e) {
                 throw new InvalidBlockException("transaction " + i + " (" + tx.id() + ") is invalid: "
                         + e.reason().code() + ": " + e.getMessage());
             }
         }
         applyReward(miner, state, touched);
-        Hash root = StateRoot.next(parentStateRoot, touched.after());
+        Hash root = StateRoot.next(parentStateRoot, touched.after(), touched.before());
         if (!root.equals(block.header().stateRoot())) {
             throw new InvalidBlockException("the state root is " + block.header().stateRoot() + " but applying the block gives " + root);
         }

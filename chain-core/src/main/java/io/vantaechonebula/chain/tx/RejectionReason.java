@@ -8,7 +8,15 @@ public enum RejectionReason {
     NONCE_TOO_HIGH("nonce_too_high"),
     INSUFFICIENT_BALANCE("insufficient_balance"),
     FEE_TOO_LOW("fee_too_low"),
-    MALFORMED("malformed");
+    MALFORMED("malformed"),
+    /** V1, V5: the stake is locked while its validator exits, or until the exit delay has passed. */
+    STAKE_LOCKED("stake_locked"),
+    /** V2: the stake would be below the chain's minimum. */
+    STAKE_TOO_LOW("stake_too_low"),
+    /** V4, V7: the account holds no stake. */
+    NOT_A_VALIDATOR("not_a_validator"),
+    /** V6: the votes given as evidence do not show a conflict. */
+    BAD_EVIDENCE("bad_evidence");
 
     private final String code;
 

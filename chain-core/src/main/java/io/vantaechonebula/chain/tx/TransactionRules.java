@@ -3,7 +3,10 @@ package io.vantaechonebula.chain.tx;
 import io.vantaechonebula.chain.genesis.ChainParams;
 import io.vantaechonebula.chain.state.Account;
 
-/** The checks of docs/chain-spec.md §2.2: those a transaction passes alone, and those against its sender's account. */
+/**
+ * The checks of docs/chain-spec.md §2.2: those a transaction passes alone, and those against its
+ * sender's account. The validator types' checks against the state are {@code ValidatorRules}' (§8.1).
+ */
 public final class TransactionRules {
 
     private TransactionRules() {
@@ -15,8 +18,18 @@ public final class TransactionRules {
             throw new InvalidTransactionException(RejectionReason.MALFORMED,
                     "transaction type " + tx.type() + " is not enabled on " + params.name() + " yet");
         }
-        if (tx.amount() <= 0) {
-            throw new InvalidTransactionException(RejectionReason.MALFORMED, "a transfer moves an amount greater than 0");
+        boolean moves = tx.type() == TransactionType.TRANSFER || tx.type() == TransactionType.VALIDATOR_REGISTER;
+        if (moves && tx.amount() <= 0) {
+            throw new InvalidTransactionException(RejectionReason.MALFORMED, "a " + tx.type() + " moves an amount greater than 0");
+        }
+        if (!moves && tx.amount() != 0) {
+            throw new InvalidTransactionException(RejectionReason.MALFORMED, "a " + tx.type() + " carries an amount of 0, not "
+                    + tx.amount());
+        }
+        boolean toSelf = tx.type() == TransactionType.VALIDATOR_REGISTER || tx.type() == TransactionType.VALIDATOR_EXIT;
+        if (toSelf && !tx.recipient().equals(tx.senderAddress())) {
+            throw new InvalidTransactionException(RejectionReason.MALFORMED, "a " + tx.type() + " names its sender "
+                    + tx.senderAddress() + " as recipient, not " + tx.recipient());
         }
         if (tx.amount() > Long.MAX_VALUE - tx.fee()) {
             throw new InvalidTransactionException(RejectionReason.MALFORMED, "amount plus fee exceeds the largest balance");

@@ -6,9 +6,9 @@ import java.util.Optional;
 /** What a transaction does; the code is its byte in the canonical encoding. */
 public enum TransactionType {
     TRANSFER(1, true),
-    VALIDATOR_REGISTER(2, false),
-    VALIDATOR_EXIT(3, false),
-    SLASH_EVIDENCE(4, false);
+    VALIDATOR_REGISTER(2, true),
+    VALIDATOR_EXIT(3, true),
+    SLASH_EVIDENCE(4, true);
 
     private final int code;
     private final boolean active;
@@ -22,7 +22,7 @@ public enum TransactionType {
         return code;
     }
 
-    /** Whether blocks may carry this type yet; the validator types are encoded but not yet enabled. */
+    /** Whether blocks may carry this type; every type is enabled since finality (docs/chain-spec.md §8). */
     public boolean active() {
         return active;
     }

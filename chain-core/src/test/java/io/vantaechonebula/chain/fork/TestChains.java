@@ -4,6 +4,7 @@ import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.genesis.StakeParams;
 import io.vantaechonebula.chain.pow.ProofOfWork;
 import io.vantaechonebula.chain.tx.Transaction;
 import java.math.BigInteger;
@@ -23,6 +24,8 @@ public final class TestChains {
     public static final long ALICE_FUNDS = 1_000_000;
     public static final long REWARD = 1_000;
     public static final long MIN_FEE = 10;
+    /** A minimum stake of 10,000 units, exits locked for 5 blocks, 10 % of a slashed stake to the reporter. */
+    public static final StakeParams STAKING = new StakeParams(10_000, 5, 10);
 
     private TestChains() {
     }
@@ -34,7 +37,8 @@ public final class TestChains {
     public static ChainParams params(String chainId) {
         BigInteger easy = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE);
         return new ChainParams("testnet", chainId, BLOCK_TIME, 8 * BLOCK_TIME, 6 * BLOCK_TIME, 3 * BLOCK_TIME,
-                easy, easy, GENESIS_TIME, REWARD, MIN_FEE, 100, 16, Map.of(ALICE.publicKey().address(), ALICE_FUNDS));
+                easy, easy, GENESIS_TIME, REWARD, MIN_FEE, 100, 16, Map.of(ALICE.publicKey().address(), ALICE_FUNDS),
+                STAKING);
     }
 
     public static Block mine(BlockTemplate template) {

@@ -28,6 +28,14 @@ class ChainParamsFileTest {
     }
 
     @Test
+    void theShippedChainsStakeAsTheSpecificationSays() throws Exception {
+        assertThat(ChainParamsFile.read(CHAINS.resolve("testnet.properties")).staking())
+                .isEqualTo(new StakeParams(100_000_000_000L, 120, 10));
+        assertThat(ChainParamsFile.read(CHAINS.resolve("mainnet.properties")).staking())
+                .isEqualTo(new StakeParams(1_000_000_000_000L, 120, 10));
+    }
+
+    @Test
     void theDevelopmentKeyIsFundedOnTestnetAndNowhereOnMainnet() throws Exception {
         var dev = KeyFile.read(CHAINS.resolve("testnet-dev.key")).publicKey().address();
         assertThat(ChainParamsFile.read(CHAINS.resolve("testnet.properties")).allocations()).containsKey(dev);

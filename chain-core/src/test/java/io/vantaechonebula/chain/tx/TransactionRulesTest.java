@@ -35,10 +35,18 @@ class TransactionRulesTest {
     }
 
     @Test
-    void t1_malformed_typeNotEnabledYet() {
-        Transaction register = Transaction.sign(ALICE, params().chainId(), TransactionType.VALIDATOR_REGISTER,
+    void t1_malformed_aValidatorTransactionWithTheWrongAmountOrRecipient() {
+        Address alice = ALICE.publicKey().address();
+        Transaction registerForBob = Transaction.sign(ALICE, params().chainId(), TransactionType.VALIDATOR_REGISTER,
                 BOB_ADDRESS, 100, 10, 3, new byte[0]);
-        assertReason(() -> TransactionRules.checkAlone(register, params()), RejectionReason.MALFORMED, "not enabled");
+        Transaction exitWithAmount = Transaction.sign(ALICE, params().chainId(), TransactionType.VALIDATOR_EXIT,
+                alice, 1, 10, 3, new byte[0]);
+        Transaction registerNothing = Transaction.sign(ALICE, params().chainId(), TransactionType.VALIDATOR_REGISTER,
+                alice, 0, 10, 3, new byte[0]);
+
+        assertReason(() -> TransactionRules.checkAlone(registerForBob, params()), RejectionReason.MALFORMED, "as recipient");
+        assertReason(() -> TransactionRules.checkAlone(exitWithAmount, params()), RejectionReason.MALFORMED, "amount of 0");
+        assertReason(() -> TransactionRules.checkAlone(registerNothing, params()), RejectionReason.MALFORMED, "greater than 0");
     }
 
     @Test

@@ -65,7 +65,8 @@ final class MvChainStore implements ChainStore {
         }
         CanonicalReader in = new CanonicalReader(encoded);
         try {
-            return new Account(in.i64(), in.i64());
+            Account account = new Account(in.i64(), in.i64());
+            return in.remaining() == 0 ? account : account.withStake(in.i64(), in.i64());
         } catch (MalformedEncodingException e) {
             throw corrupt("account " + address, e);
         }
@@ -158,7 +159,11 @@ final class MvChainStore implements ChainStore {
             if (account.isEmpty()) {
                 accounts.remove(address.bytes());
             } else {
-                accounts.put(address.bytes(), new CanonicalWriter(16).i64(account.balance()).i64(account.nonce()).toByteArray());
+                CanonicalWriter value = new CanonicalWriter(32).i64(account.balance()).i64(account.nonce());
+                if (account.hasStakeState()) {
+                    value.i64(account.stake()).i64(account.exitHeight());
+                }
+                accounts.put(address.bytes(), value.toByteArray());
             }
         });
         commit.undos().forEach((hash, undo) -> undos.put(hash.bytes(), undo.encode()));

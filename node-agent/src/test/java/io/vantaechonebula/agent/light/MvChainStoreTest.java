@@ -64,6 +64,22 @@ class MvChainStoreTest {
     }
 
     @Test
+    void aValidatorsStakeOutlivesTheProcess() {
+        io.vantaechonebula.chain.crypto.Address alice = TestChains.ALICE.publicKey().address();
+        try (MVStore file = open()) {
+            Blockchain chain = new Blockchain(TestChains.params(), new MvChainStore(file, "testnet"));
+            TestChains.mineOn(chain, TestChains.MINER_X, TestChains.GENESIS_TIME + TestChains.BLOCK_TIME,
+                    List.of(Transaction.sign(TestChains.ALICE, TestChains.params().chainId(),
+                            io.vantaechonebula.chain.tx.TransactionType.VALIDATOR_REGISTER, alice, 20_000, 20, 0, new byte[0])));
+        }
+        try (MVStore file = open()) {
+            Blockchain chain = new Blockchain(TestChains.params(), new MvChainStore(file, "testnet"));
+            assertThat(chain.account(alice).stake()).isEqualTo(20_000);
+            assertThat(chain.account(alice).balance()).isEqualTo(TestChains.ALICE_FUNDS - 20_020);
+        }
+    }
+
+    @Test
     void twoChainsShareOneFileWithoutMixing() {
         try (MVStore file = open()) {
             Blockchain testnet = new Blockchain(TestChains.params("one"), new MvChainStore(file, "testnet"));

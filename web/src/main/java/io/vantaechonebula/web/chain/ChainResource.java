@@ -232,6 +232,9 @@ public class ChainResource {
                 .add("address", parsed.hex())
                 .add("balance", account.balance())
                 .add("nonce", account.nonce())
+                .add("stake", account.stake())
+                .add("exitHeight", account.exitHeight())
+                .add("activeValidator", account.isActiveValidator())
                 .add("nextNonce", chain.mempool().nextNonce(parsed, account))
                 .add("height", chain.head().height())
                 .build();

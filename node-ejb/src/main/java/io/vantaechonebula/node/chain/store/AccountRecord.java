@@ -1,5 +1,6 @@
 package io.vantaechonebula.node.chain.store;
 
+import io.vantaechonebula.chain.state.Account;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -26,6 +27,13 @@ public class AccountRecord {
     @Column(nullable = false)
     long nonce;
 
+    /** Nullable, read as 0: the column was added to tables that had rows (docs/chain-spec.md §8.1). */
+    @Column(name = "stake")
+    Long stake;
+
+    @Column(name = "exit_height")
+    Long exitHeight;
+
     protected AccountRecord() {
     }
 
@@ -35,8 +43,14 @@ public class AccountRecord {
     }
 
     /** Changed through the entity itself, so EclipseLink's woven change tracking sees it. */
-    void set(long newBalance, long newNonce) {
-        this.balance = newBalance;
-        this.nonce = newNonce;
+    void set(Account account) {
+        this.balance = account.balance();
+        this.nonce = account.nonce();
+        this.stake = account.stake() == 0 ? null : account.stake();
+        this.exitHeight = account.exitHeight() == 0 ? null : account.exitHeight();
+    }
+
+    Account account() {
+        return new Account(balance, nonce, stake == null ? 0 : stake, exitHeight == null ? 0 : exitHeight);
     }
 }

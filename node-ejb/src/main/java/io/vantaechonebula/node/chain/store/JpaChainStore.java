@@ -52,7 +52,7 @@ public final class JpaChainStore implements ChainStore {
     @Override
     public Account account(Address address) {
         AccountRecord record = em.find(AccountRecord.class, new ChainKey(chain, address.hex()));
-        return record == null ? Account.EMPTY : new Account(record.balance, record.nonce);
+        return record == null ? Account.EMPTY : record.account();
     }
 
     @Override
@@ -219,7 +219,7 @@ public final class JpaChainStore implements ChainStore {
                 record = new AccountRecord(chain, address.hex());
                 em.persist(record);
             }
-            record.set(account.balance(), account.nonce());
+            record.set(account);
         });
         commit.undos().forEach((hash, undo) -> blockRecord(hash).keepUndo(undo.encode()));
         commit.newHead().ifPresent(hash -> {

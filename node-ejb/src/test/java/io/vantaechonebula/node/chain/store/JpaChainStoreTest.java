@@ -9,6 +9,9 @@ import io.vantaechonebula.chain.fork.BlockTemplate;
 import io.vantaechonebula.chain.fork.Blockchain;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.tx.TransactionType;
+import io.vantaechonebula.chain.state.Account;
+import io.vantaechonebula.chain.genesis.StakeParams;
 import io.vantaechonebula.chain.pow.ProofOfWork;
 import io.vantaechonebula.chain.store.InMemoryChainStore;
 import io.vantaechonebula.chain.tx.Transaction;
@@ -35,7 +38,7 @@ class JpaChainStoreTest {
     private static final BigInteger EASY = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE);
     private static final ChainParams PARAMS = new ChainParams("testnet", "vanta-store-test-1", BLOCK_TIME, 8 * BLOCK_TIME,
             6 * BLOCK_TIME, 3 * BLOCK_TIME, EASY, EASY, GENESIS_TIME, 1_000, 10, 100, 16,
-            Map.of(ALICE.publicKey().address(), 1_000_000L));
+            Map.of(ALICE.publicKey().address(), 1_000_000L), new StakeParams(10_000, 5, 10));
 
     private final EntityManagerFactory factory = Persistence.createEntityManagerFactory("chain", Map.of(
             "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
@@ -109,6 +112,21 @@ class JpaChainStoreTest {
         assertThat(indexRows(theirs)).isOne();
         assertThat(inTransaction(() -> store.blockOfTransaction(mine.id()))).isEmpty();
         assertThat(inTransaction(() -> store.blockOfTransaction(theirs.id()))).contains(rivalOne.hash());
+    }
+
+    @Test
+    void aValidatorsStakeAndExitHeightAreStoredAndReadBack() {
+        Address alice = ALICE.publicKey().address();
+        mineAndImport(chain, List.of(Transaction.sign(ALICE, PARAMS.chainId(), TransactionType.VALIDATOR_REGISTER, alice,
+                50_000, 10, 0, new byte[0])));
+        Block exit = mineAndImport(chain, List.of(Transaction.sign(ALICE, PARAMS.chainId(), TransactionType.VALIDATOR_EXIT,
+                alice, 0, 10, 1, new byte[0])));
+        em.clear();
+
+        Account stored = inTransaction(() -> store.account(alice));
+        assertThat(stored.stake()).isEqualTo(50_000);
+        assertThat(stored.exitHeight()).isEqualTo(exit.height());
+        assertThat(stored.balance()).isEqualTo(1_000_000 - 50_000 - 20);
     }
 
     private long indexRows(Transaction tx) {
