@@ -5,6 +5,10 @@ import io.vantaechonebula.chain.block.BlockHeader;
 import io.vantaechonebula.chain.block.MerkleTree;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.encoding.MalformedEncodingException;
+import io.vantaechonebula.chain.finality.FinalityCertificate;
+import io.vantaechonebula.chain.finality.ValidatorSet;
+import io.vantaechonebula.chain.store.FinalBlock;
 import io.vantaechonebula.chain.genesis.ChainParams;
 import io.vantaechonebula.chain.genesis.Genesis;
 import io.vantaechonebula.chain.pow.AsertDifficulty;
@@ -42,6 +46,8 @@ import java.util.Set;
 public final class Blockchain {
 
     static final int MEDIAN_TIME_SPAN = 11;
+    /** How far below the head votes are still counted: their validator set is found by undoing blocks. */
+    public static final int MAX_VALIDATOR_LOOKBACK = 1_000;
 
     private final ChainParams params;
     private final ChainStore store;
@@ -90,6 +96,79 @@ public final class Blockchain {
 
     public Optional<Hash> blockOfTransaction(Hash transactionId) {
         return store.blockOfTransaction(transactionId);
+    }
+
+    /** The highest final block, if any is (docs/chain-spec.md §8.2). */
+    public Optional<FinalBlock> finalBlock() {
+        return store.finalBlock();
+    }
+
+    /** The certificate of a block made final by one. */
+    public Optional<FinalityCertificate> certificate(Hash blockHash) {
+        return store.certificate(blockHash).map(bytes -> {
+            try {
+                return FinalityCertificate.decode(bytes);
+            } catch (MalformedEncodingException e) {
+                throw new IllegalStateException("the stored certificate of " + blockHash + " does not decode: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * FN1: the validators that vote on the main-chain block {@code hash}: the active stakes of the
+     * state after its parent, found by undoing the blocks above the parent from the head's stakes.
+     * Empty for a block off the main chain or more than {@value #MAX_VALIDATOR_LOOKBACK} blocks deep.
+     */
+    public Optional<ValidatorSet> validatorsFor(Hash hash) {
+        Optional<StoredBlock> block = store.block(hash);
+        if (block.isEmpty() || !isOnMainChain(block.get())) {
+            return Optional.empty();
+        }
+        StoredBlock head = head();
+        if (head.height() - block.get().height() >= MAX_VALIDATOR_LOOKBACK) {
+            return Optional.empty();
+        }
+        Map<Address, Account> accounts = new HashMap<>(store.stakedAccounts());
+        for (StoredBlock walk = head; walk.height() >= block.get().height(); walk = parentOf(walk)) {
+            Hash walked = walk.hash();
+            store.undo(walked).orElseThrow(() -> new IllegalStateException("no undo record for main-chain block " + walked))
+                    .previous().forEach(accounts::put);
+            if (walk.height() == 0) {
+                break;
+            }
+        }
+        return Optional.of(ValidatorSet.of(accounts));
+    }
+
+    /**
+     * Makes the certificate's block final (FN2, FN3) if it is on the main chain, above the final
+     * height, and the certificate holds against its validators.
+     *
+     * @return why it is not taken, if it is not
+     */
+    public synchronized Optional<String> finalise(FinalityCertificate certificate) {
+        Optional<StoredBlock> block = store.block(certificate.blockHash());
+        if (block.isEmpty() || !isOnMainChain(block.get())) {
+            return Optional.of("block " + certificate.blockHash() + " is not on this node's main chain");
+        }
+        if (block.get().height() != certificate.height() || !certificate.chainId().equals(params.chainId())) {
+            return Optional.of("the certificate names height " + certificate.height() + " on " + certificate.chainId()
+                    + "; the block is at " + block.get().height() + " on " + params.chainId());
+        }
+        Optional<FinalBlock> current = store.finalBlock();
+        if (current.isPresent() && current.get().height() >= certificate.height()) {
+            return Optional.of("height " + current.get().height() + " is final already");
+        }
+        Optional<ValidatorSet> validators = validatorsFor(certificate.blockHash());
+        if (validators.isEmpty()) {
+            return Optional.of("the validators of block " + certificate.blockHash() + " are not known here");
+        }
+        Optional<String> problem = certificate.problemWith(validators.get());
+        if (problem.isPresent()) {
+            return problem;
+        }
+        store.markFinal(new FinalBlock(certificate.blockHash(), certificate.height(), certificate.encode()));
+        return Optional.empty();
     }
 
 
@@ -218,6 +297,12 @@ public final class Blockchain {
         }
         StoredBlock forkPoint = cursor;
         Collections.reverse(branch);
+        Optional<FinalBlock> finalBlock = store.finalBlock();
+        if (finalBlock.isPresent() && forkPoint.height() < finalBlock.get().height()) {
+            // F4: a branch that would disconnect a final block is kept aside, whatever its work.
+            store.commit(ChainCommit.storeOnly(candidate));
+            return new ImportResult.SideChain(candidate.hash(), candidate.height());
+        }
 
         WorkingState state = new WorkingState(store);
         List<Block> disconnected = new ArrayList<>();

@@ -1,8 +1,11 @@
 package io.vantaechonebula.chain.store;
 
+import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.state.Account;
 import io.vantaechonebula.chain.state.AccountView;
 import io.vantaechonebula.chain.state.BlockUndo;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,4 +26,16 @@ public interface ChainStore extends AccountView {
     Optional<Hash> blockOfTransaction(Hash transactionId);
 
     void commit(ChainCommit commit);
+
+    /** The head state's accounts that have a stake or an exit under way: where validator sets come from. */
+    Map<Address, Account> stakedAccounts();
+
+    /** The highest final block, if any is. */
+    Optional<FinalBlock> finalBlock();
+
+    /** The certificate stored with a block that was made final by one (FN3). */
+    Optional<byte[]> certificate(Hash blockHash);
+
+    /** Records a block as the highest final one, with its certificate; durably, on its own. */
+    void markFinal(FinalBlock block);
 }

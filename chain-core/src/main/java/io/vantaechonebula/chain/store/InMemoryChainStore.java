@@ -18,7 +18,9 @@ public final class InMemoryChainStore implements ChainStore {
     private final Map<Address, Account> accounts = new HashMap<>();
     private final Map<Hash, BlockUndo> undos = new HashMap<>();
     private final Map<Hash, Hash> transactionBlocks = new HashMap<>();
+    private final Map<Hash, byte[]> certificates = new HashMap<>();
     private Hash head;
+    private FinalBlock finalBlock;
 
     @Override
     public synchronized Account account(Address address) {
@@ -73,5 +75,32 @@ public final class InMemoryChainStore implements ChainStore {
         });
         undos.putAll(commit.undos());
         commit.newHead().ifPresent(hash -> head = hash);
+    }
+
+    @Override
+    public synchronized Map<Address, Account> stakedAccounts() {
+        Map<Address, Account> staked = new HashMap<>();
+        accounts.forEach((address, account) -> {
+            if (account.hasStakeState()) {
+                staked.put(address, account);
+            }
+        });
+        return staked;
+    }
+
+    @Override
+    public synchronized Optional<FinalBlock> finalBlock() {
+        return Optional.ofNullable(finalBlock);
+    }
+
+    @Override
+    public synchronized Optional<byte[]> certificate(Hash blockHash) {
+        return Optional.ofNullable(certificates.get(blockHash)).map(byte[]::clone);
+    }
+
+    @Override
+    public synchronized void markFinal(FinalBlock block) {
+        finalBlock = block;
+        certificates.put(block.hash(), block.certificate());
     }
 }

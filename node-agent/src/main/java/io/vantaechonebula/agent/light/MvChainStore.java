@@ -12,9 +12,12 @@ import io.vantaechonebula.chain.store.BlockStatus;
 import io.vantaechonebula.chain.store.ChainCommit;
 import io.vantaechonebula.chain.store.ChainStore;
 import io.vantaechonebula.chain.store.DecodedBlocks;
+import io.vantaechonebula.chain.store.FinalBlock;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.Transaction;
 import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -28,6 +31,7 @@ import org.h2.mvstore.MVStore;
 final class MvChainStore implements ChainStore {
 
     private static final String HEAD = "head";
+    private static final String FINAL = "final";
     private static final int MAX_BLOCK_TRANSACTIONS = 1_000_000;
     /** Decoded blocks kept, weighed by their transactions: a few megabytes, for a node that lives in 128 MiB. */
     private static final int DECODED_TRANSACTIONS = 20_000;
@@ -41,6 +45,9 @@ final class MvChainStore implements ChainStore {
     private final MVMap<byte[], byte[]> undos;
     private final MVMap<byte[], byte[]> transactions;
     private final MVMap<String, byte[]> meta;
+    /** The addresses whose accounts hold a stake or an exit, kept with each commit: the validator sets' source. */
+    private final MVMap<byte[], byte[]> staked;
+    private final MVMap<byte[], byte[]> certificates;
 
     /**
      * @param file  the node's store file, opened with automatic commits off
@@ -55,6 +62,8 @@ final class MvChainStore implements ChainStore {
         this.undos = file.openMap(chain + ".undos");
         this.transactions = file.openMap(chain + ".transactions");
         this.meta = file.openMap(chain + ".meta");
+        this.staked = file.openMap(chain + ".staked");
+        this.certificates = file.openMap(chain + ".certificates");
     }
 
     @Override
@@ -156,6 +165,11 @@ final class MvChainStore implements ChainStore {
             }
         }
         commit.accounts().forEach((address, account) -> {
+            if (account.hasStakeState()) {
+                staked.put(address.bytes(), new byte[0]);
+            } else {
+                staked.remove(address.bytes());
+            }
             if (account.isEmpty()) {
                 accounts.remove(address.bytes());
             } else {
@@ -171,6 +185,52 @@ final class MvChainStore implements ChainStore {
     }
 
     /** What changes of a stored block, apart from the block: its cumulative work, effective time and status. */
+    @Override
+    public Map<Address, Account> stakedAccounts() {
+        Map<Address, Account> result = new HashMap<>();
+        for (byte[] address : staked.keySet()) {
+            Address validator = Address.fromBytes(address);
+            result.put(validator, account(validator));
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<FinalBlock> finalBlock() {
+        byte[] encoded = meta.get(FINAL);
+        if (encoded == null) {
+            return Optional.empty();
+        }
+        try {
+            CanonicalReader in = new CanonicalReader(encoded);
+            Hash hash = Hash.of(in.fixed(Hash.LENGTH_BYTES));
+            long height = in.i64();
+            return Optional.of(new FinalBlock(hash, height, certificate(hash).orElse(new byte[0])));
+        } catch (MalformedEncodingException e) {
+            throw corrupt("final block record", e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> certificate(Hash blockHash) {
+        return Optional.ofNullable(certificates.get(blockHash.bytes()));
+    }
+
+    @Override
+    public void markFinal(FinalBlock block) {
+        synchronized (file) {
+            try {
+                certificates.put(block.hash().bytes(), block.certificate());
+                meta.put(FINAL, new CanonicalWriter(40).fixed(block.hash().bytes(), Hash.LENGTH_BYTES).i64(block.height())
+                        .toByteArray());
+                file.commit();
+            } catch (RuntimeException e) {
+                file.rollback();
+                throw e;
+            }
+        }
+    }
+
     private static byte[] state(StoredBlock stored) {
         return new CanonicalWriter(64).bytes(stored.cumulativeWork().toByteArray()).i64(stored.effectiveTimeMs())
                 .u8(stored.status().ordinal()).toByteArray();

@@ -7,6 +7,7 @@ import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.fork.Blockchain;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.fork.TestChains;
+import io.vantaechonebula.chain.store.FinalBlock;
 import io.vantaechonebula.chain.tx.Transaction;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ class MvChainStoreTest {
     }
 
     @Test
-    void aValidatorsStakeOutlivesTheProcess() {
+    void aValidatorsStakeAndTheFinalBlockOutliveTheProcess() {
         io.vantaechonebula.chain.crypto.Address alice = TestChains.ALICE.publicKey().address();
         try (MVStore file = open()) {
             Blockchain chain = new Blockchain(TestChains.params(), new MvChainStore(file, "testnet"));
@@ -73,9 +74,17 @@ class MvChainStoreTest {
                             io.vantaechonebula.chain.tx.TransactionType.VALIDATOR_REGISTER, alice, 20_000, 20, 0, new byte[0])));
         }
         try (MVStore file = open()) {
-            Blockchain chain = new Blockchain(TestChains.params(), new MvChainStore(file, "testnet"));
+            MvChainStore store = new MvChainStore(file, "testnet");
+            Blockchain chain = new Blockchain(TestChains.params(), store);
             assertThat(chain.account(alice).stake()).isEqualTo(20_000);
             assertThat(chain.account(alice).balance()).isEqualTo(TestChains.ALICE_FUNDS - 20_020);
+            assertThat(store.stakedAccounts()).containsOnlyKeys(alice);
+            store.markFinal(new FinalBlock(chain.head().hash(), 1, new byte[] {7}));
+        }
+        try (MVStore file = open()) {
+            FinalBlock finalBlock = new MvChainStore(file, "testnet").finalBlock().orElseThrow();
+            assertThat(finalBlock.height()).isEqualTo(1);
+            assertThat(finalBlock.certificate()).containsExactly(7);
         }
     }
 

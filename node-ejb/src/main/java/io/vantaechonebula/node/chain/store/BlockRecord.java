@@ -43,6 +43,10 @@ public class BlockRecord {
     @Lob
     byte[] undo;
 
+    /** The finality certificate of a block made final by one (FN3), encoded. */
+    @Lob
+    byte[] certificate;
+
     protected BlockRecord() {
     }
 
@@ -65,5 +69,9 @@ public class BlockRecord {
 
     void keepUndo(byte[] undoRecord) {
         this.undo = undoRecord;
+    }
+
+    void keepCertificate(byte[] encoded) {
+        this.certificate = encoded;
     }
 }

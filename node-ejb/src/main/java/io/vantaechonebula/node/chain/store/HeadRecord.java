@@ -17,6 +17,13 @@ public class HeadRecord {
     @Column(name = "block_hash", nullable = false, length = 64)
     String blockHash;
 
+    /** The highest final block, or null while none is (docs/chain-spec.md §8.2). */
+    @Column(name = "final_hash", length = 64)
+    String finalHash;
+
+    @Column(name = "final_height")
+    Long finalHeight;
+
     protected HeadRecord() {
     }
 
@@ -28,5 +35,10 @@ public class HeadRecord {
     /** Changed through the entity itself, so EclipseLink's woven change tracking sees it. */
     void pointTo(String newBlockHash) {
         this.blockHash = newBlockHash;
+    }
+
+    void finalAt(String hash, long height) {
+        this.finalHash = hash;
+        this.finalHeight = height;
     }
 }

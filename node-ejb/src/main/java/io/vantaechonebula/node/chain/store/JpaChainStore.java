@@ -10,12 +10,15 @@ import io.vantaechonebula.chain.store.BlockStatus;
 import io.vantaechonebula.chain.store.ChainCommit;
 import io.vantaechonebula.chain.store.ChainStore;
 import io.vantaechonebula.chain.store.DecodedBlocks;
+import io.vantaechonebula.chain.store.FinalBlock;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.Transaction;
 import jakarta.persistence.EntityManager;
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -230,6 +233,42 @@ public final class JpaChainStore implements ChainStore {
                 head.pointTo(hash.toString());
             }
         });
+    }
+
+    @Override
+    public Map<Address, Account> stakedAccounts() {
+        Map<Address, Account> staked = new HashMap<>();
+        em.createQuery("SELECT a FROM AccountRecord a WHERE a.chain = :chain AND (a.stake IS NOT NULL OR a.exitHeight IS NOT NULL)",
+                        AccountRecord.class)
+                .setParameter("chain", chain).getResultList()
+                .forEach(record -> staked.put(new Address(record.id), record.account()));
+        return staked;
+    }
+
+    @Override
+    public Optional<FinalBlock> finalBlock() {
+        HeadRecord head = em.find(HeadRecord.class, chain);
+        if (head == null || head.finalHash == null) {
+            return Optional.empty();
+        }
+        Hash hash = Hash.fromHex(head.finalHash);
+        return Optional.of(new FinalBlock(hash, head.finalHeight, certificate(hash).orElse(new byte[0])));
+    }
+
+    @Override
+    public Optional<byte[]> certificate(Hash blockHash) {
+        BlockRecord record = em.find(BlockRecord.class, new ChainKey(chain, blockHash.toString()));
+        return record == null ? Optional.empty() : Optional.ofNullable(record.certificate);
+    }
+
+    @Override
+    public void markFinal(FinalBlock block) {
+        blockRecord(block.hash()).keepCertificate(block.certificate());
+        HeadRecord head = em.find(HeadRecord.class, chain);
+        if (head == null) {
+            throw new IllegalStateException("chain " + chain + " has no head to be final below");
+        }
+        head.finalAt(block.hash().toString(), block.height());
     }
 
     private BlockRecord blockRecord(Hash hash) {

@@ -11,6 +11,7 @@ import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.genesis.ChainParams;
 import io.vantaechonebula.chain.tx.TransactionType;
 import io.vantaechonebula.chain.state.Account;
+import io.vantaechonebula.chain.store.FinalBlock;
 import io.vantaechonebula.chain.genesis.StakeParams;
 import io.vantaechonebula.chain.pow.ProofOfWork;
 import io.vantaechonebula.chain.store.InMemoryChainStore;
@@ -115,7 +116,7 @@ class JpaChainStoreTest {
     }
 
     @Test
-    void aValidatorsStakeAndExitHeightAreStoredAndReadBack() {
+    void aValidatorsStakeAndTheFinalBlockAreStoredAndReadBack() {
         Address alice = ALICE.publicKey().address();
         mineAndImport(chain, List.of(Transaction.sign(ALICE, PARAMS.chainId(), TransactionType.VALIDATOR_REGISTER, alice,
                 50_000, 10, 0, new byte[0])));
@@ -127,6 +128,16 @@ class JpaChainStoreTest {
         assertThat(stored.stake()).isEqualTo(50_000);
         assertThat(stored.exitHeight()).isEqualTo(exit.height());
         assertThat(stored.balance()).isEqualTo(1_000_000 - 50_000 - 20);
+        assertThat(inTransaction(store::stakedAccounts)).containsOnlyKeys(alice);
+
+        inTransaction(() -> {
+            store.markFinal(new FinalBlock(exit.hash(), exit.height(), new byte[] {7}));
+            return null;
+        });
+        em.clear();
+        FinalBlock finalBlock = inTransaction(store::finalBlock).orElseThrow();
+        assertThat(finalBlock.hash()).isEqualTo(exit.hash());
+        assertThat(finalBlock.certificate()).containsExactly(7);
     }
 
     private long indexRows(Transaction tx) {

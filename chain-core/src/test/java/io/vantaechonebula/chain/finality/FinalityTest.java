@@ -1,0 +1,167 @@
+package io.vantaechonebula.chain.finality;
+
+import static io.vantaechonebula.chain.fork.TestChains.ALICE;
+import static io.vantaechonebula.chain.fork.TestChains.BLOCK_TIME;
+import static io.vantaechonebula.chain.fork.TestChains.GENESIS_TIME;
+import static io.vantaechonebula.chain.fork.TestChains.MINER_X;
+import static io.vantaechonebula.chain.fork.TestChains.MINER_Y;
+import static io.vantaechonebula.chain.fork.TestChains.params;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.fork.Blockchain;
+import io.vantaechonebula.chain.fork.ImportResult;
+import io.vantaechonebula.chain.fork.TestChains;
+import io.vantaechonebula.chain.store.InMemoryChainStore;
+import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.chain.tx.TransactionType;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** docs/chain-spec.md §8.2 FN1–FN3 and F4, on one chain in memory. */
+class FinalityTest {
+
+    private static final long FEE = 10;
+    private final List<Ed25519PrivateKey> validators = List.of(key(), key(), key());
+    private final Blockchain chain = new Blockchain(params(), new InMemoryChainStore());
+    private long time = GENESIS_TIME;
+
+    private static Ed25519PrivateKey key() {
+        return Ed25519PrivateKey.generate(new SecureRandom());
+    }
+
+    private Block mine(List<Transaction> transactions) {
+        return TestChains.mineOn(chain, MINER_X, time += BLOCK_TIME, transactions);
+    }
+
+    /** Funds the validators in one block and has them stake the amounts given in the next. */
+    private Block staked(long... stakes) {
+        List<Transaction> funding = new ArrayList<>();
+        for (int i = 0; i < validators.size(); i++) {
+            funding.add(Transaction.transfer(ALICE, params().chainId(), address(i), 100_000, FEE, i));
+        }
+        mine(funding);
+        List<Transaction> registering = new ArrayList<>();
+        for (int i = 0; i < validators.size(); i++) {
+            registering.add(Transaction.sign(validators.get(i), params().chainId(), TransactionType.VALIDATOR_REGISTER,
+                    address(i), stakes[i], FEE, 0, new byte[0]));
+        }
+        return mine(registering);
+    }
+
+    private Address address(int validator) {
+        return validators.get(validator).publicKey().address();
+    }
+
+    private Vote approve(int validator, Block block, int round) {
+        return Vote.sign(validators.get(validator), params().chainId(), block.height(), round, block.hash(), Decision.APPROVE);
+    }
+
+    @Test
+    void fn1_theValidatorsOfABlockAreTheActiveStakesOfItsParentsState() {
+        Block registered = staked(10_000, 20_000, 30_000);
+        Block next = mine(List.of());
+
+        assertThat(chain.validatorsFor(registered.hash())).contains(ValidatorSet.EMPTY);
+        assertThat(chain.validatorsFor(next.hash()).orElseThrow().stakes())
+                .isEqualTo(Map.of(address(0), 10_000L, address(1), 20_000L, address(2), 30_000L));
+        mine(List.of(Transaction.sign(validators.get(2), params().chainId(), TransactionType.VALIDATOR_EXIT, address(2), 0,
+                FEE, 1, new byte[0])));
+        Block afterExit = mine(List.of());
+        assertThat(chain.validatorsFor(next.hash()).orElseThrow().total()).as("looked back through the exit").isEqualTo(60_000);
+        assertThat(chain.validatorsFor(afterExit.hash()).orElseThrow().total()).isEqualTo(30_000);
+    }
+
+    @Test
+    void fn2_approvalsOfMoreThanTwoThirdsOfTheStakeInOneRoundMakeTheBlockFinal() {
+        staked(10_000, 10_000, 10_000);
+        Block block = mine(List.of());
+        ValidatorSet set = chain.validatorsFor(block.hash()).orElseThrow();
+        VoteTally tally = new VoteTally(params().chainId());
+
+        assertThat(tally.add(approve(0, block, 0), set)).isInstanceOf(VoteTally.Outcome.Counted.class);
+        assertThat(tally.add(approve(1, block, 1), set)).as("another round").isInstanceOf(VoteTally.Outcome.Counted.class);
+        assertThat(tally.add(approve(1, block, 0), set)).as("exactly 2/3 is not more").isInstanceOf(VoteTally.Outcome.Counted.class);
+        VoteTally.Outcome outcome = tally.add(approve(2, block, 0), set);
+
+        assertThat(outcome).isInstanceOf(VoteTally.Outcome.Final.class);
+        FinalityCertificate certificate = ((VoteTally.Outcome.Final) outcome).certificate();
+        assertThat(certificate.votes()).hasSize(3);
+        assertThat(chain.finalise(certificate)).isEmpty();
+        assertThat(chain.finalBlock().orElseThrow().hash()).isEqualTo(block.hash());
+        assertThat(chain.certificate(block.hash()).orElseThrow().votes()).hasSize(3);
+    }
+
+    @Test
+    void v6_aValidatorThatApprovesTwoBlocksInOneRoundGivesEvidenceAgainstItself() {
+        staked(10_000, 10_000, 10_000);
+        Block block = mine(List.of());
+        ValidatorSet set = chain.validatorsFor(block.hash()).orElseThrow();
+        VoteTally tally = new VoteTally(params().chainId());
+        Vote other = Vote.sign(validators.get(0), params().chainId(), block.height(), 0, Hash.sha256(new byte[] {1}),
+                Decision.APPROVE);
+
+        tally.add(approve(0, block, 0), set);
+        VoteTally.Outcome outcome = tally.add(other, set);
+
+        assertThat(outcome).isInstanceOfSatisfying(VoteTally.Outcome.Conflict.class, conflict ->
+                assertThat(conflict.evidence().first().conflictsWith(conflict.evidence().second())).isTrue());
+        assertThat(tally.add(Vote.sign(key(), params().chainId(), block.height(), 0, block.hash(), Decision.APPROVE), set))
+                .as("not a validator").isInstanceOf(VoteTally.Outcome.Refused.class);
+    }
+
+    @Test
+    void fn3_aCertificateIsCheckedAgainstTheBlocksOwnValidators() throws Exception {
+        staked(10_000, 10_000, 11_000);
+        Block block = mine(List.of());
+        ValidatorSet set = chain.validatorsFor(block.hash()).orElseThrow();
+        String chainId = params().chainId();
+
+        FinalityCertificate enough = new FinalityCertificate(chainId, block.height(), 0, block.hash(),
+                List.of(approve(1, block, 0), approve(2, block, 0)));
+        assertThat(enough.problemWith(set)).as("21 of 31").isEmpty();
+        assertThat(FinalityCertificate.decode(enough.encode()).problemWith(set)).isEmpty();
+        assertThat(new FinalityCertificate(chainId, block.height(), 0, block.hash(),
+                List.of(approve(0, block, 0), approve(1, block, 0))).problemWith(set)).hasValueSatisfying(p ->
+                assertThat(p).contains("20000 of 31000"));
+        assertThat(new FinalityCertificate(chainId, block.height(), 0, block.hash(),
+                List.of(approve(2, block, 0), approve(2, block, 0), approve(1, block, 0))).problemWith(set))
+                .hasValueSatisfying(p -> assertThat(p).contains("votes twice"));
+        assertThat(new FinalityCertificate(chainId, block.height(), 0, block.hash(),
+                List.of(approve(1, block, 0), approve(2, block, 1))).problemWith(set))
+                .hasValueSatisfying(p -> assertThat(p).contains("not an approval"));
+    }
+
+    @Test
+    void f4_aHeavierBranchThatWouldDisconnectAFinalBlockIsKeptAside() {
+        staked(10_000, 10_000, 10_000);
+        Block fork = chain.head().block();
+        Block first = mine(List.of());
+        Block second = mine(List.of());
+        assertThat(chain.finalise(new FinalityCertificate(params().chainId(), first.height(), 0, first.hash(),
+                List.of(approve(0, first, 0), approve(1, first, 0), approve(2, first, 0))))).isEmpty();
+
+        Blockchain rival = new Blockchain(params(), new InMemoryChainStore());
+        for (long h = 1; h <= fork.height(); h++) {
+            rival.importBlock(chain.blockAt(h).orElseThrow().block(), time);
+        }
+        long rivalTime = time;
+        ImportResult last = null;
+        for (int i = 0; i < 4; i++) {
+            Block block = TestChains.mineOn(rival, MINER_Y, rivalTime += BLOCK_TIME, List.of());
+            last = chain.importBlock(block, rivalTime);
+        }
+
+        assertThat(last).isInstanceOf(ImportResult.SideChain.class);
+        assertThat(chain.head().hash()).isEqualTo(second.hash());
+        assertThat(chain.finalise(new FinalityCertificate(params().chainId(), first.height(), 0, first.hash(),
+                List.of(approve(0, first, 0), approve(1, first, 0), approve(2, first, 0)))))
+                .hasValueSatisfying(p -> assertThat(p).contains("final already"));
+    }
+}
