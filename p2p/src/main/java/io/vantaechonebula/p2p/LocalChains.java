@@ -2,6 +2,9 @@ package io.vantaechonebula.p2p;
 
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.finality.ChainFinality;
+import io.vantaechonebula.chain.finality.FinalityCertificate;
+import io.vantaechonebula.chain.finality.Vote;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.tx.RejectionReason;
 import io.vantaechonebula.chain.tx.Transaction;
@@ -23,6 +26,15 @@ public interface LocalChains {
     ImportResult importBlock(String chainId, Block block);
 
     TransactionOffer offerTransaction(String chainId, Transaction transaction);
+
+    /** Counts a validator's vote (docs/chain-spec.md §8.2); its signature is checked already. */
+    ChainFinality.Offer offerVote(String chainId, Vote vote);
+
+    /** The certificate stored with a block made final by one, to send with it in sync. */
+    Optional<FinalityCertificate> certificate(String chainId, Hash blockHash);
+
+    /** Takes a certificate that came with synced blocks; why not, if it is not taken. */
+    Optional<String> offerCertificate(String chainId, FinalityCertificate certificate);
 
     /** What became of a transaction offered to the mempool. */
     record TransactionOffer(Verdict verdict, String reason) {

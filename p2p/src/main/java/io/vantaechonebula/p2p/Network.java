@@ -4,6 +4,9 @@ import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.encoding.MalformedEncodingException;
+import io.vantaechonebula.chain.finality.ChainFinality;
+import io.vantaechonebula.chain.finality.FinalityCertificate;
+import io.vantaechonebula.chain.finality.Vote;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.Transaction;
@@ -21,6 +24,7 @@ import io.vantaechonebula.p2p.peer.PeerState;
 import io.vantaechonebula.p2p.peer.PeerTable;
 import io.vantaechonebula.p2p.peer.PeerView;
 import io.vantaechonebula.p2p.sync.Locator;
+import io.vantaechonebula.p2p.sync.SyncBatch;
 import io.vantaechonebula.p2p.sync.SyncStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -165,6 +169,7 @@ public final class Network {
         return switch (gossip.kind()) {
             case BLOCK -> onBlock(from, gossip);
             case TRANSACTION -> onTransaction(from, gossip);
+            case VOTE -> onVote(from, gossip);
         };
     }
 
@@ -227,20 +232,50 @@ public final class Network {
         };
     }
 
+    private GossipOutcome onVote(Peer from, Gossip gossip) {
+        long now = clock.getAsLong();
+        Vote vote;
+        try {
+            vote = Vote.decode(gossip.payload());
+        } catch (MalformedEncodingException | IllegalArgumentException e) {
+            peers.penalise(from, Offence.MALFORMED_MESSAGE, "a vote that does not decode: " + e.getMessage(), now);
+            return GossipOutcome.of(GossipOutcome.Result.REJECTED, "the vote does not decode: " + e.getMessage());
+        }
+        if (!vote.chainId().equals(gossip.chainId()) || !vote.hasValidSignature()) {
+            peers.penalise(from, Offence.INVALID_VOTE, vote + " is not signed by its key or not for its chain", now);
+            return GossipOutcome.of(GossipOutcome.Result.REJECTED, "the vote is not signed by the key it names");
+        }
+        ChainFinality.Offer offer = chains.offerVote(gossip.chainId(), vote);
+        return switch (offer.verdict()) {
+            case NEW, FINAL, CONFLICT -> {
+                relay(from, gossip);
+                yield GossipOutcome.of(GossipOutcome.Result.ACCEPTED, vote + (offer.verdict() == ChainFinality.Verdict.NEW
+                        ? "" : ": " + offer.verdict().name().toLowerCase()));
+            }
+            case KNOWN -> GossipOutcome.of(GossipOutcome.Result.KNOWN, offer.detail());
+            case NOT_NOW, INVALID -> {
+                // Remembered as seen, yet it may count later (once its block arrives): let it come again.
+                seen.forget(gossip.id());
+                yield GossipOutcome.of(GossipOutcome.Result.NOT_TAKEN, offer.detail());
+            }
+        };
+    }
+
     /**
      * This node's main-chain blocks after the first locator hash on its main chain, oldest first:
      * at most {@code max} (capped at {@value #MAX_BLOCKS_PER_ANSWER}) and about {@value #MAX_ANSWER_BYTES} bytes.
      * Empty if no locator hash is on the main chain.
      */
-    public List<Block> blocksAfter(String chainId, List<Hash> locator, int max) {
+    public SyncBatch blocksAfter(String chainId, List<Hash> locator, int max) {
         Optional<Long> fork = locator.stream().limit(Locator.MAX_HASHES)
                 .map(hash -> chains.block(chainId, hash).map(Block::height)
                         .filter(height -> chains.mainChainHash(chainId, height).filter(hash::equals).isPresent()))
                 .flatMap(Optional::stream).findFirst();
         if (fork.isEmpty()) {
-            return List.of();
+            return SyncBatch.EMPTY;
         }
         List<Block> blocks = new ArrayList<>();
+        List<FinalityCertificate> certificates = new ArrayList<>();
         long bytes = 0;
         int limit = Math.min(Math.max(max, 0), MAX_BLOCKS_PER_ANSWER);
         for (long height = fork.get() + 1; blocks.size() < limit && bytes < MAX_ANSWER_BYTES; height++) {
@@ -250,8 +285,9 @@ public final class Network {
             }
             blocks.add(block.get());
             bytes += block.get().encode().length;
+            chains.certificate(chainId, block.get().hash()).ifPresent(certificates::add);
         }
-        return blocks;
+        return new SyncBatch(blocks, certificates);
     }
 
     /** The addresses of this node's connected peers, for the peers of peers. */
@@ -437,11 +473,12 @@ public final class Network {
         sync.start(peer.nodeId());
         LOG.info(() -> "Syncing " + chainId + " from " + peer.nodeId() + " at " + peer.address() + ": height " + startHeight
                 + " of " + target);
-        CompletableFuture<List<Block>> next = fetch(peer, chainId,
+        CompletableFuture<SyncBatch> next = fetch(peer, chainId,
                 Locator.of(startHeight, height -> chains.mainChainHash(chainId, height)));
         try {
             while (true) {
-                List<Block> batch = await(next);
+                SyncBatch answer = await(next);
+                List<Block> batch = answer.blocks();
                 if (batch.isEmpty()) {
                     break;
                 }
@@ -455,6 +492,7 @@ public final class Network {
                     next = fetch(peer, chainId, locator.subList(0, Math.min(locator.size(), Locator.MAX_HASHES)));
                 }
                 int taken = importBatch(peer, chainId, batch);
+                takeCertificates(peer, chainId, answer.certificates());
                 imported += taken;
                 sync.imported(taken, imported, (System.nanoTime() - started) / 1e9);
                 if (taken < batch.size() || !more) {
@@ -483,20 +521,31 @@ public final class Network {
     }
 
     /** Asks the peer for the blocks after the locator, and checks their transactions' signatures, on the prefetch executor. */
-    private CompletableFuture<List<Block>> fetch(Peer peer, String chainId, List<Hash> locator) {
+    private CompletableFuture<SyncBatch> fetch(Peer peer, String chainId, List<Hash> locator) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                List<Block> blocks = client.blocksAfter(peer, chainId, locator, settings.syncBatchBlocks());
+                SyncBatch batch = client.blocksAfter(peer, chainId, locator, settings.syncBatchBlocks());
                 // Each transaction remembers the answer, so the import that follows does not check again.
-                blocks.forEach(block -> block.transactions().forEach(Transaction::hasValidSignature));
-                return blocks;
+                batch.blocks().forEach(block -> block.transactions().forEach(Transaction::hasValidSignature));
+                return batch;
             } catch (PeerCallException e) {
                 throw new CompletionException(e);
             }
         }, prefetch);
     }
 
-    private static List<Block> await(CompletableFuture<List<Block>> batch) throws PeerCallException {
+    /** FN3: a certificate that came with synced blocks must hold; one that does not costs the peer as an invalid block. */
+    private void takeCertificates(Peer peer, String chainId, List<FinalityCertificate> certificates) {
+        for (FinalityCertificate certificate : certificates) {
+            Optional<String> problem = chains.offerCertificate(chainId, certificate);
+            if (problem.isPresent() && !problem.get().contains("final already")) {
+                LOG.info(() -> "Certificate of " + certificate.blockHash() + " from " + peer.nodeId() + " not taken: "
+                        + problem.get());
+            }
+        }
+    }
+
+    private static SyncBatch await(CompletableFuture<SyncBatch> batch) throws PeerCallException {
         try {
             return batch.join();
         } catch (CompletionException e) {

@@ -3,6 +3,10 @@ package io.vantaechonebula.p2p;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.finality.ChainFinality;
+import io.vantaechonebula.chain.finality.FinalityCertificate;
+import io.vantaechonebula.chain.finality.SlashEvidence;
+import io.vantaechonebula.chain.finality.Vote;
 import io.vantaechonebula.chain.fork.Blockchain;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.fork.TestChains;
@@ -13,6 +17,7 @@ import io.vantaechonebula.chain.store.InMemoryChainStore;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.chain.tx.TransactionType;
 import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.gossip.GossipKind;
 import io.vantaechonebula.p2p.handshake.ChainHead;
@@ -30,6 +35,7 @@ final class SimNode implements LocalChains {
     final Mempool mempool;
     private final Hash genesis;
     private final AtomicLong clock;
+    final ChainFinality finality;
     Network network;
 
     SimNode(String name, String address, Ed25519PrivateKey key, ChainParams params, AtomicLong clock) {
@@ -40,6 +46,36 @@ final class SimNode implements LocalChains {
         this.mempool = new Mempool(params, 1_000);
         this.genesis = Genesis.block(params).hash();
         this.clock = clock;
+        this.finality = new ChainFinality(chain, Optional.of(key), ROUND_TIMEOUT_MS);
+    }
+
+    /** Rounds last three seconds of the simulation's clock. */
+    static final long ROUND_TIMEOUT_MS = 3_000;
+
+    /** Sends this node's votes due now, as a validator does (FN4). */
+    void vote() {
+        for (Vote vote : finality.votesDue(clock.get())) {
+            network.publish(new Gossip(GossipKind.VOTE, chainId(), vote.encode()));
+        }
+    }
+
+    /** Turns the conflicting votes it saw into slashing transactions, signed and paid by this node. */
+    void reportConflicts() {
+        for (SlashEvidence evidence : finality.takeEvidence()) {
+            Transaction slash = Transaction.sign(key, chainId(), TransactionType.SLASH_EVIDENCE,
+                    evidence.first().validatorAddress(), 0, TestChains.MIN_FEE,
+                    mempool.nextNonce(key.publicKey().address(), chain.account(key.publicKey().address())), evidence.encode());
+            submit(slash);
+        }
+    }
+
+    /** Takes a transaction as a user's submission would, and passes it on. */
+    TransactionOffer submit(Transaction transaction) {
+        TransactionOffer offer = offerTransaction(chainId(), transaction);
+        if (offer.verdict() == TransactionOffer.Verdict.NEW) {
+            network.publish(new Gossip(GossipKind.TRANSACTION, chainId(), transaction.encode()));
+        }
+        return offer;
     }
 
     String chainId() {
@@ -109,6 +145,21 @@ final class SimNode implements LocalChains {
         } catch (InvalidTransactionException e) {
             return TransactionOffer.rejected(e.reason(), e.getMessage());
         }
+    }
+
+    @Override
+    public ChainFinality.Offer offerVote(String chainId, Vote vote) {
+        return finality.offer(vote);
+    }
+
+    @Override
+    public Optional<FinalityCertificate> certificate(String chainId, Hash blockHash) {
+        return chain.certificate(blockHash);
+    }
+
+    @Override
+    public Optional<String> offerCertificate(String chainId, FinalityCertificate certificate) {
+        return finality.offerCertificate(certificate);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.vantaechonebula.p2p;
 
-import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.fork.TestChains;
@@ -10,6 +9,7 @@ import io.vantaechonebula.p2p.handshake.Hello;
 import io.vantaechonebula.p2p.handshake.SignedRequest;
 import io.vantaechonebula.p2p.peer.Peer;
 import io.vantaechonebula.p2p.peer.PeerLimits;
+import io.vantaechonebula.p2p.sync.SyncBatch;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
@@ -76,7 +76,10 @@ final class SimulatedNetwork {
         }
     }
 
-    /** Advances the clock, then has every node maintain its peers and sync, {@code count} times. */
+    /**
+     * Advances the clock, then has every node maintain its peers, sync, cast the votes it owes as a
+     * validator and report the conflicts it saw, {@code count} times.
+     */
     void rounds(int count) {
         for (int i = 0; i < count; i++) {
             clock.addAndGet(1_000);
@@ -86,6 +89,14 @@ final class SimulatedNetwork {
             }
             for (SimNode node : nodes.values()) {
                 node.network.syncOnce();
+                runRelays();
+            }
+            for (SimNode node : nodes.values()) {
+                node.vote();
+                runRelays();
+            }
+            for (SimNode node : nodes.values()) {
+                node.reportConflicts();
                 runRelays();
             }
         }
@@ -134,7 +145,7 @@ final class SimulatedNetwork {
         }
 
         @Override
-        public List<Block> blocksAfter(Peer peer, String chainId, List<Hash> locator, int max) throws PeerCallException {
+        public SyncBatch blocksAfter(Peer peer, String chainId, List<Hash> locator, int max) throws PeerCallException {
             SimNode target = reach(from, peer.address());
             authenticated(target, "/api/v1/p2p/blocks", chainId.getBytes(StandardCharsets.UTF_8));
             return target.network.blocksAfter(chainId, locator, max);

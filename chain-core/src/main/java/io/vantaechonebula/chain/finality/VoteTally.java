@@ -11,8 +11,7 @@ import java.util.Optional;
 
 /**
  * The votes a node has seen on one chain, by height and round: tells when a block becomes final
- * (FN2) and when a validator has voted twice in conflict (V6). Heights at or below the last final
- * one are forgotten. Not thread-safe: its owner serialises calls.
+ * (FN2) and when a validator has voted twice in conflict (V6). Not thread-safe: its owner serialises calls.
  */
 public final class VoteTally {
 
@@ -39,6 +38,8 @@ public final class VoteTally {
         }
     }
 
+    static final int FINAL_HEIGHTS_KEPT = 100;
+
     private final String chainId;
     /** Votes by height, round, then validator: a validator may approve one block and reject others in a round. */
     private final Map<Long, Map<Integer, Map<Address, List<Vote>>>> votes = new HashMap<>();
@@ -59,8 +60,8 @@ public final class VoteTally {
         if (!vote.chainId().equals(chainId)) {
             return new Outcome.Refused("the vote is for chain '" + vote.chainId() + "', this is '" + chainId + "'");
         }
-        if (vote.height() <= finalHeight) {
-            return new Outcome.Ignored("height " + vote.height() + " is final already");
+        if (vote.height() <= finalHeight - FINAL_HEIGHTS_KEPT) {
+            return new Outcome.Ignored("height " + vote.height() + " is long final");
         }
         Address validator = vote.validatorAddress();
         if (!validators.contains(validator)) {
@@ -81,11 +82,23 @@ public final class VoteTally {
             }
         }
         mine.add(vote);
+        if (vote.height() <= finalHeight) {
+            // Kept only to catch a validator voting there again in conflict.
+            return new Outcome.Ignored("height " + vote.height() + " is final already");
+        }
         if (vote.decision() == Decision.APPROVE) {
             return approvalsOf(vote.height(), vote.round(), vote.blockHash(), validators)
                     .<Outcome>map(Outcome.Final::new).orElseGet(Outcome.Counted::new);
         }
         return new Outcome.Counted();
+    }
+
+    /** A vote this tally holds that the given one conflicts with (V6), without counting the given one. */
+    public Optional<SlashEvidence> conflictWith(Vote vote) {
+        List<Vote> mine = votes.getOrDefault(vote.height(), Map.of()).getOrDefault(vote.round(), Map.of())
+                .getOrDefault(vote.validatorAddress(), List.of());
+        return mine.stream().filter(earlier -> earlier.conflictsWith(vote)).findFirst()
+                .map(earlier -> new SlashEvidence(earlier, vote));
     }
 
     private Optional<FinalityCertificate> approvalsOf(long height, int round, Hash block, ValidatorSet validators) {
@@ -106,11 +119,14 @@ public final class VoteTally {
         return Optional.of(new FinalityCertificate(chainId, height, round, block, approvals));
     }
 
-    /** Records that a block at {@code height} is final, and forgets the votes at or below it. */
+    /**
+     * Records that a block at {@code height} is final. Votes of the last {@value #FINAL_HEIGHTS_KEPT}
+     * final heights are kept, to catch a validator voting there again in conflict.
+     */
     public void finalised(long height) {
         if (height > finalHeight) {
             finalHeight = height;
-            votes.keySet().removeIf(h -> h <= height);
+            votes.keySet().removeIf(h -> h <= height - FINAL_HEIGHTS_KEPT);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.encoding.MalformedEncodingException;
 import io.vantaechonebula.chain.finality.FinalityCertificate;
+import io.vantaechonebula.chain.finality.FinalityChain;
 import io.vantaechonebula.chain.finality.ValidatorSet;
 import io.vantaechonebula.chain.store.FinalBlock;
 import io.vantaechonebula.chain.genesis.ChainParams;
@@ -43,11 +44,9 @@ import java.util.Set;
  * changes, undoing and applying blocks in one atomic commit (docs/chain-spec.md §3, §6).
  * Imports are serialised; reads go straight to the store.
  */
-public final class Blockchain {
+public final class Blockchain implements FinalityChain {
 
     static final int MEDIAN_TIME_SPAN = 11;
-    /** How far below the head votes are still counted: their validator set is found by undoing blocks. */
-    public static final int MAX_VALIDATOR_LOOKBACK = 1_000;
 
     private final ChainParams params;
     private final ChainStore store;
@@ -73,15 +72,18 @@ public final class Blockchain {
         }
     }
 
+    @Override
     public ChainParams params() {
         return params;
     }
 
+    @Override
     public StoredBlock head() {
         Hash hash = store.headHash().orElseThrow(() -> new IllegalStateException("the store has no head"));
         return store.block(hash).orElseThrow(() -> new IllegalStateException("the head block " + hash + " is missing"));
     }
 
+    @Override
     public Optional<StoredBlock> block(Hash hash) {
         return store.block(hash);
     }
@@ -99,6 +101,7 @@ public final class Blockchain {
     }
 
     /** The highest final block, if any is (docs/chain-spec.md §8.2). */
+    @Override
     public Optional<FinalBlock> finalBlock() {
         return store.finalBlock();
     }
@@ -119,10 +122,14 @@ public final class Blockchain {
      * state after its parent, found by undoing the blocks above the parent from the head's stakes.
      * Empty for a block off the main chain or more than {@value #MAX_VALIDATOR_LOOKBACK} blocks deep.
      */
+    @Override
     public Optional<ValidatorSet> validatorsFor(Hash hash) {
         Optional<StoredBlock> block = store.block(hash);
         if (block.isEmpty() || !isOnMainChain(block.get())) {
             return Optional.empty();
+        }
+        if (block.get().height() == 0) {
+            return Optional.of(ValidatorSet.EMPTY);
         }
         StoredBlock head = head();
         if (head.height() - block.get().height() >= MAX_VALIDATOR_LOOKBACK) {
@@ -133,9 +140,6 @@ public final class Blockchain {
             Hash walked = walk.hash();
             store.undo(walked).orElseThrow(() -> new IllegalStateException("no undo record for main-chain block " + walked))
                     .previous().forEach(accounts::put);
-            if (walk.height() == 0) {
-                break;
-            }
         }
         return Optional.of(ValidatorSet.of(accounts));
     }
@@ -146,6 +150,7 @@ public final class Blockchain {
      *
      * @return why it is not taken, if it is not
      */
+    @Override
     public synchronized Optional<String> finalise(FinalityCertificate certificate) {
         Optional<StoredBlock> block = store.block(certificate.blockHash());
         if (block.isEmpty() || !isOnMainChain(block.get())) {

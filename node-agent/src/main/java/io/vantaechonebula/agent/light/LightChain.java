@@ -3,6 +3,7 @@ package io.vantaechonebula.agent.light;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.finality.ChainFinality;
 import io.vantaechonebula.chain.fork.BlockTemplate;
 import io.vantaechonebula.chain.fork.Blockchain;
 import io.vantaechonebula.chain.fork.ImportResult;
@@ -17,6 +18,7 @@ import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.p2p.LocalChains;
 import io.vantaechonebula.p2p.handshake.ChainHead;
 import io.vantaechonebula.telemetry.collector.ChainReading;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -32,6 +34,7 @@ final class LightChain implements MiningTarget {
     private final Mempool mempool;
     private final Hash genesis;
     private final Address miner;
+    private final ChainFinality finality;
     private final AtomicLong headVersion = new AtomicLong();
     private final AtomicLong blocksTaken = new AtomicLong();
     private final AtomicLong transactionsTaken = new AtomicLong();
@@ -48,6 +51,14 @@ final class LightChain implements MiningTarget {
         this.mempool = new Mempool(params, MEMPOOL_CAPACITY);
         this.genesis = Genesis.block(params).hash();
         this.miner = miner;
+        this.finality = new ChainFinality(blockchain, Optional.empty(), ROUND_TIMEOUT_MS);
+    }
+
+    static final long ROUND_TIMEOUT_MS = 10_000;
+
+    /** Votes, finality and the evidence of double votes on this chain (docs/chain-spec.md §8.2). */
+    ChainFinality finality() {
+        return finality;
     }
 
     ChainParams params() {

@@ -5,6 +5,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.finality.ChainFinality;
+import io.vantaechonebula.chain.finality.FinalityCertificate;
+import io.vantaechonebula.chain.finality.Vote;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.genesis.ChainParams;
 import io.vantaechonebula.chain.genesis.ChainParamsFile;
@@ -213,6 +216,23 @@ public final class LightNode implements LocalChains, AutoCloseable {
     public TransactionOffer offerTransaction(String chainId, Transaction transaction) {
         return chain(chainId).map(chain -> chain.offer(transaction))
                 .orElseGet(() -> TransactionOffer.notNow("this node runs no chain " + chainId));
+    }
+
+    @Override
+    public ChainFinality.Offer offerVote(String chainId, Vote vote) {
+        return chain(chainId).map(chain -> chain.finality().offer(vote))
+                .orElseGet(() -> new ChainFinality.Offer(ChainFinality.Verdict.NOT_NOW, "this node runs no chain " + chainId));
+    }
+
+    @Override
+    public Optional<FinalityCertificate> certificate(String chainId, Hash blockHash) {
+        return chain(chainId).flatMap(chain -> chain.blockchain().certificate(blockHash));
+    }
+
+    @Override
+    public Optional<String> offerCertificate(String chainId, FinalityCertificate certificate) {
+        return chain(chainId).map(chain -> chain.finality().offerCertificate(certificate))
+                .orElseGet(() -> Optional.of("this node runs no chain " + chainId));
     }
 
     private Optional<LightChain> chain(String chainId) {

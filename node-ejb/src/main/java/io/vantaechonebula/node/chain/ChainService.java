@@ -3,6 +3,10 @@ package io.vantaechonebula.node.chain;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.finality.ChainFinality;
+import io.vantaechonebula.chain.finality.FinalityCertificate;
+import io.vantaechonebula.chain.finality.FinalityChain;
+import io.vantaechonebula.chain.finality.ValidatorSet;
 import io.vantaechonebula.chain.fork.BlockTemplate;
 import io.vantaechonebula.chain.fork.Blockchain;
 import io.vantaechonebula.chain.fork.ImportResult;
@@ -10,6 +14,7 @@ import io.vantaechonebula.chain.genesis.ChainParams;
 import io.vantaechonebula.chain.mempool.Mempool;
 import io.vantaechonebula.chain.state.Account;
 import io.vantaechonebula.chain.store.ChainStore;
+import io.vantaechonebula.chain.store.FinalBlock;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.Transaction;
@@ -36,6 +41,7 @@ public final class ChainService {
     private static final Logger LOG = Logger.getLogger(ChainService.class.getName());
     private static final int REJECTIONS_KEPT = 10_000;
     private static final int HEAD_ACCOUNTS_KEPT = 200_000;
+    static final long ROUND_TIMEOUT_MS = 10_000;
 
     /** Runs work inside one JTA transaction, committing it before returning. */
     public interface InTransaction {
@@ -50,6 +56,7 @@ public final class ChainService {
     private final InTransaction inTransaction;
     private final ReentrantLock importLock = new ReentrantLock();
     private volatile ChainEvents events = ChainEvents.NONE;
+    private final ChainFinality finality;
     private final AtomicLong headVersion = new AtomicLong();
     private final HashRateMeter hashRate = new HashRateMeter();
     private final AtomicLong blocksImported = new AtomicLong();
@@ -68,12 +75,51 @@ public final class ChainService {
         this.blockchain = inTransaction.run(() -> new Blockchain(params, store));
         this.mempool = new Mempool(params, mempoolCapacity);
         this.accounts = new HeadAccounts(store, HEAD_ACCOUNTS_KEPT);
+        this.finality = new ChainFinality(new TransactionalChain(), Optional.empty(), ROUND_TIMEOUT_MS);
         StoredBlock head = blockchain.head();
         LOG.info(() -> "Chain " + params.name() + " (" + params.chainId() + ") at height " + head.height() + ", head " + head.hash());
     }
 
     public ChainParams params() {
         return params;
+    }
+
+    /** Votes, finality and the evidence of double votes on this chain (docs/chain-spec.md §8.2). */
+    public ChainFinality finality() {
+        return finality;
+    }
+
+    /** The chain as finality sees it; making a block final is written in its own transaction, between imports. */
+    private final class TransactionalChain implements FinalityChain {
+        @Override
+        public ChainParams params() {
+            return params;
+        }
+
+        @Override
+        public StoredBlock head() {
+            return blockchain.head();
+        }
+
+        @Override
+        public Optional<StoredBlock> block(Hash hash) {
+            return blockchain.block(hash);
+        }
+
+        @Override
+        public Optional<ValidatorSet> validatorsFor(Hash hash) {
+            return blockchain.validatorsFor(hash);
+        }
+
+        @Override
+        public Optional<String> finalise(FinalityCertificate certificate) {
+            return betweenImports(() -> blockchain.finalise(certificate));
+        }
+
+        @Override
+        public Optional<FinalBlock> finalBlock() {
+            return blockchain.finalBlock();
+        }
     }
 
     /** Who hears of the blocks and transactions this chain takes; one listener, the peer-to-peer network. */
@@ -226,6 +272,11 @@ public final class ChainService {
         }
         return blockchain.blockOfTransaction(id).flatMap(blockchain::block)
                 .flatMap(stored -> stored.block().transactions().stream().filter(tx -> tx.id().equals(id)).findFirst());
+    }
+
+    /** The certificate of a block made final by one. */
+    public Optional<FinalityCertificate> certificate(Hash blockHash) {
+        return blockchain.certificate(blockHash);
     }
 
     public Mempool mempool() {

@@ -2,6 +2,9 @@ package io.vantaechonebula.node.p2p;
 
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.finality.ChainFinality;
+import io.vantaechonebula.chain.finality.FinalityCertificate;
+import io.vantaechonebula.chain.finality.Vote;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.genesis.Genesis;
 import io.vantaechonebula.chain.mempool.Mempool;
@@ -74,6 +77,23 @@ final class NodeChains implements LocalChains {
         } catch (InvalidTransactionException e) {
             return TransactionOffer.rejected(e.reason(), e.getMessage());
         }
+    }
+
+    @Override
+    public ChainFinality.Offer offerVote(String chainId, Vote vote) {
+        return chain(chainId).map(chain -> chain.finality().offer(vote))
+                .orElseGet(() -> new ChainFinality.Offer(ChainFinality.Verdict.NOT_NOW, "this node runs no chain " + chainId));
+    }
+
+    @Override
+    public Optional<FinalityCertificate> certificate(String chainId, Hash blockHash) {
+        return chain(chainId).flatMap(chain -> chain.certificate(blockHash));
+    }
+
+    @Override
+    public Optional<String> offerCertificate(String chainId, FinalityCertificate certificate) {
+        return chain(chainId).map(chain -> chain.finality().offerCertificate(certificate))
+                .orElseGet(() -> Optional.of("this node runs no chain " + chainId));
     }
 
     private Optional<ChainService> chain(String chainId) {

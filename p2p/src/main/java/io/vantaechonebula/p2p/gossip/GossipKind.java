@@ -3,10 +3,11 @@ package io.vantaechonebula.p2p.gossip;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What a gossip message carries; the code is its name on the wire. Votes join them with finality. */
+/** What a gossip message carries; the code is its name on the wire. */
 public enum GossipKind {
     TRANSACTION("transaction"),
-    BLOCK("block");
+    BLOCK("block"),
+    VOTE("vote");
 
     private final String code;
 

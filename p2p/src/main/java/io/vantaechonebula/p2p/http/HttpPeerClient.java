@@ -1,6 +1,5 @@
 package io.vantaechonebula.p2p.http;
 
-import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.crypto.Hex;
@@ -11,6 +10,7 @@ import io.vantaechonebula.p2p.handshake.Hello;
 import io.vantaechonebula.p2p.handshake.Refusal;
 import io.vantaechonebula.p2p.handshake.SignedRequest;
 import io.vantaechonebula.p2p.peer.Peer;
+import io.vantaechonebula.p2p.sync.SyncBatch;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -76,7 +76,7 @@ public final class HttpPeerClient implements PeerClient {
     }
 
     @Override
-    public List<Block> blocksAfter(Peer from, String chainId, List<Hash> locator, int max) throws PeerCallException {
+    public SyncBatch blocksAfter(Peer from, String chainId, List<Hash> locator, int max) throws PeerCallException {
         HttpResponse<byte[]> response = send(signed(from.address(), "POST", P2pHttpApi.BASE + "/blocks",
                 WireJson.bytes(WireJson.blocksRequest(chainId, locator, max)), SYNC_TIMEOUT));
         try {

@@ -1,6 +1,5 @@
 package io.vantaechonebula.p2p.http;
 
-import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Hex;
 import io.vantaechonebula.p2p.GossipOutcome;
 import io.vantaechonebula.p2p.Network;
@@ -11,7 +10,6 @@ import io.vantaechonebula.p2p.peer.Peer;
 import io.vantaechonebula.p2p.sync.Locator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -106,8 +104,7 @@ public final class P2pHttpApi {
             network.onMalformed(from, "blocks request: " + e.getMessage());
             return malformed(e);
         }
-        List<Block> blocks = network.blocksAfter(request.chainId(), request.locator(), request.max());
-        return Answer.json(200, WireJson.blocks(blocks));
+        return Answer.json(200, WireJson.blocks(network.blocksAfter(request.chainId(), request.locator(), request.max())));
     }
 
     private Peer authenticate(String method, String path, String query, Function<String, Optional<String>> headers,

@@ -6,11 +6,13 @@ import io.vantaechonebula.chain.crypto.Ed25519PublicKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.crypto.Hex;
 import io.vantaechonebula.chain.encoding.MalformedEncodingException;
+import io.vantaechonebula.chain.finality.FinalityCertificate;
 import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.gossip.GossipKind;
 import io.vantaechonebula.p2p.handshake.ChainHead;
 import io.vantaechonebula.p2p.handshake.Hello;
 import io.vantaechonebula.p2p.handshake.Refusal;
+import io.vantaechonebula.p2p.sync.SyncBatch;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -78,7 +80,7 @@ public final class WireJson {
     public static Gossip gossip(JsonObject json) throws MalformedMessageException {
         String kindCode = text(json, "kind");
         GossipKind kind = GossipKind.ofCode(kindCode).orElseThrow(() -> new MalformedMessageException(
-                "kind must be transaction or block, not '" + kindCode + "'"));
+                "kind must be transaction, block or vote, not '" + kindCode + "'"));
         byte[] payload = base64(json, "payload");
         if (payload.length > Gossip.MAX_PAYLOAD_BYTES) {
             throw new MalformedMessageException("payload: " + payload.length + " bytes, more than " + Gossip.MAX_PAYLOAD_BYTES);
@@ -112,30 +114,49 @@ public final class WireJson {
         return new BlocksRequest(text(json, "chainId"), locator, (int) Math.min(max, Integer.MAX_VALUE));
     }
 
-    public static JsonObject blocks(List<Block> blocks) {
+    public static JsonObject blocks(SyncBatch batch) {
         JsonArrayBuilder encoded = Json.createArrayBuilder();
-        blocks.forEach(block -> encoded.add(Base64.getEncoder().encodeToString(block.encode())));
-        return Json.createObjectBuilder().add("blocks", encoded).build();
+        batch.blocks().forEach(block -> encoded.add(Base64.getEncoder().encodeToString(block.encode())));
+        JsonArrayBuilder certificates = Json.createArrayBuilder();
+        batch.certificates().forEach(certificate -> certificates.add(Base64.getEncoder().encodeToString(certificate.encode())));
+        return Json.createObjectBuilder().add("blocks", encoded).add("certificates", certificates).build();
     }
 
-    public static List<Block> blocks(JsonObject json, int maxBlocks) throws MalformedMessageException {
+    public static SyncBatch blocks(JsonObject json, int maxBlocks) throws MalformedMessageException {
         JsonArray encoded = array(json, "blocks");
         if (encoded.size() > maxBlocks) {
             throw new MalformedMessageException("blocks: " + encoded.size() + " blocks, more than the " + maxBlocks + " asked for");
         }
         List<Block> blocks = new ArrayList<>(encoded.size());
         for (int i = 0; i < encoded.size(); i++) {
-            if (!(encoded.get(i) instanceof JsonString string)) {
-                throw new MalformedMessageException("blocks[" + i + "] must be a base64 string");
-            }
-            byte[] bytes = decodeBase64(string.getString(), "blocks[" + i + "]");
+            byte[] bytes = base64Item(encoded, i, "blocks");
             try {
                 blocks.add(Block.decode(bytes, bytes.length / 100 + 1));
             } catch (MalformedEncodingException e) {
                 throw new MalformedMessageException("blocks[" + i + "] does not decode: " + e.getMessage());
             }
         }
-        return blocks;
+        JsonArray encodedCertificates = json.containsKey("certificates") ? array(json, "certificates") : JsonValue.EMPTY_JSON_ARRAY;
+        if (encodedCertificates.size() > encoded.size()) {
+            throw new MalformedMessageException("certificates: more than one for each block");
+        }
+        List<FinalityCertificate> certificates = new ArrayList<>();
+        for (int i = 0; i < encodedCertificates.size(); i++) {
+            byte[] bytes = base64Item(encodedCertificates, i, "certificates");
+            try {
+                certificates.add(FinalityCertificate.decode(bytes));
+            } catch (MalformedEncodingException | IllegalArgumentException e) {
+                throw new MalformedMessageException("certificates[" + i + "] does not decode: " + e.getMessage());
+            }
+        }
+        return new SyncBatch(blocks, certificates);
+    }
+
+    private static byte[] base64Item(JsonArray array, int index, String name) throws MalformedMessageException {
+        if (!(array.get(index) instanceof JsonString string)) {
+            throw new MalformedMessageException(name + "[" + index + "] must be a base64 string");
+        }
+        return decodeBase64(string.getString(), name + "[" + index + "]");
     }
 
     public static JsonObject peers(List<String> addresses) {

@@ -12,7 +12,7 @@ import java.util.Map;
 public final class AddressBook {
 
     static final long FIRST_RETRY_MS = 5_000;
-    static final long MAX_RETRY_MS = 5 * 60_000;
+    static final long MAX_RETRY_MS = 60_000;
 
     /** Where an address came from. */
     public enum Source { SEED, LOCAL, PEER, INBOUND }

@@ -1,0 +1,167 @@
+package io.vantaechonebula.chain.finality;
+
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.store.FinalBlock;
+import io.vantaechonebula.chain.store.StoredBlock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Finality on one chain of one node (docs/chain-spec.md §8.2): counts the votes it hears, makes
+ * blocks final when they gather more than 2/3 of their stake, keeps the evidence of validators that
+ * vote twice, and, if the node is a validator, casts its own votes as FN4 says: it approves its
+ * head once per round and starts a new round when the height is not final a round timeout later.
+ * Voting only on its head, it never approves a block at a height while another it approved there is
+ * still on its main chain: the lock holds by construction.
+ */
+public final class ChainFinality {
+
+    private static final Logger LOG = Logger.getLogger(ChainFinality.class.getName());
+
+    private final FinalityChain chain;
+    private final Optional<Ed25519PrivateKey> validatorKey;
+    private final long roundTimeoutMs;
+    private final VoteTally tally;
+    private final List<SlashEvidence> evidence = new ArrayList<>();
+    /** This validator's last approval at each height it voted at and that is not final yet. */
+    private final Map<Long, Vote> approvals = new HashMap<>();
+    private final Map<Long, Long> approvedAtMs = new HashMap<>();
+
+    /** What became of a vote offered. */
+    public enum Verdict {
+        /** Counted, new: pass it on. */
+        NEW,
+        /** Seen before, or for a height final already. */
+        KNOWN,
+        /** Made its block final: pass it on. */
+        FINAL,
+        /** Its validator voted twice in conflict; the evidence waits in {@link #takeEvidence()}. Pass it on. */
+        CONFLICT,
+        /** Not counted for a reason that is nobody's fault: a block this node does not have on its main chain. */
+        NOT_NOW,
+        /** Not a vote: badly signed, or by a key that is no validator of its block. */
+        INVALID
+    }
+
+    /** A vote's verdict and, when it is not counted, why. */
+    public record Offer(Verdict verdict, String detail) {
+    }
+
+    public ChainFinality(FinalityChain chain, Optional<Ed25519PrivateKey> validatorKey, long roundTimeoutMs) {
+        this.chain = chain;
+        this.validatorKey = validatorKey;
+        this.roundTimeoutMs = roundTimeoutMs;
+        this.tally = new VoteTally(chain.params().chainId());
+        chain.finalBlock().ifPresent(block -> tally.finalised(block.height()));
+    }
+
+    public synchronized Offer offer(Vote vote) {
+        Optional<ValidatorSet> validators = chain.validatorsFor(vote.blockHash());
+        if (validators.isEmpty()) {
+            // Not countable here; yet two votes of one validator conflict whatever their blocks are.
+            Optional<SlashEvidence> conflict = tally.conflictWith(vote);
+            if (conflict.isPresent()) {
+                return conflict(vote, conflict.get());
+            }
+            return new Offer(Verdict.NOT_NOW, "block " + vote.blockHash() + " is not on this node's main chain");
+        }
+        long blockHeight = chain.block(vote.blockHash()).orElseThrow().height();
+        if (blockHeight != vote.height()) {
+            return new Offer(Verdict.INVALID, "the vote names height " + vote.height() + " for block " + vote.blockHash()
+                    + ", which is at height " + blockHeight);
+        }
+        VoteTally.Outcome outcome = tally.add(vote, validators.get());
+        if (outcome instanceof VoteTally.Outcome.Final done) {
+            Optional<String> problem = chain.finalise(done.certificate());
+            if (problem.isEmpty()) {
+                tally.finalised(done.certificate().height());
+                approvals.keySet().removeIf(height -> height <= done.certificate().height());
+                LOG.info(() -> chain.params().name() + " block " + done.certificate().blockHash() + " at height "
+                        + done.certificate().height() + " is final: approved in round " + done.certificate().round() + " by "
+                        + done.certificate().votes().size() + " validators");
+                return new Offer(Verdict.FINAL, "");
+            }
+            return new Offer(Verdict.NEW, problem.get());
+        }
+        if (outcome instanceof VoteTally.Outcome.Conflict conflict) {
+            return conflict(vote, conflict.evidence());
+        }
+        if (outcome instanceof VoteTally.Outcome.Refused refused) {
+            return new Offer(Verdict.INVALID, refused.why());
+        }
+        if (outcome instanceof VoteTally.Outcome.Ignored ignored) {
+            return new Offer(Verdict.KNOWN, ignored.why());
+        }
+        return new Offer(Verdict.NEW, "");
+    }
+
+    private Offer conflict(Vote vote, SlashEvidence found) {
+        evidence.add(found);
+        LOG.warning(() -> "Validator " + vote.validatorAddress() + " voted twice at " + chain.params().name() + " height "
+                + vote.height() + " round " + vote.round() + ": " + found.first() + " and " + vote
+                + "; the evidence can slash its stake");
+        return new Offer(Verdict.CONFLICT, "");
+    }
+
+    /**
+     * This validator's votes due now (FN4): on its head, once per round; none if the node is no
+     * active validator of the head. Each is counted here before it is returned for sending.
+     */
+    public synchronized List<Vote> votesDue(long nowMs) {
+        if (validatorKey.isEmpty()) {
+            return List.of();
+        }
+        StoredBlock head = chain.head();
+        long height = head.height();
+        if (height <= tally.finalHeight()) {
+            return List.of();
+        }
+        Vote previous = approvals.get(height);
+        int round;
+        if (previous == null) {
+            round = 0;
+        } else if (nowMs - approvedAtMs.get(height) < roundTimeoutMs) {
+            return List.of();
+        } else {
+            // Its earlier block at this height is the head again, or has left the main chain (the lock is free).
+            round = previous.round() + 1;
+        }
+        Optional<ValidatorSet> validators = chain.validatorsFor(head.hash());
+        Ed25519PrivateKey key = validatorKey.get();
+        if (validators.isEmpty() || !validators.get().contains(key.publicKey().address())) {
+            return List.of();
+        }
+        Vote vote = Vote.sign(key, chain.params().chainId(), height, round, head.hash(), Decision.APPROVE);
+        approvals.put(height, vote);
+        approvedAtMs.put(height, nowMs);
+        approvals.keySet().removeIf(h -> h < height - FinalityChain.MAX_VALIDATOR_LOOKBACK);
+        approvedAtMs.keySet().retainAll(approvals.keySet());
+        offer(vote);
+        return List.of(vote);
+    }
+
+    /** Evidence found since the last call, for a {@code SLASH_EVIDENCE} transaction. */
+    public synchronized List<SlashEvidence> takeEvidence() {
+        List<SlashEvidence> taken = List.copyOf(evidence);
+        evidence.clear();
+        return taken;
+    }
+
+    /** Takes a certificate that came with a synced block (FN3); why not, if it is not taken. */
+    public synchronized Optional<String> offerCertificate(FinalityCertificate certificate) {
+        Optional<String> problem = chain.finalise(certificate);
+        if (problem.isEmpty()) {
+            tally.finalised(certificate.height());
+            approvals.keySet().removeIf(height -> height <= certificate.height());
+        }
+        return problem;
+    }
+
+    public Optional<FinalBlock> finalBlock() {
+        return chain.finalBlock();
+    }
+}
