@@ -36,6 +36,15 @@ public interface LocalChains {
     /** Takes a certificate that came with synced blocks; why not, if it is not taken. */
     Optional<String> offerCertificate(String chainId, FinalityCertificate certificate);
 
+    /** This node's own votes due now on the chain, if it is one of its validators (FN4); already counted here. */
+    List<Vote> votesDue(String chainId, long nowMs);
+
+    /**
+     * Slashing transactions for the double votes this node saw on the chain, signed by its key and
+     * already taken into its mempool; empty if it saw none or cannot pay for them.
+     */
+    List<Transaction> reportConflicts(String chainId);
+
     /** What became of a transaction offered to the mempool. */
     record TransactionOffer(Verdict verdict, String reason) {
 

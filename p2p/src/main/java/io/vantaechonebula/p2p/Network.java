@@ -323,6 +323,24 @@ public final class Network {
     }
 
     /**
+     * Sends this node's votes due now (FN4) and the slashing transactions for the double votes it
+     * saw, on every chain.
+     */
+    public void vote() {
+        long now = clock.getAsLong();
+        for (ChainHead chain : chains.heads()) {
+            for (Vote vote : chains.votesDue(chain.chainId(), now)) {
+                publish(new Gossip(GossipKind.VOTE, chain.chainId(), vote.encode()));
+            }
+            for (Transaction slash : chains.reportConflicts(chain.chainId())) {
+                LOG.warning(() -> "Reporting a double vote on " + chain.chainId() + ": transaction " + slash.id()
+                        + " slashes " + slash.recipient());
+                publish(new Gossip(GossipKind.TRANSACTION, chain.chainId(), slash.encode()));
+            }
+        }
+    }
+
+    /**
      * Pings the connected peers (refreshing their heads and latency), dials addresses due while there is
      * room for peers, and every few rounds asks the peers for theirs.
      */

@@ -17,7 +17,6 @@ import io.vantaechonebula.chain.store.InMemoryChainStore;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.Transaction;
-import io.vantaechonebula.chain.tx.TransactionType;
 import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.gossip.GossipKind;
 import io.vantaechonebula.p2p.handshake.ChainHead;
@@ -51,23 +50,6 @@ final class SimNode implements LocalChains {
 
     /** Rounds last three seconds of the simulation's clock. */
     static final long ROUND_TIMEOUT_MS = 3_000;
-
-    /** Sends this node's votes due now, as a validator does (FN4). */
-    void vote() {
-        for (Vote vote : finality.votesDue(clock.get())) {
-            network.publish(new Gossip(GossipKind.VOTE, chainId(), vote.encode()));
-        }
-    }
-
-    /** Turns the conflicting votes it saw into slashing transactions, signed and paid by this node. */
-    void reportConflicts() {
-        for (SlashEvidence evidence : finality.takeEvidence()) {
-            Transaction slash = Transaction.sign(key, chainId(), TransactionType.SLASH_EVIDENCE,
-                    evidence.first().validatorAddress(), 0, TestChains.MIN_FEE,
-                    mempool.nextNonce(key.publicKey().address(), chain.account(key.publicKey().address())), evidence.encode());
-            submit(slash);
-        }
-    }
 
     /** Takes a transaction as a user's submission would, and passes it on. */
     TransactionOffer submit(Transaction transaction) {
@@ -160,6 +142,24 @@ final class SimNode implements LocalChains {
     @Override
     public Optional<String> offerCertificate(String chainId, FinalityCertificate certificate) {
         return finality.offerCertificate(certificate);
+    }
+
+    @Override
+    public List<Vote> votesDue(String chainId, long nowMs) {
+        return finality.votesDue(nowMs);
+    }
+
+    @Override
+    public List<Transaction> reportConflicts(String chainId) {
+        List<Transaction> reports = new java.util.ArrayList<>();
+        for (SlashEvidence evidence : finality.takeEvidence()) {
+            Transaction slash = evidence.transaction(key, chain.params(),
+                    mempool.nextNonce(key.publicKey().address(), chain.account(key.publicKey().address())));
+            if (offerTransaction(chainId, slash).verdict() == TransactionOffer.Verdict.NEW) {
+                reports.add(slash);
+            }
+        }
+        return reports;
     }
 
     @Override

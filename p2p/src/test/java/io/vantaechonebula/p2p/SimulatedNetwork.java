@@ -92,11 +92,7 @@ final class SimulatedNetwork {
                 runRelays();
             }
             for (SimNode node : nodes.values()) {
-                node.vote();
-                runRelays();
-            }
-            for (SimNode node : nodes.values()) {
-                node.reportConflicts();
+                node.network.vote();
                 runRelays();
             }
         }

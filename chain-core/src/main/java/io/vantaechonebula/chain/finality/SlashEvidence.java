@@ -1,8 +1,12 @@
 package io.vantaechonebula.chain.finality;
 
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.encoding.CanonicalReader;
 import io.vantaechonebula.chain.encoding.CanonicalWriter;
 import io.vantaechonebula.chain.encoding.MalformedEncodingException;
+import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.chain.tx.TransactionType;
 
 /** Two conflicting votes of one validator (V6): the payload of a {@code SLASH_EVIDENCE} transaction. */
 public record SlashEvidence(Vote first, Vote second) {
@@ -19,5 +23,11 @@ public record SlashEvidence(Vote first, Vote second) {
         Vote second = Vote.decode(in.bytes(MAX_VOTE_BYTES));
         in.expectEnd();
         return new SlashEvidence(first, second);
+    }
+
+    /** The {@code SLASH_EVIDENCE} transaction that reports this, signed and paid (the chain's minimum fee) by the reporter. */
+    public Transaction transaction(Ed25519PrivateKey reporter, ChainParams params, long nonce) {
+        return Transaction.sign(reporter, params.chainId(), TransactionType.SLASH_EVIDENCE, first.validatorAddress(), 0,
+                params.minFee(), nonce, encode());
     }
 }

@@ -2,8 +2,10 @@ package io.vantaechonebula.agent.light;
 
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.finality.ChainFinality;
+import io.vantaechonebula.chain.finality.SlashEvidence;
 import io.vantaechonebula.chain.fork.BlockTemplate;
 import io.vantaechonebula.chain.fork.Blockchain;
 import io.vantaechonebula.chain.fork.ImportResult;
@@ -18,6 +20,8 @@ import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.p2p.LocalChains;
 import io.vantaechonebula.p2p.handshake.ChainHead;
 import io.vantaechonebula.telemetry.collector.ChainReading;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -45,13 +49,14 @@ final class LightChain implements MiningTarget {
     private long lastReadHashes;
     private long lastReadNanos = System.nanoTime();
 
-    LightChain(ChainParams params, ChainStore store, Address miner) {
+    /** @param key the node key: its address gets the mining rewards, and it votes once it stakes (§8.2) */
+    LightChain(ChainParams params, ChainStore store, Ed25519PrivateKey key) {
         this.params = params;
         this.blockchain = new Blockchain(params, store);
         this.mempool = new Mempool(params, MEMPOOL_CAPACITY);
         this.genesis = Genesis.block(params).hash();
-        this.miner = miner;
-        this.finality = new ChainFinality(blockchain, Optional.empty(), ROUND_TIMEOUT_MS);
+        this.miner = key.publicKey().address();
+        this.finality = new ChainFinality(blockchain, Optional.of(key), ROUND_TIMEOUT_MS);
     }
 
     static final long ROUND_TIMEOUT_MS = 10_000;
@@ -115,6 +120,23 @@ final class LightChain implements MiningTarget {
         } catch (InvalidTransactionException e) {
             return LocalChains.TransactionOffer.rejected(e.reason(), e.getMessage());
         }
+    }
+
+    /** Slashing transactions for the double votes seen, signed and paid by the node key, taken into the mempool. */
+    List<Transaction> reportConflicts(Ed25519PrivateKey key) {
+        List<Transaction> reports = new ArrayList<>();
+        for (SlashEvidence evidence : finality.takeEvidence()) {
+            Transaction slash = evidence.transaction(key, params,
+                    mempool.nextNonce(key.publicKey().address(), blockchain.account(key.publicKey().address())));
+            LocalChains.TransactionOffer offer = offer(slash);
+            if (offer.verdict() == LocalChains.TransactionOffer.Verdict.NEW) {
+                reports.add(slash);
+            } else {
+                LOG.warning(() -> "Cannot report the double vote of " + evidence.first().validatorAddress() + ": "
+                        + offer.reason() + " (the node's account pays the fee)");
+            }
+        }
+        return reports;
     }
 
     /** What the chain did since the last reading, for telemetry. */

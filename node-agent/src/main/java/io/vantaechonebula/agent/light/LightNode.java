@@ -82,7 +82,7 @@ public final class LightNode implements LocalChains, AutoCloseable {
         this.file = new MVStore.Builder().fileName(options.stateDir().resolve("chains.mv.db").toString())
                 .autoCommitDisabled().cacheSize(CACHE_MIB).open();
         for (ChainParams chainParams : params) {
-            LightChain chain = new LightChain(chainParams, new MvChainStore(file, chainParams.name()), key.publicKey().address());
+            LightChain chain = new LightChain(chainParams, new MvChainStore(file, chainParams.name()), key);
             chains.put(chain.params().chainId(), chain);
         }
         this.server = HttpServer.create(new InetSocketAddress(options.bindHost(), options.port()), 64);
@@ -140,6 +140,7 @@ public final class LightNode implements LocalChains, AutoCloseable {
         try {
             network.maintain();
             network.syncOnce();
+            network.vote();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A peer-to-peer round failed; the next starts in " + options.syncIntervalSeconds() + " s", e);
         }
@@ -233,6 +234,16 @@ public final class LightNode implements LocalChains, AutoCloseable {
     public Optional<String> offerCertificate(String chainId, FinalityCertificate certificate) {
         return chain(chainId).map(chain -> chain.finality().offerCertificate(certificate))
                 .orElseGet(() -> Optional.of("this node runs no chain " + chainId));
+    }
+
+    @Override
+    public List<Vote> votesDue(String chainId, long nowMs) {
+        return chain(chainId).map(chain -> chain.finality().votesDue(nowMs)).orElse(List.of());
+    }
+
+    @Override
+    public List<Transaction> reportConflicts(String chainId) {
+        return chain(chainId).map(chain -> chain.reportConflicts(key)).orElse(List.of());
     }
 
     private Optional<LightChain> chain(String chainId) {

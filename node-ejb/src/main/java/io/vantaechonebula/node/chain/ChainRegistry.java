@@ -8,10 +8,13 @@ import io.vantaechonebula.chain.genesis.ChainParams;
 import io.vantaechonebula.chain.genesis.ChainParamsFile;
 import io.vantaechonebula.node.chain.store.JpaChainStore;
 import io.vantaechonebula.node.config.NodeSettings;
+import io.vantaechonebula.node.identity.NodeIdentity;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -38,6 +41,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @Singleton
 @Startup
+@DependsOn("NodeIdentity")
 @TransactionManagement(TransactionManagementType.BEAN)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ChainRegistry {
@@ -48,8 +52,13 @@ public class ChainRegistry {
      */
     static final int DEFAULT_MEMPOOL_CAPACITY = 150_000;
 
+    static final long DEFAULT_ROUND_TIMEOUT_SECONDS = 10;
+
     @PersistenceContext(unitName = "chain")
     private EntityManager em;
+
+    @EJB
+    private NodeIdentity identity;
 
     @Resource
     private UserTransaction userTransaction;
@@ -61,11 +70,15 @@ public class ChainRegistry {
     void start() {
         Config config = ConfigProvider.getConfig(ChainRegistry.class.getClassLoader());
         int capacity = config.getOptionalValue("vanta.mempool.capacity", Integer.class).orElse(DEFAULT_MEMPOOL_CAPACITY);
+        long roundTimeoutMs = 1000 * config.getOptionalValue("vanta.finality.round-timeout-seconds", Long.class)
+                .orElse(DEFAULT_ROUND_TIMEOUT_SECONDS);
         for (String name : NodeSettings.CHAINS) {
             ChainParams params = loadParams(name, config.getOptionalValue("vanta.chain." + name + ".params-file", String.class));
             JpaChainStore store = new JpaChainStore(em, name, params.maxTransactionsPerBlock());
             stores.put(name, store);
-            chains.put(name, new ChainService(params, store, capacity, this::inTransaction));
+            // The node key votes once its account stakes (docs/chain-spec.md §8.2).
+            chains.put(name, new ChainService(params, store, capacity, this::inTransaction, Optional.of(identity.nodeKey()),
+                    roundTimeoutMs));
         }
     }
 

@@ -2,6 +2,7 @@ package io.vantaechonebula.node.chain;
 
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.finality.ChainFinality;
 import io.vantaechonebula.chain.finality.FinalityCertificate;
@@ -41,7 +42,6 @@ public final class ChainService {
     private static final Logger LOG = Logger.getLogger(ChainService.class.getName());
     private static final int REJECTIONS_KEPT = 10_000;
     private static final int HEAD_ACCOUNTS_KEPT = 200_000;
-    static final long ROUND_TIMEOUT_MS = 10_000;
 
     /** Runs work inside one JTA transaction, committing it before returning. */
     public interface InTransaction {
@@ -68,14 +68,18 @@ public final class ChainService {
         }
     });
 
-    public ChainService(ChainParams params, ChainStore store, int mempoolCapacity, InTransaction inTransaction) {
+    /**
+     * @param validatorKey the key this node votes with when its account is an active validator (§8.2)
+     */
+    public ChainService(ChainParams params, ChainStore store, int mempoolCapacity, InTransaction inTransaction,
+                        Optional<Ed25519PrivateKey> validatorKey, long roundTimeoutMs) {
         this.params = params;
         this.store = store;
         this.inTransaction = inTransaction;
         this.blockchain = inTransaction.run(() -> new Blockchain(params, store));
         this.mempool = new Mempool(params, mempoolCapacity);
         this.accounts = new HeadAccounts(store, HEAD_ACCOUNTS_KEPT);
-        this.finality = new ChainFinality(new TransactionalChain(), Optional.empty(), ROUND_TIMEOUT_MS);
+        this.finality = new ChainFinality(new TransactionalChain(), validatorKey, roundTimeoutMs);
         StoredBlock head = blockchain.head();
         LOG.info(() -> "Chain " + params.name() + " (" + params.chainId() + ") at height " + head.height() + ", head " + head.hash());
     }

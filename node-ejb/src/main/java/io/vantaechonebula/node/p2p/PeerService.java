@@ -77,7 +77,7 @@ public class PeerService {
     void start() {
         settings = PeerSettings.from(ConfigProvider.getConfig(PeerService.class.getClassLoader()),
                 identity.settings().mode().id(), "VantaEchoNebula/" + identity.version());
-        network = new Network(settings.network(), identity.nodeKey(), new NodeChains(registry),
+        network = new Network(settings.network(), identity.nodeKey(), new NodeChains(registry, identity.nodeKey()),
                 new HttpPeerClient(identity.nodeKey(), System::currentTimeMillis), relays, relays, System::currentTimeMillis);
         api = new P2pHttpApi(network);
         if (!settings.enabled()) {
@@ -117,12 +117,13 @@ public class PeerService {
         }
     }
 
-    /** One round of keeping peers and syncing; each block import commits on its own. */
+    /** One round of keeping peers, syncing and voting; each block import commits on its own. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void round() {
         try {
             network.maintain();
             network.syncOnce();
+            network.vote();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A peer-to-peer round failed; the next starts in " + settings.syncIntervalSeconds() + " s", e);
         }
