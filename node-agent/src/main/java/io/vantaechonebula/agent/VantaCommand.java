@@ -2,6 +2,7 @@ package io.vantaechonebula.agent;
 
 import io.vantaechonebula.agent.node.NodeCommand;
 import io.vantaechonebula.agent.send.SendCommand;
+import io.vantaechonebula.agent.wallet.ValidatorCommand;
 import io.vantaechonebula.agent.wallet.WalletCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code vanta}: the entry point of the node agent's commands. */
 @Command(name = "vanta", mixinStandardHelpOptions = true, version = "VantaEchoNebula node agent",
         description = "VantaEchoNebula tools for remote nodes and producers.",
-        subcommands = {SendCommand.class, WalletCommand.class, NodeCommand.class})
+        subcommands = {SendCommand.class, WalletCommand.class, ValidatorCommand.class, NodeCommand.class})
 public class VantaCommand implements Runnable {
 
     @CommandLine.Spec

@@ -161,6 +161,11 @@ public final class ChainFinality {
         return problem;
     }
 
+    /** The votes this node holds at a height (the last hundred final heights, and all heights above). */
+    public synchronized List<Vote> votesAt(long height) {
+        return tally.votesAt(height);
+    }
+
     public Optional<FinalBlock> finalBlock() {
         return chain.finalBlock();
     }

@@ -93,6 +93,14 @@ public final class VoteTally {
         return new Outcome.Counted();
     }
 
+    /** The votes held at a height, round by round; empty for heights long final or never voted on. */
+    public List<Vote> votesAt(long height) {
+        List<Vote> held = new ArrayList<>();
+        new java.util.TreeMap<>(votes.getOrDefault(height, Map.of())).values()
+                .forEach(byValidator -> byValidator.values().forEach(held::addAll));
+        return held;
+    }
+
     /** A vote this tally holds that the given one conflicts with (V6), without counting the given one. */
     public Optional<SlashEvidence> conflictWith(Vote vote) {
         List<Vote> mine = votes.getOrDefault(vote.height(), Map.of()).getOrDefault(vote.round(), Map.of())

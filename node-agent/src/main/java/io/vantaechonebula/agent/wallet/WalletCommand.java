@@ -3,7 +3,6 @@ package io.vantaechonebula.agent.wallet;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.KeyFile;
-import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.tx.Transaction;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -12,8 +11,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -127,21 +124,14 @@ public class WalletCommand implements Runnable {
                 Ed25519PrivateKey key = readKey(keyFile);
                 Address recipient = address(to);
                 NodeClient client = new NodeClient(node);
-                NodeClient.Answer head = client.get("api/v1/chains/" + chain + "/head");
-                if (!head.ok()) {
-                    throw new WalletException(head.problem());
-                }
-                String chainId = head.body().getString("chainId");
-                long useNonce = nonce != null ? nonce : nextNonce(client, key.publicKey().address());
+                String chainId = Submission.chainId(client, chain);
+                long useNonce = nonce != null ? nonce : Submission.nextNonce(client, chain, key.publicKey().address());
                 Transaction tx = Transaction.transfer(key, chainId, recipient, amount, fee, useNonce);
-                NodeClient.Answer answer = client.post("api/v1/chains/" + chain + "/transactions", TransactionJson.signed(tx));
-                if (!answer.ok()) {
-                    throw new WalletException("The node refused the transfer: " + answer.problem());
-                }
+                Submission.submit(client, chain, tx, "transfer");
                 out.println(tx.id());
                 out.flush();
                 if (await) {
-                    out.println(waitForBlock(client, tx.id().toString()));
+                    out.println(Submission.waitForBlock(client, chain, tx.id().toString(), timeoutSeconds));
                 }
                 return 0;
             } catch (WalletException e) {
@@ -151,37 +141,6 @@ public class WalletCommand implements Runnable {
                 err.println(e.getMessage());
                 return FAILED;
             }
-        }
-
-        private long nextNonce(NodeClient client, Address sender) throws WalletException {
-            NodeClient.Answer account = client.get("api/v1/chains/" + chain + "/accounts/" + sender.hex());
-            if (!account.ok()) {
-                throw new WalletException(account.problem());
-            }
-            return account.body().getJsonNumber("nextNonce").longValue();
-        }
-
-        private String waitForBlock(NodeClient client, String id) throws WalletException {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(timeoutSeconds));
-            while (Instant.now().isBefore(deadline)) {
-                NodeClient.Answer status = client.get("api/v1/chains/" + chain + "/transactions/" + id);
-                String state = status.ok() ? status.body().getString("status") : "unknown";
-                if (state.equals("included")) {
-                    return "included in block " + status.body().getJsonNumber("blockHeight") + " "
-                            + status.body().getString("blockHash");
-                }
-                if (state.equals("rejected")) {
-                    throw new WalletException("The transfer was dropped: " + status.body().getString("reason", ""));
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new WalletException("Interrupted while waiting");
-                }
-            }
-            throw new WalletException("No block included " + id + " within " + timeoutSeconds
-                    + " s; it may still be pending (is the node mining? GET /api/v1/chains/" + chain + "/mempool)");
         }
     }
 

@@ -278,6 +278,11 @@ public final class ChainService {
                 .flatMap(stored -> stored.block().transactions().stream().filter(tx -> tx.id().equals(id)).findFirst());
     }
 
+    /** The accounts with a stake or an exit under way, at the head: the validators and the leaving. */
+    public java.util.Map<Address, Account> stakedAccounts() {
+        return store.stakedAccounts();
+    }
+
     /** The certificate of a block made final by one. */
     public Optional<FinalityCertificate> certificate(Hash blockHash) {
         return blockchain.certificate(blockHash);

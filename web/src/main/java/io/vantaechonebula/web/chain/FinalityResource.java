@@ -1,0 +1,141 @@
+package io.vantaechonebula.web.chain;
+
+import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.finality.FinalityCertificate;
+import io.vantaechonebula.chain.finality.Vote;
+import io.vantaechonebula.chain.state.Account;
+import io.vantaechonebula.chain.store.FinalBlock;
+import io.vantaechonebula.chain.store.StoredBlock;
+import io.vantaechonebula.node.chain.ChainRegistry;
+import io.vantaechonebula.node.chain.ChainService;
+import io.vantaechonebula.web.problem.ApiProblemException;
+import io.vantaechonebula.web.problem.ProblemType;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** A chain's validators, the votes its node holds, and finality (docs/chain-spec.md §8, docs/chain-api.md). */
+@Path("chains/{chain}")
+@RequestScoped
+public class FinalityResource {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @EJB
+    private ChainRegistry registry;
+
+    @PathParam("chain")
+    private String chainName;
+
+    @GET
+    @Path("validators")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Validators", description = "Every account with a stake at the head: its stake, exit height, whether"
+            + " it votes, and from which height an exiting stake can be withdrawn; the total active stake and the rules.")
+    public JsonObject validators() {
+        ChainService chain = registry.chain(chainName);
+        long delay = chain.params().staking().exitDelayBlocks();
+        JsonArrayBuilder validators = JSON.createArrayBuilder();
+        long active = 0;
+        for (Map.Entry<Address, Account> entry : new TreeMap<>(chain.stakedAccounts()).entrySet()) {
+            Account account = entry.getValue();
+            JsonObjectBuilder validator = JSON.createObjectBuilder().add("address", entry.getKey().hex())
+                    .add("stake", account.stake()).add("exitHeight", account.exitHeight())
+                    .add("active", account.isActiveValidator());
+            if (account.exitHeight() > 0) {
+                validator.add("withdrawableFromHeight", account.exitHeight() + delay);
+            }
+            if (account.isActiveValidator()) {
+                active += account.stake();
+            }
+            validators.add(validator);
+        }
+        return JSON.createObjectBuilder().add("chain", chain.params().name()).add("height", chain.head().height())
+                .add("activeStake", active).add("minStake", chain.params().staking().minStake())
+                .add("exitDelayBlocks", delay).add("slashRewardPercent", chain.params().staking().slashRewardPercent())
+                .add("validators", validators).build();
+    }
+
+    @GET
+    @Path("finality")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The highest final block", description = "Its height, hash and certificate; finalHeight is -1"
+            + " while no block is final.")
+    public JsonObject finality() {
+        ChainService chain = registry.chain(chainName);
+        Optional<FinalBlock> finalBlock = chain.finality().finalBlock();
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("chain", chain.params().name())
+                .add("height", chain.head().height())
+                .add("finalHeight", finalBlock.map(FinalBlock::height).orElse(-1L));
+        finalBlock.ifPresent(block -> {
+            json.add("finalHash", block.hash().toString());
+            chain.certificate(block.hash()).ifPresent(certificate -> json.add("certificate", certificate(certificate)));
+        });
+        return json.build();
+    }
+
+    @GET
+    @Path("blocks/{height}/finality")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Finality of the main-chain block at a height", description = "Whether it is final, and the"
+            + " certificate of a block made final by one (its descendants' certificates make the others final).")
+    public JsonObject blockFinality(@PathParam("height") String heightText) {
+        ChainService chain = registry.chain(chainName);
+        long height = height(heightText);
+        StoredBlock block = chain.blockAt(height).orElseThrow(() -> new ApiProblemException(ProblemType.BLOCK_NOT_FOUND,
+                "No block at height " + height + " on the main chain of " + chainName + "; its head is at "
+                        + chain.head().height()));
+        long finalHeight = chain.finality().finalBlock().map(FinalBlock::height).orElse(-1L);
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("height", height).add("hash", block.hash().toString())
+                .add("final", height <= finalHeight).add("finalHeight", finalHeight);
+        chain.certificate(block.hash()).ifPresent(certificate -> json.add("certificate", certificate(certificate)));
+        return json.build();
+    }
+
+    @GET
+    @Path("votes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Votes at a height", description = "The votes this node holds at ?height=H, for heights above"
+            + " the final one and the last hundred final ones.")
+    public JsonObject votes(@QueryParam("height") String heightText) {
+        ChainService chain = registry.chain(chainName);
+        long height = height(heightText);
+        JsonArrayBuilder votes = JSON.createArrayBuilder();
+        chain.finality().votesAt(height).forEach(vote -> votes.add(vote(vote)));
+        return JSON.createObjectBuilder().add("height", height).add("votes", votes).build();
+    }
+
+    private static JsonObjectBuilder certificate(FinalityCertificate certificate) {
+        JsonArrayBuilder votes = JSON.createArrayBuilder();
+        certificate.votes().forEach(vote -> votes.add(vote(vote)));
+        return JSON.createObjectBuilder().add("height", certificate.height()).add("round", certificate.round())
+                .add("blockHash", certificate.blockHash().toString()).add("votes", votes);
+    }
+
+    private static JsonObjectBuilder vote(Vote vote) {
+        return JSON.createObjectBuilder().add("validator", vote.validatorAddress().hex()).add("round", vote.round())
+                .add("blockHash", vote.blockHash().toString())
+                .add("decision", vote.decision().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static long height(String text) {
+        if (text == null || !text.matches("\\d{1,18}")) {
+            throw new ApiProblemException(ProblemType.INVALID_PARAMETER, "height must be a block height such as 42, not '"
+                    + text + "'");
+        }
+        return Long.parseLong(text);
+    }
+}
