@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.block.BlockHeader;
+import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.crypto.Hex;
+import io.vantaechonebula.chain.crypto.KeyFile;
 import io.vantaechonebula.chain.genesis.ChainParams;
 import io.vantaechonebula.chain.genesis.ChainParamsFile;
 import io.vantaechonebula.chain.genesis.Genesis;
-import io.vantaechonebula.chain.crypto.Hex;
+import io.vantaechonebula.chain.json.TransactionJson;
+import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.chain.tx.TransactionType;
 import io.vantaechonebula.p2p.PeerCallException;
 import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.gossip.GossipKind;
@@ -133,6 +138,48 @@ class PeerNetworkIT {
         Hello again = Hello.signed(key, 1, "", "basic", "it-liar", chains, System.currentTimeMillis());
         assertThatThrownBy(() -> client.hello(Api.BASE, again)).isInstanceOfSatisfying(PeerCallException.class,
                 e -> assertThat(e.refusal()).map(Refusal::reason).contains(Refusal.Reason.BANNED));
+    }
+
+    @Test
+    void theServerStakedAsSoleValidatorFinalisesItsOwnBlocks() throws Exception {
+        Ed25519PrivateKey server = KeyFile.read(Path.of(System.getProperty("payara.home"), "glassfish", "domains", "domain1",
+                "config", "vanta-node.key"));
+        Address serverAddress = server.publicKey().address();
+        assertThat(serverAddress.hex()).isEqualTo(Api.get("/api/v1/system/status").object().getString("nodeId"));
+        ChainParams testnet = ChainParamsFile.bundled("testnet", PeerNetworkIT.class.getClassLoader());
+        long stake = testnet.staking().minStake();
+        Ed25519PrivateKey dev = KeyFile.read(Path.of("..", "config", "chains", "testnet-dev.key"));
+
+        included(Transaction.transfer(dev, testnet.chainId(), serverAddress, 2 * stake, 2_000,
+                nextNonce(dev.publicKey().address())));
+        long registeredAt = included(Transaction.sign(server, testnet.chainId(), TransactionType.VALIDATOR_REGISTER,
+                serverAddress, stake, 2_000, nextNonce(serverAddress), new byte[0]));
+
+        JsonObject validators = Api.get("/api/v1/chains/testnet/validators").object();
+        assertThat(validators.getJsonArray("validators").getValuesAs(JsonObject.class))
+                .anySatisfy(v -> assertThat(v.getString("address")).isEqualTo(serverAddress.hex()));
+        // Its votes count for blocks whose parent state has its stake: from the block after the registration.
+        JsonObject finality = Api.eventually(() -> Api.get("/api/v1/chains/testnet/finality").object(),
+                f -> f.getJsonNumber("finalHeight").longValue() > registeredAt);
+        assertThat(finality.getJsonNumber("finalHeight").longValue()).isGreaterThan(registeredAt);
+        assertThat(finality.getJsonObject("certificate").getJsonArray("votes").getValuesAs(JsonObject.class))
+                .extracting(vote -> vote.getString("validator")).containsExactly(serverAddress.hex());
+        long finalHeight = finality.getJsonNumber("finalHeight").longValue();
+        assertThat(Api.get("/api/v1/chains/testnet/blocks/" + finalHeight + "/finality").object().getBoolean("final")).isTrue();
+    }
+
+    /** Submits the transaction and waits until a block includes it; its height. */
+    private static long included(Transaction tx) {
+        Api.Answer answer = Api.post("/api/v1/chains/testnet/transactions", TransactionJson.signed(tx).toString());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        JsonObject status = Api.eventually(() -> Api.get("/api/v1/chains/testnet/transactions/" + tx.id()).object(),
+                s -> s.getString("status").equals("included"));
+        assertThat(status.getString("status")).isEqualTo("included");
+        return status.getJsonNumber("blockHeight").longValue();
+    }
+
+    private static long nextNonce(Address address) {
+        return Api.get("/api/v1/chains/testnet/accounts/" + address.hex()).object().getJsonNumber("nextNonce").longValue();
     }
 
     private static HttpResponse<String> signedPost(Ed25519PrivateKey key, String path, JsonObject body) throws Exception {

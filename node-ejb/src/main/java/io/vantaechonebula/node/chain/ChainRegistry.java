@@ -15,6 +15,7 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -63,6 +64,12 @@ public class ChainRegistry {
     @Resource
     private UserTransaction userTransaction;
 
+    @Resource
+    private SessionContext context;
+
+    /** This bean's own proxy, once started: transactions begun through it are allowed whoever calls. */
+    private volatile ChainRegistry self;
+
     private final Map<String, ChainService> chains = new LinkedHashMap<>();
     private final Map<String, JpaChainStore> stores = new LinkedHashMap<>();
 
@@ -77,9 +84,10 @@ public class ChainRegistry {
             JpaChainStore store = new JpaChainStore(em, name, params.maxTransactionsPerBlock());
             stores.put(name, store);
             // The node key votes once its account stakes (docs/chain-spec.md §8.2).
-            chains.put(name, new ChainService(params, store, capacity, this::inTransaction, Optional.of(identity.nodeKey()),
+            chains.put(name, new ChainService(params, store, capacity, this::transaction, Optional.of(identity.nodeKey()),
                     roundTimeoutMs));
         }
+        self = context.getBusinessObject(ChainRegistry.class);
     }
 
     /** @throws UnknownChainException when this node runs no chain of that name */
@@ -128,6 +136,21 @@ public class ChainRegistry {
 
     public Iterable<ChainService> all() {
         return chains.values();
+    }
+
+    /**
+     * A chain's work in one transaction of this bean. Other beans' threads reach the chains too (the
+     * peer-to-peer rounds make blocks final), and Payara lets a bean-managed transaction begin only
+     * inside this bean's own invocation: so the work goes through its proxy once it is up.
+     */
+    private <T> T transaction(Supplier<T> work) {
+        ChainRegistry proxy = self;
+        return proxy == null ? inTransaction(work) : proxy.inOwnTransaction(work);
+    }
+
+    /** Runs work in one transaction of this bean; for its chains only, through {@link #transaction}. */
+    public <T> T inOwnTransaction(Supplier<T> work) {
+        return inTransaction(work);
     }
 
     private <T> T inTransaction(Supplier<T> work) {
