@@ -51,7 +51,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The server in the peer-to-peer network: a light node process joins it and syncs, a peer that lies is banned. */
+/**
+ * The server in the peer-to-peer network: a light node process joins it and syncs, a peer that lies is
+ * banned, and the server with two light node processes, all three staked, finalise blocks together.
+ */
 @ExtendWith(ArquillianExtension.class)
 class PeerNetworkIT {
 
@@ -141,31 +144,76 @@ class PeerNetworkIT {
     }
 
     @Test
-    void theServerStakedAsSoleValidatorFinalisesItsOwnBlocks() throws Exception {
-        Ed25519PrivateKey server = KeyFile.read(Path.of(System.getProperty("payara.home"), "glassfish", "domains", "domain1",
-                "config", "vanta-node.key"));
-        Address serverAddress = server.publicKey().address();
-        assertThat(serverAddress.hex()).isEqualTo(Api.get("/api/v1/system/status").object().getString("nodeId"));
+    void theServerAndTwoLightNodesFinaliseTogetherStopWithoutAThirdAndRecoverWhenItReturns() throws Exception {
         ChainParams testnet = ChainParamsFile.bundled("testnet", PeerNetworkIT.class.getClassLoader());
         long stake = testnet.staking().minStake();
         Ed25519PrivateKey dev = KeyFile.read(Path.of("..", "config", "chains", "testnet-dev.key"));
+        Ed25519PrivateKey server = KeyFile.read(Path.of(System.getProperty("payara.home"), "glassfish", "domains", "domain1",
+                "config", "vanta-node.key"));
+        List<Process> nodes = new ArrayList<>(List.of(startLightNode("va"), startLightNode("vb")));
+        try {
+            List<Ed25519PrivateKey> keys = new ArrayList<>();
+            for (String name : List.of("va", "vb")) {
+                addressOf(nodes.get(keys.size()));
+                keys.add(KeyFile.read(state.resolve(name).resolve("node.key")));
+            }
+            for (Ed25519PrivateKey key : keys) {
+                included(Transaction.transfer(dev, testnet.chainId(), key.publicKey().address(), 2 * stake, 2_000,
+                        nextNonce(dev.publicKey().address())));
+            }
+            keys.add(server);
+            long lastRegistration = 0;
+            for (Ed25519PrivateKey key : keys) {
+                Address address = key.publicKey().address();
+                if (account(address).getJsonNumber("stake").longValue() == 0) {
+                    lastRegistration = included(Transaction.sign(key, testnet.chainId(), TransactionType.VALIDATOR_REGISTER,
+                            address, stake, 2_000, nextNonce(address), new byte[0]));
+                }
+            }
+            List<String> validators = keys.stream().map(key -> key.publicKey().address().hex()).toList();
+            long registered = lastRegistration;
 
-        included(Transaction.transfer(dev, testnet.chainId(), serverAddress, 2 * stake, 2_000,
-                nextNonce(dev.publicKey().address())));
-        long registeredAt = included(Transaction.sign(server, testnet.chainId(), TransactionType.VALIDATOR_REGISTER,
-                serverAddress, stake, 2_000, nextNonce(serverAddress), new byte[0]));
+            JsonObject together = Api.eventually(() -> Api.get("/api/v1/chains/testnet/finality").object(),
+                    f -> f.getJsonNumber("finalHeight").longValue() > registered && voters(f).containsAll(validators));
+            assertThat(voters(together)).as("a certificate signed by all three").containsAll(validators);
+            long finalTogether = together.getJsonNumber("finalHeight").longValue();
+            assertThat(Api.get("/api/v1/chains/testnet/blocks/" + finalTogether + "/finality").object().getBoolean("final"))
+                    .isTrue();
+            assertThat(Api.get("/api/v1/chains/testnet/validators").object().getJsonArray("validators")
+                    .getValuesAs(JsonObject.class)).extracting(v -> v.getString("address")).containsAll(validators);
 
-        JsonObject validators = Api.get("/api/v1/chains/testnet/validators").object();
-        assertThat(validators.getJsonArray("validators").getValuesAs(JsonObject.class))
-                .anySatisfy(v -> assertThat(v.getString("address")).isEqualTo(serverAddress.hex()));
-        // Its votes count for blocks whose parent state has its stake: from the block after the registration.
-        JsonObject finality = Api.eventually(() -> Api.get("/api/v1/chains/testnet/finality").object(),
-                f -> f.getJsonNumber("finalHeight").longValue() > registeredAt);
-        assertThat(finality.getJsonNumber("finalHeight").longValue()).isGreaterThan(registeredAt);
-        assertThat(finality.getJsonObject("certificate").getJsonArray("votes").getValuesAs(JsonObject.class))
-                .extracting(vote -> vote.getString("validator")).containsExactly(serverAddress.hex());
-        long finalHeight = finality.getJsonNumber("finalHeight").longValue();
-        assertThat(Api.get("/api/v1/chains/testnet/blocks/" + finalHeight + "/finality").object().getBoolean("final")).isTrue();
+            nodes.get(0).destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+            Api.sleep(8_000);
+            long stalled = finalHeight();
+            long headThen = Api.get("/api/v1/chains/testnet/head").object().getJsonNumber("height").longValue();
+            Api.sleep(12_000);
+            assertThat(finalHeight()).as("two thirds of the stake is not more than two thirds (FN2)").isEqualTo(stalled);
+
+            nodes.set(0, startLightNode("va"));
+            addressOf(nodes.get(0));
+            long resumed = Api.eventually(PeerNetworkIT::finalHeight, height -> height > Math.max(stalled, headThen));
+            assertThat(resumed).as("the third is back: it syncs, votes, and finality moves on").isGreaterThan(stalled);
+        } finally {
+            for (Process node : nodes) {
+                node.destroy();
+                node.waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static List<String> voters(JsonObject finality) {
+        return finality.containsKey("certificate")
+                ? finality.getJsonObject("certificate").getJsonArray("votes").getValuesAs(JsonObject.class).stream()
+                        .map(vote -> vote.getString("validator")).toList()
+                : List.of();
+    }
+
+    private static long finalHeight() {
+        return Api.get("/api/v1/chains/testnet/finality").object().getJsonNumber("finalHeight").longValue();
+    }
+
+    private static JsonObject account(Address address) {
+        return Api.get("/api/v1/chains/testnet/accounts/" + address.hex()).object();
     }
 
     /** Submits the transaction and waits until a block includes it; its height. */
@@ -195,11 +243,16 @@ class PeerNetworkIT {
     }
 
     private Process startLightNode() throws Exception {
+        return startLightNode("light");
+    }
+
+    /** A light node process named {@code name}, its state under this test's folder, not mining, seeded with the server. */
+    private Process startLightNode(String name) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
                 "-cp", System.getProperty("java.class.path"),
-                "io.vantaechonebula.agent.VantaCommand", "node", "--name", "it-light",
-                "--state-dir", state.resolve("light").toString(), "--pool", Api.BASE, "--transport", "http",
+                "io.vantaechonebula.agent.VantaCommand", "node", "--name", "it-" + name,
+                "--state-dir", state.resolve(name).toString(), "--pool", Api.BASE, "--transport", "http",
                 "--mode", "basic", "--mining", "false", "--seeds", Api.BASE, "--sync-interval", "1"));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
