@@ -467,18 +467,26 @@ public final class Network {
 
     /**
      * For each chain, fetches blocks from the connected peer with the highest head above this node's,
-     * batch after batch, until this node has caught up with it or it stops helping.
+     * batch after batch, until this node has caught up with it or it stops helping; then, if nothing
+     * came, from the next highest.
      */
     public void syncOnce() {
         for (ChainHead local : chains.heads()) {
             ChainSync sync = syncFor(local.chainId());
             sync.wanted = false;
-            Optional<Peer> source = peers.connectedPeers().stream()
+            List<Peer> sources = peers.connectedPeers().stream()
                     .filter(peer -> !peer.address().isEmpty())
                     .filter(peer -> peer.chain(local.chainId()).map(ChainHead::height).orElse(-1L) > local.height())
-                    .max(Comparator.comparingLong((Peer peer) -> peer.chain(local.chainId()).orElseThrow().height())
-                            .thenComparingInt(Peer::reputation));
-            source.ifPresent(peer -> syncFrom(peer, local.chainId(), sync));
+                    .sorted(Comparator.comparingLong((Peer peer) -> peer.chain(local.chainId()).orElseThrow().height())
+                            .thenComparingInt(Peer::reputation).reversed())
+                    .toList();
+            // The highest first; one that cannot serve the blocks (it pruned them, say) gives way to the next.
+            for (Peer source : sources) {
+                syncFrom(source, local.chainId(), sync);
+                if (localHeight(local.chainId()) > local.height()) {
+                    break;
+                }
+            }
         }
     }
 

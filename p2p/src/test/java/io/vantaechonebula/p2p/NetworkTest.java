@@ -158,6 +158,24 @@ class NetworkTest {
     }
 
     @Test
+    void aPeerThatPrunedTheBlocksGivesWayToOneThatHasThem() {
+        SimNode full = net.node("full", List.of());
+        for (int i = 0; i < 30; i++) {
+            full.mineQuietly();
+        }
+        SimNode pruned = net.node("pruned", List.of("sim://full"));
+        net.rounds(1);
+        assertThat(pruned.height()).isEqualTo(30);
+        pruned.mineQuietly();
+        pruned.servesFrom = 25;
+        SimNode fresh = net.node("fresh", List.of("sim://pruned", "sim://full"));
+
+        net.rounds(2);
+
+        assertThat(fresh.height()).as("the highest peer could not serve from genesis; the other could").isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
     void afterAPartitionHealsBothSidesFollowTheHeavierBranch() {
         SimNode a = net.node("a", List.of());
         SimNode b = net.node("b", List.of("sim://a"));

@@ -35,6 +35,8 @@ final class SimNode implements LocalChains {
     private final Hash genesis;
     private final AtomicLong clock;
     final ChainFinality finality;
+    /** Blocks below this height are not served, as by a node that pruned them. */
+    long servesFrom;
     Network network;
 
     SimNode(String name, String address, Ed25519PrivateKey key, ChainParams params, AtomicLong clock) {
@@ -104,7 +106,8 @@ final class SimNode implements LocalChains {
 
     @Override
     public Optional<Block> block(String chainId, Hash hash) {
-        return chainId.equals(chainId()) ? chain.block(hash).map(StoredBlock::block) : Optional.empty();
+        return chainId.equals(chainId()) ? chain.block(hash).filter(block -> block.height() == 0 || block.height() >= servesFrom)
+                .map(StoredBlock::block) : Optional.empty();
     }
 
     @Override

@@ -13,7 +13,6 @@ import io.vantaechonebula.chain.genesis.ChainParams;
 import io.vantaechonebula.chain.genesis.Genesis;
 import io.vantaechonebula.chain.mempool.Mempool;
 import io.vantaechonebula.chain.pow.MiningTarget;
-import io.vantaechonebula.chain.store.ChainStore;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.Transaction;
@@ -31,10 +30,13 @@ import java.util.logging.Logger;
 final class LightChain implements MiningTarget {
 
     static final int MEMPOOL_CAPACITY = 10_000;
+    /** Blocks below the head whose transactions are always kept. */
+    static final long KEPT_RECENT = 1_000;
     private static final Logger LOG = Logger.getLogger(LightChain.class.getName());
 
     private final ChainParams params;
     private final Blockchain blockchain;
+    private final MvChainStore store;
     private final Mempool mempool;
     private final Hash genesis;
     private final Address miner;
@@ -50,8 +52,9 @@ final class LightChain implements MiningTarget {
     private long lastReadNanos = System.nanoTime();
 
     /** @param key the node key: its address gets the mining rewards, and it votes once it stakes (§8.2) */
-    LightChain(ChainParams params, ChainStore store, Ed25519PrivateKey key) {
+    LightChain(ChainParams params, MvChainStore store, Ed25519PrivateKey key) {
         this.params = params;
+        this.store = store;
         this.blockchain = new Blockchain(params, store);
         this.mempool = new Mempool(params, MEMPOOL_CAPACITY);
         this.genesis = Genesis.block(params).hash();
@@ -72,6 +75,19 @@ final class LightChain implements MiningTarget {
 
     Blockchain blockchain() {
         return blockchain;
+    }
+
+    MvChainStore store() {
+        return store;
+    }
+
+    /**
+     * The highest height below which transactions may be dropped: blocks at least {@value #KEPT_RECENT}
+     * below the head, and final if any block is, so that no reorganisation ever needs them again.
+     */
+    long prunableBelow() {
+        long recent = blockchain.head().height() - KEPT_RECENT;
+        return blockchain.finalBlock().map(block -> Math.min(block.height() + 1, recent)).orElse(recent);
     }
 
     Mempool mempool() {

@@ -74,6 +74,8 @@ public final class LightNode implements LocalChains, AutoCloseable {
     private final ExecutorService prefetch = Executors.newSingleThreadExecutor(named("vanta-light-sync-fetch"));
     private final List<Thread> miners = new ArrayList<>();
     private volatile boolean running = true;
+    private boolean overLimitReported;
+    private static final int PRUNE_BATCH = 500;
 
     private LightNode(LightNodeOptions options, Ed25519PrivateKey key, List<ChainParams> params) throws IOException {
         this.options = options;
@@ -141,6 +143,7 @@ public final class LightNode implements LocalChains, AutoCloseable {
             network.maintain();
             network.syncOnce();
             network.vote();
+            pruneToLimit();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A peer-to-peer round failed; the next starts in " + options.syncIntervalSeconds() + " s", e);
         }
@@ -148,6 +151,31 @@ public final class LightNode implements LocalChains, AutoCloseable {
 
     public String address() {
         return address;
+    }
+
+    /** While the stores' blocks take more than the storage limit, drops the transactions of the oldest final blocks. */
+    private void pruneToLimit() {
+        long total = chains.values().stream().mapToLong(chain -> chain.store().bodyBytes()).sum();
+        while (total > options.storageLimitBytes()) {
+            LightChain largest = chains.values().stream()
+                    .max(java.util.Comparator.comparingLong(chain -> chain.store().bodyBytes())).orElseThrow();
+            long before = largest.store().bodyBytes();
+            int pruned = largest.store().pruneBodies(largest.prunableBelow(), PRUNE_BATCH);
+            if (pruned == 0) {
+                if (!overLimitReported) {
+                    overLimitReported = true;
+                    long shown = total;
+                    LOG.warning(() -> "The blocks take " + shown + " bytes, over the storage limit of "
+                            + options.storageLimitBytes() + ", and nothing more can be pruned: only final blocks at least "
+                            + LightChain.KEPT_RECENT + " below the head lose their transactions");
+                }
+                return;
+            }
+            total -= before - largest.store().bodyBytes();
+            LOG.info(() -> "Storage limit: dropped the transactions of " + pruned + " old " + largest.params().name()
+                    + " blocks, keeping their headers");
+        }
+        overLimitReported = false;
     }
 
     public String nodeId() {
@@ -204,7 +232,9 @@ public final class LightNode implements LocalChains, AutoCloseable {
 
     @Override
     public Optional<Block> block(String chainId, Hash hash) {
-        return chain(chainId).flatMap(chain -> chain.blockchain().block(hash)).map(StoredBlock::block);
+        // A pruned block has only its header here: it is not served to peers, who would find it invalid.
+        return chain(chainId).filter(chain -> !chain.store().isPruned(hash))
+                .flatMap(chain -> chain.blockchain().block(hash)).map(StoredBlock::block);
     }
 
     @Override

@@ -11,10 +11,11 @@ import java.util.List;
  * @param advertisedHost    the host peers reach it at, in its address
  * @param syncIntervalSeconds seconds between rounds of pinging peers, dialling and syncing
  * @param localEndpoints    addresses on this machine where a node may run, tried once one answers as a node
+ * @param storageLimitBytes what the store's blocks may take; beyond, the transactions of old final blocks go
  */
 public record LightNodeOptions(Path stateDir, String mode, String software, String bindHost, int port, String advertisedHost,
                                List<String> seeds, List<String> localEndpoints, boolean mining, long syncIntervalSeconds,
-                               int maxPeers) {
+                               int maxPeers, long storageLimitBytes) {
 
     public LightNodeOptions {
         seeds = List.copyOf(seeds);
@@ -28,6 +29,9 @@ public record LightNodeOptions(Path stateDir, String mode, String software, Stri
         }
         if (syncIntervalSeconds < 1) {
             throw new IllegalArgumentException("the sync interval must be at least 1 second, not " + syncIntervalSeconds);
+        }
+        if (storageLimitBytes < 1) {
+            throw new IllegalArgumentException("the storage limit must be positive, not " + storageLimitBytes);
         }
         if (maxPeers < 1) {
             throw new IllegalArgumentException("max peers must be at least 1, not " + maxPeers);

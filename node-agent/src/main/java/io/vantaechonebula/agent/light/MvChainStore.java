@@ -32,6 +32,8 @@ final class MvChainStore implements ChainStore {
 
     private static final String HEAD = "head";
     private static final String FINAL = "final";
+    private static final String BODY_BYTES = "body-bytes";
+    private static final String PRUNE_FROM = "prune-from";
     private static final int MAX_BLOCK_TRANSACTIONS = 1_000_000;
     /** Decoded blocks kept, weighed by their transactions: a few megabytes, for a node that lives in 128 MiB. */
     private static final int DECODED_TRANSACTIONS = 20_000;
@@ -48,6 +50,8 @@ final class MvChainStore implements ChainStore {
     /** The addresses whose accounts hold a stake or an exit, kept with each commit: the validator sets' source. */
     private final MVMap<byte[], byte[]> staked;
     private final MVMap<byte[], byte[]> certificates;
+    /** Main-chain blocks whose transactions were dropped for the storage limit: only their headers are kept. */
+    private final MVMap<byte[], byte[]> pruned;
 
     /**
      * @param file  the node's store file, opened with automatic commits off
@@ -64,6 +68,7 @@ final class MvChainStore implements ChainStore {
         this.meta = file.openMap(chain + ".meta");
         this.staked = file.openMap(chain + ".staked");
         this.certificates = file.openMap(chain + ".certificates");
+        this.pruned = file.openMap(chain + ".pruned");
     }
 
     @Override
@@ -147,8 +152,11 @@ final class MvChainStore implements ChainStore {
     }
 
     private void apply(ChainCommit commit) {
+        long bodyBytes = longIn(BODY_BYTES);
         for (StoredBlock block : commit.added()) {
-            blocks.put(block.hash().bytes(), block.block().encode());
+            byte[] encoded = block.block().encode();
+            blocks.put(block.hash().bytes(), encoded);
+            bodyBytes += encoded.length;
             blockStates.put(block.hash().bytes(), state(block));
         }
         commit.statuses().forEach((hash, status) -> block(hash)
@@ -182,6 +190,7 @@ final class MvChainStore implements ChainStore {
         });
         commit.undos().forEach((hash, undo) -> undos.put(hash.bytes(), undo.encode()));
         commit.newHead().ifPresent(hash -> meta.put(HEAD, hash.bytes()));
+        meta.put(BODY_BYTES, longBytes(bodyBytes));
     }
 
     /** What changes of a stored block, apart from the block: its cumulative work, effective time and status. */
@@ -229,6 +238,68 @@ final class MvChainStore implements ChainStore {
                 throw e;
             }
         }
+    }
+
+    /** The bytes the stored blocks take, headers and transactions, as encoded. */
+    long bodyBytes() {
+        return longIn(BODY_BYTES);
+    }
+
+    /** Whether only the header of this block is kept (its transactions were pruned). */
+    boolean isPruned(Hash hash) {
+        return pruned.containsKey(hash.bytes());
+    }
+
+    /**
+     * Drops the transactions of up to {@code maxBlocks} main-chain blocks, oldest first from height 1,
+     * below {@code belowHeight}, keeping their headers, state and undo records; in one commit.
+     *
+     * @return how many blocks it pruned
+     */
+    int pruneBodies(long belowHeight, int maxBlocks) {
+        synchronized (file) {
+            long from = Math.max(1, longIn(PRUNE_FROM));
+            long bodyBytes = longIn(BODY_BYTES);
+            int count = 0;
+            long height = from;
+            for (; height < belowHeight && count < maxBlocks; height++) {
+                byte[] hash = mainChain.get(height);
+                if (hash == null) {
+                    break;
+                }
+                byte[] encoded = blocks.get(hash);
+                try {
+                    Block block = Block.decode(encoded, MAX_BLOCK_TRANSACTIONS);
+                    byte[] headerOnly = new Block(block.header(), java.util.List.of()).encode();
+                    blocks.put(hash, headerOnly);
+                    pruned.put(hash, new byte[0]);
+                    bodyBytes -= encoded.length - headerOnly.length;
+                    count++;
+                } catch (MalformedEncodingException e) {
+                    throw corrupt("block at height " + height, e);
+                }
+            }
+            meta.put(PRUNE_FROM, longBytes(height));
+            meta.put(BODY_BYTES, longBytes(bodyBytes));
+            file.commit();
+            return count;
+        }
+    }
+
+    private long longIn(String key) {
+        byte[] value = meta.get(key);
+        if (value == null) {
+            return 0;
+        }
+        try {
+            return new CanonicalReader(value).i64();
+        } catch (MalformedEncodingException e) {
+            throw corrupt(key, e);
+        }
+    }
+
+    private static byte[] longBytes(long value) {
+        return new CanonicalWriter(8).i64(value).toByteArray();
     }
 
     private static byte[] state(StoredBlock stored) {

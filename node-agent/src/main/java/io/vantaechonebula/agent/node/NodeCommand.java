@@ -4,6 +4,7 @@ import io.vantaechonebula.agent.light.LightNode;
 import io.vantaechonebula.agent.light.LightNodeOptions;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.KeyFile;
+import io.vantaechonebula.chain.store.ByteSize;
 import io.vantaechonebula.p2p.NetworkSettings;
 import io.vantaechonebula.telemetry.TelemetrySample;
 import io.vantaechonebula.telemetry.collector.BatchSender;
@@ -119,6 +120,11 @@ public class NodeCommand implements Callable<Integer> {
             description = "With --mode: most peers at once (default: $MAX_PEERS, else 10)")
     int maxPeers;
 
+    @Option(names = "--storage-limit", defaultValue = "${env:STORAGE_LIMIT:-1GB}",
+            description = "With --mode: what the node's blocks may take; beyond, the transactions of old final blocks"
+                    + " go and their headers stay (default: $STORAGE_LIMIT, else 1GB)")
+    String storageLimit;
+
     @Option(names = "--buffer", defaultValue = "10000", description = "Samples kept while the pool does not take them; beyond, the oldest go (default: ${DEFAULT-VALUE})")
     int capacity;
 
@@ -160,7 +166,7 @@ public class NodeCommand implements Callable<Integer> {
             try {
                 light = LightNode.start(new LightNodeOptions(state, mode, "VantaEchoNebula-light/" + version(), host, port, host,
                         seeds != null ? seeds : envSeeds(), NetworkSettings.DEFAULT_LOCAL_ENDPOINTS, mining, syncIntervalSeconds,
-                        maxPeers), key);
+                        maxPeers, ByteSize.parse(storageLimit, "--storage-limit")), key);
             } catch (IllegalArgumentException e) {
                 err.println("vanta node: " + e.getMessage());
                 return 2;

@@ -28,7 +28,7 @@ class LightNodeTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private static LightNodeOptions options(Path state, List<String> seeds) {
-        return new LightNodeOptions(state, "basic", "vanta-test", "127.0.0.1", 0, "127.0.0.1", seeds, List.of(), false, 1, 10);
+        return new LightNodeOptions(state, "basic", "vanta-test", "127.0.0.1", 0, "127.0.0.1", seeds, List.of(), false, 1, 10, 1L << 30);
     }
 
     private JsonObject get(String url) throws Exception {
@@ -82,6 +82,6 @@ class LightNodeTest {
     @Test
     void onlyTheBasicModeRunsForNow() {
         assertThatThrownBy(() -> new LightNodeOptions(dir, "simple", "vanta-test", "127.0.0.1", 0, "127.0.0.1", List.of(),
-                List.of(), false, 1, 10)).hasMessageContaining("mode basic");
+                List.of(), false, 1, 10, 1L << 30)).hasMessageContaining("mode basic");
     }
 }

@@ -89,6 +89,42 @@ class MvChainStoreTest {
     }
 
     @Test
+    void pruningDropsTheTransactionsOfOldBlocksKeepsTheirHeadersAndOutlivesTheProcess() {
+        io.vantaechonebula.chain.crypto.Address bob = TestChains.BOB.publicKey().address();
+        long time = TestChains.GENESIS_TIME;
+        io.vantaechonebula.chain.crypto.Hash fifth;
+        long before;
+        try (MVStore file = open()) {
+            MvChainStore store = new MvChainStore(file, "testnet");
+            Blockchain chain = new Blockchain(TestChains.params(), store);
+            for (int i = 0; i < 20; i++) {
+                TestChains.mineOn(chain, TestChains.MINER_X, time += TestChains.BLOCK_TIME,
+                        List.of(TestChains.transfer(TestChains.ALICE, bob, 10, 20, i)));
+            }
+            fifth = chain.blockAt(5).orElseThrow().hash();
+            before = store.bodyBytes();
+
+            assertThat(store.pruneBodies(15, 100)).isEqualTo(14);
+
+            assertThat(store.isPruned(fifth)).isTrue();
+            assertThat(store.isPruned(chain.blockAt(15).orElseThrow().hash())).isFalse();
+            assertThat(store.bodyBytes()).isLessThan(before);
+            assertThat(chain.account(bob).balance()).as("the state stays").isEqualTo(200);
+        }
+        try (MVStore file = open()) {
+            MvChainStore store = new MvChainStore(file, "testnet");
+            Blockchain chain = new Blockchain(TestChains.params(), store);
+            assertThat(chain.block(fifth).orElseThrow().height()).as("the header stays").isEqualTo(5);
+            assertThat(store.isPruned(fifth)).isTrue();
+            assertThat(store.pruneBodies(15, 100)).as("nothing left below 15").isZero();
+            assertThat(chain.blockAt(16).orElseThrow().block().transactions()).hasSize(1);
+            TestChains.mineOn(chain, TestChains.MINER_X, time + TestChains.BLOCK_TIME,
+                    List.of(TestChains.transfer(TestChains.ALICE, bob, 10, 20, 20)));
+            assertThat(chain.head().height()).as("the chain goes on").isEqualTo(21);
+        }
+    }
+
+    @Test
     void twoChainsShareOneFileWithoutMixing() {
         try (MVStore file = open()) {
             Blockchain testnet = new Blockchain(TestChains.params("one"), new MvChainStore(file, "testnet"));

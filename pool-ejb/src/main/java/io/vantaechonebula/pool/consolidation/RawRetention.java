@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.consolidation;
 
+import io.vantaechonebula.chain.store.ByteSize;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -1,4 +1,4 @@
-package io.vantaechonebula.pool.consolidation;
+package io.vantaechonebula.chain.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,18 +1,18 @@
-package io.vantaechonebula.pool.consolidation;
+package io.vantaechonebula.chain.store;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a size such as {@code 1GB}, {@code 500 MB}, {@code 64k} or {@code 1048576} (bytes). */
-final class ByteSize {
+/** Reads a storage size such as {@code 1GB}, {@code 500 MB}, {@code 64k} or {@code 1048576} (bytes). */
+public final class ByteSize {
 
     private static final Pattern SIZE = Pattern.compile("\\s*(\\d+)\\s*([kmgt]?)i?b?\\s*");
 
     private ByteSize() {
     }
 
-    static long parse(String text, String key) {
+    public static long parse(String text, String key) {
         Matcher matcher = SIZE.matcher(text.toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
             throw new IllegalArgumentException(key + " is '" + text + "'; give a size such as 1GB, 500MB or a number of bytes");
