@@ -121,8 +121,8 @@ public class NodeCommand implements Callable<Integer> {
     int maxPeers;
 
     @Option(names = "--storage-limit", defaultValue = "${env:STORAGE_LIMIT:-1GB}",
-            description = "With --mode: what the node's blocks may take; beyond, the transactions of old final blocks"
-                    + " go and their headers stay (default: $STORAGE_LIMIT, else 1GB)")
+            description = "With --mode: what the node's blocks may take; beyond, the transactions of blocks 1,000 below"
+                    + " the head (final ones, once blocks are final) go and their headers stay (default: $STORAGE_LIMIT, else 1GB)")
     String storageLimit;
 
     @Option(names = "--buffer", defaultValue = "10000", description = "Samples kept while the pool does not take them; beyond, the oldest go (default: ${DEFAULT-VALUE})")
