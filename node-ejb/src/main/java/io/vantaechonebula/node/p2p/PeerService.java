@@ -31,7 +31,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -162,11 +161,5 @@ public class PeerService {
     public PeerReading reading() {
         java.util.OptionalDouble latency = network.averageLatencyMs();
         return new PeerReading(network.connectedPeerCount(), latency.isPresent() ? latency.getAsDouble() : null);
-    }
-
-    /** The chain whose sync is furthest behind, if any is behind. */
-    public Optional<SyncStatus> furthestBehind() {
-        return network.syncStatus().stream().filter(status -> status.behind() > 0)
-                .max(java.util.Comparator.comparingLong(SyncStatus::behind));
     }
 }
