@@ -5,7 +5,6 @@ import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.finality.ChainFinality;
 import io.vantaechonebula.chain.finality.FinalityCertificate;
-import io.vantaechonebula.chain.finality.SlashEvidence;
 import io.vantaechonebula.chain.finality.Vote;
 import io.vantaechonebula.chain.fork.Blockchain;
 import io.vantaechonebula.chain.fork.ImportResult;
@@ -154,15 +153,10 @@ final class SimNode implements LocalChains {
 
     @Override
     public List<Transaction> reportConflicts(String chainId) {
-        List<Transaction> reports = new java.util.ArrayList<>();
-        for (SlashEvidence evidence : finality.takeEvidence()) {
-            Transaction slash = evidence.transaction(key, chain.params(),
-                    mempool.nextNonce(key.publicKey().address(), chain.account(key.publicKey().address())));
-            if (offerTransaction(chainId, slash).verdict() == TransactionOffer.Verdict.NEW) {
-                reports.add(slash);
-            }
-        }
-        return reports;
+        return finality.reportConflicts(reporter -> mempool.nextNonce(reporter, chain.account(reporter)), slash -> {
+            TransactionOffer offer = offerTransaction(chainId, slash);
+            return offer.verdict() == TransactionOffer.Verdict.NEW ? Optional.empty() : Optional.of(offer.reason());
+        });
     }
 
     @Override

@@ -1,13 +1,17 @@
 package io.vantaechonebula.chain.finality;
 
+import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.store.FinalBlock;
 import io.vantaechonebula.chain.store.StoredBlock;
+import io.vantaechonebula.chain.tx.Transaction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.logging.Logger;
 
 /**
@@ -149,6 +153,35 @@ public final class ChainFinality {
         List<SlashEvidence> taken = List.copyOf(evidence);
         evidence.clear();
         return taken;
+    }
+
+    /**
+     * Reports the evidence found since the last call: a {@code SLASH_EVIDENCE} transaction for each,
+     * signed and paid by this node's key, handed to {@code submit} (the node's mempool).
+     *
+     * @param nextNonce the reporter's next nonce, counting what waits in the mempool
+     * @param submit    takes a transaction; answers why not, if it does not
+     * @return the transactions taken, to pass on to peers
+     */
+    public List<Transaction> reportConflicts(ToLongFunction<Address> nextNonce, Function<Transaction, Optional<String>> submit) {
+        List<SlashEvidence> found = takeEvidence();
+        if (validatorKey.isEmpty()) {
+            return List.of();
+        }
+        Ed25519PrivateKey reporter = validatorKey.get();
+        List<Transaction> reports = new ArrayList<>();
+        for (SlashEvidence each : found) {
+            Transaction slash = each.transaction(reporter, chain.params(), nextNonce.applyAsLong(reporter.publicKey().address()));
+            Optional<String> refused = submit.apply(slash);
+            if (refused.isEmpty()) {
+                reports.add(slash);
+            } else {
+                LOG.warning(() -> "Cannot report the double vote of " + each.first().validatorAddress() + " on "
+                        + chain.params().name() + ": " + refused.get() + " (the node's account "
+                        + reporter.publicKey().address() + " pays the fee)");
+            }
+        }
+        return reports;
     }
 
     /** Takes a certificate that came with a synced block (FN3); why not, if it is not taken. */

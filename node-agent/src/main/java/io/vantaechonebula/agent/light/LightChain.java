@@ -5,7 +5,6 @@ import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.finality.ChainFinality;
-import io.vantaechonebula.chain.finality.SlashEvidence;
 import io.vantaechonebula.chain.fork.BlockTemplate;
 import io.vantaechonebula.chain.fork.Blockchain;
 import io.vantaechonebula.chain.fork.ImportResult;
@@ -19,7 +18,6 @@ import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.p2p.LocalChains;
 import io.vantaechonebula.p2p.handshake.ChainHead;
 import io.vantaechonebula.telemetry.collector.ChainReading;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -139,20 +137,11 @@ final class LightChain implements MiningTarget {
     }
 
     /** Slashing transactions for the double votes seen, signed and paid by the node key, taken into the mempool. */
-    List<Transaction> reportConflicts(Ed25519PrivateKey key) {
-        List<Transaction> reports = new ArrayList<>();
-        for (SlashEvidence evidence : finality.takeEvidence()) {
-            Transaction slash = evidence.transaction(key, params,
-                    mempool.nextNonce(key.publicKey().address(), blockchain.account(key.publicKey().address())));
+    List<Transaction> reportConflicts() {
+        return finality.reportConflicts(reporter -> mempool.nextNonce(reporter, blockchain.account(reporter)), slash -> {
             LocalChains.TransactionOffer offer = offer(slash);
-            if (offer.verdict() == LocalChains.TransactionOffer.Verdict.NEW) {
-                reports.add(slash);
-            } else {
-                LOG.warning(() -> "Cannot report the double vote of " + evidence.first().validatorAddress() + ": "
-                        + offer.reason() + " (the node's account pays the fee)");
-            }
-        }
-        return reports;
+            return offer.verdict() == LocalChains.TransactionOffer.Verdict.NEW ? Optional.empty() : Optional.of(offer.reason());
+        });
     }
 
     /** What the chain did since the last reading, for telemetry. */

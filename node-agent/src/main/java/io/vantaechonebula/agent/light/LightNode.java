@@ -273,7 +273,7 @@ public final class LightNode implements LocalChains, AutoCloseable {
 
     @Override
     public List<Transaction> reportConflicts(String chainId) {
-        return chain(chainId).map(chain -> chain.reportConflicts(key)).orElse(List.of());
+        return chain(chainId).map(chain -> chain.reportConflicts()).orElse(List.of());
     }
 
     private Optional<LightChain> chain(String chainId) {

@@ -1,12 +1,9 @@
 package io.vantaechonebula.node.p2p;
 
 import io.vantaechonebula.chain.block.Block;
-import io.vantaechonebula.chain.crypto.Address;
-import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.finality.ChainFinality;
 import io.vantaechonebula.chain.finality.FinalityCertificate;
-import io.vantaechonebula.chain.finality.SlashEvidence;
 import io.vantaechonebula.chain.finality.Vote;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.genesis.Genesis;
@@ -23,21 +20,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /** The chains of this node as the protocol sees them, by chain id. */
 final class NodeChains implements LocalChains {
 
-    private static final Logger LOG = Logger.getLogger(NodeChains.class.getName());
-
     private final ChainRegistry registry;
-    private final Ed25519PrivateKey nodeKey;
     private final Map<String, ChainService> byChainId = new LinkedHashMap<>();
     private final Map<String, Hash> genesis = new LinkedHashMap<>();
 
-    NodeChains(ChainRegistry registry, Ed25519PrivateKey nodeKey) {
+    NodeChains(ChainRegistry registry) {
         this.registry = registry;
-        this.nodeKey = nodeKey;
         for (ChainService chain : registry.all()) {
             byChainId.put(chain.params().chainId(), chain);
             genesis.put(chain.params().chainId(), Genesis.block(chain.params()).hash());
@@ -111,26 +103,15 @@ final class NodeChains implements LocalChains {
 
     @Override
     public List<Transaction> reportConflicts(String chainId) {
-        Optional<ChainService> found = chain(chainId);
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        ChainService chain = found.get();
-        List<Transaction> reports = new ArrayList<>();
-        for (SlashEvidence evidence : chain.finality().takeEvidence()) {
-            Address reporter = nodeKey.publicKey().address();
-            Transaction slash = evidence.transaction(nodeKey, chain.params(),
-                    chain.mempool().nextNonce(reporter, chain.account(reporter)));
-            try {
-                chain.submit(slash);
-                reports.add(slash);
-            } catch (InvalidTransactionException e) {
-                LOG.warning(() -> "Cannot report the double vote of " + evidence.first().validatorAddress() + " on "
-                        + chain.params().name() + ": " + e.reason().code() + ": " + e.getMessage()
-                        + " (the node's account " + reporter + " pays the fee)");
-            }
-        }
-        return reports;
+        return chain(chainId).map(chain -> chain.finality().reportConflicts(
+                reporter -> chain.mempool().nextNonce(reporter, chain.account(reporter)), slash -> {
+                    try {
+                        chain.submit(slash);
+                        return Optional.<String>empty();
+                    } catch (InvalidTransactionException e) {
+                        return Optional.of(e.reason().code() + ": " + e.getMessage());
+                    }
+                })).orElse(List.of());
     }
 
     private Optional<ChainService> chain(String chainId) {

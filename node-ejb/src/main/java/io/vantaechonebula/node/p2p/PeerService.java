@@ -76,7 +76,7 @@ public class PeerService {
     void start() {
         settings = PeerSettings.from(ConfigProvider.getConfig(PeerService.class.getClassLoader()),
                 identity.settings().mode().id(), "VantaEchoNebula/" + identity.version());
-        network = new Network(settings.network(), identity.nodeKey(), new NodeChains(registry, identity.nodeKey()),
+        network = new Network(settings.network(), identity.nodeKey(), new NodeChains(registry),
                 new HttpPeerClient(identity.nodeKey(), System::currentTimeMillis), relays, relays, System::currentTimeMillis);
         api = new P2pHttpApi(network);
         if (!settings.enabled()) {
