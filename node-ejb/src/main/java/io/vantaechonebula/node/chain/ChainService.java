@@ -257,13 +257,16 @@ public final class ChainService {
     }
 
     public Optional<TransactionStatus> transactionStatus(Hash id) {
+        // The mempool first: an import commits its block before the mempool lets the transaction go, so one not
+        // pending any more is found in the block. Asked the other way round, a block committed between the two
+        // looks made the transaction unknown for an instant.
+        if (mempool.get(id).isPresent()) {
+            return Optional.of(TransactionStatus.pending(id));
+        }
         Optional<Hash> block = blockchain.blockOfTransaction(id);
         if (block.isPresent()) {
             StoredBlock included = blockchain.block(block.get()).orElseThrow();
             return Optional.of(TransactionStatus.included(id, block.get(), included.height(), blockchain.head().height()));
-        }
-        if (mempool.get(id).isPresent()) {
-            return Optional.of(TransactionStatus.pending(id));
         }
         return Optional.ofNullable(rejections.get(id)).map(reason -> TransactionStatus.rejected(id, reason));
     }
