@@ -1,0 +1,10 @@
+package io.vantaechonebula.analysis.tx;
+
+/**
+ * One reason a transaction looks unusual.
+ *
+ * @param score  how sure, in [0, 1]: the normal distribution's confidence for the z-score, or 1 for a rule
+ * @param detail what was seen against what is normal, for a person
+ */
+public record Finding(Reason reason, double score, String detail) {
+}
