@@ -1,5 +1,6 @@
 package io.vantaechonebula.p2p;
 
+import io.vantaechonebula.analysis.tx.TransactionAlert;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
@@ -18,6 +19,7 @@ import io.vantaechonebula.p2p.handshake.Hello;
 import io.vantaechonebula.p2p.handshake.HelloCheck;
 import io.vantaechonebula.p2p.handshake.Refusal;
 import io.vantaechonebula.p2p.peer.AddressBook;
+import io.vantaechonebula.p2p.peer.NetworkOptimizer;
 import io.vantaechonebula.p2p.peer.Offence;
 import io.vantaechonebula.p2p.peer.Peer;
 import io.vantaechonebula.p2p.peer.PeerState;
@@ -36,7 +38,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -75,6 +79,7 @@ public final class Network {
     private final SeenMessages seen = new SeenMessages(SEEN_CAPACITY);
     private final HelloCheck check;
     private final Map<String, ChainSync> syncs = new ConcurrentHashMap<>();
+    private final List<Consumer<TransactionAlert>> alertListeners = new CopyOnWriteArrayList<>();
     private int round;
 
     public Network(NetworkSettings settings, Ed25519PrivateKey key, LocalChains chains, PeerClient client, Executor relays,
@@ -170,7 +175,47 @@ public final class Network {
             case BLOCK -> onBlock(from, gossip);
             case TRANSACTION -> onTransaction(from, gossip);
             case VOTE -> onVote(from, gossip);
+            case ALERT -> onAlert(from, gossip);
         };
+    }
+
+    /** G4: an alert signed by the node it names is passed on and told to the listeners; it changes nothing else. */
+    private GossipOutcome onAlert(Peer from, Gossip gossip) {
+        long now = clock.getAsLong();
+        TransactionAlert alert;
+        try {
+            alert = TransactionAlert.decode(gossip.payload());
+        } catch (MalformedEncodingException | IllegalArgumentException e) {
+            peers.penalise(from, Offence.MALFORMED_MESSAGE, "an alert that does not decode: " + e.getMessage(), now);
+            return GossipOutcome.of(GossipOutcome.Result.REJECTED, "the alert does not decode: " + e.getMessage());
+        }
+        if (!alert.chainId().equals(gossip.chainId()) || !alert.hasValidSignature()) {
+            peers.penalise(from, Offence.MALFORMED_MESSAGE, "an alert not signed by the node it names or not for its chain",
+                    now);
+            return GossipOutcome.of(GossipOutcome.Result.REJECTED, "the alert is not signed by the node it names");
+        }
+        if (alert.reporterNodeId().equals(nodeId())) {
+            return GossipOutcome.of(GossipOutcome.Result.KNOWN, "this node raised the alert");
+        }
+        relay(from, gossip);
+        for (Consumer<TransactionAlert> listener : alertListeners) {
+            try {
+                listener.accept(alert);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "An alert listener failed on " + alert, e);
+            }
+        }
+        return GossipOutcome.of(GossipOutcome.Result.ACCEPTED, "alert on transaction " + alert.transactionId());
+    }
+
+    /** Has the listener told of every valid alert that peers bring (not of this node's own). */
+    public void listenForAlerts(Consumer<TransactionAlert> listener) {
+        alertListeners.add(listener);
+    }
+
+    /** Sends an alert this node raised to every peer that runs its chain. */
+    public void publishAlert(TransactionAlert alert) {
+        publish(new Gossip(GossipKind.ALERT, alert.chainId(), alert.encode()));
     }
 
     private GossipOutcome onBlock(Peer from, Gossip gossip) {
@@ -351,12 +396,32 @@ public final class Network {
                 ping(peer);
             }
         }
+        if (settings.optimisePeers() && peers.connectedCount() >= settings.limits().maxPeers()) {
+            letAWeakPeerGo();
+        }
         if (peers.connectedCount() < settings.limits().maxPeers()) {
             dialDueAddresses();
         }
         if (round % PEER_EXCHANGE_EVERY_ROUNDS == 1) {
             exchangePeers();
         }
+    }
+
+    /** O2: with every slot taken, a weak peer makes room for an address not tried lately, if there is one. */
+    private void letAWeakPeerGo() {
+        long now = clock.getAsLong();
+        Set<String> connected = new HashSet<>(peerAddresses());
+        boolean anotherToTry = book.due(now).stream().anyMatch(address -> !connected.contains(address)
+                && book.nodeIdAt(address).flatMap(peers::connected).isEmpty() && !peers.isAddressBanned(address, now));
+        if (!anotherToTry) {
+            return;
+        }
+        NetworkOptimizer.weakest(peers.connectedPeers()).ifPresent(weak -> {
+            String why = NetworkOptimizer.weakness(weak);
+            LOG.info(() -> "Network optimizer: letting peer " + weak.nodeId() + " at " + weak.address() + " go (" + why
+                    + ") to try another");
+            lost(weak, "let go by the network optimizer: " + why);
+        });
     }
 
     private void ping(Peer peer) {
@@ -474,11 +539,15 @@ public final class Network {
         for (ChainHead local : chains.heads()) {
             ChainSync sync = syncFor(local.chainId());
             sync.wanted = false;
+            Comparator<Peer> highestFirst = Comparator.comparingLong(
+                    (Peer peer) -> peer.chain(local.chainId()).orElseThrow().height()).reversed();
+            // O1: among the highest, the optimizer takes the fastest; otherwise the best behaved.
+            Comparator<Peer> order = highestFirst.thenComparing(settings.optimisePeers() ? NetworkOptimizer.PREFERENCE
+                    : Comparator.comparingInt(Peer::reputation).reversed());
             List<Peer> sources = peers.connectedPeers().stream()
                     .filter(peer -> !peer.address().isEmpty())
                     .filter(peer -> peer.chain(local.chainId()).map(ChainHead::height).orElse(-1L) > local.height())
-                    .sorted(Comparator.comparingLong((Peer peer) -> peer.chain(local.chainId()).orElseThrow().height())
-                            .thenComparingInt(Peer::reputation).reversed())
+                    .sorted(order)
                     .toList();
             // The highest first; one that cannot serve the blocks (it pruned them, say) gives way to the next.
             for (Peer source : sources) {

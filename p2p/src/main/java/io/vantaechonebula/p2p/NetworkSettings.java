@@ -13,9 +13,11 @@ import java.util.List;
  * @param localEndpoints  addresses on this machine where a node may run; tried once one confirms it is a VantaEchoNebula node
  * @param maxClockSkewMs  how far apart two nodes' clocks may be
  * @param syncBatchBlocks blocks asked for in one sync request
+ * @param optimisePeers   whether the network optimizer chooses peers (simple nodes; docs/p2p-spec.md §6)
  */
 public record NetworkSettings(String ownAddress, String mode, String software, List<String> seeds,
-                              List<String> localEndpoints, PeerLimits limits, long maxClockSkewMs, int syncBatchBlocks) {
+                              List<String> localEndpoints, PeerLimits limits, long maxClockSkewMs, int syncBatchBlocks,
+                              boolean optimisePeers) {
 
     public static final long DEFAULT_MAX_CLOCK_SKEW_MS = 60_000;
     public static final int DEFAULT_SYNC_BATCH_BLOCKS = 500;
@@ -31,5 +33,16 @@ public record NetworkSettings(String ownAddress, String mode, String software, L
         if (syncBatchBlocks < 1) {
             throw new IllegalArgumentException("a sync batch must ask for at least one block");
         }
+    }
+
+    /** Settings without the network optimizer. */
+    public NetworkSettings(String ownAddress, String mode, String software, List<String> seeds, List<String> localEndpoints,
+                           PeerLimits limits, long maxClockSkewMs, int syncBatchBlocks) {
+        this(ownAddress, mode, software, seeds, localEndpoints, limits, maxClockSkewMs, syncBatchBlocks, false);
+    }
+
+    public NetworkSettings withOptimisedPeers() {
+        return new NetworkSettings(ownAddress, mode, software, seeds, localEndpoints, limits, maxClockSkewMs, syncBatchBlocks,
+                true);
     }
 }

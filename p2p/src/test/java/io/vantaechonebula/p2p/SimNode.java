@@ -36,6 +36,7 @@ final class SimNode implements LocalChains {
     final ChainFinality finality;
     /** Blocks below this height are not served, as by a node that pruned them. */
     long servesFrom;
+    int syncRequestsServed;
     Network network;
 
     SimNode(String name, String address, Ed25519PrivateKey key, ChainParams params, AtomicLong clock) {

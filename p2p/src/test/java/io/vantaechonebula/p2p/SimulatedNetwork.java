@@ -35,6 +35,9 @@ final class SimulatedNetwork {
     final Map<String, SimNode> nodes = new LinkedHashMap<>();
     private final Deque<Runnable> relays = new ArrayDeque<>();
     private final Set<Set<String>> cut = new HashSet<>();
+    /** Addresses whose hellos take {@link #SLOW_MS}: a far-away node, as latency measures it. */
+    final Set<String> slow = new HashSet<>();
+    static final long SLOW_MS = 80;
     int gossipDeliveries;
 
     SimNode node(String name, List<String> seeds) {
@@ -42,9 +45,19 @@ final class SimulatedNetwork {
     }
 
     SimNode node(String name, List<String> seeds, ChainParams params, PeerLimits limits) {
+        return node(name, seeds, params, limits, false);
+    }
+
+    /** A simple node: its network optimizer chooses its peers. */
+    SimNode simpleNode(String name, List<String> seeds, PeerLimits limits) {
+        return node(name, seeds, TestChains.params(), limits, true);
+    }
+
+    private SimNode node(String name, List<String> seeds, ChainParams params, PeerLimits limits, boolean simple) {
         String address = "sim://" + name;
-        NetworkSettings settings = new NetworkSettings(address, "basic", SOFTWARE, seeds, List.of(), limits,
+        NetworkSettings basic = new NetworkSettings(address, simple ? "simple" : "basic", SOFTWARE, seeds, List.of(), limits,
                 NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS, 100);
+        NetworkSettings settings = simple ? basic.withOptimisedPeers() : basic;
         Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
         SimNode node = new SimNode(name, address, key, params, clock);
         node.network = new Network(settings, key, node, new Client(node), relays::add, Runnable::run, clock::get);
@@ -126,7 +139,14 @@ final class SimulatedNetwork {
         @Override
         public Hello hello(String address, Hello ours) throws PeerCallException {
             try {
-                return reach(from, address).network.onHello(ours);
+                SimNode target = reach(from, address);
+                if (slow.contains(address)) {
+                    Thread.sleep(SLOW_MS);
+                }
+                return target.network.onHello(ours);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PeerCallException("interrupted");
             } catch (RefusedException e) {
                 throw new PeerCallException(e.refusal());
             }
@@ -144,6 +164,7 @@ final class SimulatedNetwork {
         public SyncBatch blocksAfter(Peer peer, String chainId, List<Hash> locator, int max) throws PeerCallException {
             SimNode target = reach(from, peer.address());
             authenticated(target, "/api/v1/p2p/blocks", chainId.getBytes(StandardCharsets.UTF_8));
+            target.syncRequestsServed++;
             return target.network.blocksAfter(chainId, locator, max);
         }
 

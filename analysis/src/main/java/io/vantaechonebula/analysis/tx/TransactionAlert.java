@@ -10,6 +10,7 @@ import io.vantaechonebula.chain.encoding.MalformedEncodingException;
 import io.vantaechonebula.chain.tx.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -118,6 +119,17 @@ public record TransactionAlert(Ed25519PublicKey reporter, String chainId, Hash t
         }
         // A char takes at most four bytes of UTF-8 (a surrogate pair four for two), and the ellipsis three.
         return text.substring(0, MAX_EXPLANATION_BYTES / 4 - 1) + "\u2026";
+    }
+
+    /** Alerts are equal when their encodings are. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TransactionAlert alert && Arrays.equals(encode(), alert.encode());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(encode());
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.vantaechonebula.chain.encoding.CanonicalWriter;
 import java.util.Objects;
 
 /**
- * A transaction, block or vote passed from node to node, as its canonical encoding. Its id is the
+ * A transaction, block, vote or alert passed from node to node, as its canonical encoding. Its id is the
  * hash of kind, chain and payload, so one message is recognised wherever it comes from.
  */
 public record Gossip(GossipKind kind, String chainId, byte[] payload) {

@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum GossipKind {
     TRANSACTION("transaction"),
     BLOCK("block"),
-    VOTE("vote");
+    VOTE("vote"),
+    /** A node's signed warning of an anomalous transaction (docs/p2p-spec.md §6). */
+    ALERT("alert");
 
     private final String code;
 

@@ -80,7 +80,7 @@ public final class WireJson {
     public static Gossip gossip(JsonObject json) throws MalformedMessageException {
         String kindCode = text(json, "kind");
         GossipKind kind = GossipKind.ofCode(kindCode).orElseThrow(() -> new MalformedMessageException(
-                "kind must be transaction, block or vote, not '" + kindCode + "'"));
+                "kind must be transaction, block, vote or alert, not '" + kindCode + "'"));
         byte[] payload = base64(json, "payload");
         if (payload.length > Gossip.MAX_PAYLOAD_BYTES) {
             throw new MalformedMessageException("payload: " + payload.length + " bytes, more than " + Gossip.MAX_PAYLOAD_BYTES);
