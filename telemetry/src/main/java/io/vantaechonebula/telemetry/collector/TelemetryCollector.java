@@ -4,6 +4,7 @@ import io.vantaechonebula.telemetry.BatchPayloadWriter;
 import io.vantaechonebula.telemetry.TelemetrySample;
 import io.vantaechonebula.telemetry.host.ProcessSampler;
 import io.vantaechonebula.telemetry.outbox.Outbox;
+import jakarta.json.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,11 +60,19 @@ public final class TelemetryCollector {
             TelemetrySample sample = new TelemetrySample(nodeId, nodeType, chain.chainId(), timestamp, sequence.getAsLong(),
                     chain.height(), chain.blocksInInterval(), chain.transactionsInInterval(), chain.hashRate(),
                     network.peers(), network.averageLatencyMs(), process.bandwidthBytesPerSecond(), quality,
-                    process.cpuUsage(), process.memoryUsage(), process.uptimeSeconds(), null);
+                    process.cpuUsage(), process.memoryUsage(), process.uptimeSeconds(), chain.transactionAnalysis()
+                            .map(report -> Json.createObjectBuilder()
+                                    .add("transaction_analysis", TransactionAnalysisJson.of(report)).build().toString())
+                            .orElse(null));
             outbox.add(sample, nowMillis);
             samples.add(sample);
         }
         return samples;
+    }
+
+    /** Has the samples waiting go out at the next {@link #sendDue}, without waiting for a full batch. */
+    public void sendSoon() {
+        outbox.expedite();
     }
 
     /**

@@ -24,6 +24,7 @@ public final class Outbox<T> {
     private final Deque<Waiting<T>> waiting = new ArrayDeque<>();
     private long dropped;
     private long retryAtMillis = Long.MIN_VALUE;
+    private boolean expedited;
 
     private record Waiting<T>(T sample, long sinceMillis) {
     }
@@ -49,14 +50,20 @@ public final class Outbox<T> {
         if (waiting.isEmpty() || nowMillis < retryAtMillis) {
             return Optional.empty();
         }
-        if (waiting.size() < batchSize && nowMillis - waiting.peekFirst().sinceMillis() < maxWaitMillis) {
+        if (!expedited && waiting.size() < batchSize && nowMillis - waiting.peekFirst().sinceMillis() < maxWaitMillis) {
             return Optional.empty();
         }
+        expedited = false;
         List<Waiting<T>> taken = new ArrayList<>(Math.min(batchSize, waiting.size()));
         while (taken.size() < batchSize && !waiting.isEmpty()) {
             taken.add(waiting.pollFirst());
         }
         return Optional.of(new Batch<>(taken));
+    }
+
+    /** Makes what waits due now, however few, unless a retry delay runs: for news that should not wait. */
+    public synchronized void expedite() {
+        expedited = true;
     }
 
     /** The pool took the batch: the next failure starts the backoff afresh. */

@@ -2,12 +2,20 @@ package io.vantaechonebula.telemetry.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vantaechonebula.analysis.tx.TransactionWatch;
+import io.vantaechonebula.analysis.tx.WatchReport;
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.telemetry.TelemetryParser;
 import io.vantaechonebula.telemetry.TelemetryPayload;
 import io.vantaechonebula.telemetry.TelemetrySample;
 import io.vantaechonebula.telemetry.host.ProcessSampler;
 import io.vantaechonebula.telemetry.outbox.Backoff;
 import io.vantaechonebula.telemetry.outbox.Outbox;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +74,35 @@ class TelemetryCollectorTest {
         assertThat(samples.get(1).chainId()).isEqualTo("mainnet");
         assertThat(samples.get(0).averageLatencyMs()).isNull();
         assertThat(samples.get(0).cpuUsage()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aSimpleNodesAnalysisTravelsWithItsSampleAndAnAlertGoesOutAtOnce() {
+        Ed25519PrivateKey nodeKey = Ed25519PrivateKey.generate(new SecureRandom());
+        Ed25519PrivateKey sender = Ed25519PrivateKey.generate(new SecureRandom());
+        TransactionWatch watch = new TransactionWatch(nodeKey, alert -> { }, () -> START);
+        watch.seen(Transaction.transfer(sender, "vanta-testnet", nodeKey.publicKey().address(), 900, 2, 0));
+        watch.seen(Transaction.transfer(sender, "vanta-testnet", sender.publicKey().address(), 900, 2, 0));
+        WatchReport report = watch.report("vanta-testnet");
+        TelemetryCollector collector = new TelemetryCollector("node-s", "simple",
+                () -> List.of(new ChainReading("testnet", 5, 0, 2, 0).withAnalysis(report)), () -> PeerReading.NONE,
+                new ProcessSampler(), new AtomicLong()::getAndIncrement,
+                new Outbox<>(100, 50, Duration.ofSeconds(30), new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), () -> 0.5)),
+                this.sender);
+
+        collector.sample(START);
+        collector.sendSoon();
+        assertThat(collector.sendDue(START + 1)).isEqualTo(1);
+
+        JsonObject analysis = Json.createReader(new StringReader(received.get(0).samples().get(0).extensionsJson())).readObject()
+                .getJsonObject("transaction_analysis");
+        assertThat(analysis.getInt("analysed")).isEqualTo(2);
+        assertThat(analysis.getInt("anomalous")).isEqualTo(1);
+        assertThat(analysis.getJsonNumber("max_score").doubleValue()).isEqualTo(1.0);
+        JsonObject alert = analysis.getJsonArray("alerts").getJsonObject(0);
+        assertThat(alert.getString("sender")).isEqualTo(sender.publicKey().address().hex());
+        assertThat(alert.getJsonArray("reasons").getString(0)).isEqualTo("nonce-conflict");
+        assertThat(alert.getString("explanation")).contains("already spent");
     }
 
     @Test

@@ -36,6 +36,21 @@ class OutboxTest {
     }
 
     @Test
+    void expeditedSamplesAreDueAtOnceButNotDuringABackoff() {
+        outbox.add(1, 0);
+        outbox.expedite();
+        assertThat(outbox.takeDue(1).orElseThrow().samples()).containsExactly(1);
+        outbox.add(2, 2);
+        assertThat(outbox.takeDue(3)).as("expediting lasts for one batch").isEmpty();
+
+        Outbox.Batch<Integer> refused = outbox.takeDue(30_002).orElseThrow();
+        long delay = outbox.failed(refused, 30_002);
+        outbox.expedite();
+        assertThat(outbox.takeDue(30_003)).isEmpty();
+        assertThat(outbox.takeDue(30_002 + delay).orElseThrow().samples()).containsExactly(2);
+    }
+
+    @Test
     void aRefusedBatchComesBackFirstInOrderAfterTheBackoff() {
         IntStream.range(0, 50).forEach(i -> outbox.add(i, 0));
         Outbox.Batch<Integer> batch = outbox.takeDue(0).orElseThrow();
