@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
- * A node's Transaction Analyzer at work: scores each transaction the first time the node sees it
+ * A node's Transaction Analyzer at work: scores each validly signed transaction the first time the node sees it
  * (from a peer, or in a block, timed by the block), raises a signed alert for an anomalous one (one
  * per sender and reason a minute, and none for transactions older than {@value #RECENT_MS} ms, which
  * are history by then), and keeps a report per chain for telemetry. Thread-safe.
@@ -66,6 +66,10 @@ public final class TransactionWatch {
     }
 
     private void watch(Transaction transaction, long atMs) {
+        // A forged transaction says nothing of the sender it names: anyone could make it conflict.
+        if (!transaction.hasValidSignature()) {
+            return;
+        }
         TransactionAlert alert;
         synchronized (this) {
             if (seen.putIfAbsent(transaction.id(), Boolean.TRUE) != null) {

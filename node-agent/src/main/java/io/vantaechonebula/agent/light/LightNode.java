@@ -2,6 +2,7 @@ package io.vantaechonebula.agent.light;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.vantaechonebula.analysis.tx.TransactionWatch;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
@@ -52,7 +53,8 @@ import org.h2.mvstore.MVStore;
 /**
  * A light node (docs/p2p-spec.md, docs/pool.md): testnet and mainnet on a store file in its state
  * directory, the peer-to-peer protocol on the JDK's HTTP server, and a miner per chain if mining is
- * on. It serves {@code /api/v1/p2p/*}, {@code /api/v1/peers} and {@code /api/v1/system/status}.
+ * on. In mode simple it also runs the Transaction Analyzer, alerting its peers and the pool, and the
+ * network optimizer. It serves {@code /api/v1/p2p/*}, {@code /api/v1/peers} and {@code /api/v1/system/status}.
  */
 public final class LightNode implements LocalChains, AutoCloseable {
 
@@ -68,6 +70,8 @@ public final class LightNode implements LocalChains, AutoCloseable {
     private final HttpServer server;
     private final String address;
     private final Network network;
+    /** The Transaction Analyzer of a simple node; empty on a basic one. */
+    private final Optional<TransactionWatch> watch;
     private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(
             named("vanta-light-rounds"));
     private final ExecutorService relays = Executors.newFixedThreadPool(2, named("vanta-light-relay"));
@@ -93,8 +97,10 @@ public final class LightNode implements LocalChains, AutoCloseable {
                 options.localEndpoints(), new PeerLimits(options.maxPeers(), PeerLimits.DEFAULTS.banMs(),
                 PeerLimits.DEFAULTS.requestsPerSecond(), PeerLimits.DEFAULTS.requestBurst()),
                 NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS, NetworkSettings.DEFAULT_SYNC_BATCH_BLOCKS);
-        this.network = new Network(settings, key, this, new HttpPeerClient(key, System::currentTimeMillis), relays,
-                prefetch, System::currentTimeMillis);
+        this.network = new Network(options.simple() ? settings.withOptimisedPeers() : settings, key, this,
+                new HttpPeerClient(key, System::currentTimeMillis), relays, prefetch, System::currentTimeMillis);
+        this.watch = options.simple()
+                ? Optional.of(new TransactionWatch(key, network::publishAlert, System::currentTimeMillis)) : Optional.empty();
     }
 
     /** Opens the store, starts the HTTP server, the rounds and the miners, on the chains shipped with the software. */
@@ -120,8 +126,14 @@ public final class LightNode implements LocalChains, AutoCloseable {
                 network.peerViews(), network.syncStatus())));
         server.setExecutor(Executors.newFixedThreadPool(4, named("vanta-light-http")));
         server.start();
-        chains.values().forEach(chain -> chain.onBlockTaken(block ->
-                network.publish(new Gossip(GossipKind.BLOCK, chain.params().chainId(), block.encode()))));
+        chains.values().forEach(chain -> chain.onBlockTaken(block -> {
+            network.publish(new Gossip(GossipKind.BLOCK, chain.params().chainId(), block.encode()));
+            watch.ifPresent(analyzer -> analyzer.inBlock(block));
+        }));
+        watch.ifPresent(analyzer -> network.listenForAlerts(alert -> {
+            LOG.warning(() -> "Peer alert: " + alert);
+            analyzer.heardFromPeer(alert);
+        }));
         rounds.scheduleWithFixedDelay(this::round, 0, options.syncIntervalSeconds(), TimeUnit.SECONDS);
         if (options.mining()) {
             long seed = new SecureRandom().nextLong();
@@ -182,9 +194,16 @@ public final class LightNode implements LocalChains, AutoCloseable {
         return network.nodeId();
     }
 
-    /** What each chain did since the last reading, for telemetry. */
+    /** What each chain did since the last reading, and what the Transaction Analyzer saw on it, for telemetry. */
     public List<ChainReading> chainReadings() {
-        return chains.values().stream().map(LightChain::read).toList();
+        return chains.values().stream().map(chain -> watch
+                .map(analyzer -> chain.read().withAnalysis(analyzer.report(chain.params().chainId())))
+                .orElseGet(chain::read)).toList();
+    }
+
+    /** Whether this node raised an alert since the last call: its telemetry should go out now. */
+    public boolean raisedAlert() {
+        return watch.map(TransactionWatch::takeNews).orElse(false);
     }
 
     public PeerReading peerReading() {
@@ -245,6 +264,8 @@ public final class LightNode implements LocalChains, AutoCloseable {
 
     @Override
     public TransactionOffer offerTransaction(String chainId, Transaction transaction) {
+        // Scored before the mempool decides: a double spend's second transaction is refused there.
+        chain(chainId).ifPresent(any -> watch.ifPresent(analyzer -> analyzer.seen(transaction)));
         return chain(chainId).map(chain -> chain.offer(transaction))
                 .orElseGet(() -> TransactionOffer.notNow("this node runs no chain " + chainId));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * How a light node runs.
  *
+ * @param mode              basic, or simple: basic with the Transaction Analyzer and the network optimizer
  * @param bindHost          the interface its HTTP server listens on
  * @param port              its port; 0 takes a free one
  * @param advertisedHost    the host peers reach it at, in its address
@@ -20,9 +21,9 @@ public record LightNodeOptions(Path stateDir, String mode, String software, Stri
     public LightNodeOptions {
         seeds = List.copyOf(seeds);
         localEndpoints = List.copyOf(localEndpoints);
-        // simple adds the transaction analyzer and the network optimizer, which are not built yet.
-        if (!mode.equals("basic")) {
-            throw new IllegalArgumentException("a light node runs in mode basic, not '" + mode + "'");
+        if (!mode.equals("basic") && !mode.equals("simple")) {
+            throw new IllegalArgumentException("a light node runs in mode basic (chains) or simple (chains, transaction "
+                    + "analyzer and network optimizer), not '" + mode + "'");
         }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port);
@@ -36,5 +37,9 @@ public record LightNodeOptions(Path stateDir, String mode, String software, Stri
         if (maxPeers < 1) {
             throw new IllegalArgumentException("max peers must be at least 1, not " + maxPeers);
         }
+    }
+
+    public boolean simple() {
+        return mode.equals("simple");
     }
 }

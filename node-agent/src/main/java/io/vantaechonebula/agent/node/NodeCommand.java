@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -93,7 +94,9 @@ public class NodeCommand implements Callable<Integer> {
     int intervalSeconds;
 
     @Option(names = "--mode", description = "Run a light node too: basic (both chains on a store in the state directory,"
-            + " the peer-to-peer network, mining if --mining); its telemetry is then its own")
+            + " the peer-to-peer network, mining if --mining) or simple (basic plus the Transaction Analyzer, which alerts"
+            + " peers and the pool, and the network optimizer, which prefers fast, well-behaved peers); its telemetry is"
+            + " then its own")
     String mode;
 
     @Option(names = "--port", defaultValue = "0", description = "With --mode: the port the node serves peers on; 0 takes a free one"
@@ -161,6 +164,7 @@ public class NodeCommand implements Callable<Integer> {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Supplier<List<ChainReading>> chains = chains(http, err);
         Supplier<PeerReading> peers = () -> PeerReading.NONE;
+        BooleanSupplier alertRaised = () -> false;
         if (mode != null) {
             LightNode light;
             try {
@@ -177,6 +181,7 @@ public class NodeCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(light::close));
             chains = light::chainReadings;
             peers = light::peerReading;
+            alertRaised = light::raisedAlert;
             nodeType = mode;
             out.println("Light node " + name + " (" + nodeId + ", " + mode + ") serves peers at " + light.address()
                     + " (peers: " + light.address() + "/api/v1/peers); store in " + state);
@@ -190,7 +195,7 @@ public class NodeCommand implements Callable<Integer> {
         out.println("Node " + name + " (" + nodeId + ", " + nodeType + ") sampling every " + intervalSeconds + " s"
                 + (localNode != null ? ", chains of " + localNode : ", this host on " + chain) + "; state in " + state);
         out.flush();
-        run(collector, route, out);
+        run(collector, route, alertRaised, out);
         return 0;
     }
 
@@ -224,9 +229,11 @@ public class NodeCommand implements Callable<Integer> {
                 : new JmsBatchSender(broker != null ? broker : "mq://" + found.baseUrl().getHost() + ":7676", user, password);
     }
 
-    private void run(TelemetryCollector collector, PoolRoute route, PrintWriter out) throws InterruptedException {
+    /** @param alertRaised whether the node raised an alert since last asked: its telemetry goes out now */
+    private void run(TelemetryCollector collector, PoolRoute route, BooleanSupplier alertRaised, PrintWriter out)
+            throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread worker = new Thread(() -> loop(collector, route, out, stopped), "vanta-node-collector");
+        Thread worker = new Thread(() -> loop(collector, route, alertRaised, out, stopped), "vanta-node-collector");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopped.countDown();
             try {
@@ -239,7 +246,8 @@ public class NodeCommand implements Callable<Integer> {
         worker.join();
     }
 
-    private void loop(TelemetryCollector collector, PoolRoute route, PrintWriter out, CountDownLatch stopped) {
+    private void loop(TelemetryCollector collector, PoolRoute route, BooleanSupplier alertRaised, PrintWriter out,
+                      CountDownLatch stopped) {
         long intervalMillis = intervalSeconds * 1000L;
         long lastSample = 0;
         long lastStatus = System.currentTimeMillis();
@@ -247,7 +255,11 @@ public class NodeCommand implements Callable<Integer> {
         try {
             while (!stopped.await(TICK_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 long now = System.currentTimeMillis();
-                if (now - lastSample >= intervalMillis) {
+                boolean alert = alertRaised.getAsBoolean();
+                if (alert) {
+                    collector.sendSoon();
+                }
+                if (alert || now - lastSample >= intervalMillis) {
                     lastSample = now;
                     try {
                         collector.sample(now);

@@ -3,7 +3,11 @@ package io.vantaechonebula.agent.light;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vantaechonebula.analysis.tx.Reason;
+import io.vantaechonebula.analysis.tx.WatchReport;
+import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.tx.Transaction;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -80,8 +84,44 @@ class LightNodeTest {
     }
 
     @Test
-    void onlyTheBasicModeRunsForNow() {
-        assertThatThrownBy(() -> new LightNodeOptions(dir, "simple", "vanta-test", "127.0.0.1", 0, "127.0.0.1", List.of(),
-                List.of(), false, 1, 10, 1L << 30)).hasMessageContaining("mode basic");
+    void aLightNodeRunsInModeBasicOrSimpleOnly() {
+        assertThatThrownBy(() -> new LightNodeOptions(dir, "full", "vanta-test", "127.0.0.1", 0, "127.0.0.1", List.of(),
+                List.of(), false, 1, 10, 1L << 30)).hasMessageContaining("mode basic (chains) or simple");
+    }
+
+    @Test
+    void aSimpleNodeAlertsItsPeersAndReportsADoubleSpendAttempt() throws Exception {
+        Ed25519PrivateKey sender = Ed25519PrivateKey.generate(new SecureRandom());
+        Address merchant = Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address();
+        try (LightNode a = LightNode.start(simple(dir.resolve("a"), List.of()), Ed25519PrivateKey.generate(new SecureRandom()));
+             LightNode b = LightNode.start(simple(dir.resolve("b"), List.of(a.address())),
+                     Ed25519PrivateKey.generate(new SecureRandom()))) {
+            eventually(a.address() + "/api/v1/peers", peers -> peers.getInt("connected") == 1);
+            String testnet = a.heads().get(0).chainId();
+
+            // As gossip would bring them: the second spends the first's nonce on the sender itself.
+            a.offerTransaction(testnet, Transaction.transfer(sender, testnet, merchant, 900, 20, 0));
+            a.offerTransaction(testnet, Transaction.transfer(sender, testnet, sender.publicKey().address(), 900, 20, 0));
+
+            assertThat(a.raisedAlert()).isTrue();
+            WatchReport seenByA = a.chainReadings().get(0).transactionAnalysis().orElseThrow();
+            assertThat(seenByA.analysed()).isEqualTo(2);
+            assertThat(seenByA.raised()).singleElement().satisfies(alert -> {
+                assertThat(alert.reasons()).containsExactly(Reason.NONCE_CONFLICT);
+                assertThat(alert.sender()).isEqualTo(sender.publicKey().address());
+            });
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            long heard = 0;
+            while (heard == 0 && Instant.now().isBefore(deadline)) {
+                heard = b.chainReadings().get(0).transactionAnalysis().orElseThrow().heardFromPeers();
+                Thread.sleep(100);
+            }
+            assertThat(heard).as("alerts b heard from its peer").isEqualTo(1);
+        }
+    }
+
+    private static LightNodeOptions simple(Path state, List<String> seeds) {
+        return new LightNodeOptions(state, "simple", "vanta-test", "127.0.0.1", 0, "127.0.0.1", seeds, List.of(), false, 1, 10,
+                1L << 30);
     }
 }
