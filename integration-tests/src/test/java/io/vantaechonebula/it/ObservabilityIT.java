@@ -29,6 +29,7 @@ class ObservabilityIT {
         JsonObject status = answer.object();
         assertThat(status.getString("system")).isEqualTo("VantaEchoNebula");
         assertThat(status.getString("mode")).isEqualTo("full");
+        assertThat(status.getBoolean("pool")).as("a full node runs the pool").isTrue();
         assertThat(status.getJsonArray("chains").getValuesAs(jakarta.json.JsonString.class))
                 .extracting(jakarta.json.JsonString::getString).containsExactly("testnet", "mainnet");
         assertThat(status.getString("nodeId")).matches("[0-9a-f]{40}");

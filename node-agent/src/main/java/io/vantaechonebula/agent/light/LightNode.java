@@ -218,7 +218,7 @@ public final class LightNode implements LocalChains, AutoCloseable {
                     .add("head", head.head().toString()));
         }
         return Json.createObjectBuilder().add("system", "VantaEchoNebula").add("nodeId", network.nodeId())
-                .add("mode", options.mode()).add("software", options.software()).add("address", address)
+                .add("mode", options.mode()).add("pool", false).add("software", options.software()).add("address", address)
                 .add("chains", chainArray).build();
     }
 

@@ -4,7 +4,10 @@ import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.genesis.ChainParams;
 import io.vantaechonebula.chain.tx.Transaction;
 
-/** What a chain tells its listener: a block it stored as valid, a transaction its mempool took. */
+/**
+ * What a chain tells its listener: a transaction offered to its mempool (before the mempool decides),
+ * a transaction its mempool took, a block it stored as valid.
+ */
 public interface ChainEvents {
 
     ChainEvents NONE = new ChainEvents() {
@@ -16,6 +19,9 @@ public interface ChainEvents {
         public void transactionTaken(ChainParams chain, Transaction transaction) {
         }
     };
+
+    default void transactionOffered(ChainParams chain, Transaction transaction) {
+    }
 
     void blockTaken(ChainParams chain, Block block);
 

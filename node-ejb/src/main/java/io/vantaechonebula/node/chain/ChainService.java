@@ -133,6 +133,7 @@ public final class ChainService {
 
     /** Checks a transaction against the head state and queues it for a block. */
     public Mempool.Added submit(Transaction tx) throws InvalidTransactionException {
+        events.transactionOffered(params, tx);
         try {
             Mempool.Added added = mempool.add(tx, accounts);
             rejections.remove(tx.id());

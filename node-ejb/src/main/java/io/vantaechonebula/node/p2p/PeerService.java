@@ -1,11 +1,14 @@
 package io.vantaechonebula.node.p2p;
 
+import io.vantaechonebula.analysis.tx.TransactionWatch;
+import io.vantaechonebula.analysis.tx.WatchReport;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.genesis.ChainParams;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.node.chain.ChainEvents;
 import io.vantaechonebula.node.chain.ChainRegistry;
 import io.vantaechonebula.node.chain.ChainService;
+import io.vantaechonebula.node.config.NodeMode;
 import io.vantaechonebula.node.identity.NodeIdentity;
 import io.vantaechonebula.p2p.Network;
 import io.vantaechonebula.p2p.gossip.Gossip;
@@ -31,6 +34,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -39,7 +43,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * This node in the peer-to-peer network (docs/p2p-spec.md): runs the protocol over the node's
- * chains, passes on what they take, and every sync interval keeps its peers and syncs.
+ * chains, passes on what they take, and every sync interval keeps its peers and syncs. In mode
+ * simple it also runs the Transaction Analyzer on every transaction the node sees, alerting its peers.
  */
 // Its own thread: a sync round may import thousands of blocks and must not hold up other scheduled work.
 @ManagedScheduledExecutorDefinition(name = PeerService.ROUNDS, maxAsync = 1)
@@ -71,6 +76,8 @@ public class PeerService {
     private Network network;
     private P2pHttpApi api;
     private ScheduledFuture<?> task;
+    /** The Transaction Analyzer of a simple node; empty in other modes. */
+    private Optional<TransactionWatch> watch = Optional.empty();
 
     @PostConstruct
     void start() {
@@ -83,10 +90,23 @@ public class PeerService {
             LOG.info("Peer-to-peer is off (vanta.p2p.enabled=false): this node neither dials nor passes anything on");
             return;
         }
+        if (identity.settings().mode() == NodeMode.SIMPLE) {
+            watch = Optional.of(new TransactionWatch(identity.nodeKey(), network::publishAlert, System::currentTimeMillis));
+        }
+        network.listenForAlerts(alert -> {
+            LOG.warning(() -> "Peer alert: " + alert);
+            watch.ifPresent(analyzer -> analyzer.heardFromPeer(alert));
+        });
         ChainEvents events = new ChainEvents() {
+            @Override
+            public void transactionOffered(ChainParams chain, Transaction transaction) {
+                watch.ifPresent(analyzer -> analyzer.seen(transaction));
+            }
+
             @Override
             public void blockTaken(ChainParams chain, Block block) {
                 network.publish(new Gossip(GossipKind.BLOCK, chain.chainId(), block.encode()));
+                watch.ifPresent(analyzer -> analyzer.inBlock(block));
             }
 
             @Override
@@ -155,6 +175,16 @@ public class PeerService {
 
     public int connectedPeers() {
         return network.connectedPeerCount();
+    }
+
+    /** What the Transaction Analyzer saw on the chain since the last report; empty unless this node runs it. */
+    public Optional<WatchReport> transactionAnalysis(String chainId) {
+        return watch.map(analyzer -> analyzer.report(chainId));
+    }
+
+    /** Whether the Transaction Analyzer raised an alert since the last call: telemetry should go out now. */
+    public boolean raisedAlert() {
+        return watch.map(TransactionWatch::takeNews).orElse(false);
     }
 
     /** How many peers are connected and the average latency to them, for telemetry. */

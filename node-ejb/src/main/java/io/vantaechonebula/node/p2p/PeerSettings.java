@@ -22,8 +22,9 @@ record PeerSettings(boolean enabled, long syncIntervalSeconds, NetworkSettings n
                 .map(String::trim).filter(seed -> !seed.isEmpty()).toList();
         String address = config.getOptionalValue("vanta.p2p.address", String.class).orElse("http://localhost:8080").trim();
         PeerLimits limits = new PeerLimits(maxPeers, banMinutes * 60_000, rate, Math.max(rate * 4, 1));
-        return new PeerSettings(enabled, interval, new NetworkSettings(address, mode, software, seeds,
-                NetworkSettings.DEFAULT_LOCAL_ENDPOINTS, limits, NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS,
-                NetworkSettings.DEFAULT_SYNC_BATCH_BLOCKS));
+        NetworkSettings network = new NetworkSettings(address, mode, software, seeds, NetworkSettings.DEFAULT_LOCAL_ENDPOINTS,
+                limits, NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS, NetworkSettings.DEFAULT_SYNC_BATCH_BLOCKS);
+        // A simple node's network optimizer chooses its peers (docs/p2p-spec.md §6).
+        return new PeerSettings(enabled, interval, mode.equals("simple") ? network.withOptimisedPeers() : network);
     }
 }

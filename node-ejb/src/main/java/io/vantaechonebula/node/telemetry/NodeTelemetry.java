@@ -5,6 +5,7 @@ import io.vantaechonebula.node.identity.NodeIdentity;
 import io.vantaechonebula.node.p2p.PeerService;
 import io.vantaechonebula.telemetry.TelemetrySample;
 import io.vantaechonebula.telemetry.collector.BatchSender;
+import io.vantaechonebula.telemetry.collector.ChainReading;
 import io.vantaechonebula.telemetry.collector.HttpBatchSender;
 import io.vantaechonebula.telemetry.collector.PoolProbe;
 import io.vantaechonebula.telemetry.collector.PoolRoute;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -95,7 +97,7 @@ public class NodeTelemetry {
                 ? new LocalBrokerSender(connectionFactory) : new HttpBatchSender(http, found.baseUrl()));
         Path sequenceFile = identity.settings().keyFile().resolveSibling("vanta-telemetry.seq");
         collector = new TelemetryCollector(nodeId, identity.settings().mode().id(),
-                new ChainActivityReader(chains::activity)::read, peers::reading, new ProcessSampler(),
+                readingsWithAnalysis(new ChainActivityReader(chains::activity)), peers::reading, new ProcessSampler(),
                 new SequenceFile(sequenceFile)::next,
                 new Outbox<TelemetrySample>(capacity, BATCH_SIZE, MAX_WAIT,
                         new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), ThreadLocalRandom.current()::nextDouble)),
@@ -103,6 +105,14 @@ public class NodeTelemetry {
         task = scheduler.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Telemetry: sampling every " + intervalMillis / 1000 + " s, sending batches of " + BATCH_SIZE
                 + " or every " + MAX_WAIT.toSeconds() + " s to the pool at " + candidates + " (buffer " + capacity + " samples)");
+    }
+
+    /** The chains' readings, each with what the Transaction Analyzer saw on it where this node runs one. */
+    private Supplier<List<ChainReading>> readingsWithAnalysis(ChainActivityReader reader) {
+        return () -> reader.read().stream()
+                .map(reading -> peers.transactionAnalysis(chains.chain(reading.chainId()).params().chainId())
+                        .map(reading::withAnalysis).orElse(reading))
+                .toList();
     }
 
     @PreDestroy
@@ -116,7 +126,11 @@ public class NodeTelemetry {
     private void tick() {
         try {
             long now = System.currentTimeMillis();
-            if (now - lastSampleMillis >= intervalMillis) {
+            boolean alert = peers.raisedAlert();
+            if (alert) {
+                collector.sendSoon();
+            }
+            if (alert || now - lastSampleMillis >= intervalMillis) {
                 lastSampleMillis = now;
                 collector.sample(now);
             }

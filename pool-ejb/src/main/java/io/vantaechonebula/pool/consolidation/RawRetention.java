@@ -1,6 +1,7 @@
 package io.vantaechonebula.pool.consolidation;
 
 import io.vantaechonebula.chain.store.ByteSize;
+import io.vantaechonebula.pool.ingest.PoolRole;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -51,12 +52,16 @@ public class RawRetention {
 
     @PostConstruct
     void start() {
-        task = scheduler.scheduleWithFixedDelay(this::pruneOnce, 1, 1, TimeUnit.MINUTES);
+        if (PoolRole.runsHere()) {
+            task = scheduler.scheduleWithFixedDelay(this::pruneOnce, 1, 1, TimeUnit.MINUTES);
+        }
     }
 
     @PreDestroy
     void stop() {
-        task.cancel(false);
+        if (task != null) {
+            task.cancel(false);
+        }
     }
 
     private void pruneOnce() {

@@ -83,6 +83,11 @@ public class NodeDataListener implements MessageListener {
     }
 
     private void consume(Message message) {
+        if (!PoolRole.runsHere()) {
+            // Set aside with the reason, not stored: nothing here would ever process it.
+            reject(message, null, PoolRole.offReason());
+            return;
+        }
         String body;
         try {
             body = textOf(message);

@@ -31,6 +31,10 @@ public class TelemetryIntake {
     private BrokerQueues queues;
 
     public void submit(TelemetryPayload payload) throws PoolUnavailableException, PoolFullException {
+        if (!PoolRole.runsHere()) {
+            throw new PoolUnavailableException("Nothing was queued: " + PoolRole.offReason()
+                    + " (vanta.telemetry.pool-url, or ./vanta node --pool URL).", null);
+        }
         if (queues.nodeDataFull()) {
             throw new PoolFullException("The pool's queue " + PoolQueues.NODE_DATA + " holds its limit of " + queues.limit()
                     + " payloads; nothing was queued. Send again after Retry-After seconds.");

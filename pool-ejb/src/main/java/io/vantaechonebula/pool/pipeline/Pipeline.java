@@ -1,6 +1,7 @@
 package io.vantaechonebula.pool.pipeline;
 
 import io.vantaechonebula.pool.ingest.PoolQueues;
+import io.vantaechonebula.pool.ingest.PoolRole;
 import io.vantaechonebula.pool.processing.Processors;
 import io.vantaechonebula.pool.processing.SampleProcessor;
 import jakarta.annotation.PostConstruct;
@@ -97,6 +98,10 @@ public class Pipeline {
             busy.put(processor.name(), new AtomicBoolean());
         }
         busy.put(TRAINING, new AtomicBoolean());
+        if (!PoolRole.runsHere()) {
+            LOG.info(() -> "Pool pipeline off: " + PoolRole.offReason());
+            return;
+        }
         ticks = scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
         LOG.info(() -> "Pool pipeline started: stages " + Processors.stageNames() + ", up to " + BATCHES_PER_RUN
                 + " batches per run, every second");
@@ -104,7 +109,9 @@ public class Pipeline {
 
     @PreDestroy
     void stop() {
-        ticks.cancel(false);
+        if (ticks != null) {
+            ticks.cancel(false);
+        }
     }
 
     /** The MDB tells how many samples of a payload it stored, and when the node sent it. */

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Finds a VantaEchoNebula pool by asking candidate addresses for {@code GET /api/v1/system/status}:
- * the one that answers {@code "system": "VantaEchoNebula"} is the pool.
+ * the one that answers {@code "system": "VantaEchoNebula"} and {@code "pool": true} (a full node) is
+ * the pool; a simple or basic node, or a light node, is not.
  */
 public final class PoolProbe {
 
@@ -70,7 +71,7 @@ public final class PoolProbe {
                 return Optional.empty();
             }
             JsonObject status = value.asJsonObject();
-            if (!SYSTEM_NAME.equals(status.getString("system", null))) {
+            if (!SYSTEM_NAME.equals(status.getString("system", null)) || !status.getBoolean("pool", false)) {
                 return Optional.empty();
             }
             return Optional.of(new Found(baseUrl, status.getString("nodeId", "")));

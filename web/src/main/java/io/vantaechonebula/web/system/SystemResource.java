@@ -1,5 +1,6 @@
 package io.vantaechonebula.web.system;
 
+import io.vantaechonebula.node.config.NodeMode;
 import io.vantaechonebula.node.identity.NodeIdentity;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,6 +25,7 @@ public class SystemResource {
             description = "Remote nodes discover the main system by the answer's \"system\": \"VantaEchoNebula\".")
     public SystemStatus status() {
         return new SystemStatus(SystemStatus.SYSTEM_NAME, identity.version(), identity.nodeId(),
-                identity.settings().mode().id(), identity.settings().chains(), identity.startedAt().toString());
+                identity.settings().mode().id(), identity.settings().mode() == NodeMode.FULL, identity.settings().chains(),
+                identity.startedAt().toString());
     }
 }
