@@ -118,18 +118,24 @@ public final class Blockchain implements FinalityChain {
     }
 
     /**
-     * FN1: the validators that vote on the main-chain block {@code hash}: the active stakes of the
-     * state after its parent, found by undoing the blocks above the parent from the head's stakes.
-     * Empty for a block off the main chain or more than {@value #MAX_VALIDATOR_LOOKBACK} blocks deep.
+     * FN1: the validators that vote on the block {@code hash}: the active stakes of the state after
+     * its parent. For a main-chain block they are found by undoing the blocks above the parent from
+     * the head's stakes; for a block on a branch (F5), by undoing the main chain down to where the
+     * branch leaves it and applying the branch up to the parent. Empty for an unknown block, one more
+     * than {@value #MAX_VALIDATOR_LOOKBACK} blocks from the head or the fork, one on a branch that
+     * leaves the main chain below the final block, and one whose branch does not apply.
      */
     @Override
     public Optional<ValidatorSet> validatorsFor(Hash hash) {
         Optional<StoredBlock> block = store.block(hash);
-        if (block.isEmpty() || !isOnMainChain(block.get())) {
+        if (block.isEmpty()) {
             return Optional.empty();
         }
         if (block.get().height() == 0) {
             return Optional.of(ValidatorSet.EMPTY);
+        }
+        if (!isOnMainChain(block.get())) {
+            return validatorsOnBranch(block.get());
         }
         StoredBlock head = head();
         if (head.height() - block.get().height() >= MAX_VALIDATOR_LOOKBACK) {
@@ -144,17 +150,56 @@ public final class Blockchain implements FinalityChain {
         return Optional.of(ValidatorSet.of(accounts));
     }
 
+    private Optional<ValidatorSet> validatorsOnBranch(StoredBlock block) {
+        List<StoredBlock> branch = new ArrayList<>();
+        StoredBlock cursor = parentOf(block);
+        while (!isOnMainChain(cursor)) {
+            if (cursor.status() == BlockStatus.INVALID || branch.size() >= MAX_VALIDATOR_LOOKBACK) {
+                return Optional.empty();
+            }
+            branch.add(cursor);
+            cursor = parentOf(cursor);
+        }
+        StoredBlock forkPoint = cursor;
+        StoredBlock head = head();
+        Optional<FinalBlock> finalBlock = store.finalBlock();
+        if (head.height() - forkPoint.height() >= MAX_VALIDATOR_LOOKBACK
+                || finalBlock.isPresent() && forkPoint.height() < finalBlock.get().height()) {
+            return Optional.empty();
+        }
+        WorkingState state = new WorkingState(store);
+        for (StoredBlock walk = head; !walk.hash().equals(forkPoint.hash()); walk = parentOf(walk)) {
+            Hash walked = walk.hash();
+            StateTransition.revert(store.undo(walked).orElseThrow(() ->
+                    new IllegalStateException("no undo record for main-chain block " + walked)), state);
+        }
+        Collections.reverse(branch);
+        Hash parentStateRoot = forkPoint.block().header().stateRoot();
+        for (StoredBlock next : branch) {
+            try {
+                transition.applyBlock(next.block(), parentStateRoot, state);
+            } catch (InvalidBlockException e) {
+                return Optional.empty();
+            }
+            parentStateRoot = next.block().header().stateRoot();
+        }
+        Map<Address, Account> accounts = new HashMap<>(store.stakedAccounts());
+        accounts.putAll(state.changes());
+        return Optional.of(ValidatorSet.of(accounts));
+    }
+
     /**
-     * Makes the certificate's block final (FN2, FN3) if it is on the main chain, above the final
-     * height, and the certificate holds against its validators.
+     * Makes the certificate's block final (FN2, FN3) if it is above the final height and the
+     * certificate holds against its validators. A block on a branch becomes the head first (F5),
+     * however little work its branch has: the main chain is the one that holds the final block.
      *
      * @return why it is not taken, if it is not
      */
     @Override
     public synchronized Optional<String> finalise(FinalityCertificate certificate) {
         Optional<StoredBlock> block = store.block(certificate.blockHash());
-        if (block.isEmpty() || !isOnMainChain(block.get())) {
-            return Optional.of("block " + certificate.blockHash() + " is not on this node's main chain");
+        if (block.isEmpty()) {
+            return Optional.of("block " + certificate.blockHash() + " is not known here");
         }
         if (block.get().height() != certificate.height() || !certificate.chainId().equals(params.chainId())) {
             return Optional.of("the certificate names height " + certificate.height() + " on " + certificate.chainId()
@@ -171,6 +216,13 @@ public final class Blockchain implements FinalityChain {
         Optional<String> problem = certificate.problemWith(validators.get());
         if (problem.isPresent()) {
             return problem;
+        }
+        if (!isOnMainChain(block.get())) {
+            ImportResult switched = makeMainChainEndIn(block.get(), head(), true);
+            if (!(switched instanceof ImportResult.Reorganized)) {
+                return Optional.of("the branch of block " + certificate.blockHash() + " cannot become the main chain: "
+                        + switched);
+            }
         }
         store.markFinal(new FinalBlock(certificate.blockHash(), certificate.height(), certificate.encode()));
         return Optional.empty();
@@ -245,7 +297,7 @@ public final class Blockchain implements FinalityChain {
             store.commit(ChainCommit.storeOnly(candidate));
             return new ImportResult.SideChain(hash, block.height());
         }
-        return makeMainChainEndIn(candidate, head);
+        return makeMainChainEndIn(candidate, head, false);
     }
 
     /** H1–H7 and B1–B3 of docs/chain-spec.md §3: everything checkable without the state. */
@@ -292,7 +344,8 @@ public final class Blockchain implements FinalityChain {
         }
     }
 
-    private ImportResult makeMainChainEndIn(StoredBlock candidate, StoredBlock head) {
+    /** @param stored whether the candidate is stored already (a branch block made final), not new */
+    private ImportResult makeMainChainEndIn(StoredBlock candidate, StoredBlock head, boolean stored) {
         List<StoredBlock> branch = new ArrayList<>();
         branch.add(candidate);
         StoredBlock cursor = parentOf(candidate);
@@ -305,7 +358,9 @@ public final class Blockchain implements FinalityChain {
         Optional<FinalBlock> finalBlock = store.finalBlock();
         if (finalBlock.isPresent() && forkPoint.height() < finalBlock.get().height()) {
             // F4: a branch that would disconnect a final block is kept aside, whatever its work.
-            store.commit(ChainCommit.storeOnly(candidate));
+            if (!stored) {
+                store.commit(ChainCommit.storeOnly(candidate));
+            }
             return new ImportResult.SideChain(candidate.hash(), candidate.height());
         }
 
@@ -328,15 +383,17 @@ public final class Blockchain implements FinalityChain {
             try {
                 undos.put(next.hash(), transition.applyBlock(next.block(), parentStateRoot, state).undo());
             } catch (InvalidBlockException e) {
-                return rejectBranchFrom(branch, i, candidate, e.getMessage());
+                return rejectBranchFrom(branch, i, candidate, stored, e.getMessage());
             }
             connected.add(next.block());
             statuses.put(next.hash(), BlockStatus.VALID);
             parentStateRoot = next.block().header().stateRoot();
         }
-        statuses.remove(candidate.hash());
-        store.commit(new ChainCommit(List.of(candidate.withStatus(BlockStatus.VALID)), statuses, disconnected, connected,
-                state.changes(), undos, Optional.of(candidate.hash())));
+        if (!stored) {
+            statuses.remove(candidate.hash());
+        }
+        store.commit(new ChainCommit(stored ? List.of() : List.of(candidate.withStatus(BlockStatus.VALID)), statuses,
+                disconnected, connected, state.changes(), undos, Optional.of(candidate.hash())));
         if (disconnected.isEmpty()) {
             return new ImportResult.Extended(candidate.hash(), candidate.height());
         }
@@ -351,13 +408,17 @@ public final class Blockchain implements FinalityChain {
     }
 
     /** S4: a branch block that fails to apply makes it and its descendants invalid; the main chain stays. */
-    private ImportResult rejectBranchFrom(List<StoredBlock> branch, int failed, StoredBlock candidate, String reason) {
+    private ImportResult rejectBranchFrom(List<StoredBlock> branch, int failed, StoredBlock candidate, boolean stored,
+                                          String reason) {
         Map<Hash, BlockStatus> invalid = new HashMap<>();
         for (int j = failed; j < branch.size() - 1; j++) {
             invalid.put(branch.get(j).hash(), BlockStatus.INVALID);
         }
-        store.commit(new ChainCommit(List.of(candidate.withStatus(BlockStatus.INVALID)), invalid, List.of(), List.of(),
-                Map.of(), Map.of(), Optional.empty()));
+        if (stored) {
+            invalid.put(candidate.hash(), BlockStatus.INVALID);
+        }
+        store.commit(new ChainCommit(stored ? List.of() : List.of(candidate.withStatus(BlockStatus.INVALID)), invalid,
+                List.of(), List.of(), Map.of(), Map.of(), Optional.empty()));
         StoredBlock culprit = branch.get(failed);
         return new ImportResult.Invalid(candidate.hash(), culprit == candidate ? reason
                 : "its ancestor " + culprit.hash() + " at height " + culprit.height() + " is invalid: " + reason);

@@ -164,4 +164,60 @@ class FinalityTest {
                 List.of(approve(0, first, 0), approve(1, first, 0), approve(2, first, 0)))))
                 .hasValueSatisfying(p -> assertThat(p).contains("final already"));
     }
+
+    @Test
+    void f5_aCertificateOnALighterBranchMakesItTheMainChain() {
+        staked(10_000, 10_000, 10_000);
+        Block fork = chain.head().block();
+        Blockchain rival = new Blockchain(params(), new InMemoryChainStore());
+        for (long h = 1; h <= fork.height(); h++) {
+            rival.importBlock(chain.blockAt(h).orElseThrow().block(), time);
+        }
+        long rivalTime = time;
+        Block heavier = null;
+        for (int i = 0; i < 3; i++) {
+            heavier = mine(List.of());
+        }
+        Block lighter = TestChains.mineOn(rival, MINER_Y, rivalTime + BLOCK_TIME, List.of());
+        assertThat(chain.importBlock(lighter, time)).isInstanceOf(ImportResult.SideChain.class);
+
+        assertThat(chain.validatorsFor(lighter.hash()).orElseThrow().total()).as("FN1 on a branch").isEqualTo(30_000);
+        FinalityCertificate certificate = new FinalityCertificate(params().chainId(), lighter.height(), 0, lighter.hash(),
+                List.of(approve(0, lighter, 0), approve(1, lighter, 0), approve(2, lighter, 0)));
+        assertThat(chain.finalise(certificate)).isEmpty();
+
+        assertThat(chain.head().hash()).isEqualTo(lighter.hash());
+        assertThat(chain.finalBlock().orElseThrow().hash()).isEqualTo(lighter.hash());
+        assertThat(chain.blockAt(lighter.height()).orElseThrow().hash()).isEqualTo(lighter.hash());
+        Block minedNext = TestChains.mine(chain.template(List.of(), MINER_X, time + BLOCK_TIME));
+        assertThat(minedNext.header().parentHash()).isEqualTo(lighter.hash());
+        Block next = TestChains.mineOn(rival, MINER_Y, rivalTime + 2 * BLOCK_TIME, List.of());
+        assertThat(chain.importBlock(next, time + BLOCK_TIME)).as("the final branch grows")
+                .isInstanceOf(ImportResult.Extended.class);
+        assertThat(chain.block(heavier.hash())).as("the heavier branch is kept aside").isPresent();
+    }
+
+    @Test
+    void f5_aBranchLeavingBelowTheFinalBlockHasNoValidatorsAndCannotBeMadeFinal() {
+        staked(10_000, 10_000, 10_000);
+        Block fork = chain.head().block();
+        Blockchain rival = new Blockchain(params(), new InMemoryChainStore());
+        for (long h = 1; h <= fork.height(); h++) {
+            rival.importBlock(chain.blockAt(h).orElseThrow().block(), time);
+        }
+        Block first = mine(List.of());
+        mine(List.of());
+        assertThat(chain.finalise(new FinalityCertificate(params().chainId(), first.height(), 0, first.hash(),
+                List.of(approve(0, first, 0), approve(1, first, 0), approve(2, first, 0))))).isEmpty();
+        Block rivalFirst = TestChains.mineOn(rival, MINER_Y, time + BLOCK_TIME, List.of());
+        Block rivalSecond = TestChains.mineOn(rival, MINER_Y, time + 2 * BLOCK_TIME, List.of());
+        chain.importBlock(rivalFirst, time + 2 * BLOCK_TIME);
+        chain.importBlock(rivalSecond, time + 2 * BLOCK_TIME);
+
+        assertThat(chain.validatorsFor(rivalSecond.hash())).isEmpty();
+        assertThat(chain.finalise(new FinalityCertificate(params().chainId(), rivalSecond.height(), 0, rivalSecond.hash(),
+                List.of(approve(0, rivalSecond, 0), approve(1, rivalSecond, 0), approve(2, rivalSecond, 0)))))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("validators"));
+        assertThat(chain.finalBlock().orElseThrow().hash()).isEqualTo(first.hash());
+    }
 }
