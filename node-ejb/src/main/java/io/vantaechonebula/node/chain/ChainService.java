@@ -117,7 +117,17 @@ public final class ChainService {
 
         @Override
         public Optional<String> finalise(FinalityCertificate certificate) {
-            return betweenImports(() -> blockchain.finalise(certificate));
+            Hash headBefore = blockchain.head().hash();
+            Optional<String> problem = betweenImports(() -> blockchain.finalise(certificate));
+            if (problem.isEmpty() && !blockchain.head().hash().equals(headBefore)) {
+                // F5: the certificate was for a block on a branch, now the main chain.
+                accounts.headChanged();
+                headVersion.incrementAndGet();
+                mempool.revalidate(accounts);
+                LOG.warning(() -> "Chain " + params.name() + " moved to the branch of final block " + certificate.blockHash()
+                        + " at height " + certificate.height() + " (left head " + headBefore + ")");
+            }
+            return problem;
         }
 
         @Override
