@@ -38,6 +38,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server in the peer-to-peer network: a light node process joins it and syncs, a peer that lies is
- * banned, and the server with two light node processes, all three staked, finalise blocks together.
+ * banned, the server and two mining light node processes (one basic, one simple) converge on one
+ * chain, and the server with two light node processes, all three staked, finalise blocks together.
  */
 @ExtendWith(ArquillianExtension.class)
 class PeerNetworkIT {
@@ -201,6 +203,47 @@ class PeerNetworkIT {
         }
     }
 
+    @Test
+    void theServerAndTwoMiningLightNodesOneOfThemSimpleConvergeOnOneChain() throws Exception {
+        List<Process> nodes = List.of(startLightNode("ma", "basic", true), startLightNode("mb", "simple", true));
+        try {
+            List<String> addresses = new ArrayList<>();
+            List<String> miners = new ArrayList<>();
+            for (String name : List.of("ma", "mb")) {
+                addresses.add(addressOf(nodes.get(addresses.size())));
+                miners.add(KeyFile.read(state.resolve(name).resolve("node.key")).publicKey().address().hex());
+            }
+
+            List<String> recentMiners = Api.eventually(PeerNetworkIT::recentTestnetMiners, found -> found.containsAll(miners),
+                    Duration.ofMinutes(4));
+            assertThat(recentMiners).as("blocks of both light nodes on the server's main chain").containsAll(miners);
+            List<String> heads = Api.eventually(() -> testnetHeads(addresses), found -> found.stream().distinct().count() == 1,
+                    Duration.ofMinutes(2));
+            assertThat(heads).as("the server's and both light nodes' testnet heads").hasSize(3).containsOnly(heads.get(0));
+            assertThat(peer(serverPeers(), miners.get(1)).orElseThrow().getString("mode")).isEqualTo("simple");
+        } finally {
+            for (Process node : nodes) {
+                node.destroy();
+                node.waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Who mined the server's last 100 testnet blocks. */
+    private static List<String> recentTestnetMiners() {
+        return Api.get("/api/v1/chains/testnet/blocks?limit=100").array().getValuesAs(JsonObject.class).stream().map(block -> block.getString("miner")).distinct().toList();
+    }
+
+    /** The testnet head hashes of the server and of the light nodes at these addresses, as one look finds them. */
+    private static List<String> testnetHeads(List<String> lightNodes) {
+        List<String> heads = new ArrayList<>();
+        heads.add(Api.get("/api/v1/chains/testnet/head").object().getString("hash"));
+        for (String address : lightNodes) {
+            heads.add(get(address + "/api/v1/system/status").getJsonArray("chains").getJsonObject(0).getString("head"));
+        }
+        return heads;
+    }
+
     private static List<String> voters(JsonObject finality) {
         return finality.containsKey("certificate")
                 ? finality.getJsonObject("certificate").getJsonArray("votes").getValuesAs(JsonObject.class).stream()
@@ -248,12 +291,16 @@ class PeerNetworkIT {
 
     /** A light node process named {@code name}, its state under this test's folder, not mining, seeded with the server. */
     private Process startLightNode(String name) throws Exception {
+        return startLightNode(name, "basic", false);
+    }
+
+    private Process startLightNode(String name, String mode, boolean mining) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
                 "-cp", System.getProperty("java.class.path"),
                 "io.vantaechonebula.agent.VantaCommand", "node", "--name", "it-" + name,
                 "--state-dir", state.resolve(name).toString(), "--pool", Api.BASE, "--transport", "http",
-                "--mode", "basic", "--mining", "false", "--seeds", Api.BASE, "--sync-interval", "1"));
+                "--mode", mode, "--mining", Boolean.toString(mining), "--seeds", Api.BASE, "--sync-interval", "1"));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
