@@ -40,6 +40,7 @@ final class LightChain implements MiningTarget {
     private final Address miner;
     private final ChainFinality finality;
     private final AtomicLong headVersion = new AtomicLong();
+    private Hash versionedHead;
     private final AtomicLong blocksTaken = new AtomicLong();
     private final AtomicLong transactionsTaken = new AtomicLong();
     private final AtomicLong hashes = new AtomicLong();
@@ -160,8 +161,14 @@ final class LightChain implements MiningTarget {
         return reading;
     }
 
+    /** Changes with every new head: imports count it, and so does a certificate that moved the head (F5). */
     @Override
-    public long headVersion() {
+    public synchronized long headVersion() {
+        Hash head = blockchain.head().hash();
+        if (!head.equals(versionedHead)) {
+            versionedHead = head;
+            headVersion.incrementAndGet();
+        }
         return headVersion.get();
     }
 
