@@ -55,6 +55,15 @@ class FinalityTest {
         return mine(registering);
     }
 
+    /** Another node's chain holding this chain's blocks up to {@code fork}, to mine a rival branch on. */
+    private Blockchain rivalSharingUpTo(Block fork) {
+        Blockchain rival = new Blockchain(params(), new InMemoryChainStore());
+        for (long h = 1; h <= fork.height(); h++) {
+            rival.importBlock(chain.blockAt(h).orElseThrow().block(), time);
+        }
+        return rival;
+    }
+
     private Address address(int validator) {
         return validators.get(validator).publicKey().address();
     }
@@ -147,10 +156,7 @@ class FinalityTest {
         assertThat(chain.finalise(new FinalityCertificate(params().chainId(), first.height(), 0, first.hash(),
                 List.of(approve(0, first, 0), approve(1, first, 0), approve(2, first, 0))))).isEmpty();
 
-        Blockchain rival = new Blockchain(params(), new InMemoryChainStore());
-        for (long h = 1; h <= fork.height(); h++) {
-            rival.importBlock(chain.blockAt(h).orElseThrow().block(), time);
-        }
+        Blockchain rival = rivalSharingUpTo(fork);
         long rivalTime = time;
         ImportResult last = null;
         for (int i = 0; i < 4; i++) {
@@ -169,10 +175,7 @@ class FinalityTest {
     void f5_aCertificateOnALighterBranchMakesItTheMainChain() {
         staked(10_000, 10_000, 10_000);
         Block fork = chain.head().block();
-        Blockchain rival = new Blockchain(params(), new InMemoryChainStore());
-        for (long h = 1; h <= fork.height(); h++) {
-            rival.importBlock(chain.blockAt(h).orElseThrow().block(), time);
-        }
+        Blockchain rival = rivalSharingUpTo(fork);
         long rivalTime = time;
         Block heavier = null;
         for (int i = 0; i < 3; i++) {
@@ -201,10 +204,7 @@ class FinalityTest {
     void f5_aBranchLeavingBelowTheFinalBlockHasNoValidatorsAndCannotBeMadeFinal() {
         staked(10_000, 10_000, 10_000);
         Block fork = chain.head().block();
-        Blockchain rival = new Blockchain(params(), new InMemoryChainStore());
-        for (long h = 1; h <= fork.height(); h++) {
-            rival.importBlock(chain.blockAt(h).orElseThrow().block(), time);
-        }
+        Blockchain rival = rivalSharingUpTo(fork);
         Block first = mine(List.of());
         mine(List.of());
         assertThat(chain.finalise(new FinalityCertificate(params().chainId(), first.height(), 0, first.hash(),
