@@ -54,7 +54,8 @@ import org.h2.mvstore.MVStore;
  * A light node (docs/p2p-spec.md, docs/pool.md): testnet and mainnet on a store file in its state
  * directory, the peer-to-peer protocol on the JDK's HTTP server, and a miner per chain if mining is
  * on. In mode simple it also runs the Transaction Analyzer, alerting its peers and the pool, and the
- * network optimizer. It serves {@code /api/v1/p2p/*}, {@code /api/v1/peers} and {@code /api/v1/system/status}.
+ * network optimizer. It serves {@code /api/v1/p2p/*}, {@code /api/v1/peers}, {@code /api/v1/system/status}
+ * and, for its users, {@code POST /api/v1/chains/{chain}/transactions}.
  */
 public final class LightNode implements LocalChains, AutoCloseable {
 
@@ -122,6 +123,9 @@ public final class LightNode implements LocalChains, AutoCloseable {
     private void startServing() {
         server.createContext(P2pHttpApi.BASE, new JdkHttpHandler(new P2pHttpApi(network)));
         server.createContext("/api/v1/system/status", exchange -> json(exchange, status()));
+        Map<String, String> chainIds = new LinkedHashMap<>();
+        chains.values().forEach(chain -> chainIds.put(chain.params().name(), chain.params().chainId()));
+        server.createContext(TransactionSubmission.CONTEXT, new TransactionSubmission(chainIds, this::submit));
         server.createContext("/api/v1/peers", exchange -> json(exchange, PeersJson.of(network.nodeId(), address, true,
                 network.peerViews(), network.syncStatus())));
         server.setExecutor(Executors.newFixedThreadPool(4, named("vanta-light-http")));
@@ -295,6 +299,15 @@ public final class LightNode implements LocalChains, AutoCloseable {
     @Override
     public List<Transaction> reportConflicts(String chainId) {
         return chain(chainId).map(chain -> chain.reportConflicts()).orElse(List.of());
+    }
+
+    /** A user's transaction: offered like one from a peer, and passed on to the peers if taken. */
+    private TransactionOffer submit(String chainId, Transaction transaction) {
+        TransactionOffer offer = offerTransaction(chainId, transaction);
+        if (offer.verdict() == TransactionOffer.Verdict.NEW) {
+            network.publish(new Gossip(GossipKind.TRANSACTION, chainId, transaction.encode()));
+        }
+        return offer;
     }
 
     private Optional<LightChain> chain(String chainId) {

@@ -7,6 +7,7 @@ import io.vantaechonebula.analysis.tx.Reason;
 import io.vantaechonebula.analysis.tx.WatchReport;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.tx.Transaction;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -99,9 +100,14 @@ class LightNodeTest {
             eventually(a.address() + "/api/v1/peers", peers -> peers.getInt("connected") == 1);
             String testnet = a.heads().get(0).chainId();
 
-            // As gossip would bring them: the second spends the first's nonce on the sender itself.
-            a.offerTransaction(testnet, Transaction.transfer(sender, testnet, merchant, 900, 20, 0));
-            a.offerTransaction(testnet, Transaction.transfer(sender, testnet, sender.publicKey().address(), 900, 20, 0));
+            // As a user would send them: the second spends the first's nonce on the sender itself. The sender has
+            // nothing, so the mempool refuses both; the analyzer sees them first.
+            for (Address to : List.of(merchant, sender.publicKey().address())) {
+                HttpResponse<String> answer = post(a.address() + "/api/v1/chains/testnet/transactions",
+                        TransactionJson.signed(Transaction.transfer(sender, testnet, to, 900, 2_000, 0)).toString());
+                assertThat(answer.statusCode()).isEqualTo(400);
+                assertThat(answer.body()).contains("\"reason\":\"insufficient_balance\"");
+            }
 
             assertThat(a.raisedAlert()).isTrue();
             WatchReport seenByA = a.chainReadings().get(0).transactionAnalysis().orElseThrow();
@@ -118,6 +124,24 @@ class LightNodeTest {
             }
             assertThat(heard).as("alerts b heard from its peer").isEqualTo(1);
         }
+    }
+
+    @Test
+    void aLightNodeTakesItsUsersTransactionsAndSaysWhatIsWrong() throws Exception {
+        try (LightNode node = LightNode.start(options(dir.resolve("n"), List.of()), Ed25519PrivateKey.generate(new SecureRandom()))) {
+            HttpResponse<String> notJson = post(node.address() + "/api/v1/chains/testnet/transactions", "{nope");
+            assertThat(notJson.statusCode()).isEqualTo(400);
+            assertThat(notJson.body()).contains("not JSON");
+            assertThat(post(node.address() + "/api/v1/chains/devnet/transactions", "{}").statusCode()).isEqualTo(404);
+            HttpResponse<String> unsigned = post(node.address() + "/api/v1/chains/mainnet/transactions", "{\"type\":\"transfer\"}");
+            assertThat(unsigned.statusCode()).isEqualTo(400);
+            assertThat(unsigned.body()).contains("transaction-rejected");
+        }
+    }
+
+    private HttpResponse<String> post(String url, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static LightNodeOptions simple(Path state, List<String> seeds) {
