@@ -55,7 +55,7 @@ import org.h2.mvstore.MVStore;
  * directory, the peer-to-peer protocol on the JDK's HTTP server, and a miner per chain if mining is
  * on. In mode simple it also runs the Transaction Analyzer, alerting its peers and the pool, and the
  * network optimizer. It serves {@code /api/v1/p2p/*}, {@code /api/v1/peers}, {@code /api/v1/system/status}
- * and, for its users, {@code POST /api/v1/chains/{chain}/transactions}.
+ * and, for its users, {@code GET /api/v1/chains/{chain}/head} and {@code POST /api/v1/chains/{chain}/transactions}.
  */
 public final class LightNode implements LocalChains, AutoCloseable {
 
@@ -125,7 +125,7 @@ public final class LightNode implements LocalChains, AutoCloseable {
         server.createContext("/api/v1/system/status", exchange -> json(exchange, status()));
         Map<String, String> chainIds = new LinkedHashMap<>();
         chains.values().forEach(chain -> chainIds.put(chain.params().name(), chain.params().chainId()));
-        server.createContext(TransactionSubmission.CONTEXT, new TransactionSubmission(chainIds, this::submit));
+        server.createContext(UserApi.CONTEXT, new UserApi(chainIds, chainId -> chains.get(chainId).head(), this::submit));
         server.createContext("/api/v1/peers", exchange -> json(exchange, PeersJson.of(network.nodeId(), address, true,
                 network.peerViews(), network.syncStatus())));
         server.setExecutor(Executors.newFixedThreadPool(4, named("vanta-light-http")));

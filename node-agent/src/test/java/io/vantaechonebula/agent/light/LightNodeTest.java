@@ -133,6 +133,9 @@ class LightNodeTest {
             assertThat(notJson.statusCode()).isEqualTo(400);
             assertThat(notJson.body()).contains("not JSON");
             assertThat(post(node.address() + "/api/v1/chains/devnet/transactions", "{}").statusCode()).isEqualTo(404);
+            JsonObject head = get(node.address() + "/api/v1/chains/testnet/head");
+            assertThat(head.getString("chainId")).isEqualTo(node.heads().get(0).chainId());
+            assertThat(head.getJsonNumber("height").longValue()).isEqualTo(node.heads().get(0).height());
             HttpResponse<String> unsigned = post(node.address() + "/api/v1/chains/mainnet/transactions", "{\"type\":\"transfer\"}");
             assertThat(unsigned.statusCode()).isEqualTo(400);
             assertThat(unsigned.body()).contains("transaction-rejected");

@@ -6,6 +6,7 @@ import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.p2p.LocalChains;
+import io.vantaechonebula.p2p.handshake.ChainHead;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -18,27 +19,33 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /api/v1/chains/{testnet|mainnet}/transactions} on a light node: a user's signed transaction,
- * in the server's JSON (docs/chain-api.md), offered to the node's chain and passed on to its peers if
- * taken. Answers 202 with its id, or a problem+json saying why not.
+ * What a light node serves its users, in the server's JSON (docs/chain-api.md): {@code GET
+ * /api/v1/chains/{chain}/head}, and {@code POST /api/v1/chains/{chain}/transactions}, a signed
+ * transaction offered to the node's chain and passed on to its peers if taken (202 with its id, or a
+ * problem+json saying why not). Enough for {@code ./vanta wallet send --node} to send through it.
  */
-final class TransactionSubmission implements HttpHandler {
+final class UserApi implements HttpHandler {
 
     static final String CONTEXT = "/api/v1/chains/";
-    private static final Pattern PATH = Pattern.compile("/api/v1/chains/([a-z]+)/transactions");
+    private static final Pattern PATH = Pattern.compile("/api/v1/chains/([a-z]+)/(head|transactions)");
     private static final int MAX_BODY_BYTES = 64 << 10;
 
     /** Chain ids by chain name. */
     private final Map<String, String> chainIds;
+    /** A chain's head, by chain id. */
+    private final Function<String, ChainHead> heads;
     /** Offers a transaction to a chain (by id), passing it on if it is new. */
     private final BiFunction<String, Transaction, LocalChains.TransactionOffer> offer;
 
-    TransactionSubmission(Map<String, String> chainIds, BiFunction<String, Transaction, LocalChains.TransactionOffer> offer) {
+    UserApi(Map<String, String> chainIds, Function<String, ChainHead> heads,
+            BiFunction<String, Transaction, LocalChains.TransactionOffer> offer) {
         this.chainIds = Map.copyOf(chainIds);
+        this.heads = heads;
         this.offer = offer;
     }
 
@@ -47,12 +54,21 @@ final class TransactionSubmission implements HttpHandler {
         try (exchange) {
             Matcher path = PATH.matcher(exchange.getRequestURI().getRawPath());
             if (!path.matches() || !chainIds.containsKey(path.group(1))) {
-                problem(exchange, 404, "not-found", null, "A light node takes POST /api/v1/chains/{" + String.join("|",
-                        chainIds.keySet()) + "}/transactions; nothing else under /api/v1/chains");
+                problem(exchange, 404, "not-found", null, "A light node serves GET /api/v1/chains/{chain}/head and POST"
+                        + " /api/v1/chains/{chain}/transactions, chain " + String.join(" or ", chainIds.keySet())
+                        + "; nothing else under /api/v1/chains");
                 return;
             }
-            if (!exchange.getRequestMethod().equals("POST")) {
-                problem(exchange, 405, "method-not-allowed", null, "POST a signed transaction here");
+            String chainId = chainIds.get(path.group(1));
+            boolean head = path.group(2).equals("head");
+            if (!exchange.getRequestMethod().equals(head ? "GET" : "POST")) {
+                problem(exchange, 405, "method-not-allowed", null, head ? "GET the head" : "POST a signed transaction here");
+                return;
+            }
+            if (head) {
+                ChainHead chainHead = heads.apply(chainId);
+                json(exchange, 200, Json.createObjectBuilder().add("chain", path.group(1)).add("chainId", chainId)
+                        .add("height", chainHead.height()).add("hash", chainHead.head().toString()).build());
                 return;
             }
             byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
@@ -70,12 +86,15 @@ final class TransactionSubmission implements HttpHandler {
                 problem(exchange, 400, "invalid-body", null, e.getMessage());
                 return;
             }
-            LocalChains.TransactionOffer taken = offer.apply(chainIds.get(path.group(1)), transaction);
+            LocalChains.TransactionOffer taken = offer.apply(chainId, transaction);
             switch (taken.verdict()) {
                 case NEW, KNOWN -> json(exchange, 202, Json.createObjectBuilder().add("id", transaction.id().toString())
                         .add("status", "pending").build());
-                case NOT_NOW, INVALID -> problem(exchange, 400, "transaction-rejected", reasonCode(taken.reason()).orElse(null),
-                        taken.reason());
+                case NOT_NOW, INVALID -> {
+                    Optional<String> code = reasonCode(taken.reason());
+                    problem(exchange, 400, "transaction-rejected", code.orElse(null),
+                            code.map(prefix -> taken.reason().substring(prefix.length() + 1).trim()).orElse(taken.reason()));
+                }
             }
         }
     }
