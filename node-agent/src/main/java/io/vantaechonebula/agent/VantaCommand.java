@@ -1,5 +1,6 @@
 package io.vantaechonebula.agent;
 
+import io.vantaechonebula.agent.nab.NabCommand;
 import io.vantaechonebula.agent.node.NodeCommand;
 import io.vantaechonebula.agent.send.SendCommand;
 import io.vantaechonebula.agent.wallet.ValidatorCommand;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 /** {@code vanta}: the entry point of the node agent's commands. */
 @Command(name = "vanta", mixinStandardHelpOptions = true, version = "VantaEchoNebula node agent",
         description = "VantaEchoNebula tools for remote nodes and producers.",
-        subcommands = {SendCommand.class, WalletCommand.class, ValidatorCommand.class, NodeCommand.class})
+        subcommands = {SendCommand.class, WalletCommand.class, ValidatorCommand.class, NodeCommand.class,
+                NabCommand.class})
 public class VantaCommand implements Runnable {
 
     @CommandLine.Spec

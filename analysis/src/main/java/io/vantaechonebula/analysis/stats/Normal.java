@@ -11,6 +11,11 @@ public final class Normal {
         return 1 - erfc(Math.abs(z) / Math.sqrt(2));
     }
 
+    /** P(Z > z), computed directly so that it keeps its precision far into the tail. */
+    public static double upperTail(double z) {
+        return 0.5 * erfc(z / Math.sqrt(2));
+    }
+
     /** P(Z < z): how surely a value this high is above the normal level. */
     public static double upperConfidence(double z) {
         return 1 - 0.5 * erfc(z / Math.sqrt(2));

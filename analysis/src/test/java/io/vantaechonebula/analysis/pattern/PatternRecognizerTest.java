@@ -1,0 +1,73 @@
+package io.vantaechonebula.analysis.pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PatternRecognizerTest {
+
+    /** A noisy steady stream: 100 plus Gaussian noise of deviation 1, reproducible. */
+    private static double[] steady(int rows, long seed) {
+        Random random = new Random(seed);
+        double[] values = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            values[i] = 100 + random.nextGaussian();
+        }
+        return values;
+    }
+
+    private static double[] scores(double[] values) {
+        PatternRecognizer recognizer = new PatternRecognizer();
+        return Arrays.stream(values).map(recognizer::next).toArray();
+    }
+
+    private static int highest(double[] scores, int from) {
+        int best = from;
+        for (int i = from; i < scores.length; i++) {
+            if (scores[i] > scores[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void aSpikeInANoisyStreamScoresHighestAndIsReportedOnce() {
+        double[] values = steady(3_000, 7);
+        values[2_000] = 115;
+        double[] scores = scores(values);
+
+        assertThat(highest(scores, 1_000)).isEqualTo(2_000);
+        assertThat(scores[2_000]).isGreaterThan(3 * Arrays.stream(scores, 1_000, 2_000).max().orElseThrow());
+        assertThat(Arrays.stream(scores, 2_001, 2_050).max().orElseThrow()).as("the rows after it").isLessThan(scores[2_000]);
+    }
+
+    @Test
+    void aLevelShiftIsFoundAsItHappens() {
+        double[] values = steady(3_000, 11);
+        for (int i = 2_000; i < values.length; i++) {
+            values[i] += 8;
+        }
+        double[] scores = scores(values);
+        assertThat(highest(scores, 1_000)).isBetween(2_000, 2_005);
+    }
+
+    @Test
+    void aFlatStreamIsNeverAnomalous() {
+        double[] values = new double[2_000];
+        Arrays.fill(values, 42.0);
+        assertThat(scores(values)).containsOnly(0.0);
+    }
+
+    @Test
+    void aScoreDependsOnlyOnWhatCameBefore() {
+        double[] values = steady(1_500, 3);
+        double[] other = values.clone();
+        for (int i = 1_000; i < other.length; i++) {
+            other[i] = 500;
+        }
+        assertThat(Arrays.copyOf(scores(values), 1_000)).containsExactly(Arrays.copyOf(scores(other), 1_000));
+    }
+}
