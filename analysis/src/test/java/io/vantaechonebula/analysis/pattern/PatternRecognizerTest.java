@@ -55,6 +55,27 @@ class PatternRecognizerTest {
     }
 
     @Test
+    void aValueOrdinaryForTheDayButNotForItsHourIsFound() {
+        // Every 5 minutes for 40 days: 100 by night, 200 by day (8:00 to 20:00), with noise of deviation 2.
+        Random random = new Random(5);
+        PatternRecognizer recognizer = new PatternRecognizer();
+        int rows = 40 * 288;
+        int odd = 35 * 288 + 3 * 12;
+        double[] scores = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            long time = i * 300_000L;
+            int hour = (int) (time / 3_600_000L % 24);
+            double value = (hour >= 8 && hour < 20 ? 200 : 100) + 2 * random.nextGaussian();
+            if (i == odd) {
+                value = 200;
+            }
+            scores[i] = recognizer.next(time, value);
+        }
+        // At 3:00 on day 35, a daytime value.
+        assertThat(highest(scores, 20 * 288)).isEqualTo(odd);
+    }
+
+    @Test
     void aFlatStreamIsNeverAnomalous() {
         double[] values = new double[2_000];
         Arrays.fill(values, 42.0);

@@ -49,7 +49,7 @@ public class NabCommand implements Callable<Integer> {
         List<LabelledSeries> corpus = new ArrayList<>();
         long rows = 0;
         for (NabCorpus.DataFile file : files) {
-            double[] rowScores = detect(file.values());
+            double[] rowScores = detect(file);
             rows += rowScores.length;
             corpus.add(new LabelledSeries(file.name(), rowScores, file.rowWindows()));
             write(file, rowScores);
@@ -66,11 +66,13 @@ public class NabCommand implements Callable<Integer> {
     }
 
     /** Every row's score, each given before the detector sees the next row. */
-    static double[] detect(double[] values) {
+    static double[] detect(NabCorpus.DataFile file) {
         PatternRecognizer recognizer = new PatternRecognizer();
+        double[] values = file.values();
         double[] rowScores = new double[values.length];
         for (int row = 0; row < values.length; row++) {
-            rowScores[row] = recognizer.next(values[row]);
+            rowScores[row] = recognizer.next(file.times().get(row).toInstant(java.time.ZoneOffset.UTC).toEpochMilli(),
+                    values[row]);
         }
         return rowScores;
     }
