@@ -2,6 +2,8 @@ package io.vantaechonebula.analysis.pattern;
 
 import io.vantaechonebula.analysis.stats.Normal;
 import io.vantaechonebula.analysis.stats.StreamingStatistic;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Streaming anomaly detection on one metric stream. Each value is scored before it is learnt, so a
@@ -10,32 +12,79 @@ import io.vantaechonebula.analysis.stats.StreamingStatistic;
  * a spike or a jump surprises), the value's own long-run distribution (so a drift to an unusual level
  * surprises too), and, once it has seen {@value #HOUR_WARM_UP} values of that hour, the values of its hour
  * of day (so a value ordinary at noon surprises at midnight); capped at {@value #MAX_Z}. How unlikely a surprise is then depends on the stream: it
- * is compared with the surprises of the last {@value #LONG_WINDOW} values ({@link AnomalyLikelihood}), so
+ * is compared with the stream's earlier surprises, about the last {@value #LONG_WINDOW} of them ({@link AnomalyLikelihood}), so
  * a noisy stream's usual surprises count for little. A run of unlikely values is reported once: a score
  * is given only when it beats the highest lately (which fades by {@value #PEAK_FADE} a value), 0 otherwise.
  * One configuration for every stream; its figures on the Numenta Anomaly Benchmark are in docs/benchmarks.md.
  */
 public final class PatternRecognizer {
 
+    /** Changes whenever the model's meaning changes: a stored state of another version is not taken up. */
+    public static final int MODEL_VERSION = 1;
     static final double FAST_ALPHA = 0.03;
     static final double SLOW_ALPHA = 0.001;
     static final double RESIDUAL_ALPHA = 0.01;
-    static final int SHORT_WINDOW = 1;
     static final int LONG_WINDOW = 8_000;
     static final int WARM_UP = 300;
     static final double MAX_Z = 10;
     static final double PEAK_FADE = 0.998;
     static final double HOUR_ALPHA = 0.02;
     static final int HOUR_WARM_UP = 100;
+    private static final int HOURS = 24;
 
-    private final StreamingStatistic level = new StreamingStatistic(FAST_ALPHA);
-    private final StreamingStatistic residuals = new StreamingStatistic(RESIDUAL_ALPHA);
-    private final StreamingStatistic longRun = new StreamingStatistic(SLOW_ALPHA);
-    private final StreamingStatistic[] hours = new StreamingStatistic[24];
-    private final AnomalyLikelihood likelihood = new AnomalyLikelihood(SHORT_WINDOW, LONG_WINDOW, WARM_UP);
+    private final StreamingStatistic level;
+    private final StreamingStatistic residuals;
+    private final StreamingStatistic longRun;
+    private final StreamingStatistic[] hours = new StreamingStatistic[HOURS];
+    private final AnomalyLikelihood likelihood;
     private long seen;
     /** The highest likelihood lately, fading by {@link #PEAK_FADE} a row: a run of surprise is reported once. */
     private double peak;
+
+    public PatternRecognizer() {
+        level = new StreamingStatistic(FAST_ALPHA);
+        residuals = new StreamingStatistic(RESIDUAL_ALPHA);
+        longRun = new StreamingStatistic(SLOW_ALPHA);
+        for (int hour = 0; hour < HOURS; hour++) {
+            hours[hour] = new StreamingStatistic(HOUR_ALPHA);
+        }
+        likelihood = new AnomalyLikelihood(new StreamingStatistic(1.0 / LONG_WINDOW), WARM_UP);
+    }
+
+    /** Takes up a model where {@link #state()} left it, as if it had never stopped. */
+    public PatternRecognizer(State state) {
+        if (state.version() != MODEL_VERSION) {
+            throw new IllegalArgumentException("a Pattern Recognizer of model version " + state.version()
+                    + " cannot be taken up by version " + MODEL_VERSION + "; it starts afresh");
+        }
+        if (state.hours().size() != HOURS) {
+            throw new IllegalArgumentException("a Pattern Recognizer state has " + HOURS + " hours, not " + state.hours().size());
+        }
+        level = new StreamingStatistic(state.level());
+        residuals = new StreamingStatistic(state.residuals());
+        longRun = new StreamingStatistic(state.longRun());
+        for (int hour = 0; hour < HOURS; hour++) {
+            hours[hour] = new StreamingStatistic(state.hours().get(hour));
+        }
+        likelihood = new AnomalyLikelihood(new StreamingStatistic(state.surprises()), WARM_UP);
+        seen = state.seen();
+        peak = state.peak();
+    }
+
+    /** Everything the model has learnt, to store; {@code seen} is how many values it has learnt from. */
+    public record State(int version, long seen, StreamingStatistic.State level, StreamingStatistic.State residuals,
+                        StreamingStatistic.State longRun, List<StreamingStatistic.State> hours,
+                        StreamingStatistic.State surprises, double peak) {
+
+        public State {
+            hours = List.copyOf(hours);
+        }
+    }
+
+    public State state() {
+        return new State(MODEL_VERSION, seen, level.state(), residuals.state(), longRun.state(),
+                Arrays.stream(hours).map(StreamingStatistic::state).toList(), likelihood.state(), peak);
+    }
 
     /** Scores the next value of the stream, in [0, 1], then learns it. */
     public double next(double value) {
@@ -47,9 +96,6 @@ public final class PatternRecognizer {
         int hour = timestampMs < 0 ? -1 : (int) ((timestampMs / 3_600_000L) % 24);
         double raw = seen < 2 ? 0 : rawScore(value, hour);
         if (hour >= 0) {
-            if (hours[hour] == null) {
-                hours[hour] = new StreamingStatistic(HOUR_ALPHA);
-            }
             hours[hour].add(value);
         }
         double residual = seen == 0 ? 0 : value - level.mean();
@@ -71,7 +117,7 @@ public final class PatternRecognizer {
                 + residuals.mean() * residuals.mean()), scale);
         double longRunZ = longRun.zScore(value, scale);
         double z = Math.max(Math.abs(residualZ), Math.abs(longRunZ));
-        if (hour >= 0 && hours[hour] != null && hours[hour].count() >= HOUR_WARM_UP) {
+        if (hour >= 0 && hours[hour].count() >= HOUR_WARM_UP) {
             z = Math.max(z, Math.abs(hours[hour].zScore(value, scale)));
         }
         return Math.min(z, MAX_Z) / MAX_Z;

@@ -91,4 +91,38 @@ class PatternRecognizerTest {
         }
         assertThat(Arrays.copyOf(scores(values), 1_000)).containsExactly(Arrays.copyOf(scores(other), 1_000));
     }
+
+    @Test
+    void aModelTakenUpFromItsStateScoresAsIfItHadNeverStopped() {
+        double[] values = steady(3_000, 13);
+        values[2_500] = 120;
+        PatternRecognizer whole = new PatternRecognizer();
+        PatternRecognizer first = new PatternRecognizer();
+        double[] uninterrupted = new double[values.length];
+        double[] resumed = new double[values.length];
+        for (int i = 0; i < 1_700; i++) {
+            long time = i * 60_000L;
+            uninterrupted[i] = whole.next(time, values[i]);
+            resumed[i] = first.next(time, values[i]);
+        }
+        PatternRecognizer.State stored = first.state();
+        assertThat(stored.seen()).isEqualTo(1_700);
+        PatternRecognizer second = new PatternRecognizer(stored);
+        for (int i = 1_700; i < values.length; i++) {
+            long time = i * 60_000L;
+            uninterrupted[i] = whole.next(time, values[i]);
+            resumed[i] = second.next(time, values[i]);
+        }
+        assertThat(resumed).containsExactly(uninterrupted);
+        assertThat(highest(resumed, 1_000)).isEqualTo(2_500);
+    }
+
+    @Test
+    void aStateOfAnotherModelVersionIsNotTakenUp() {
+        PatternRecognizer.State state = new PatternRecognizer().state();
+        PatternRecognizer.State older = new PatternRecognizer.State(PatternRecognizer.MODEL_VERSION - 1, state.seen(),
+                state.level(), state.residuals(), state.longRun(), state.hours(), state.surprises(), state.peak());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PatternRecognizer(older))
+                .hasMessageContaining("model version");
+    }
 }
