@@ -2,6 +2,9 @@ package io.vantaechonebula.analysis.pattern;
 
 import io.vantaechonebula.analysis.stats.Normal;
 import io.vantaechonebula.analysis.stats.StreamingStatistic;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -79,7 +82,48 @@ public final class PatternRecognizer {
         public State {
             hours = List.copyOf(hours);
         }
+
+        /** The state as bytes to store: version, count, the statistics in order, the peak. */
+        public byte[] encode() {
+            ByteBuffer out = ByteBuffer.allocate(4 + 8 + (4 + hours.size()) * STATISTIC_BYTES + 4 + 8);
+            out.putInt(version).putLong(seen);
+            for (StreamingStatistic.State statistic : statistics()) {
+                out.putDouble(statistic.alpha()).putLong(statistic.count()).putDouble(statistic.mean())
+                        .putDouble(statistic.variance());
+            }
+            return out.putInt(hours.size()).putDouble(peak).array();
+        }
+
+        /** @throws IllegalArgumentException if the bytes are not a stored state */
+        public static State decode(byte[] bytes) {
+            try {
+                ByteBuffer in = ByteBuffer.wrap(bytes);
+                int version = in.getInt();
+                long seen = in.getLong();
+                List<StreamingStatistic.State> statistics = new ArrayList<>();
+                for (int i = 0; i < 4 + HOURS; i++) {
+                    statistics.add(new StreamingStatistic.State(in.getDouble(), in.getLong(), in.getDouble(), in.getDouble()));
+                }
+                int hourCount = in.getInt();
+                double peak = in.getDouble();
+                if (hourCount != HOURS || in.hasRemaining()) {
+                    throw new IllegalArgumentException("not a Pattern Recognizer state of " + HOURS + " hours");
+                }
+                return new State(version, seen, statistics.get(0), statistics.get(1), statistics.get(2),
+                        statistics.subList(4, 4 + HOURS), statistics.get(3), peak);
+            } catch (BufferUnderflowException e) {
+                throw new IllegalArgumentException("a stored Pattern Recognizer state is cut short (" + bytes.length + " bytes)");
+            }
+        }
+
+        private List<StreamingStatistic.State> statistics() {
+            List<StreamingStatistic.State> all = new ArrayList<>(List.of(level, residuals, longRun, surprises));
+            all.addAll(hours);
+            return all;
+        }
     }
+
+    private static final int STATISTIC_BYTES = 32;
 
     public State state() {
         return new State(MODEL_VERSION, seen, level.state(), residuals.state(), longRun.state(),

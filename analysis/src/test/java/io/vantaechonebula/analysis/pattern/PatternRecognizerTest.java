@@ -105,7 +105,7 @@ class PatternRecognizerTest {
             uninterrupted[i] = whole.next(time, values[i]);
             resumed[i] = first.next(time, values[i]);
         }
-        PatternRecognizer.State stored = first.state();
+        PatternRecognizer.State stored = PatternRecognizer.State.decode(first.state().encode());
         assertThat(stored.seen()).isEqualTo(1_700);
         PatternRecognizer second = new PatternRecognizer(stored);
         for (int i = 1_700; i < values.length; i++) {
@@ -115,6 +115,13 @@ class PatternRecognizerTest {
         }
         assertThat(resumed).containsExactly(uninterrupted);
         assertThat(highest(resumed, 1_000)).isEqualTo(2_500);
+    }
+
+    @Test
+    void bytesThatAreNotAStateAreRefused() {
+        byte[] encoded = new PatternRecognizer().state().encode();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PatternRecognizer.State.decode(
+                Arrays.copyOf(encoded, encoded.length - 1))).hasMessageContaining("cut short");
     }
 
     @Test
