@@ -3,6 +3,7 @@ package io.vantaechonebula.pool.pipeline;
 import io.vantaechonebula.pool.consolidation.AggregateKey;
 import io.vantaechonebula.pool.consolidation.MetricAggregate;
 import io.vantaechonebula.pool.consolidation.Resolution;
+import io.vantaechonebula.pool.processing.ModelRecord;
 import io.vantaechonebula.pool.processing.PairStatistic;
 import io.vantaechonebula.pool.processing.RollingStatistic;
 import io.vantaechonebula.pool.processing.StatisticKey;
@@ -41,6 +42,12 @@ final class JpaStatistics implements Statistics {
     public PairStatistic pair(String subject, String name) {
         return findOrCreate(PairStatistic.class, new StatisticKey(processor, subject, name),
                 () -> new PairStatistic(processor, subject, name));
+    }
+
+    @Override
+    public ModelRecord model(String subject, String name) {
+        return findOrCreate(ModelRecord.class, new StatisticKey(processor, subject, name),
+                () -> new ModelRecord(processor, subject, name));
     }
 
     private <T> T findOrCreate(Class<T> type, Object key, Supplier<T> create) {

@@ -1,21 +1,28 @@
 package io.vantaechonebula.pool.processing;
 
+import io.vantaechonebula.analysis.pattern.PatternRecognizer;
 import io.vantaechonebula.pool.store.SampleView;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.util.OptionalDouble;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.logging.Logger;
 
 /**
- * Each metric stream of each node against its own history: a value more than
- * {@value #THRESHOLD} standard deviations from the node's running mean, after
- * {@value #MIN_HISTORY} values, is an anomaly. Every value then joins the history.
+ * The Pattern Recognizer on every metric stream of every node and chain (docs/analysis.md): the same
+ * {@link PatternRecognizer} that {@code ./vanta nab} measures, one per stream, its model taken up from
+ * the database at the start of a batch and stored with it at the end. A value scoring
+ * {@value #ANOMALY_SCORE} or more (the benchmark's standard-profile threshold) is an anomaly.
  */
 public final class PatternProcessor implements SampleProcessor {
 
     public static final String NAME = "pattern";
-    static final double THRESHOLD = 4;
-    static final long MIN_HISTORY = 20;
+    /** The threshold that scored best on the Numenta Anomaly Benchmark's standard profile (docs/benchmarks.md). */
+    public static final double ANOMALY_SCORE = 0.0263;
+    static final String MODEL = "pattern-recognizer";
+    private static final Logger LOG = Logger.getLogger(PatternProcessor.class.getName());
 
     @Override
     public String name() {
@@ -24,38 +31,55 @@ public final class PatternProcessor implements SampleProcessor {
 
     @Override
     public JsonObject process(List<SampleView> samples, Statistics statistics) {
+        Map<ModelRecord, PatternRecognizer> streams = new HashMap<>();
         JsonArrayBuilder anomalies = Json.PROVIDER.createArrayBuilder();
         int found = 0;
         for (SampleView sample : samples) {
             long at = sample.timestamp().movePointRight(3).longValue();
-            String node = Subjects.node(sample.nodeId());
             for (SampleMetric metric : SampleMetric.values()) {
                 OptionalDouble value = metric.of(sample);
                 if (value.isEmpty()) {
                     continue;
                 }
-                RollingStatistic history = statistics.series(node, metric.id());
-                OptionalDouble z = history.zScore(value.getAsDouble(), MIN_HISTORY);
-                if (z.isPresent() && Math.abs(z.getAsDouble()) >= THRESHOLD) {
+                ModelRecord record = statistics.model(Subjects.nodeOnChain(sample), metric.id());
+                PatternRecognizer recognizer = streams.computeIfAbsent(record, PatternProcessor::takeUp);
+                double score = recognizer.next(at, value.getAsDouble());
+                if (score >= ANOMALY_SCORE) {
                     found++;
-                    statistics.series(node, "anomalies").add(1, at);
+                    statistics.series(Subjects.node(sample.nodeId()), "anomalies").add(1, at);
                     anomalies.add(Json.PROVIDER.createObjectBuilder()
                             .add("node_id", sample.nodeId())
                             .add("chain_id", sample.chainId())
                             .add("timestamp", sample.timestamp())
                             .add("metric", metric.id())
                             .add("value", value.getAsDouble())
-                            .add("mean", history.mean())
-                            .add("stddev", history.stddev())
-                            .add("z", z.getAsDouble()));
+                            .add("score", score));
                 }
-                history.add(value.getAsDouble(), at);
             }
         }
+        long now = System.currentTimeMillis();
+        streams.forEach((record, recognizer) -> {
+            PatternRecognizer.State state = recognizer.state();
+            record.store(MODEL, state.version(), state.seen(), state.encode(), now);
+        });
         return Json.PROVIDER.createObjectBuilder()
                 .add("samples", samples.size())
+                .add("streams", streams.size())
                 .add("anomaly_count", found)
                 .add("anomalies", anomalies)
                 .build();
+    }
+
+    /** The stream's model as stored, or a new one if none of this version is. */
+    private static PatternRecognizer takeUp(ModelRecord record) {
+        return record.state(MODEL, PatternRecognizer.MODEL_VERSION).map(bytes -> {
+            try {
+                return new PatternRecognizer(PatternRecognizer.State.decode(bytes));
+            } catch (IllegalArgumentException e) {
+                LOG.warning(() -> "The stored Pattern Recognizer of " + record.subject() + " " + record.name()
+                        + " cannot be taken up (" + e.getMessage() + "); it learns afresh");
+                return new PatternRecognizer();
+            }
+        }).orElseGet(PatternRecognizer::new);
     }
 }

@@ -13,6 +13,9 @@ public interface Statistics {
 
     PairStatistic pair(String subject, String name);
 
+    /** The stored model of a subject's stream (empty at first). */
+    ModelRecord model(String subject, String name);
+
     /** One metric of a node and chain over one minute or hour. */
     MetricAggregate aggregate(String nodeId, String chainId, Resolution resolution, long bucketStartMs, String metric);
 }

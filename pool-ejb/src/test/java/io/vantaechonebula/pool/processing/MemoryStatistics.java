@@ -12,6 +12,7 @@ public final class MemoryStatistics implements Statistics {
     private final Map<String, RollingStatistic> series = new HashMap<>();
     private final Map<String, PairStatistic> pairs = new HashMap<>();
     private final Map<String, MetricAggregate> aggregates = new HashMap<>();
+    private final Map<String, ModelRecord> models = new HashMap<>();
 
     public MemoryStatistics(String processor) {
         this.processor = processor;
@@ -26,6 +27,11 @@ public final class MemoryStatistics implements Statistics {
     public MetricAggregate aggregate(String nodeId, String chainId, Resolution resolution, long bucketStartMs, String metric) {
         return aggregates.computeIfAbsent(String.join("|", nodeId, chainId, resolution.id(), Long.toString(bucketStartMs), metric),
                 key -> new MetricAggregate(nodeId, chainId, resolution, bucketStartMs, metric));
+    }
+
+    @Override
+    public ModelRecord model(String subject, String name) {
+        return models.computeIfAbsent(subject + "|" + name, key -> new ModelRecord(processor, subject, name));
     }
 
     @Override

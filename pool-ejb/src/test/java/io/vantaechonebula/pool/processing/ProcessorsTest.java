@@ -4,10 +4,12 @@ import static io.vantaechonebula.pool.processing.Samples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.vantaechonebula.analysis.pattern.PatternRecognizer;
 import io.vantaechonebula.pool.store.SampleView;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ProcessorsTest {
@@ -28,23 +30,29 @@ class ProcessorsTest {
     }
 
     @Test
-    void patternFlagsTheSpikeAndNotTheSteadyNoise() {
+    void patternFlagsTheSpikeAndNotTheSteadyNoiseAndKeepsItsModelsBetweenBatches() {
         MemoryStatistics statistics = new MemoryStatistics(PatternProcessor.NAME);
+        Random random = new Random(3);
         List<SampleView> steady = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            steady.add(sample("a", "testnet", i, 100 + i, 10 + i % 3, 0.20 + 0.01 * (i % 5)));
+        for (int i = 0; i < 600; i++) {
+            steady.add(sample("a", "testnet", i, 100 + i, 10 + random.nextInt(3), 0.20 + 0.01 * random.nextGaussian()));
         }
-        PatternProcessor pattern = new PatternProcessor();
-        assertThat(pattern.process(steady, statistics).getInt("anomaly_count")).isZero();
+        // In batches, as the pipeline runs it: a new processor each time, the models only in the statistics.
+        for (int from = 0; from < steady.size(); from += 100) {
+            assertThat(new PatternProcessor().process(steady.subList(from, from + 100), statistics).getInt("anomaly_count"))
+                    .as("batch from %d", from).isZero();
+        }
+        assertThat(statistics.model("node:a/testnet", "cpu_usage").trainedCount()).isEqualTo(600);
 
-        JsonObject result = pattern.process(List.of(sample("a", "testnet", 40, 140, 11, 0.95)), statistics);
+        JsonObject result = new PatternProcessor().process(List.of(sample("a", "testnet", 600, 700, 11, 0.95)), statistics);
 
         assertThat(result.getInt("anomaly_count")).isEqualTo(1);
         JsonObject anomaly = result.getJsonArray("anomalies").getJsonObject(0);
         assertThat(anomaly.getString("metric")).isEqualTo("cpu_usage");
-        assertThat(anomaly.getJsonNumber("z").doubleValue()).isGreaterThan(PatternProcessor.THRESHOLD);
+        assertThat(anomaly.getJsonNumber("score").doubleValue()).isGreaterThanOrEqualTo(PatternProcessor.ANOMALY_SCORE);
         assertThat(statistics.series("node:a", "anomalies").count()).isEqualTo(1);
-        assertThat(statistics.series("node:a", "cpu_usage").count()).as("the spike joins the history").isEqualTo(41);
+        assertThat(statistics.model("node:a/testnet", "cpu_usage").trainedCount()).as("the spike is learnt too").isEqualTo(601);
+        assertThat(statistics.model("node:a/testnet", "cpu_usage").version()).isEqualTo(PatternRecognizer.MODEL_VERSION);
     }
 
     @Test
