@@ -86,10 +86,6 @@ public class PeerService {
         network = new Network(settings.network(), identity.nodeKey(), new NodeChains(registry),
                 new HttpPeerClient(identity.nodeKey(), System::currentTimeMillis), relays, relays, System::currentTimeMillis);
         api = new P2pHttpApi(network);
-        if (!settings.enabled()) {
-            LOG.info("Peer-to-peer is off (vanta.p2p.enabled=false): this node neither dials nor passes anything on");
-            return;
-        }
         if (identity.settings().mode() == NodeMode.SIMPLE) {
             watch = Optional.of(new TransactionWatch(identity.nodeKey(), network::publishAlert, System::currentTimeMillis));
         }
@@ -116,6 +112,11 @@ public class PeerService {
         };
         for (ChainService chain : registry.all()) {
             chain.listen(events);
+        }
+        if (!settings.enabled()) {
+            // The chains' events still reach the Transaction Analyzer; with no peers, nothing goes anywhere.
+            LOG.info("Peer-to-peer is off (vanta.p2p.enabled=false): this node neither dials nor passes anything on");
+            return;
         }
         // Through the bean's own proxy: the chains' entity manager needs a container invocation, which a bare
         // scheduler thread does not have.
