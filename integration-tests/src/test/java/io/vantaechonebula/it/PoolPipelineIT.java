@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class PoolPipelineIT {
 
-    private static final List<String> PROCESSORS = List.of("blockchain", "pattern", "intelligence", "learning");
+    private static final List<String> PROCESSORS = List.of("block-data-processor", "pattern-recognizer", "network-monitor", "resonant");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -58,29 +58,29 @@ class PoolPipelineIT {
 
     @Test
     void aFailingProcessorFailsAloneAndCatchesUpWhenItWorksAgain() throws Exception {
-        ServerControl.asadmin("create-system-properties", "vanta.pool.drill.failing-processor=pattern");
+        ServerControl.asadmin("create-system-properties", "vanta.pool.drill.failing-processor=pattern-recognizer");
         try {
             JsonObject before = stats();
             String node = newNodeId("isolated");
             assertThat(Api.post("/api/v1/pool/ingest", batch(node, 1, 4).toString()).status()).isEqualTo(202);
 
             JsonObject during = Api.eventually(PoolPipelineIT::stats, stats ->
-                    failures(stats, "pattern") > failures(before, "pattern")
-                            && List.of("blockchain", "intelligence", "learning").stream()
+                    failures(stats, "pattern-recognizer") > failures(before, "pattern-recognizer")
+                            && List.of("block-data-processor", "network-monitor", "resonant").stream()
                             .allMatch(p -> processed(stats, p) >= processed(before, p) + 4));
-            assertThat(failures(during, "pattern")).isGreaterThan(failures(before, "pattern"));
-            assertThat(pending(during, "pattern")).as("the batch waits for the failing processor").isPositive();
-            assertThat(processor(during, "pattern").getString("lastError")).contains("failure drill");
-            for (String other : List.of("blockchain", "intelligence", "learning")) {
+            assertThat(failures(during, "pattern-recognizer")).isGreaterThan(failures(before, "pattern-recognizer"));
+            assertThat(pending(during, "pattern-recognizer")).as("the batch waits for the failing processor").isPositive();
+            assertThat(processor(during, "pattern-recognizer").getString("lastError")).contains("failure drill");
+            for (String other : List.of("block-data-processor", "network-monitor", "resonant")) {
                 assertThat(processed(during, other)).as(other).isGreaterThanOrEqualTo(processed(before, other) + 4);
                 assertThat(failures(during, other)).as(other).isEqualTo(failures(before, other));
             }
         } finally {
             ServerControl.asadmin("delete-system-property", "vanta.pool.drill.failing-processor");
         }
-        JsonObject recovered = Api.eventually(PoolPipelineIT::stats, stats -> pending(stats, "pattern") == 0);
-        assertThat(pending(recovered, "pattern")).isZero();
-        assertThat(processor(recovered, "pattern").getInt("failuresInARow")).isZero();
+        JsonObject recovered = Api.eventually(PoolPipelineIT::stats, stats -> pending(stats, "pattern-recognizer") == 0);
+        assertThat(pending(recovered, "pattern-recognizer")).isZero();
+        assertThat(processor(recovered, "pattern-recognizer").getInt("failuresInARow")).isZero();
     }
 
     @Test
@@ -162,10 +162,10 @@ class PoolPipelineIT {
         assertThat(Api.post("/api/v1/pool/ingest", batch(rolledUp, 1, 4).toString()).status()).isEqualTo(202);
         Api.eventually(() -> minutes(rolledUp), answer -> cpuSamples(answer) == 4);
         String waiting = newNodeId("unrolled");
-        ServerControl.asadmin("create-system-properties", "vanta.pool.drill.failing-processor=consolidation");
+        ServerControl.asadmin("create-system-properties", "vanta.pool.drill.failing-processor=memory-consolidator");
         try {
             assertThat(Api.post("/api/v1/pool/ingest", batch(waiting, 1, 4).toString()).status()).isEqualTo(202);
-            Api.eventually(PoolPipelineIT::stats, stats -> failures(stats, "consolidation") > 0 && pending(stats, "consolidation") > 0);
+            Api.eventually(PoolPipelineIT::stats, stats -> failures(stats, "memory-consolidator") > 0 && pending(stats, "memory-consolidator") > 0);
             ServerControl.asadmin("create-system-properties", "vanta.pool.raw-storage-limit=1");
             try {
                 // Pruning runs once a minute.

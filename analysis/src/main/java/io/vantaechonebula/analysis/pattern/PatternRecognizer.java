@@ -130,6 +130,14 @@ public final class PatternRecognizer {
                 Arrays.stream(hours).map(StreamingStatistic::state).toList(), likelihood.state(), peak);
     }
 
+    /** What the model expects next: the recent level, and how far values have strayed from it lately (RMS). */
+    public record Expectation(double level, double spread) {
+    }
+
+    public Expectation expectation() {
+        return new Expectation(level.mean(), Math.sqrt(residuals.state().variance() + residuals.mean() * residuals.mean()));
+    }
+
     /** Scores the next value of the stream, in [0, 1], then learns it. */
     public double next(double value) {
         return next(-1, value);

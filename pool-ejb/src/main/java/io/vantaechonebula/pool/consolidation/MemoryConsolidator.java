@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class MemoryConsolidator implements SampleProcessor {
 
-    public static final String NAME = "consolidation";
+    public static final String NAME = "memory-consolidator";
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private record Bucket(String nodeId, String chainId, Resolution resolution, long startMs, String metric) {

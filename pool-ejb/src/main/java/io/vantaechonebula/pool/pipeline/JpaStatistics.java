@@ -3,6 +3,8 @@ package io.vantaechonebula.pool.pipeline;
 import io.vantaechonebula.pool.consolidation.AggregateKey;
 import io.vantaechonebula.pool.consolidation.MetricAggregate;
 import io.vantaechonebula.pool.consolidation.Resolution;
+import io.vantaechonebula.pool.findings.FindingRecorder;
+import io.vantaechonebula.pool.findings.FindingReport;
 import io.vantaechonebula.pool.processing.ModelRecord;
 import io.vantaechonebula.pool.processing.PairStatistic;
 import io.vantaechonebula.pool.processing.RollingStatistic;
@@ -20,6 +22,7 @@ final class JpaStatistics implements Statistics {
     private final String processor;
     /** Found in this run already: a batch touches the same few statistics thousands of times. */
     private final Map<Object, Object> found = new HashMap<>();
+    private FindingRecorder findings;
 
     JpaStatistics(EntityManager em, String processor) {
         this.em = em;
@@ -48,6 +51,14 @@ final class JpaStatistics implements Statistics {
     public ModelRecord model(String subject, String name) {
         return findOrCreate(ModelRecord.class, new StatisticKey(processor, subject, name),
                 () -> new ModelRecord(processor, subject, name));
+    }
+
+    @Override
+    public void report(FindingReport report) {
+        if (findings == null) {
+            findings = new FindingRecorder(em);
+        }
+        findings.record(report);
     }
 
     private <T> T findOrCreate(Class<T> type, Object key, Supplier<T> create) {

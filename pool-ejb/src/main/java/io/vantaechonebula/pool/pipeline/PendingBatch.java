@@ -19,12 +19,15 @@ import jakarta.persistence.Table;
         query = "SELECT p FROM PendingBatch p WHERE p.processor = :processor ORDER BY p.batchId")
 @NamedQuery(name = PendingBatch.DONE,
         query = "DELETE FROM PendingBatch p WHERE p.processor = :processor AND p.batchId IN :batchIds")
+@NamedQuery(name = PendingBatch.OF_OTHER_STAGES,
+        query = "DELETE FROM PendingBatch p WHERE p.processor NOT IN :stages")
 @NamedQuery(name = PendingBatch.BACKLOG,
         query = "SELECT p.processor, COUNT(p), MIN(p.receivedAtMs) FROM PendingBatch p GROUP BY p.processor")
 public class PendingBatch {
 
     static final String OLDEST = "PendingBatch.oldest";
     static final String DONE = "PendingBatch.done";
+    static final String OF_OTHER_STAGES = "PendingBatch.ofOtherStages";
     static final String BACKLOG = "PendingBatch.backlog";
 
     @Id

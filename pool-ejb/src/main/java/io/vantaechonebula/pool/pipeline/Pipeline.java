@@ -102,6 +102,11 @@ public class Pipeline {
             LOG.info(() -> "Pool pipeline off: " + PoolRole.offReason());
             return;
         }
+        int forgotten = worker.forgetStagesOtherThan(Processors.stageNames());
+        if (forgotten > 0) {
+            LOG.info(() -> "Dropped " + forgotten + " waiting batches of stages this version no longer runs (stages now: "
+                    + Processors.stageNames() + ")");
+        }
         ticks = scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
         LOG.info(() -> "Pool pipeline started: stages " + Processors.stageNames() + ", up to " + BATCHES_PER_RUN
                 + " batches per run, every second");

@@ -68,6 +68,15 @@ public class StageWorker {
         return new StageRun(batchIds.size(), samples.size(), pending.stream().mapToLong(PendingBatch::sentAtMs).toArray());
     }
 
+    /**
+     * Drops the backlog of stages this version no longer runs (renamed or removed): nothing would
+     * ever take it, and raw samples are kept until every stage has taken them.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int forgetStagesOtherThan(List<String> stages) {
+        return em.createNamedQuery(PendingBatch.OF_OTHER_STAGES).setParameter("stages", stages).executeUpdate();
+    }
+
     /** The batches' samples in batch order: from memory where the intake left them, the rest from the database. */
     private List<SampleView> samplesOf(List<Long> batchIds) {
         Map<Long, List<SampleView>> byBatch = new HashMap<>();

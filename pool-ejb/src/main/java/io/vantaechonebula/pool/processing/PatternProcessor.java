@@ -1,11 +1,14 @@
 package io.vantaechonebula.pool.processing;
 
 import io.vantaechonebula.analysis.pattern.PatternRecognizer;
+import io.vantaechonebula.pool.findings.FindingReport;
+import io.vantaechonebula.pool.findings.Severity;
 import io.vantaechonebula.pool.store.SampleView;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.logging.Logger;
@@ -18,7 +21,7 @@ import java.util.logging.Logger;
  */
 public final class PatternProcessor implements SampleProcessor {
 
-    public static final String NAME = "pattern";
+    public static final String NAME = "pattern-recognizer";
     /** The threshold that scored best on the Numenta Anomaly Benchmark's standard profile (docs/benchmarks.md). */
     public static final double ANOMALY_SCORE = 0.0263;
     static final String MODEL = "pattern-recognizer";
@@ -43,9 +46,11 @@ public final class PatternProcessor implements SampleProcessor {
                 }
                 ModelRecord record = statistics.model(Subjects.nodeOnChain(sample), metric.id());
                 PatternRecognizer recognizer = streams.computeIfAbsent(record, PatternProcessor::takeUp);
+                PatternRecognizer.Expectation expected = recognizer.expectation();
                 double score = recognizer.next(at, value.getAsDouble());
                 if (score >= ANOMALY_SCORE) {
                     found++;
+                    statistics.report(unusual(sample, metric, value.getAsDouble(), score, expected, recognizer.state().seen()));
                     statistics.series(Subjects.node(sample.nodeId()), "anomalies").add(1, at);
                     anomalies.add(Json.PROVIDER.createObjectBuilder()
                             .add("node_id", sample.nodeId())
@@ -68,6 +73,23 @@ public final class PatternProcessor implements SampleProcessor {
                 .add("anomaly_count", found)
                 .add("anomalies", anomalies)
                 .build();
+    }
+
+    private static FindingReport unusual(SampleView sample, SampleMetric metric, double value, double score,
+                                         PatternRecognizer.Expectation expected, long learntFrom) {
+        String summary = String.format(Locale.ROOT, "%s of node %s on %s was %s where it has lately been %s ± %s",
+                metric.id(), sample.nodeId(), sample.chainId(), figure(value), figure(expected.level()),
+                figure(expected.spread()));
+        return FindingReport.alert(NAME, "unusual_" + metric.id(), Severity.WARNING, sample.nodeId(), sample.chainId(),
+                summary, Json.object("metric", metric.id(), "value", value, "score", score,
+                        "threshold", ANOMALY_SCORE, "recent_level", expected.level(), "recent_spread", expected.spread(),
+                        "model", MODEL, "model_version", PatternRecognizer.MODEL_VERSION, "learnt_from", learntFrom),
+                sample.timestampMillis());
+    }
+
+    private static String figure(double value) {
+        return Math.abs(value) >= 100 || value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.3g", value);
     }
 
     /** The stream's model as stored, or a new one if none of this version is. */

@@ -2,6 +2,7 @@ package io.vantaechonebula.pool.processing;
 
 import io.vantaechonebula.pool.consolidation.MetricAggregate;
 import io.vantaechonebula.pool.consolidation.Resolution;
+import io.vantaechonebula.pool.findings.FindingReport;
 
 /**
  * A processor's statistics (and the consolidator's aggregates), created on first use. Changes made during one batch are kept only if
@@ -18,4 +19,7 @@ public interface Statistics {
 
     /** One metric of a node and chain over one minute or hour. */
     MetricAggregate aggregate(String nodeId, String chainId, Resolution resolution, long bucketStartMs, String metric);
+
+    /** An alert or insight, kept with the batch (docs/agents.md): a recent one with the same key is extended. */
+    void report(FindingReport report);
 }

@@ -2,6 +2,9 @@ package io.vantaechonebula.pool.processing;
 
 import io.vantaechonebula.pool.consolidation.MetricAggregate;
 import io.vantaechonebula.pool.consolidation.Resolution;
+import io.vantaechonebula.pool.findings.FindingReport;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,6 +16,7 @@ public final class MemoryStatistics implements Statistics {
     private final Map<String, PairStatistic> pairs = new HashMap<>();
     private final Map<String, MetricAggregate> aggregates = new HashMap<>();
     private final Map<String, ModelRecord> models = new HashMap<>();
+    private final List<FindingReport> reports = new ArrayList<>();
 
     public MemoryStatistics(String processor) {
         this.processor = processor;
@@ -37,5 +41,19 @@ public final class MemoryStatistics implements Statistics {
     @Override
     public PairStatistic pair(String subject, String name) {
         return pairs.computeIfAbsent(subject + "|" + name, key -> new PairStatistic(processor, subject, name));
+    }
+
+    @Override
+    public void report(FindingReport report) {
+        reports.add(report);
+    }
+
+    /** Every report so far, in order. */
+    public List<FindingReport> reports() {
+        return List.copyOf(reports);
+    }
+
+    public List<FindingReport> reports(String kind) {
+        return reports.stream().filter(report -> report.kind().equals(kind)).toList();
     }
 }

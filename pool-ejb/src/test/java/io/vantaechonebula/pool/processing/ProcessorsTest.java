@@ -1,10 +1,13 @@
 package io.vantaechonebula.pool.processing;
 
+import static io.vantaechonebula.pool.processing.Samples.network;
 import static io.vantaechonebula.pool.processing.Samples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.vantaechonebula.analysis.pattern.PatternRecognizer;
+import io.vantaechonebula.pool.findings.FindingReport;
+import io.vantaechonebula.pool.findings.Severity;
 import io.vantaechonebula.pool.store.SampleView;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -16,8 +19,8 @@ class ProcessorsTest {
 
     @Test
     void blockchainKeepsTheTipAndHowFarEachNodeLags() {
-        MemoryStatistics statistics = new MemoryStatistics(BlockchainProcessor.NAME);
-        JsonObject result = new BlockchainProcessor().process(List.of(
+        MemoryStatistics statistics = new MemoryStatistics(BlockDataProcessor.NAME);
+        JsonObject result = new BlockDataProcessor().process(List.of(
                 sample("a", "testnet", 0, 100, 10, 0.2),
                 sample("b", "testnet", 0, 90, 12, 0.2),
                 sample("a", "mainnet", 0, 7, 0, 0.2)), statistics);
@@ -56,9 +59,9 @@ class ProcessorsTest {
     }
 
     @Test
-    void intelligenceNamesTheNodeBehindAndTheOneThatCannotReachThePool() {
-        MemoryStatistics statistics = new MemoryStatistics(IntelligenceProcessor.NAME);
-        JsonObject result = new IntelligenceProcessor().process(List.of(
+    void networkMonitorNamesTheNodeBehindAndTheOneThatCannotReachThePool() {
+        MemoryStatistics statistics = new MemoryStatistics(NetworkMonitor.NAME);
+        JsonObject result = new NetworkMonitor().process(List.of(
                 sample("a", "testnet", 0, 100, 10, 0.2),
                 sample("b", "testnet", 0, 80, 10, 0.2),
                 sample("c", "testnet", 0, 99, 10, 0.2, 0.25)), statistics);
@@ -67,16 +70,54 @@ class ProcessorsTest {
                 .extracting(f -> f.getString("node_id") + ":" + f.getString("kind"))
                 .containsExactly("b:behind", "c:poor_connection");
         assertThat(statistics.series("chain:testnet", "height_spread").last()).isEqualTo(20);
+        assertThat(statistics.reports()).extracting(r -> r.nodeId() + ":" + r.kind() + ":" + r.chainId())
+                .containsExactlyInAnyOrder("b:behind:testnet", "c:poor_connection:null");
+        assertThat(statistics.reports("behind").get(0).evidence().getInt("blocks_behind")).isEqualTo(20);
+    }
+
+    @Test
+    void networkMonitorAlertsOnLatencyAboveTheSeedRuleWithTheNodesUsualLatencyAsEvidence() {
+        MemoryStatistics statistics = new MemoryStatistics(NetworkMonitor.NAME);
+        List<SampleView> steady = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            steady.add(network("a", i, 8, 40, 1_000L * i));
+        }
+        new NetworkMonitor().process(steady, statistics);
+        assertThat(statistics.reports()).as("40 ms is fine").isEmpty();
+
+        new NetworkMonitor().process(List.of(network("a", 10, 8, 180, 10_000), network("a", 11, 8, 100, 11_000)), statistics);
+
+        assertThat(statistics.reports()).as("only above 100 ms").hasSize(1);
+        FindingReport alert = statistics.reports("high_latency").get(0);
+        assertThat(alert.nodeId()).isEqualTo("a");
+        assertThat(alert.severity()).isEqualTo(Severity.WARNING);
+        assertThat(alert.evidence().getJsonNumber("average_latency_ms").doubleValue()).isEqualTo(180);
+        assertThat(alert.evidence().getJsonNumber("usual_latency_ms").doubleValue()).isEqualTo(40);
+        assertThat(alert.summary()).contains("180 ms").contains("usual: 40 ms");
+    }
+
+    @Test
+    void networkMonitorAlertsWhenANodeLosesAllItsPeersAndLearnsHowOftenItsPayloadsArrive() {
+        MemoryStatistics statistics = new MemoryStatistics(NetworkMonitor.NAME);
+        new NetworkMonitor().process(List.of(network("a", 0, 5, 40, 1_000), network("a", 1, 3, 40, 3_000)), statistics);
+        // The same payload's second sample must not count as an arrival of its own.
+        new NetworkMonitor().process(List.of(network("a", 2, 0, 40, 5_000), network("a", 3, 0, 40, 5_000)), statistics);
+
+        assertThat(statistics.reports("isolated")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.evidence().getJsonNumber("most_peers_seen").longValue()).isEqualTo(5));
+        RollingStatistic gaps = statistics.series("node:a", NetworkMonitor.ARRIVAL_GAP);
+        assertThat(gaps.count()).isEqualTo(2);
+        assertThat(gaps.mean()).isEqualTo(2_000);
     }
 
     @Test
     void learningFitsCpuToTransactionsAndRecordsItsErrorBeforeEachUpdate() {
-        MemoryStatistics statistics = new MemoryStatistics(LearningProcessor.NAME);
+        MemoryStatistics statistics = new MemoryStatistics(LoadBaselines.NAME);
         List<SampleView> samples = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             samples.add(sample("a", "testnet", i, 100 + i, i, 0.1 + 0.01 * i));
         }
-        JsonObject result = new LearningProcessor().process(samples, statistics);
+        JsonObject result = new LoadBaselines().process(samples, statistics);
 
         JsonObject cpu = result.getJsonArray("models").getJsonObject(0);
         assertThat(cpu.getString("target")).isEqualTo("cpu_usage");

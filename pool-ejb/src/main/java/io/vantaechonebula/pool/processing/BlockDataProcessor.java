@@ -11,9 +11,9 @@ import java.util.TreeMap;
  * The chains as the nodes see them. Per chain: the tip height, blocks and transactions per sample;
  * per node and chain: its height lag behind the tip, blocks, and mining hash rate.
  */
-public final class BlockchainProcessor implements SampleProcessor {
+public final class BlockDataProcessor implements SampleProcessor {
 
-    public static final String NAME = "blockchain";
+    public static final String NAME = "block-data-processor";
 
     private static final class ChainSummary {
         long samples;

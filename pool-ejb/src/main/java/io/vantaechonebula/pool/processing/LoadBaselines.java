@@ -13,9 +13,9 @@ import java.util.TreeSet;
  * it sees, refitted with every sample (online least squares). Each sample is first predicted by
  * the model as it stood, and the absolute error is kept, so the model's quality is on record.
  */
-public final class LearningProcessor implements SampleProcessor {
+public final class LoadBaselines implements SampleProcessor {
 
-    public static final String NAME = "learning";
+    public static final String NAME = "resonant";
 
     private record Model(String target, java.util.function.Function<SampleView, Double> reader) {
     }

@@ -1,0 +1,202 @@
+package io.vantaechonebula.pool.findings;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.util.Optional;
+
+/**
+ * An alert or insight as operators see it: who raised it, about which node and chain, with its evidence,
+ * when it was first and last seen, and who acknowledged it when. Node and chain are stored as "" when the
+ * finding is not about one, so that the key compares with plain equality.
+ */
+@Entity
+@Table(name = "pool_finding", indexes = {
+        @Index(name = "pool_finding_key", columnList = "kind, node_id, chain_id, last_seen_ms"),
+        @Index(name = "pool_finding_last_seen", columnList = "type, last_seen_ms")})
+@NamedQuery(name = Finding.RECENT_OF_KEY, query = "SELECT f FROM Finding f WHERE f.type = :type AND f.agent = :agent"
+        + " AND f.kind = :kind AND f.nodeId = :node AND f.chainId = :chain AND f.lastSeenMs >= :since"
+        + " ORDER BY f.lastSeenMs DESC")
+@NamedQuery(name = Finding.OPEN_OF_NODE, query = "SELECT f FROM Finding f WHERE f.nodeId = :node AND f.type = :type"
+        + " AND f.lastSeenMs >= :since ORDER BY f.lastSeenMs DESC")
+@NamedQuery(name = Finding.SINCE, query = "SELECT f FROM Finding f WHERE f.lastSeenMs >= :since ORDER BY f.lastSeenMs DESC")
+@NamedQuery(name = Finding.COUNT_OF_AGENT, query = "SELECT f.agent, COUNT(f) FROM Finding f GROUP BY f.agent")
+public class Finding {
+
+    public static final String RECENT_OF_KEY = "Finding.recentOfKey";
+    public static final String OPEN_OF_NODE = "Finding.openOfNode";
+    public static final String SINCE = "Finding.since";
+    public static final String COUNT_OF_AGENT = "Finding.countOfAgent";
+    /** A finding reported again within this time is the same finding; after it, a new one opens. */
+    public static final long ACTIVE_MS = 10 * 60_000L;
+
+    @Id
+    @SequenceGenerator(name = "pool_finding_id", sequenceName = "pool_finding_id", allocationSize = 20)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "pool_finding_id")
+    private long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 8, nullable = false)
+    private FindingType type;
+
+    @Column(length = 40, nullable = false)
+    private String agent;
+
+    @Column(length = 40, nullable = false)
+    private String kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 8, nullable = false)
+    private Severity severity;
+
+    @Column(name = "node_id", length = 128, nullable = false)
+    private String nodeId;
+
+    @Column(name = "chain_id", length = 32, nullable = false)
+    private String chainId;
+
+    @Column(length = 500, nullable = false)
+    private String summary;
+
+    @Lob
+    @Column(nullable = false)
+    private String evidence;
+
+    @Column(length = 500)
+    private String recommendation;
+
+    @Column(name = "first_seen_ms", nullable = false)
+    private long firstSeenMs;
+
+    @Column(name = "last_seen_ms", nullable = false)
+    private long lastSeenMs;
+
+    private long occurrences;
+
+    @Column(name = "acknowledged_by", length = 64)
+    private String acknowledgedBy;
+
+    @Column(name = "acknowledged_at_ms")
+    private Long acknowledgedAtMs;
+
+    protected Finding() {
+    }
+
+    Finding(FindingReport report) {
+        type = report.type();
+        agent = report.agent();
+        kind = report.kind();
+        nodeId = orBlank(report.nodeId());
+        chainId = orBlank(report.chainId());
+        firstSeenMs = report.atMs();
+        severity = report.severity();
+        update(report);
+        occurrences = 1;
+    }
+
+    /** The same finding seen again: newest evidence, the higher severity; a worse finding needs a new acknowledgement. */
+    void seenAgain(FindingReport report) {
+        if (report.severity().compareTo(severity) > 0) {
+            severity = report.severity();
+            acknowledgedBy = null;
+            acknowledgedAtMs = null;
+        }
+        update(report);
+        occurrences++;
+    }
+
+    private void update(FindingReport report) {
+        summary = limit(report.summary(), 500);
+        evidence = report.evidence().toString();
+        if (report.recommendation() != null) {
+            recommendation = limit(report.recommendation(), 500);
+        }
+        lastSeenMs = Math.max(lastSeenMs, report.atMs());
+    }
+
+    void acknowledge(String operator, long atMs) {
+        acknowledgedBy = operator;
+        acknowledgedAtMs = atMs;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public FindingType type() {
+        return type;
+    }
+
+    public String agent() {
+        return agent;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public Optional<String> nodeId() {
+        return nodeId.isEmpty() ? Optional.empty() : Optional.of(nodeId);
+    }
+
+    public Optional<String> chainId() {
+        return chainId.isEmpty() ? Optional.empty() : Optional.of(chainId);
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public String evidenceJson() {
+        return evidence;
+    }
+
+    public Optional<String> recommendation() {
+        return Optional.ofNullable(recommendation);
+    }
+
+    public long firstSeenMs() {
+        return firstSeenMs;
+    }
+
+    public long lastSeenMs() {
+        return lastSeenMs;
+    }
+
+    public long occurrences() {
+        return occurrences;
+    }
+
+    public Optional<String> acknowledgedBy() {
+        return Optional.ofNullable(acknowledgedBy);
+    }
+
+    public Optional<Long> acknowledgedAtMs() {
+        return Optional.ofNullable(acknowledgedAtMs);
+    }
+
+    public boolean activeAt(long nowMs) {
+        return nowMs - lastSeenMs < ACTIVE_MS;
+    }
+
+    static String orBlank(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String limit(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

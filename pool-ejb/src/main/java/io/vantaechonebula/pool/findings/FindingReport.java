@@ -1,0 +1,36 @@
+package io.vantaechonebula.pool.findings;
+
+import jakarta.json.JsonObject;
+import java.util.Objects;
+
+/**
+ * What an agent reports: the same type, agent, kind, node and chain reported again while the finding
+ * is still recent extends that finding (last seen, occurrences, newest evidence) instead of opening another.
+ *
+ * @param nodeId null when the finding is about a chain or the network as a whole
+ * @param chainId null when it is about a node on every chain
+ * @param summary one sentence an operator reads first
+ * @param evidence the figures the agent based it on
+ * @param recommendation what to do, or null when the Decision Optimizer has nothing to add
+ */
+public record FindingReport(FindingType type, String agent, String kind, Severity severity, String nodeId,
+                            String chainId, String summary, JsonObject evidence, String recommendation, long atMs) {
+
+    public FindingReport {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(evidence, "evidence");
+    }
+
+    public static FindingReport alert(String agent, String kind, Severity severity, String nodeId, String chainId,
+                                      String summary, JsonObject evidence, long atMs) {
+        return new FindingReport(FindingType.ALERT, agent, kind, severity, nodeId, chainId, summary, evidence, null, atMs);
+    }
+
+    public FindingReport withRecommendation(String text) {
+        return new FindingReport(type, agent, kind, severity, nodeId, chainId, summary, evidence, text, atMs);
+    }
+}
