@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.findings;
 
+import io.vantaechonebula.pool.processing.Json;
 import jakarta.json.JsonObject;
 import java.util.Objects;
 
@@ -28,6 +29,13 @@ public record FindingReport(FindingType type, String agent, String kind, Severit
     public static FindingReport alert(String agent, String kind, Severity severity, String nodeId, String chainId,
                                       String summary, JsonObject evidence, long atMs) {
         return new FindingReport(FindingType.ALERT, agent, kind, severity, nodeId, chainId, summary, evidence, null, atMs);
+    }
+
+    /** The same report with one more figure in its evidence (none when the value is null). */
+    public FindingReport withEvidence(String name, Object value) {
+        var builder = Json.PROVIDER.createObjectBuilder(evidence);
+        Json.addIfPresent(builder, name, value);
+        return new FindingReport(type, agent, kind, severity, nodeId, chainId, summary, builder.build(), recommendation, atMs);
     }
 
     public FindingReport withRecommendation(String text) {

@@ -1,5 +1,7 @@
 package io.vantaechonebula.pool.processing;
 
+import io.vantaechonebula.pool.agents.ResourceRule;
+import io.vantaechonebula.pool.agents.ResourceRule.Baseline;
 import io.vantaechonebula.pool.store.SampleView;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -9,7 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Learns, per node, a model of its load: CPU and memory use as straight lines of the transactions
+ * Resonant's stage. Keeps each node's memory baseline and alerts above its memory threshold
+ * ({@link ResourceRule#MEMORY}). Learns, per node, a model of its load: CPU and memory use as straight lines of the transactions
  * it sees, refitted with every sample (online least squares). Each sample is first predicted by
  * the model as it stood, and the absolute error is kept, so the model's quality is on record.
  */
@@ -33,6 +36,7 @@ public final class LoadBaselines implements SampleProcessor {
     public JsonObject process(List<SampleView> samples, Statistics statistics) {
         Set<String> trained = new TreeSet<>();
         for (SampleView sample : samples) {
+            watchMemory(sample, statistics);
             if (sample.transactionCount() == null) {
                 continue;
             }
@@ -68,5 +72,19 @@ public final class LoadBaselines implements SampleProcessor {
             }
         }
         return Json.PROVIDER.createObjectBuilder().add("samples", samples.size()).add("models", models).build();
+    }
+
+    /** The node's memory baseline, learnt after each value is judged against it. */
+    private static void watchMemory(SampleView sample, Statistics statistics) {
+        if (sample.memoryUsage() == null) {
+            return;
+        }
+        RollingStatistic memory = statistics.series(Subjects.node(sample.nodeId()), "memory_usage");
+        Baseline usual = Baselines.of(memory);
+        if (ResourceRule.MEMORY.broken(sample.memoryUsage(), usual)) {
+            statistics.report(ResourceRule.MEMORY.alert(NAME, sample.nodeId(), sample.memoryUsage(), usual,
+                    sample.timestampMillis()));
+        }
+        memory.add(sample.memoryUsage(), sample.timestampMillis());
     }
 }

@@ -1,5 +1,7 @@
 package io.vantaechonebula.pool.processing;
 
+import io.vantaechonebula.pool.agents.ResourceRule;
+import io.vantaechonebula.pool.agents.ResourceRule.Baseline;
 import io.vantaechonebula.pool.findings.FindingReport;
 import io.vantaechonebula.pool.findings.Severity;
 import io.vantaechonebula.pool.store.SampleView;
@@ -15,7 +17,7 @@ import java.util.TreeMap;
  * The Network Monitor's stage: per node, its latency, peers and how often its payloads arrive (which
  * {@link SilenceWatch} needs to tell a silent node), and how bandwidth moves with transactions and
  * latency with peers (running correlations); per chain, how far apart the nodes' heights are. It
- * alerts on a node above {@value #HIGH_LATENCY_MS} ms latency, one that lost all its peers, one more
+ * alerts on a node above its latency threshold ({@link ResourceRule#LATENCY}), one that lost all its peers, one more
  * than {@value #BEHIND_BLOCKS} blocks behind the highest, and one losing more than half its sends.
  */
 public final class NetworkMonitor implements SampleProcessor {
@@ -23,8 +25,6 @@ public final class NetworkMonitor implements SampleProcessor {
     public static final String NAME = "network-monitor";
     static final long BEHIND_BLOCKS = 6;
     static final double POOR_CONNECTION = 0.5;
-    /** The seed rule's floor: above this a node should pick faster peers. */
-    public static final double HIGH_LATENCY_MS = 100;
     static final String ARRIVAL_GAP = "arrival_gap_ms";
 
     @Override
@@ -49,8 +49,10 @@ public final class NetworkMonitor implements SampleProcessor {
             }
             if (sample.averageLatencyMs() != null) {
                 RollingStatistic latency = statistics.series(node, "average_latency");
-                if (sample.averageLatencyMs() > HIGH_LATENCY_MS) {
-                    statistics.report(highLatency(sample, latency));
+                Baseline usual = Baselines.of(latency);
+                if (ResourceRule.LATENCY.broken(sample.averageLatencyMs(), usual)) {
+                    statistics.report(ResourceRule.LATENCY.alert(NAME, sample.nodeId(), sample.averageLatencyMs(), usual, at)
+                            .withEvidence("peer_count", sample.peerCount()));
                 }
                 latency.add(sample.averageLatencyMs(), at);
             }
@@ -112,16 +114,6 @@ public final class NetworkMonitor implements SampleProcessor {
             statistics.series(node, ARRIVAL_GAP).add(receivedAtMs - arrivals.last(), receivedAtMs);
         }
         arrivals.add(receivedAtMs, receivedAtMs);
-    }
-
-    private static FindingReport highLatency(SampleView sample, RollingStatistic latency) {
-        long ms = Math.round(sample.averageLatencyMs());
-        String usual = latency.count() == 0 ? "" : String.format(" (its usual: %.0f ms)", latency.mean());
-        return FindingReport.alert(NAME, "high_latency", Severity.WARNING, sample.nodeId(), null,
-                "Node " + sample.nodeId() + " has " + ms + " ms average latency to its peers" + usual,
-                Json.object("average_latency_ms", sample.averageLatencyMs(), "threshold_ms", HIGH_LATENCY_MS,
-                        "usual_latency_ms", latency.count() == 0 ? null : latency.mean(),
-                        "peer_count", sample.peerCount()), sample.timestampMillis());
     }
 
     private static JsonObjectBuilder nodeSummary(SampleView sample) {

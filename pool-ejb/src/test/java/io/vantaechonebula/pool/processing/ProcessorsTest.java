@@ -90,9 +90,11 @@ class ProcessorsTest {
         assertThat(statistics.reports()).as("only above 100 ms").hasSize(1);
         FindingReport alert = statistics.reports("high_latency").get(0);
         assertThat(alert.nodeId()).isEqualTo("a");
-        assertThat(alert.severity()).isEqualTo(Severity.WARNING);
-        assertThat(alert.evidence().getJsonNumber("average_latency_ms").doubleValue()).isEqualTo(180);
-        assertThat(alert.evidence().getJsonNumber("usual_latency_ms").doubleValue()).isEqualTo(40);
+        assertThat(alert.severity()).as("180 ms is halfway to twice the seed").isEqualTo(Severity.CRITICAL);
+        assertThat(alert.evidence().getJsonNumber("value").doubleValue()).isEqualTo(180);
+        assertThat(alert.evidence().getJsonNumber("threshold").doubleValue()).isEqualTo(100);
+        assertThat(alert.evidence().getJsonNumber("usual").doubleValue()).isEqualTo(40);
+        assertThat(alert.evidence().getInt("peer_count")).isEqualTo(8);
         assertThat(alert.summary()).contains("180 ms").contains("usual: 40 ms");
     }
 
@@ -108,6 +110,38 @@ class ProcessorsTest {
         RollingStatistic gaps = statistics.series("node:a", NetworkMonitor.ARRIVAL_GAP);
         assertThat(gaps.count()).isEqualTo(2);
         assertThat(gaps.mean()).isEqualTo(2_000);
+    }
+
+    @Test
+    void resonantAlertsOnMemoryAboveEightyPercentAndBelowItOnceItKnowsTheNodesUsualLevel() {
+        MemoryStatistics statistics = new MemoryStatistics(LoadBaselines.NAME);
+        new LoadBaselines().process(List.of(memory("a", 0, 0.85)), statistics);
+        assertThat(statistics.reports("high_memory")).as("the seed rule holds from the first sample").hasSize(1);
+
+        Random random = new Random(5);
+        List<SampleView> usual = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            usual.add(memory("b", i, 0.20 + 0.01 * random.nextGaussian()));
+        }
+        new LoadBaselines().process(usual, statistics);
+        new LoadBaselines().process(List.of(memory("b", 101, 0.45)), statistics);
+        assertThat(statistics.reports("high_memory")).as("45% is under 60% of the seed").hasSize(1);
+
+        new LoadBaselines().process(List.of(memory("b", 102, 0.55)), statistics);
+
+        FindingReport alert = statistics.reports("high_memory").get(1);
+        assertThat(alert.nodeId()).isEqualTo("b");
+        assertThat(alert.evidence().getBoolean("threshold_learnt")).isTrue();
+        assertThat(alert.evidence().getJsonNumber("threshold").doubleValue()).isEqualTo(0.48, within(1e-9));
+        assertThat(alert.evidence().getJsonNumber("usual").doubleValue()).isCloseTo(0.20, within(0.01));
+        assertThat(alert.summary()).contains("55%").contains("learnt threshold 48%");
+    }
+
+    private static SampleView memory(String node, int index, double memory) {
+        SampleView s = sample(node, "testnet", index, 100 + index, 10, 0.2);
+        return new SampleView(s.nodeId(), s.nodeType(), s.chainId(), s.timestamp(), s.seq(), s.receivedAtMs(),
+                s.currentHeight(), s.blocksProcessed(), s.transactionCount(), s.miningHashRate(), s.peerCount(),
+                s.averageLatencyMs(), s.bandwidthUsage(), s.connectionQuality(), s.cpuUsage(), memory, s.uptimeSeconds(), null);
     }
 
     @Test
