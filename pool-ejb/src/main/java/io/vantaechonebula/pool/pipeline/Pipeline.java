@@ -1,5 +1,7 @@
 package io.vantaechonebula.pool.pipeline;
 
+import io.vantaechonebula.pool.agents.Watch;
+import io.vantaechonebula.pool.agents.Watches;
 import io.vantaechonebula.pool.ingest.PoolQueues;
 import io.vantaechonebula.pool.ingest.PoolRole;
 import io.vantaechonebula.pool.processing.Processors;
@@ -45,7 +47,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  */
 @JMSDestinationDefinition(name = PoolQueues.TRAINING_JNDI, interfaceName = "jakarta.jms.Queue",
         destinationName = PoolQueues.TRAINING)
-@ManagedExecutorDefinition(name = Pipeline.EXECUTOR, maxAsync = 5)
+@ManagedExecutorDefinition(name = Pipeline.EXECUTOR, maxAsync = 8)
 // Its own clock: on the shared default scheduler one long job (pruning, say) stopped every stage.
 @ManagedScheduledExecutorDefinition(name = Pipeline.TICKS, maxAsync = 1)
 @Singleton
@@ -70,6 +72,9 @@ public class Pipeline {
     @EJB
     private TrainingConsumer trainingConsumer;
 
+    @EJB
+    private WatchWorker watchWorker;
+
     @Resource(lookup = EXECUTOR)
     private ManagedExecutorService executor;
 
@@ -85,6 +90,8 @@ public class Pipeline {
 
     private final Map<String, ProcessorStats> stats = new LinkedHashMap<>();
     private final Map<String, AtomicBoolean> busy = new HashMap<>();
+    private final Map<String, ProcessorStats> watchStats = new LinkedHashMap<>();
+    private final Map<String, Long> watchLastStartMs = new java.util.concurrent.ConcurrentHashMap<>();
     private final RateMeter samplesIn = new RateMeter();
     private final LatencyWindow sentToStored = new LatencyWindow();
     private final RateMeter trainingIn = new RateMeter();
@@ -98,6 +105,10 @@ public class Pipeline {
             busy.put(processor.name(), new AtomicBoolean());
         }
         busy.put(TRAINING, new AtomicBoolean());
+        for (Watch watch : Watches.ALL) {
+            watchStats.put(watch.id(), new ProcessorStats());
+            busy.put(watch.id(), new AtomicBoolean());
+        }
         if (!PoolRole.runsHere()) {
             LOG.info(() -> "Pool pipeline off: " + PoolRole.offReason());
             return;
@@ -133,6 +144,32 @@ public class Pipeline {
             submitIfIdle(processor.name(), () -> drain(processor));
         }
         submitIfIdle(TRAINING, this::drainTraining);
+        long now = System.currentTimeMillis();
+        for (Watch watch : Watches.ALL) {
+            if (now - watchLastStartMs.getOrDefault(watch.id(), 0L) >= watch.periodMs()) {
+                submitIfIdle(watch.id(), () -> runWatch(watch));
+            }
+        }
+    }
+
+    private void runWatch(Watch watch) {
+        long now = System.currentTimeMillis();
+        watchLastStartMs.put(watch.id(), now);
+        ProcessorStats watchFigures = watchStats.get(watch.id());
+        long started = System.nanoTime();
+        int items;
+        try {
+            items = watchWorker.run(watch, now);
+        } catch (EJBException | IllegalStateException e) {
+            failed(watch.id() + " watch", watchFigures, e, "nothing it would have reported was kept; it runs again in "
+                    + watch.periodMs() / 1000.0 + " s");
+            return;
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        int endedFailures = watchFigures.succeeded(new StageRun(1, items, new long[0]), millis, System.currentTimeMillis());
+        if (endedFailures > 0) {
+            LOG.info(() -> "The " + watch.id() + " watch works again after " + endedFailures + " failed runs");
+        }
     }
 
     private void submitIfIdle(String name, Runnable work) {
@@ -182,16 +219,20 @@ public class Pipeline {
     }
 
     private void failed(String processor, ProcessorStats processorStats, Exception e) {
+        failed(processor + " processor", processorStats, e, "its batches stay waiting and are tried again every second,"
+                + " the other processors go on");
+    }
+
+    private void failed(String processor, ProcessorStats processorStats, Exception e, String consequence) {
         Throwable cause = rootCause(e);
         String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         int inARow = processorStats.failed(error, System.currentTimeMillis());
-        metrics.counter("vanta.pool.processor.failures", new Tag("processor", processor)).inc();
+        metrics.counter("vanta.pool.processor.failures", new Tag("processor", processor.split(" ")[0])).inc();
         // The first failure with its stack trace, then a line a minute: a stuck processor must not flood the log.
         if (inARow == 1) {
-            LOG.log(Level.WARNING, "The " + processor + " processor failed a run; its batches stay waiting and are tried"
-                    + " again every second, the other processors go on: " + error, cause);
+            LOG.log(Level.WARNING, "The " + processor + " failed a run; " + consequence + ": " + error, cause);
         } else if (inARow % FAILURE_REPORT_EVERY == 0) {
-            LOG.warning(() -> "The " + processor + " processor still fails (" + inARow + " runs in a row): " + error);
+            LOG.warning(() -> "The " + processor + " still fails (" + inARow + " runs in a row): " + error);
         }
     }
 
@@ -220,8 +261,10 @@ public class Pipeline {
             long[] waiting = backlog.getOrDefault(name, new long[] {0, now});
             processors.add(processorStats.snapshot(name, waiting[0], Math.max(0, now - waiting[1]), now));
         });
+        List<ProcessorSnapshot> watches = new ArrayList<>();
+        watchStats.forEach((id, figures) -> watches.add(figures.snapshot(id, 0, 0, now)));
         return new PipelineSnapshot(samplesIn.perSecond(now), sentToStored.percentile(50, now),
-                sentToStored.percentile(99, now), processors, trainingTaken, trainingIn.perSecond(now));
+                sentToStored.percentile(99, now), processors, trainingTaken, trainingIn.perSecond(now), watches);
     }
 
     private static Throwable rootCause(Throwable e) {

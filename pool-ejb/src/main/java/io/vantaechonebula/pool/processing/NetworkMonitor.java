@@ -25,7 +25,7 @@ public final class NetworkMonitor implements SampleProcessor {
     public static final String NAME = "network-monitor";
     static final long BEHIND_BLOCKS = 6;
     static final double POOR_CONNECTION = 0.5;
-    static final String ARRIVAL_GAP = "arrival_gap_ms";
+    public static final String ARRIVAL_GAP = "arrival_gap_ms";
 
     @Override
     public String name() {

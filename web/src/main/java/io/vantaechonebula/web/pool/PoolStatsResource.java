@@ -49,6 +49,8 @@ public class PoolStatsResource {
         long lag = snapshot.processors().stream().mapToLong(ProcessorSnapshot::lagMillis).max().orElse(0);
         JsonArrayBuilder processors = JSON.createArrayBuilder();
         snapshot.processors().forEach(processor -> processors.add(processor(processor)));
+        JsonArrayBuilder watches = JSON.createArrayBuilder();
+        snapshot.watches().forEach(watch -> watches.add(processor(watch)));
         List<NodeView> nodes = telemetry.nodes();
         JsonArrayBuilder dropping = JSON.createArrayBuilder();
         long dropped = 0;
@@ -69,6 +71,7 @@ public class PoolStatsResource {
                         .add("p50", snapshot.sentToStoredP50Millis()).add("p99", snapshot.sentToStoredP99Millis()))
                 .add("processingLagMillis", lag)
                 .add("processors", processors)
+                .add("watches", watches)
                 .add("training", JSON.createObjectBuilder()
                         .add("recordsTaken", snapshot.trainingRecordsTaken())
                         .add("recordsPerSecond", snapshot.trainingRecordsPerSecond()))

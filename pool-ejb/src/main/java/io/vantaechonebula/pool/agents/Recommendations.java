@@ -1,0 +1,55 @@
+package io.vantaechonebula.pool.agents;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What to do about a finding, by its kind and evidence: the Decision Optimizer's rules. */
+public final class Recommendations {
+
+    /** A node the pool hears from with the latency it last reported. */
+    public record Peer(String nodeId, double latencyMs) {
+    }
+
+    static final double FAST_PEER_MS = 50;
+
+    private Recommendations() {
+    }
+
+    /**
+     * @param fastPeers nodes under {@value #FAST_PEER_MS} ms, fastest first, the node itself left out
+     */
+    public static String forFinding(String kind, String nodeId, JsonObject evidence, List<Peer> fastPeers) {
+        String node = nodeId == null ? "the network" : "node " + nodeId;
+        return switch (kind) {
+            case "high_latency" -> fastPeers.isEmpty()
+                    ? "Pick peers under 50 ms; no node reporting to the pool is under 50 ms now, so check " + node
+                            + "'s own network link first"
+                    : "Pick peers under 50 ms for " + node + ": " + fastPeers.stream().limit(5)
+                            .map(p -> p.nodeId() + String.format(Locale.ROOT, " (%.0f ms)", p.latencyMs()))
+                            .collect(Collectors.joining(", "));
+            case "high_memory" -> ResourceRule.MEMORY.action() + " on " + node;
+            case "high_storage" -> ResourceRule.STORAGE.action() + " on " + node;
+            case "node_silent" -> "Check that " + node + " is running (its log) and can reach the pool (broker port 7676"
+                    + " or POST /api/v1/pool/ingest); what it could not send waits in its outbox and arrives once it is back";
+            case "isolated" -> "Give " + node + " peers again: check vanta.p2p.seeds and that its port is reachable;"
+                    + " while isolated it neither gets nor spreads blocks";
+            case "behind" -> "Check " + node + "'s peers and sync: it is " + number(evidence, "blocks_behind")
+                    + " blocks behind; if it does not catch up within a few sync intervals, restart it to sync afresh";
+            case "poor_connection" -> "Check " + node + "'s link to the pool: most of its sends fail; its outbox keeps"
+                    + " them and retries with backoff, so nothing is lost while the link is repaired";
+            default -> kind.startsWith("unusual_")
+                    ? "Compare " + node + "'s " + kind.substring("unusual_".length()).replace('_', ' ')
+                            + " with its recent level in the evidence; if a known change explains it (a deploy, a load"
+                            + " test) acknowledge it, otherwise look at the node's log around the time it was first seen"
+                    : "Read the evidence and acknowledge once it is handled";
+        };
+    }
+
+    private static String number(JsonObject evidence, String name) {
+        JsonNumber value = evidence.getJsonNumber(name);
+        return value == null ? "several" : value.toString();
+    }
+}

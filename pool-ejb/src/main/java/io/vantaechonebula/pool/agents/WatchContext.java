@@ -1,0 +1,25 @@
+package io.vantaechonebula.pool.agents;
+
+import io.vantaechonebula.pool.findings.Finding;
+import io.vantaechonebula.pool.findings.FindingReport;
+import io.vantaechonebula.pool.processing.RollingStatistic;
+import io.vantaechonebula.pool.store.NodeView;
+import java.util.List;
+import java.util.Optional;
+
+/** What a watch sees and changes, all inside its run's transaction. */
+public interface WatchContext {
+
+    long nowMs();
+
+    /** Every node the pool has stored a sample of. */
+    List<NodeView> nodes();
+
+    /** A series an agent's stage keeps, to read; empty until the stage has created it. */
+    Optional<RollingStatistic> series(Agent agent, String subject, String name);
+
+    /** Alerts and insights seen in the last ten minutes that have no recommendation yet. */
+    List<Finding> withoutRecommendation();
+
+    void report(FindingReport report);
+}

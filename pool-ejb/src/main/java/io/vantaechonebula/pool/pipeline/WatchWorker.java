@@ -1,0 +1,68 @@
+package io.vantaechonebula.pool.pipeline;
+
+import io.vantaechonebula.pool.agents.Agent;
+import io.vantaechonebula.pool.agents.Watch;
+import io.vantaechonebula.pool.agents.WatchContext;
+import io.vantaechonebula.pool.findings.Finding;
+import io.vantaechonebula.pool.findings.FindingRecorder;
+import io.vantaechonebula.pool.findings.FindingReport;
+import io.vantaechonebula.pool.processing.RollingStatistic;
+import io.vantaechonebula.pool.processing.StatisticKey;
+import io.vantaechonebula.pool.store.NodeView;
+import io.vantaechonebula.pool.store.TelemetryQueries;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs one watch in a transaction of its own: what it reports commits with it, or not at all. */
+@Stateless
+public class WatchWorker {
+
+    /** Findings the Decision Optimizer takes per run; the rest wait for its next run. */
+    static final int RECOMMEND_PER_RUN = 200;
+
+    @PersistenceContext(unitName = "pool")
+    private EntityManager em;
+
+    @EJB
+    private TelemetryQueries telemetry;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int run(Watch watch, long nowMs) {
+        FindingRecorder recorder = new FindingRecorder(em);
+        return watch.run(new WatchContext() {
+            @Override
+            public long nowMs() {
+                return nowMs;
+            }
+
+            @Override
+            public List<NodeView> nodes() {
+                return telemetry.nodes();
+            }
+
+            @Override
+            public Optional<RollingStatistic> series(Agent agent, String subject, String name) {
+                return Optional.ofNullable(em.find(RollingStatistic.class, new StatisticKey(agent.id(), subject, name)));
+            }
+
+            @Override
+            public List<Finding> withoutRecommendation() {
+                return em.createNamedQuery(Finding.WITHOUT_RECOMMENDATION, Finding.class)
+                        .setParameter("since", nowMs - Finding.ACTIVE_MS)
+                        .setMaxResults(RECOMMEND_PER_RUN)
+                        .getResultList();
+            }
+
+            @Override
+            public void report(FindingReport report) {
+                recorder.record(report);
+            }
+        });
+    }
+}

@@ -1,0 +1,63 @@
+package io.vantaechonebula.pool.agents;
+
+import io.vantaechonebula.pool.findings.Finding;
+import io.vantaechonebula.pool.findings.FindingReport;
+import io.vantaechonebula.pool.processing.RollingStatistic;
+import io.vantaechonebula.pool.store.NodeView;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A watch's world in memory: nodes, series and findings the test sets. */
+final class MemoryWatchContext implements WatchContext {
+
+    final List<NodeView> nodes = new ArrayList<>();
+    final Map<String, RollingStatistic> series = new HashMap<>();
+    final List<Finding> withoutRecommendation = new ArrayList<>();
+    final List<FindingReport> reports = new ArrayList<>();
+    long nowMs;
+
+    MemoryWatchContext(long nowMs) {
+        this.nowMs = nowMs;
+    }
+
+    void node(String id, long lastReceivedMs) {
+        nodes.add(new NodeView(id, "full", "testnet", 0, lastReceivedMs, lastReceivedMs, 10, null));
+    }
+
+    RollingStatistic series(Agent agent, String subject, String name, double... values) {
+        RollingStatistic statistic = new RollingStatistic(agent.id(), subject, name);
+        for (double value : values) {
+            statistic.add(value, 0);
+        }
+        series.put(agent.id() + "|" + subject + "|" + name, statistic);
+        return statistic;
+    }
+
+    @Override
+    public long nowMs() {
+        return nowMs;
+    }
+
+    @Override
+    public List<NodeView> nodes() {
+        return nodes;
+    }
+
+    @Override
+    public Optional<RollingStatistic> series(Agent agent, String subject, String name) {
+        return Optional.ofNullable(series.get(agent.id() + "|" + subject + "|" + name));
+    }
+
+    @Override
+    public List<Finding> withoutRecommendation() {
+        return withoutRecommendation.stream().filter(f -> f.recommendation().isEmpty()).toList();
+    }
+
+    @Override
+    public void report(FindingReport report) {
+        reports.add(report);
+    }
+}

@@ -1,0 +1,86 @@
+package io.vantaechonebula.pool.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vantaechonebula.pool.agents.ResourceRule.Baseline;
+import io.vantaechonebula.pool.findings.Finding;
+import io.vantaechonebula.pool.findings.FindingReport;
+import io.vantaechonebula.pool.findings.Findings;
+import io.vantaechonebula.pool.findings.Severity;
+import io.vantaechonebula.pool.processing.NetworkMonitor;
+import jakarta.json.JsonValue;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WatchesTest {
+
+    private static final long NOW = 1_800_000_000_000L;
+
+    @Test
+    void aNodeIsSilentAfterThreeOfItsUsualGapsAndNotBefore() {
+        MemoryWatchContext context = new MemoryWatchContext(NOW);
+        context.node("steady", NOW - 14_000);
+        context.node("quiet", NOW - 31_000);
+        context.node("retired", NOW - 25 * 3_600_000L);
+        context.series(Agent.NETWORK_MONITOR, "node:steady", NetworkMonitor.ARRIVAL_GAP, 5_000, 5_000, 5_000, 5_000);
+        context.series(Agent.NETWORK_MONITOR, "node:quiet", NetworkMonitor.ARRIVAL_GAP, 10_000, 10_000, 10_000);
+
+        int looked = new SilenceWatch().run(context);
+
+        assertThat(looked).as("the retired node is left out").isEqualTo(2);
+        assertThat(context.reports).extracting(FindingReport::nodeId).containsExactly("quiet");
+        FindingReport silent = context.reports.get(0);
+        assertThat(silent.kind()).isEqualTo("node_silent");
+        assertThat(silent.evidence().getJsonNumber("usual_gap_ms").longValue()).isEqualTo(10_000);
+        assertThat(silent.evidence().getJsonNumber("silent_after_ms").longValue()).isEqualTo(30_000);
+        assertThat(silent.summary()).isEqualTo("Nothing has arrived from node quiet for 31 s (it usually sends every 10 s)");
+    }
+
+    @Test
+    void aNodeWhoseGapIsNotLearntYetIsGivenThirtySecondsBetweenPayloads() {
+        MemoryWatchContext context = new MemoryWatchContext(NOW);
+        context.node("new", NOW - 89_000);
+        context.series(Agent.NETWORK_MONITOR, "node:new", NetworkMonitor.ARRIVAL_GAP, 1_000, 1_000);
+        new SilenceWatch().run(context);
+        assertThat(context.reports).isEmpty();
+
+        context.nowMs = NOW + 2_000;
+        new SilenceWatch().run(context);
+        assertThat(context.reports).singleElement().satisfies(r -> {
+            assertThat(r.evidence().getBoolean("usual_gap_learnt")).isFalse();
+            assertThat(r.severity()).isEqualTo(Severity.WARNING);
+        });
+    }
+
+    @Test
+    void theDecisionOptimizerNamesTheFastestRecentPeersForANodeWithHighLatency() {
+        MemoryWatchContext context = new MemoryWatchContext(NOW);
+        context.node("slow", NOW);
+        context.node("fast", NOW - 1_000);
+        context.node("faster", NOW - 1_000);
+        context.node("gone", NOW - 10 * 60_000L);
+        context.node("far", NOW);
+        context.series(Agent.NETWORK_MONITOR, "node:slow", "average_latency", 40);
+        context.series(Agent.NETWORK_MONITOR, "node:fast", "average_latency", 30);
+        context.series(Agent.NETWORK_MONITOR, "node:faster", "average_latency", 12);
+        context.series(Agent.NETWORK_MONITOR, "node:gone", "average_latency", 5);
+        context.series(Agent.NETWORK_MONITOR, "node:far", "average_latency", 80);
+        Finding latency = Findings.of(ResourceRule.LATENCY.alert("network-monitor", "slow", 180, Baseline.NONE, NOW));
+        Finding memory = Findings.of(ResourceRule.MEMORY.alert("resonant", "fast", 0.9, Baseline.NONE, NOW));
+        context.withoutRecommendation.add(latency);
+        context.withoutRecommendation.add(memory);
+
+        assertThat(new DecisionOptimizer().run(context)).isEqualTo(2);
+
+        assertThat(latency.recommendation()).contains("Pick peers under 50 ms for node slow: faster (12 ms), fast (30 ms)");
+        assertThat(memory.recommendation()).contains("Clear old blocks and keep the newest 1,000 on node fast");
+        assertThat(new DecisionOptimizer().run(context)).as("a recommendation is given once").isZero();
+    }
+
+    @Test
+    void withNoFastPeerTheDecisionOptimizerPointsAtTheNodesOwnLink() {
+        String text = Recommendations.forFinding("high_latency", "slow", JsonValue.EMPTY_JSON_OBJECT, List.of());
+        assertThat(text).isEqualTo("Pick peers under 50 ms; no node reporting to the pool is under 50 ms now, so check"
+                + " node slow's own network link first");
+    }
+}
