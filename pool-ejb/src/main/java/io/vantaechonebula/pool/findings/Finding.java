@@ -26,17 +26,15 @@ import java.util.Optional;
 @NamedQuery(name = Finding.RECENT_OF_KEY, query = "SELECT f FROM Finding f WHERE f.type = :type AND f.agent = :agent"
         + " AND f.kind = :kind AND f.nodeId = :node AND f.chainId = :chain AND f.lastSeenMs >= :since"
         + " ORDER BY f.lastSeenMs DESC")
-@NamedQuery(name = Finding.OPEN_OF_NODE, query = "SELECT f FROM Finding f WHERE f.nodeId = :node AND f.type = :type"
-        + " AND f.lastSeenMs >= :since ORDER BY f.lastSeenMs DESC")
-@NamedQuery(name = Finding.SINCE, query = "SELECT f FROM Finding f WHERE f.lastSeenMs >= :since ORDER BY f.lastSeenMs DESC")
+@NamedQuery(name = Finding.ACTIVE_OF_NODE, query = "SELECT f FROM Finding f WHERE f.nodeId = :node"
+        + " AND f.lastSeenMs > :since ORDER BY f.lastSeenMs DESC")
 @NamedQuery(name = Finding.WITHOUT_RECOMMENDATION, query = "SELECT f FROM Finding f WHERE f.recommendation IS NULL"
         + " AND f.lastSeenMs >= :since ORDER BY f.id")
 @NamedQuery(name = Finding.COUNT_OF_AGENT, query = "SELECT f.agent, COUNT(f) FROM Finding f GROUP BY f.agent")
 public class Finding {
 
     public static final String RECENT_OF_KEY = "Finding.recentOfKey";
-    public static final String OPEN_OF_NODE = "Finding.openOfNode";
-    public static final String SINCE = "Finding.since";
+    public static final String ACTIVE_OF_NODE = "Finding.activeOfNode";
     public static final String WITHOUT_RECOMMENDATION = "Finding.withoutRecommendation";
     public static final String COUNT_OF_AGENT = "Finding.countOfAgent";
     /** A finding reported again within this time is the same finding; after it, a new one opens. */

@@ -167,6 +167,7 @@ public class Pipeline {
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         int endedFailures = watchFigures.succeeded(new StageRun(1, items, new long[0]), millis, System.currentTimeMillis());
+        agentRan(watch.agent().id(), items, millis);
         if (endedFailures > 0) {
             LOG.info(() -> "The " + watch.id() + " watch works again after " + endedFailures + " failed runs");
         }
@@ -212,6 +213,7 @@ public class Pipeline {
                         + " failed runs; its waiting batches are being processed");
             }
             metrics.counter("vanta.pool.processor.batches", new Tag("processor", processor.name())).inc(run.batches());
+            agentRan(processor.name(), run.samples(), millis);
             if (run.batches() < BATCHES_PER_RUN) {
                 return;
             }
@@ -228,12 +230,20 @@ public class Pipeline {
         String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         int inARow = processorStats.failed(error, System.currentTimeMillis());
         metrics.counter("vanta.pool.processor.failures", new Tag("processor", processor.split(" ")[0])).inc();
+        metrics.counter("vanta.agent.failures", new Tag("agent", processor.split("[ :]")[0])).inc();
         // The first failure with its stack trace, then a line a minute: a stuck processor must not flood the log.
         if (inARow == 1) {
             LOG.log(Level.WARNING, "The " + processor + " failed a run; " + consequence + ": " + error, cause);
         } else if (inARow % FAILURE_REPORT_EVERY == 0) {
             LOG.warning(() -> "The " + processor + " still fails (" + inARow + " runs in a row): " + error);
         }
+    }
+
+    /** The agents' own metrics, whichever stage or watch did the work: items processed and time per run. */
+    private void agentRan(String agent, int items, long millis) {
+        Tag tag = new Tag("agent", agent);
+        metrics.counter("vanta.agent.processed", tag).inc(items);
+        metrics.timer("vanta.agent.run", tag).update(java.time.Duration.ofMillis(millis));
     }
 
     private void drainTraining() {

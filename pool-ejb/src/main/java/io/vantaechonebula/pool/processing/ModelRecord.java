@@ -82,4 +82,13 @@ public class ModelRecord {
     public int version() {
         return version;
     }
+
+    /** Which model it is ({@code pattern-recognizer}, say); null until first stored. */
+    public String model() {
+        return model;
+    }
+
+    public long updatedAtMs() {
+        return updatedAtMs;
+    }
 }

@@ -1,5 +1,6 @@
 package io.vantaechonebula.web.nodes;
 
+import io.vantaechonebula.pool.agents.NodeHealth;
 import io.vantaechonebula.pool.consolidation.AggregateView;
 import io.vantaechonebula.pool.consolidation.Resolution;
 import io.vantaechonebula.pool.store.TelemetryQueries;
@@ -39,6 +40,9 @@ public class NodesResource {
     @EJB
     private TelemetryQueries queries;
 
+    @EJB
+    private NodeHealth nodeHealth;
+
     @GET
     @Operation(summary = "Nodes seen by the pool", description = "Id, type, chain, last seen and samples stored.")
     public List<NodeSummary> nodes() {
@@ -51,6 +55,17 @@ public class NodesResource {
     @APIResponse(responseCode = "404", description = "The pool has no sample of this node")
     public NodeSummary node(@PathParam("nodeId") String nodeId) {
         return queries.node(nodeId).map(NodeSummary::of).orElseThrow(() -> unknown(nodeId));
+    }
+
+    @GET
+    @Path("{nodeId}/health")
+    @Operation(summary = "A node's health",
+            description = "Score 0-100 (healthy from 80, degraded from 50), its latest memory and latency against its"
+                    + " thresholds (the seed rules, refined by the node's learnt baseline), the alerts and insights of"
+                    + " the last 10 minutes, and what to do about them.")
+    @APIResponse(responseCode = "404", description = "The pool has no sample of this node")
+    public JsonObject health(@PathParam("nodeId") String nodeId) {
+        return nodeHealth.of(nodeId, System.currentTimeMillis()).map(HealthJson::of).orElseThrow(() -> unknown(nodeId));
     }
 
     @GET

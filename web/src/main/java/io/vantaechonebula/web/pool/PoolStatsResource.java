@@ -92,7 +92,8 @@ public class PoolStatsResource {
         return queue;
     }
 
-    private static JsonObjectBuilder processor(ProcessorSnapshot processor) {
+    /** One processor's or watch's figures, as pool stats and the agents show them. */
+    public static JsonObjectBuilder processor(ProcessorSnapshot processor) {
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("name", processor.name())
                 .add("batchesProcessed", processor.batchesProcessed())

@@ -14,6 +14,8 @@ public enum ProblemType {
     CHAIN_NOT_FOUND("chain-not-found", "No such chain", Status.NOT_FOUND),
     BLOCK_NOT_FOUND("block-not-found", "No such block", Status.NOT_FOUND),
     TRANSACTION_NOT_FOUND("transaction-not-found", "No such transaction", Status.NOT_FOUND),
+    FINDING_NOT_FOUND("finding-not-found", "No such alert or insight", Status.NOT_FOUND),
+    AGENT_NOT_FOUND("agent-not-found", "No such agent", Status.NOT_FOUND),
     NOT_FOUND("not-found", "No such resource", Status.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method is not allowed here", Status.METHOD_NOT_ALLOWED),
     POOL_UNAVAILABLE("pool-unavailable", "Processing pool cannot take data now", Status.SERVICE_UNAVAILABLE),

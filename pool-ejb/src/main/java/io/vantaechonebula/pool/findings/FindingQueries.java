@@ -1,0 +1,94 @@
+package io.vantaechonebula.pool.findings;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/** Alerts and insights as operators read and acknowledge them. */
+@Stateless
+public class FindingQueries {
+
+    @PersistenceContext(unitName = "pool")
+    private EntityManager em;
+
+    /** Newest seen first. */
+    public List<Finding> find(FindingFilter filter, long nowMs) {
+        StringBuilder jpql = new StringBuilder("SELECT f FROM Finding f WHERE f.type = :type AND f.severity IN :severities");
+        switch (filter.state()) {
+            case OPEN -> jpql.append(" AND f.acknowledgedBy IS NULL AND f.lastSeenMs > :activeSince");
+            case ACKNOWLEDGED -> jpql.append(" AND f.acknowledgedBy IS NOT NULL");
+            case ALL -> { }
+        }
+        if (filter.nodeId() != null) {
+            jpql.append(" AND f.nodeId = :node");
+        }
+        if (filter.chainId() != null) {
+            jpql.append(" AND f.chainId = :chain");
+        }
+        jpql.append(" ORDER BY f.lastSeenMs DESC, f.id DESC");
+        TypedQuery<Finding> query = em.createQuery(jpql.toString(), Finding.class)
+                .setParameter("type", filter.type())
+                .setParameter("severities", atLeast(filter.leastSeverity()))
+                .setMaxResults(filter.limit());
+        if (filter.state() == FindingFilter.State.OPEN) {
+            query.setParameter("activeSince", nowMs - Finding.ACTIVE_MS);
+        }
+        if (filter.nodeId() != null) {
+            query.setParameter("node", filter.nodeId());
+        }
+        if (filter.chainId() != null) {
+            query.setParameter("chain", filter.chainId());
+        }
+        return query.getResultList();
+    }
+
+    public Optional<Finding> get(FindingType type, long id) {
+        return Optional.ofNullable(em.find(Finding.class, id)).filter(finding -> finding.type() == type);
+    }
+
+    /**
+     * Records who acknowledged a finding and when. Acknowledging again keeps the first operator's
+     * name and time: the record says who took it on.
+     */
+    public Optional<Finding> acknowledge(FindingType type, long id, String operator, long nowMs) {
+        Finding finding = em.find(Finding.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (finding == null || finding.type() != type) {
+            return Optional.empty();
+        }
+        if (finding.acknowledgedBy().isEmpty()) {
+            finding.acknowledge(operator, nowMs);
+        }
+        return Optional.of(finding);
+    }
+
+    /** A node's alerts and insights seen in the last ten minutes, acknowledged or not, newest first. */
+    public List<Finding> activeOfNode(String nodeId, long nowMs) {
+        return em.createNamedQuery(Finding.ACTIVE_OF_NODE, Finding.class)
+                .setParameter("node", nodeId)
+                .setParameter("since", nowMs - Finding.ACTIVE_MS)
+                .getResultList();
+    }
+
+    /** An agent's findings, newest seen first. */
+    public List<Finding> recentOfAgent(String agentId, int limit) {
+        return em.createQuery("SELECT f FROM Finding f WHERE f.agent = :agent ORDER BY f.lastSeenMs DESC, f.id DESC", Finding.class)
+                .setParameter("agent", agentId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** How many findings each agent has raised, by agent id. */
+    public List<Object[]> countsByAgent() {
+        return em.createNamedQuery(Finding.COUNT_OF_AGENT, Object[].class).getResultList();
+    }
+
+    private static List<Severity> atLeast(Severity least) {
+        return new ArrayList<>(EnumSet.range(least, Severity.CRITICAL));
+    }
+}

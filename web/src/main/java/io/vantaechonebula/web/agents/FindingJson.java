@@ -1,0 +1,55 @@
+package io.vantaechonebula.web.agents;
+
+import io.vantaechonebula.pool.findings.Finding;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.Optional;
+
+/** An alert or insight as the API shows it. */
+final class FindingJson {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private FindingJson() {
+    }
+
+    static JsonObject of(Finding finding, long nowMs) {
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+                .add("id", finding.id())
+                .add("type", finding.type().id())
+                .add("agent", finding.agent())
+                .add("kind", finding.kind())
+                .add("severity", finding.severity().id())
+                .add("nodeId", orNull(finding.nodeId()))
+                .add("chainId", orNull(finding.chainId()))
+                .add("summary", finding.summary())
+                .add("evidence", evidence(finding))
+                .add("firstSeen", Instant.ofEpochMilli(finding.firstSeenMs()).toString())
+                .add("lastSeen", Instant.ofEpochMilli(finding.lastSeenMs()).toString())
+                .add("occurrences", finding.occurrences())
+                .add("active", finding.activeAt(nowMs));
+        finding.recommendation().ifPresentOrElse(text -> json.add("recommendation", text), () -> json.addNull("recommendation"));
+        if (finding.acknowledgedBy().isPresent()) {
+            json.add("acknowledgement", JSON.createObjectBuilder()
+                    .add("by", finding.acknowledgedBy().get())
+                    .add("at", Instant.ofEpochMilli(finding.acknowledgedAtMs().orElseThrow()).toString()));
+        } else {
+            json.addNull("acknowledgement");
+        }
+        return json.build();
+    }
+
+    private static JsonValue orNull(Optional<String> value) {
+        return value.<JsonValue>map(JSON::createValue).orElse(JsonValue.NULL);
+    }
+
+    private static JsonObject evidence(Finding finding) {
+        try (var reader = JSON.createReader(new StringReader(finding.evidenceJson()))) {
+            return reader.readObject();
+        }
+    }
+}
