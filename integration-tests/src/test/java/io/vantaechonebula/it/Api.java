@@ -80,6 +80,15 @@ final class Api {
                 .build());
     }
 
+    /** A POST with no body, logged in (HTTP Basic) as the given operator. */
+    static Answer postAs(String path, String user, String password) {
+        String login = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("Authorization", "Basic " + login)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
     private static Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package io.vantaechonebula.pool.agents;
 
 import io.vantaechonebula.pool.processing.ModelRecord;
+import io.vantaechonebula.pool.processing.Subjects;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -46,13 +47,18 @@ public class AgentState {
         return byAgent;
     }
 
-    /** An agent's models, most trained first. */
-    public List<ModelRecord> modelsOf(Agent agent, int limit) {
-        return em.createQuery("SELECT m FROM ModelRecord m WHERE m.processor = :agent ORDER BY m.trainedCount DESC,"
-                        + " m.subject, m.name", ModelRecord.class)
+    /** An agent's models, most trained first; of one node only when {@code nodeId} is not null. */
+    public List<ModelRecord> modelsOf(Agent agent, String nodeId, int limit) {
+        String subject = nodeId == null ? "" : " AND (m.subject = :node OR m.subject LIKE :nodeOnChain ESCAPE '!')";
+        var query = em.createQuery("SELECT m FROM ModelRecord m WHERE m.processor = :agent" + subject
+                        + " ORDER BY m.trainedCount DESC, m.subject, m.name", ModelRecord.class)
                 .setParameter("agent", agent.id())
-                .setMaxResults(limit)
-                .getResultList();
+                .setMaxResults(limit);
+        if (nodeId != null) {
+            query.setParameter("node", Subjects.node(nodeId)).setParameter("nodeOnChain",
+                    Subjects.node(nodeId).replace("!", "!!").replace("_", "!_").replace("%", "!%") + "/%");
+        }
+        return query.getResultList();
     }
 
     private static long number(Object value) {

@@ -1,7 +1,9 @@
 package io.vantaechonebula.pool.findings;
 
 import io.vantaechonebula.pool.processing.Json;
+import io.vantaechonebula.pool.store.SampleView;
 import jakarta.json.JsonObject;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -13,6 +15,7 @@ import java.util.Objects;
  * @param summary one sentence an operator reads first
  * @param evidence the figures the agent based it on
  * @param recommendation what to do, or null when the Decision Optimizer has nothing to add
+ * @param atMs when the pool saw it, by the pool's clock
  */
 public record FindingReport(FindingType type, String agent, String kind, Severity severity, String nodeId,
                             String chainId, String summary, JsonObject evidence, String recommendation, long atMs) {
@@ -36,6 +39,16 @@ public record FindingReport(FindingType type, String agent, String kind, Severit
         var builder = Json.PROVIDER.createObjectBuilder(evidence);
         Json.addIfPresent(builder, name, value);
         return new FindingReport(type, agent, kind, severity, nodeId, chainId, summary, builder.build(), recommendation, atMs);
+    }
+
+    /**
+     * The report as seen when the pool received the sample it is about: findings are timed by the pool's
+     * clock, so a node whose clock is off (or that sends late from its outbox) still has its findings
+     * open now; when the node sampled it stays in the evidence.
+     */
+    public FindingReport about(SampleView sample) {
+        return new FindingReport(type, agent, kind, severity, nodeId, chainId, summary, evidence, recommendation,
+                sample.receivedAtMs()).withEvidence("sampled_at", Instant.ofEpochMilli(sample.timestampMillis()).toString());
     }
 
     public FindingReport withRecommendation(String text) {

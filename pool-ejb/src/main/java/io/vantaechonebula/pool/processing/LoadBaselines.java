@@ -83,7 +83,7 @@ public final class LoadBaselines implements SampleProcessor {
         Baseline usual = Baselines.of(memory);
         if (ResourceRule.MEMORY.broken(sample.memoryUsage(), usual)) {
             statistics.report(ResourceRule.MEMORY.alert(NAME, sample.nodeId(), sample.memoryUsage(), usual,
-                    sample.timestampMillis()));
+                    sample.timestampMillis()).about(sample));
         }
         memory.add(sample.memoryUsage(), sample.timestampMillis());
     }

@@ -52,7 +52,7 @@ public final class NetworkMonitor implements SampleProcessor {
                 Baseline usual = Baselines.of(latency);
                 if (ResourceRule.LATENCY.broken(sample.averageLatencyMs(), usual)) {
                     statistics.report(ResourceRule.LATENCY.alert(NAME, sample.nodeId(), sample.averageLatencyMs(), usual, at)
-                            .withEvidence("peer_count", sample.peerCount()));
+                            .withEvidence("peer_count", sample.peerCount()).about(sample));
                 }
                 latency.add(sample.averageLatencyMs(), at);
             }
@@ -61,7 +61,7 @@ public final class NetworkMonitor implements SampleProcessor {
                 if (sample.peerCount() == 0 && peers.count() > 0 && peers.max() > 0) {
                     statistics.report(FindingReport.alert(NAME, "isolated", Severity.WARNING, sample.nodeId(), null,
                             "Node " + sample.nodeId() + " has no peers left (it had up to " + (long) peers.max() + ")",
-                            Json.object("peer_count", 0, "most_peers_seen", peers.max()), at));
+                            Json.object("peer_count", 0, "most_peers_seen", peers.max()), at).about(sample));
                 }
                 peers.add(sample.peerCount(), at);
             }
@@ -86,7 +86,7 @@ public final class NetworkMonitor implements SampleProcessor {
                     statistics.report(FindingReport.alert(NAME, "behind", Severity.WARNING, sample.nodeId(), chainId,
                             "Node " + sample.nodeId() + " is " + detail,
                             Json.object("height", sample.currentHeight(), "highest", tip, "blocks_behind", behind),
-                            sample.timestampMillis()));
+                            sample.timestampMillis()).about(sample));
                 }
             });
         });
@@ -97,7 +97,7 @@ public final class NetworkMonitor implements SampleProcessor {
                 findings.add(finding(sample, "poor_connection", detail));
                 statistics.report(FindingReport.alert(NAME, "poor_connection", Severity.WARNING, nodeId, null,
                         "Node " + nodeId + ": " + detail, Json.object("connection_quality", sample.connectionQuality()),
-                        sample.timestampMillis()));
+                        sample.timestampMillis()).about(sample));
             }
             nodes.add(nodeId, nodeSummary(sample));
         });

@@ -84,7 +84,7 @@ public final class PatternProcessor implements SampleProcessor {
                 summary, Json.object("metric", metric.id(), "value", value, "score", score,
                         "threshold", ANOMALY_SCORE, "recent_level", expected.level(), "recent_spread", expected.spread(),
                         "model", MODEL, "model_version", PatternRecognizer.MODEL_VERSION, "learnt_from", learntFrom),
-                sample.timestampMillis());
+                sample.timestampMillis()).about(sample);
     }
 
     private static String figure(double value) {

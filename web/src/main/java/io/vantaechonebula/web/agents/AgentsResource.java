@@ -21,6 +21,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,15 +78,15 @@ public class AgentsResource {
     @GET
     @Path("{name}")
     @Operation(summary = "One agent, with its models and latest findings",
-            description = "By id (pattern-recognizer) or title (Pattern Recognizer).")
+            description = "By id (pattern-recognizer) or title (Pattern Recognizer); node=ID shows that node's models only.")
     @APIResponse(responseCode = "404", description = "No agent of that name")
-    public JsonObject agent(@PathParam("name") String name) {
+    public JsonObject agent(@PathParam("name") String name, @QueryParam("node") String node) {
         Agent agent = Agent.named(name).orElseThrow(() -> new ApiProblemException(ProblemType.AGENT_NOT_FOUND,
                 "There is no agent '" + name + "'; the agents are " + Arrays.stream(Agent.values()).map(Agent::id)
                         .collect(Collectors.joining(", "))));
         JsonObjectBuilder json = summary(agent, context());
         JsonArrayBuilder models = JSON.createArrayBuilder();
-        for (ModelRecord model : state.modelsOf(agent, MODELS_SHOWN)) {
+        for (ModelRecord model : state.modelsOf(agent, node == null || node.isBlank() ? null : node.trim(), MODELS_SHOWN)) {
             JsonObjectBuilder item = JSON.createObjectBuilder()
                     .add("subject", model.subject())
                     .add("stream", model.name())

@@ -53,7 +53,7 @@ final class HealthJson {
                 .add("nodeId", report.nodeId())
                 .add("score", health.score())
                 .add("status", health.status())
-                .add("latestSample", report.latest().timestamp().toPlainString())
+                .add("latestSample", Instant.ofEpochMilli(report.latest().timestampMillis()).toString())
                 .add("metrics", metrics)
                 .add("alerts", alerts)
                 .add("insights", insights)

@@ -29,6 +29,11 @@ public final class Problem {
         return builder(type, detail, errors).build();
     }
 
+    /** The problem object alone, for answers written outside JAX-RS. */
+    public static String body(ProblemType type, String detail) {
+        return builder(type, detail, List.of()).build().getEntity().toString();
+    }
+
     public static Response.ResponseBuilder builder(ProblemType type, String detail, List<FieldError> errors) {
         return builder(type, detail, errors, Map.of());
     }

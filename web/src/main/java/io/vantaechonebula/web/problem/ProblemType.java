@@ -9,6 +9,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Content type is not accepted", Status.UNSUPPORTED_MEDIA_TYPE),
     INVALID_BODY("invalid-body", "Request body is invalid", Status.BAD_REQUEST),
     INVALID_PARAMETER("invalid-parameter", "Request parameter is invalid", Status.BAD_REQUEST),
+    UNAUTHORIZED("unauthorized", "Login required", Status.UNAUTHORIZED),
+    FORBIDDEN("forbidden", "Not allowed for this login", Status.FORBIDDEN),
     NODE_NOT_FOUND("node-not-found", "Node is not known to the pool", Status.NOT_FOUND),
     TRANSACTION_REJECTED("transaction-rejected", "Transaction refused", Status.BAD_REQUEST),
     CHAIN_NOT_FOUND("chain-not-found", "No such chain", Status.NOT_FOUND),

@@ -1,0 +1,32 @@
+package io.vantaechonebula.web.security;
+
+import io.vantaechonebula.web.problem.Problem;
+import io.vantaechonebula.web.problem.ProblemType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Answers a refused login or role (web.xml error pages) as problem JSON like the rest of the API, not an HTML page. */
+@WebServlet(AuthErrorServlet.PATH)
+public class AuthErrorServlet extends HttpServlet {
+
+    static final String PATH = "/auth-error";
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        boolean forbidden = status instanceof Integer code && code == HttpServletResponse.SC_FORBIDDEN;
+        String body = forbidden
+                ? Problem.body(ProblemType.FORBIDDEN, "Logged in as '" + request.getRemoteUser() + "', which has neither"
+                        + " the operator nor the admin role this needs; an admin can give it: ./vanta operator add NAME --roles operator")
+                : Problem.body(ProblemType.UNAUTHORIZED, "This needs a login with the operator or admin role (HTTP Basic);"
+                        + " the first admin's password is in run/admin.password, more with ./vanta operator add");
+        response.setStatus(forbidden ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(body);
+    }
+}
