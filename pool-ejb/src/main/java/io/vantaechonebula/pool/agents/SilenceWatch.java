@@ -13,10 +13,11 @@ import java.util.Optional;
  * The Network Monitor's watch for nodes gone quiet. A node is silent once nothing arrived from it for
  * three times its usual gap between payloads (learnt per node by the Network Monitor's stage, 30 s
  * until it has been learnt), and never sooner than {@value #MIN_SILENCE_MS} ms. Nodes silent for over
- * a day are left out: they were retired, not lost.
+ * a day are left out: they were retired, not lost. A node heard from again has its silence resolved.
  */
 public final class SilenceWatch implements Watch {
 
+    static final String KIND = "node_silent";
     static final long MIN_SILENCE_MS = 15_000;
     static final long UNLEARNT_GAP_MS = 30_000;
     static final long GAPS_TO_LEARN = 3;
@@ -53,6 +54,8 @@ public final class SilenceWatch implements Watch {
             long limit = Math.max(MIN_SILENCE_MS, Math.round(GAPS * usualGap));
             if (silentMs > limit) {
                 context.report(silent(node, silentMs, usualGap, limit, gaps.isPresent(), context.nowMs()));
+            } else {
+                context.resolveAlert(KIND, node.nodeId());
             }
         }
         return looked;
@@ -60,7 +63,7 @@ public final class SilenceWatch implements Watch {
 
     private static FindingReport silent(NodeView node, long silentMs, long usualGap, long limit, boolean learnt, long nowMs) {
         Severity severity = silentMs > 10 * limit ? Severity.CRITICAL : Severity.WARNING;
-        return FindingReport.alert(Agent.NETWORK_MONITOR.id(), "node_silent", severity, node.nodeId(), null,
+        return FindingReport.alert(Agent.NETWORK_MONITOR.id(), KIND, severity, node.nodeId(), null,
                 "Nothing has arrived from node " + node.nodeId() + " for " + seconds(silentMs) + " (it usually sends every "
                         + seconds(usualGap) + ")",
                 Json.object("last_received_ms", node.lastReceivedMs(), "silent_for_ms", silentMs,

@@ -22,4 +22,7 @@ public interface WatchContext {
     List<Finding> withoutRecommendation();
 
     void report(FindingReport report);
+
+    /** Ends this agent's active alert of that kind about the node, if it has one. */
+    void resolveAlert(String kind, String nodeId);
 }

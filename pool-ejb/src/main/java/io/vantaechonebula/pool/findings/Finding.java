@@ -27,9 +27,9 @@ import java.util.Optional;
         + " AND f.kind = :kind AND f.nodeId = :node AND f.chainId = :chain AND f.lastSeenMs >= :since"
         + " ORDER BY f.lastSeenMs DESC")
 @NamedQuery(name = Finding.ACTIVE_OF_NODE, query = "SELECT f FROM Finding f WHERE f.nodeId = :node"
-        + " AND f.lastSeenMs > :since ORDER BY f.lastSeenMs DESC")
+        + " AND f.lastSeenMs > :since AND f.resolvedAtMs IS NULL ORDER BY f.lastSeenMs DESC")
 @NamedQuery(name = Finding.WITHOUT_RECOMMENDATION, query = "SELECT f FROM Finding f WHERE f.recommendation IS NULL"
-        + " AND f.lastSeenMs >= :since ORDER BY f.id")
+        + " AND f.lastSeenMs >= :since AND f.resolvedAtMs IS NULL ORDER BY f.id")
 @NamedQuery(name = Finding.COUNT_OF_AGENT, query = "SELECT f.agent, COUNT(f) FROM Finding f GROUP BY f.agent")
 public class Finding {
 
@@ -89,6 +89,9 @@ public class Finding {
     @Column(name = "acknowledged_at_ms")
     private Long acknowledgedAtMs;
 
+    @Column(name = "resolved_at_ms")
+    private Long resolvedAtMs;
+
     protected Finding() {
     }
 
@@ -113,6 +116,16 @@ public class Finding {
         }
         update(report);
         occurrences++;
+        resolvedAtMs = null;
+    }
+
+    /** The agent saw the condition end; reported again, the finding opens again. */
+    public void resolve(long atMs) {
+        resolvedAtMs = atMs;
+    }
+
+    public Optional<Long> resolvedAtMs() {
+        return Optional.ofNullable(resolvedAtMs);
     }
 
     private void update(FindingReport report) {
@@ -194,8 +207,9 @@ public class Finding {
         return Optional.ofNullable(acknowledgedAtMs);
     }
 
+    /** Seen in the last ten minutes and not resolved since. */
     public boolean activeAt(long nowMs) {
-        return nowMs - lastSeenMs < ACTIVE_MS;
+        return resolvedAtMs == null && nowMs - lastSeenMs < ACTIVE_MS;
     }
 
     static String orBlank(String value) {

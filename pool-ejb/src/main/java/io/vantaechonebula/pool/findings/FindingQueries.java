@@ -21,7 +21,7 @@ public class FindingQueries {
     public List<Finding> find(FindingFilter filter, long nowMs) {
         StringBuilder jpql = new StringBuilder("SELECT f FROM Finding f WHERE f.type = :type AND f.severity IN :severities");
         switch (filter.state()) {
-            case OPEN -> jpql.append(" AND f.acknowledgedBy IS NULL AND f.lastSeenMs > :activeSince");
+            case OPEN -> jpql.append(" AND f.acknowledgedBy IS NULL AND f.resolvedAtMs IS NULL AND f.lastSeenMs > :activeSince");
             case ACKNOWLEDGED -> jpql.append(" AND f.acknowledgedBy IS NOT NULL");
             case ALL -> { }
         }
@@ -67,7 +67,7 @@ public class FindingQueries {
         return Optional.of(finding);
     }
 
-    /** A node's alerts and insights seen in the last ten minutes, acknowledged or not, newest first. */
+    /** A node's alerts and insights seen in the last ten minutes and not resolved, acknowledged or not, newest first. */
     public List<Finding> activeOfNode(String nodeId, long nowMs) {
         return em.createNamedQuery(Finding.ACTIVE_OF_NODE, Finding.class)
                 .setParameter("node", nodeId)

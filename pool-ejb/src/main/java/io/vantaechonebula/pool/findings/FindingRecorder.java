@@ -35,6 +35,21 @@ public final class FindingRecorder {
         return finding;
     }
 
+    /**
+     * Marks the agent's active finding of this kind about the node resolved, if there is one.
+     *
+     * @return whether there was one
+     */
+    public boolean resolve(FindingType type, String agent, String kind, String nodeId, String chainId, long atMs) {
+        Key key = new Key(type, agent, kind, Finding.orBlank(nodeId), Finding.orBlank(chainId));
+        Finding finding = recent(key, atMs);
+        if (finding == null || finding.resolvedAtMs().isPresent()) {
+            return false;
+        }
+        finding.resolve(atMs);
+        return true;
+    }
+
     private Finding recent(Key key, long atMs) {
         List<Finding> found = em.createNamedQuery(Finding.RECENT_OF_KEY, Finding.class)
                 .setParameter("type", key.type())

@@ -6,6 +6,7 @@ import io.vantaechonebula.pool.agents.WatchContext;
 import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.findings.FindingRecorder;
 import io.vantaechonebula.pool.findings.FindingReport;
+import io.vantaechonebula.pool.findings.FindingType;
 import io.vantaechonebula.pool.processing.RollingStatistic;
 import io.vantaechonebula.pool.processing.StatisticKey;
 import io.vantaechonebula.pool.store.NodeView;
@@ -18,10 +19,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /** Runs one watch in a transaction of its own: what it reports commits with it, or not at all. */
 @Stateless
 public class WatchWorker {
+
+    private static final Logger LOG = Logger.getLogger(WatchWorker.class.getName());
 
     /** Findings the Decision Optimizer takes per run; the rest wait for its next run. */
     static final int RECOMMEND_PER_RUN = 200;
@@ -62,6 +66,13 @@ public class WatchWorker {
             @Override
             public void report(FindingReport report) {
                 recorder.record(report);
+            }
+
+            @Override
+            public void resolveAlert(String kind, String nodeId) {
+                if (recorder.resolve(FindingType.ALERT, watch.agent().id(), kind, nodeId, null, nowMs)) {
+                    LOG.info(() -> "Resolved the " + kind + " alert of node " + nodeId + " (" + watch.id() + ")");
+                }
             }
         });
     }

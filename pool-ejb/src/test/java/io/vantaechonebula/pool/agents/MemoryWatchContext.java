@@ -17,6 +17,7 @@ final class MemoryWatchContext implements WatchContext {
     final Map<String, RollingStatistic> series = new HashMap<>();
     final List<Finding> withoutRecommendation = new ArrayList<>();
     final List<FindingReport> reports = new ArrayList<>();
+    final List<String> resolved = new ArrayList<>();
     long nowMs;
 
     MemoryWatchContext(long nowMs) {
@@ -59,5 +60,10 @@ final class MemoryWatchContext implements WatchContext {
     @Override
     public void report(FindingReport report) {
         reports.add(report);
+    }
+
+    @Override
+    public void resolveAlert(String kind, String nodeId) {
+        resolved.add(kind + ":" + nodeId);
     }
 }

@@ -29,6 +29,7 @@ class WatchesTest {
 
         assertThat(looked).as("the retired node is left out").isEqualTo(2);
         assertThat(context.reports).extracting(FindingReport::nodeId).containsExactly("quiet");
+        assertThat(context.resolved).as("a node heard from ends its silence").containsExactly("node_silent:steady");
         FindingReport silent = context.reports.get(0);
         assertThat(silent.kind()).isEqualTo("node_silent");
         assertThat(silent.evidence().getJsonNumber("usual_gap_ms").longValue()).isEqualTo(10_000);

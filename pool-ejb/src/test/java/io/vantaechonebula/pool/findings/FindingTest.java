@@ -49,6 +49,16 @@ class FindingTest {
     }
 
     @Test
+    void aResolvedFindingIsNoLongerActiveUntilItIsSeenAgain() {
+        Finding finding = new Finding(latency(Severity.WARNING, 150, 1_000));
+        finding.resolve(2_000);
+        assertThat(finding.activeAt(2_001)).isFalse();
+        finding.seenAgain(latency(Severity.WARNING, 150, 3_000));
+        assertThat(finding.activeAt(3_001)).isTrue();
+        assertThat(finding.resolvedAtMs()).isEmpty();
+    }
+
+    @Test
     void aRecommendationOnceGivenStaysWhenLaterReportsHaveNone() {
         Finding finding = new Finding(latency(Severity.WARNING, 150, 1_000).withRecommendation("pick peers under 50 ms"));
         finding.seenAgain(latency(Severity.WARNING, 160, 2_000));

@@ -32,6 +32,8 @@ final class FindingJson {
                 .add("lastSeen", Instant.ofEpochMilli(finding.lastSeenMs()).toString())
                 .add("occurrences", finding.occurrences())
                 .add("active", finding.activeAt(nowMs));
+        finding.resolvedAtMs().ifPresentOrElse(at -> json.add("resolvedAt", Instant.ofEpochMilli(at).toString()),
+                () -> json.addNull("resolvedAt"));
         finding.recommendation().ifPresentOrElse(text -> json.add("recommendation", text), () -> json.addNull("recommendation"));
         if (finding.acknowledgedBy().isPresent()) {
             json.add("acknowledgement", JSON.createObjectBuilder()
