@@ -40,6 +40,12 @@ public final class Recommendations {
                     + " blocks behind; if it does not catch up within a few sync intervals, restart it to sync afresh";
             case "poor_connection" -> "Check " + node + "'s link to the pool: most of its sends fail; its outbox keeps"
                     + " them and retries with backoff, so nothing is lost while the link is repaired";
+            case "partition" -> "Check the links between the pool and the silent nodes named in the evidence (their"
+                    + " network, the broker on port 7676, firewalls) before any one node: they went quiet together";
+            case "network_latency" -> "Look at the network the nodes share (a saturated link, a routing change) rather"
+                    + " than at each node; changing peers will not help while every node is slow";
+            case "node_in_trouble" -> "Restart " + node + " once its log is saved if the alerts named in the evidence"
+                    + " do not clear within a few minutes; they likely share one cause on that host";
             default -> kind.startsWith("unusual_")
                     ? "Compare " + node + "'s " + kind.substring("unusual_".length()).replace('_', ' ')
                             + " with its recent level in the evidence; if a known change explains it (a deploy, a load"

@@ -21,8 +21,14 @@ public interface WatchContext {
     /** Alerts and insights seen in the last ten minutes that have no recommendation yet. */
     List<Finding> withoutRecommendation();
 
+    /** Alerts seen in the last ten minutes and not resolved, acknowledged or not. */
+    List<Finding> activeAlerts();
+
     void report(FindingReport report);
 
     /** Ends this agent's active alert of that kind about the node, if it has one. */
     void resolveAlert(String kind, String nodeId);
+
+    /** Ends this agent's active insight of that kind (about the node, or the network when null), if it has one. */
+    void resolveInsight(String kind, String nodeId);
 }

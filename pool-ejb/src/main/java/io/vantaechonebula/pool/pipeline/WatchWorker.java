@@ -64,14 +64,32 @@ public class WatchWorker {
             }
 
             @Override
+            public List<Finding> activeAlerts() {
+                return em.createNamedQuery(Finding.ACTIVE_OF_TYPE, Finding.class)
+                        .setParameter("type", FindingType.ALERT)
+                        .setParameter("since", nowMs - Finding.ACTIVE_MS)
+                        .getResultList();
+            }
+
+            @Override
             public void report(FindingReport report) {
                 recorder.record(report);
             }
 
             @Override
             public void resolveAlert(String kind, String nodeId) {
-                if (recorder.resolve(FindingType.ALERT, watch.agent().id(), kind, nodeId, null, nowMs)) {
-                    LOG.info(() -> "Resolved the " + kind + " alert of node " + nodeId + " (" + watch.id() + ")");
+                resolve(FindingType.ALERT, kind, nodeId);
+            }
+
+            @Override
+            public void resolveInsight(String kind, String nodeId) {
+                resolve(FindingType.INSIGHT, kind, nodeId);
+            }
+
+            private void resolve(FindingType type, String kind, String nodeId) {
+                if (recorder.resolve(type, watch.agent().id(), kind, nodeId, null, nowMs)) {
+                    LOG.info(() -> "Resolved the " + kind + " " + type.id() + (nodeId == null ? " of the network" : " of node "
+                            + nodeId) + " (" + watch.id() + ")");
                 }
             }
         });

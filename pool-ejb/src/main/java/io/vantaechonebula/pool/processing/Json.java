@@ -52,6 +52,8 @@ public final class Json {
             builder.add(name, json);
         } else if (value instanceof JsonObjectBuilder json) {
             builder.add(name, json);
+        } else if (value instanceof jakarta.json.JsonArrayBuilder json) {
+            builder.add(name, json);
         } else {
             builder.add(name, value.toString());
         }

@@ -18,6 +18,7 @@ final class MemoryWatchContext implements WatchContext {
     final List<Finding> withoutRecommendation = new ArrayList<>();
     final List<FindingReport> reports = new ArrayList<>();
     final List<String> resolved = new ArrayList<>();
+    final List<Finding> activeAlerts = new ArrayList<>();
     long nowMs;
 
     MemoryWatchContext(long nowMs) {
@@ -65,5 +66,15 @@ final class MemoryWatchContext implements WatchContext {
     @Override
     public void resolveAlert(String kind, String nodeId) {
         resolved.add(kind + ":" + nodeId);
+    }
+
+    @Override
+    public void resolveInsight(String kind, String nodeId) {
+        resolved.add("insight " + kind + ":" + nodeId);
+    }
+
+    @Override
+    public List<Finding> activeAlerts() {
+        return activeAlerts;
     }
 }
