@@ -11,25 +11,55 @@ import io.vantaechonebula.web.problem.ProblemType;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.logging.Logger;
 
-/** Lists, shows and acknowledges the findings of one type; {@link AlertsResource} and {@link InsightsResource} say which. */
-final class FindingsResource {
+/**
+ * The agents' alerts (one agent's observation about a node, a chain or the network) and insights
+ * (several agents' findings correlated into one story), at {@code /alerts} and {@code /insights}.
+ */
+@Path("{findings: alerts|insights}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class FindingsResource {
 
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final Logger LOG = Logger.getLogger(FindingsResource.class.getName());
     static final int MAX_LIMIT = 1000;
 
-    private final FindingQueries queries;
-    private final FindingType type;
+    @EJB
+    private FindingQueries queries;
 
-    FindingsResource(FindingQueries queries, FindingType type) {
-        this.queries = queries;
-        this.type = type;
+    /** Alerts or insights, by the path's first segment. */
+    private static FindingType type(String findings) {
+        return findings.equals("alerts") ? FindingType.ALERT : FindingType.INSIGHT;
     }
 
-    JsonObject list(String state, String nodeId, String chainId, String severity, String limit) {
+    @GET
+    @Operation(summary = "Alerts or insights, newest seen first",
+            description = "state=open (seen in the last 10 minutes, neither acknowledged nor resolved; the default),"
+                    + " acknowledged or all; node and chain narrow them; severity=info, warning or critical keeps those at"
+                    + " least as severe. Each has its evidence, recommendation, first and last seen, and who acknowledged"
+                    + " it when.")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
+    public JsonObject list(@PathParam("findings") String findings, @QueryParam("state") @DefaultValue("open") String state,
+                           @QueryParam("node") String nodeId, @QueryParam("chain") String chainId,
+                           @QueryParam("severity") @DefaultValue("info") String severity,
+                           @QueryParam("limit") @DefaultValue("100") String limit) {
+        FindingType type = type(findings);
         FindingFilter filter = new FindingFilter(type, parse("state", () -> FindingFilter.State.of(state)), blankToNull(nodeId),
                 blankToNull(chainId), parse("severity", () -> Severity.of(severity)), QueryLimits.parse("limit", limit, MAX_LIMIT));
         long now = System.currentTimeMillis();
@@ -42,24 +72,39 @@ final class FindingsResource {
                 .build();
     }
 
-    JsonObject one(String id) {
-        long key = id(id);
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One alert or insight")
+    @APIResponse(responseCode = "404", description = "No such alert or insight")
+    public JsonObject one(@PathParam("findings") String findings, @PathParam("id") String id) {
+        FindingType type = type(findings);
+        long key = id(type, id);
         return queries.get(type, key).map(finding -> FindingJson.of(finding, System.currentTimeMillis()))
-                .orElseThrow(() -> unknown(key));
+                .orElseThrow(() -> unknown(type, key));
     }
 
-    JsonObject acknowledge(String id, SecurityContext security) {
-        long key = id(id);
+    @POST
+    @Path("{id}/acknowledgement")
+    @Operation(summary = "Acknowledge an alert or insight",
+            description = "Roles operator or admin. Records who and when; acknowledging again keeps the first record."
+                    + " One that gets more severe afterwards needs acknowledging again.")
+    @APIResponse(responseCode = "401", description = "Not logged in")
+    @APIResponse(responseCode = "403", description = "Logged in without the operator or admin role")
+    @APIResponse(responseCode = "404", description = "No such alert or insight")
+    public JsonObject acknowledge(@PathParam("findings") String findings, @PathParam("id") String id,
+                                  @Context SecurityContext security) {
+        FindingType type = type(findings);
+        long key = id(type, id);
         // The container lets only operators and admins post here (web.xml); the name is who they logged in as.
         String operator = security.getUserPrincipal().getName();
         long now = System.currentTimeMillis();
-        Finding finding = queries.acknowledge(type, key, operator, now).orElseThrow(() -> unknown(key));
+        Finding finding = queries.acknowledge(type, key, operator, now).orElseThrow(() -> unknown(type, key));
         LOG.info(() -> type.id() + " " + key + " (" + finding.kind() + finding.nodeId().map(n -> " on node " + n).orElse("")
                 + ") acknowledged by " + finding.acknowledgedBy().orElseThrow());
         return FindingJson.of(finding, now);
     }
 
-    private long id(String id) {
+    private static long id(FindingType type, String id) {
         try {
             long key = Long.parseLong(id.trim());
             if (key > 0) {
@@ -72,7 +117,7 @@ final class FindingsResource {
                 "An " + type.id() + " id is a positive whole number, got '" + id + "'; GET /api/v1/" + type.id() + "s lists them");
     }
 
-    private ApiProblemException unknown(long id) {
+    private static ApiProblemException unknown(FindingType type, long id) {
         return new ApiProblemException(ProblemType.FINDING_NOT_FOUND,
                 "There is no " + type.id() + " " + id + "; GET /api/v1/" + type.id() + "s?state=all lists them");
     }
