@@ -101,6 +101,12 @@ class AgentsIT {
         assertThat(pattern.getJsonNumber("processed").longValue()).isPositive();
         assertThat(pattern.getJsonObject("state").getJsonObject("models").getJsonNumber("trainedValues").longValue()).isPositive();
         assertThat(Api.get("/api/v1/agents/Pattern%20Recognizer").object().getString("id")).isEqualTo("pattern-recognizer");
+        assertThat(Api.get("/api/v1/insights?state=all").object().getJsonArray("insights")).isNotNull();
+        Api.Answer noInsight = Api.get("/api/v1/insights/999999999");
+        assertThat(noInsight.status()).isEqualTo(404);
+        assertThat(noInsight.object().getString("detail")).isEqualTo("There is no insight 999999999; GET /api/v1/insights?state=all lists them");
+        assertThat(Api.get("/api/v1/alerts?severity=fatal").object().getString("detail"))
+                .isEqualTo("Query parameter 'severity': unknown severity 'fatal': use info, warning or critical");
         Api.Answer unknown = Api.get("/api/v1/agents/oracle");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.object().getString("detail")).contains("network-monitor");
