@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.agents;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -37,7 +38,7 @@ public enum Agent {
         AGGREGATION, POOL, TRAINING;
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -53,7 +54,7 @@ public enum Agent {
 
     /** Lower case with hyphens: {@code pattern-recognizer}. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public String title() {

@@ -1,11 +1,8 @@
 package io.vantaechonebula.pool.agents;
 
 import io.vantaechonebula.pool.findings.Finding;
-import io.vantaechonebula.pool.processing.Json;
 import io.vantaechonebula.pool.processing.Subjects;
 import io.vantaechonebula.pool.store.NodeView;
-import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +40,7 @@ public final class DecisionOptimizer implements Watch {
         for (Finding finding : findings) {
             String nodeId = finding.nodeId().orElse(null);
             List<Recommendations.Peer> others = fast.stream().filter(p -> !p.nodeId().equals(nodeId)).toList();
-            finding.recommend(Recommendations.forFinding(finding.kind(), nodeId, evidence(finding), others));
+            finding.recommend(Recommendations.forFinding(finding.kind(), nodeId, finding.evidence(), others));
         }
         return findings.size();
     }
@@ -60,11 +57,5 @@ public final class DecisionOptimizer implements Watch {
         }
         fast.sort(Comparator.comparingDouble(Recommendations.Peer::latencyMs));
         return fast;
-    }
-
-    private static JsonObject evidence(Finding finding) {
-        try (var reader = Json.PROVIDER.createReader(new StringReader(finding.evidenceJson()))) {
-            return reader.readObject();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.vantaechonebula.pool.findings;
 
+import io.vantaechonebula.pool.processing.Json;
+import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +14,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.io.StringReader;
 import java.util.Optional;
 
 /**
@@ -184,6 +187,12 @@ public class Finding {
 
     public String evidenceJson() {
         return evidence;
+    }
+
+    public JsonObject evidence() {
+        try (var reader = Json.PROVIDER.createReader(new StringReader(evidence))) {
+            return reader.readObject();
+        }
     }
 
     public Optional<String> recommendation() {

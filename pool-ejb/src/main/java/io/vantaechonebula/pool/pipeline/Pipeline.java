@@ -25,11 +25,13 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSDestinationDefinition;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -91,7 +93,7 @@ public class Pipeline {
     private final Map<String, ProcessorStats> stats = new LinkedHashMap<>();
     private final Map<String, AtomicBoolean> busy = new HashMap<>();
     private final Map<String, ProcessorStats> watchStats = new LinkedHashMap<>();
-    private final Map<String, Long> watchLastStartMs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> watchLastStartMs = new ConcurrentHashMap<>();
     private final RateMeter samplesIn = new RateMeter();
     private final LatencyWindow sentToStored = new LatencyWindow();
     private final RateMeter trainingIn = new RateMeter();
@@ -161,8 +163,8 @@ public class Pipeline {
         try {
             items = watchWorker.run(watch, now);
         } catch (EJBException | IllegalStateException e) {
-            failed(watch.id() + " watch", watchFigures, e, "nothing it would have reported was kept; it runs again in "
-                    + watch.periodMs() / 1000.0 + " s");
+            failed(watch.id(), watch.agent().id(), "The " + watch.id() + " watch", watchFigures, e,
+                    "nothing it would have reported was kept; it runs again in " + watch.periodMs() / 1000.0 + " s");
             return;
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -200,7 +202,8 @@ public class Pipeline {
             try {
                 run = worker.processNext(processor, BATCHES_PER_RUN);
             } catch (EJBException | IllegalStateException e) {
-                failed(processor.name(), processorStats, e);
+                failed(processor.name(), processor.name(), "The " + processor.name() + " processor", processorStats, e,
+                        "its batches stay waiting and are tried again every second, the other processors go on");
                 return;
             }
             if (run.batches() == 0) {
@@ -220,22 +223,22 @@ public class Pipeline {
         }
     }
 
-    private void failed(String processor, ProcessorStats processorStats, Exception e) {
-        failed(processor + " processor", processorStats, e, "its batches stay waiting and are tried again every second,"
-                + " the other processors go on");
-    }
-
-    private void failed(String processor, ProcessorStats processorStats, Exception e, String consequence) {
+    /**
+     * @param id the stage's name or the watch's id, as pool stats show it
+     * @param agent whose job it does
+     * @param who how the log names it
+     */
+    private void failed(String id, String agent, String who, ProcessorStats processorStats, Exception e, String consequence) {
         Throwable cause = rootCause(e);
         String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         int inARow = processorStats.failed(error, System.currentTimeMillis());
-        metrics.counter("vanta.pool.processor.failures", new Tag("processor", processor.split(" ")[0])).inc();
-        metrics.counter("vanta.agent.failures", new Tag("agent", processor.split("[ :]")[0])).inc();
+        metrics.counter("vanta.pool.processor.failures", new Tag("processor", id)).inc();
+        metrics.counter("vanta.agent.failures", new Tag("agent", agent)).inc();
         // The first failure with its stack trace, then a line a minute: a stuck processor must not flood the log.
         if (inARow == 1) {
-            LOG.log(Level.WARNING, "The " + processor + " failed a run; " + consequence + ": " + error, cause);
+            LOG.log(Level.WARNING, who + " failed a run; " + consequence + ": " + error, cause);
         } else if (inARow % FAILURE_REPORT_EVERY == 0) {
-            LOG.warning(() -> "The " + processor + " still fails (" + inARow + " runs in a row): " + error);
+            LOG.warning(() -> who + " still fails (" + inARow + " runs in a row): " + error);
         }
     }
 
@@ -243,7 +246,7 @@ public class Pipeline {
     private void agentRan(String agent, int items, long millis) {
         Tag tag = new Tag("agent", agent);
         metrics.counter("vanta.agent.processed", tag).inc(items);
-        metrics.timer("vanta.agent.run", tag).update(java.time.Duration.ofMillis(millis));
+        metrics.timer("vanta.agent.run", tag).update(Duration.ofMillis(millis));
     }
 
     private void drainTraining() {

@@ -5,7 +5,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -27,7 +26,7 @@ final class FindingJson {
                 .add("nodeId", orNull(finding.nodeId()))
                 .add("chainId", orNull(finding.chainId()))
                 .add("summary", finding.summary())
-                .add("evidence", evidence(finding))
+                .add("evidence", finding.evidence())
                 .add("firstSeen", Instant.ofEpochMilli(finding.firstSeenMs()).toString())
                 .add("lastSeen", Instant.ofEpochMilli(finding.lastSeenMs()).toString())
                 .add("occurrences", finding.occurrences())
@@ -49,9 +48,4 @@ final class FindingJson {
         return value.<JsonValue>map(JSON::createValue).orElse(JsonValue.NULL);
     }
 
-    private static JsonObject evidence(Finding finding) {
-        try (var reader = JSON.createReader(new StringReader(finding.evidenceJson()))) {
-            return reader.readObject();
-        }
-    }
 }
