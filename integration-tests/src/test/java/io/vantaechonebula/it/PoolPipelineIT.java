@@ -162,11 +162,14 @@ class PoolPipelineIT {
     void rawSamplesArePrunedOnlyOnceRolledUp() throws Exception {
         String rolledUp = newNodeId("pruned");
         assertThat(Api.post("/api/v1/pool/ingest", batch(rolledUp, 1, 4).toString()).status()).isEqualTo(202);
+        // Until the node's first samples are stored its metrics are a 404 problem, not an empty series.
+        Api.nodeWithSamples(rolledUp, 4).orElseThrow();
         Api.eventually(() -> minutes(rolledUp), answer -> cpuSamples(answer) == 4);
         String waiting = newNodeId("unrolled");
         ServerControl.asadmin("create-system-properties", "vanta.pool.drill.failing-processor=memory-consolidator");
         try {
             assertThat(Api.post("/api/v1/pool/ingest", batch(waiting, 1, 4).toString()).status()).isEqualTo(202);
+            Api.nodeWithSamples(waiting, 4).orElseThrow();
             Api.eventually(PoolPipelineIT::stats, stats -> failures(stats, "memory-consolidator") > 0 && pending(stats, "memory-consolidator") > 0);
             ServerControl.asadmin("create-system-properties", "vanta.pool.raw-storage-limit=1");
             try {
@@ -199,8 +202,9 @@ class PoolPipelineIT {
 
     private static JsonObject metrics(String node, String resolution) {
         long now = Telemetry.now();
-        return Api.get("/api/v1/nodes/" + node + "/metrics?resolution=" + resolution + "&from=" + (now - 7200) + "&to=" + (now + 1))
-                .object();
+        Api.Answer answer = Api.get("/api/v1/nodes/" + node + "/metrics?resolution=" + resolution + "&from=" + (now - 7200) + "&to=" + (now + 1));
+        assertThat(answer.status()).as("%s metrics of %s: %s", resolution, node, answer.body()).isEqualTo(200);
+        return answer.object();
     }
 
     private static long cpuSamples(JsonObject metrics) {
