@@ -91,6 +91,28 @@ class AgentsIT {
     }
 
     @Test
+    void aNodeWhoseDiskIsNearlyFullIsToldToArchiveOldData() {
+        String node = newNodeId("disk");
+        sendStorage(node, 1, 0.50);
+        sendStorage(node, 2, 0.96);
+
+        JsonObject alert = Api.eventually(() -> alertOf(node, "high_storage"), found -> found.isPresent()
+                        && !found.get().isNull("recommendation"))
+                .orElseThrow(() -> new AssertionError("no high_storage alert for " + node));
+        assertThat(alert.getString("agent")).isEqualTo("resonant");
+        assertThat(alert.getString("severity")).isEqualTo("critical");
+        assertThat(alert.getJsonObject("evidence").getJsonNumber("value").doubleValue()).isEqualTo(0.96);
+        assertThat(alert.getJsonObject("evidence").getJsonNumber("threshold").doubleValue()).isEqualTo(0.90);
+        assertThat(alert.getString("recommendation")).isEqualTo("Archive data older than 30 days on node " + node);
+
+        JsonObject health = Api.get("/api/v1/nodes/" + node + "/health").object();
+        assertThat(health.getJsonArray("metrics").getValuesAs(JsonObject.class))
+                .filteredOn(m -> m.getString("metric").equals("storage_usage"))
+                .singleElement().satisfies(m -> assertThat(m.getString("status")).isEqualTo("above"));
+        assertThat(Api.get("/api/v1/nodes/" + node + "/samples?limit=1").body()).contains("\"storage_usage\":0.96");
+    }
+
+    @Test
     void theTwelveAgentsAreListedWithWhatTheyDidAndLearnt() {
         JsonObject answer = Api.eventually(() -> Api.get("/api/v1/agents").object(), agents -> agent(agents, "pattern-recognizer")
                 .getJsonObject("state").getJsonObject("models").getInt("count") > 0);
@@ -145,9 +167,22 @@ class AgentsIT {
         assertThat(answer.status()).as(answer.body()).isEqualTo(202);
     }
 
+    private static void sendStorage(String node, long seq, double storage) {
+        JsonObject sample = Telemetry.sample(node, seq).add("timestamp", System.currentTimeMillis() / 1000.0)
+                .add("performance_metrics", Json.createObjectBuilder().add("cpu_usage", 0.25).add("memory_usage", 0.5)
+                        .add("storage_usage", storage).add("uptime", 120 + seq))
+                .build();
+        Api.Answer answer = Api.post("/api/v1/pool/ingest", Telemetry.batchOf(node, Json.createArrayBuilder().add(sample), 1).toString());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+    }
+
     private static Optional<JsonObject> latencyAlert(String node) {
+        return alertOf(node, "high_latency");
+    }
+
+    private static Optional<JsonObject> alertOf(String node, String kind) {
         return Api.get("/api/v1/alerts?node=" + node).object().getJsonArray("alerts").getValuesAs(JsonObject.class).stream()
-                .filter(alert -> alert.getString("kind").equals("high_latency"))
+                .filter(alert -> alert.getString("kind").equals(kind))
                 .findFirst();
     }
 

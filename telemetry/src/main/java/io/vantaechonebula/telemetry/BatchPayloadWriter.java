@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Writes samples as the batch payload that {@link TelemetryParser} reads: what collectors send
  * over JMS or HTTP. Every metric must be present except the average latency, which is null while
- * a node has no peers.
+ * a node has no peers, and the storage usage, left out where the node does not measure it.
  */
 public final class BatchPayloadWriter {
 
@@ -63,6 +63,13 @@ public final class BatchPayloadWriter {
         } else {
             network.add("average_latency", sample.averageLatencyMs());
         }
+        JsonObjectBuilder performance = JSON.createObjectBuilder()
+                .add("cpu_usage", required(sample.cpuUsage(), "cpu_usage"))
+                .add("memory_usage", required(sample.memoryUsage(), "memory_usage"))
+                .add("uptime", required(sample.uptimeSeconds(), "uptime"));
+        if (sample.storageUsage() != null) {
+            performance.add("storage_usage", sample.storageUsage());
+        }
         json.add("blockchain_metrics", JSON.createObjectBuilder()
                         .add("current_height", required(sample.currentHeight(), "current_height"))
                         .add("blocks_processed_last_interval", required(sample.blocksProcessed(), "blocks_processed_last_interval"))
@@ -71,10 +78,7 @@ public final class BatchPayloadWriter {
                 .add("network_metrics", network
                         .add("bandwidth_usage", required(sample.bandwidthUsage(), "bandwidth_usage"))
                         .add("connection_quality", required(sample.connectionQuality(), "connection_quality")))
-                .add("performance_metrics", JSON.createObjectBuilder()
-                        .add("cpu_usage", required(sample.cpuUsage(), "cpu_usage"))
-                        .add("memory_usage", required(sample.memoryUsage(), "memory_usage"))
-                        .add("uptime", required(sample.uptimeSeconds(), "uptime")));
+                .add("performance_metrics", performance);
         if (sample.extensionsJson() != null) {
             try (JsonReader reader = JSON.createReader(new StringReader(sample.extensionsJson()))) {
                 reader.readObject().forEach(json::add);

@@ -153,6 +153,8 @@ public final class TelemetryParser {
 
         Double cpu = performance == null ? null : fraction(performance, "cpu_usage", performancePath + "cpu_usage", errors);
         Double memory = performance == null ? null : fraction(performance, "memory_usage", performancePath + "memory_usage", errors);
+        Double storage = performance == null || !performance.containsKey("storage_usage") ? null
+                : fraction(performance, "storage_usage", performancePath + "storage_usage", errors);
         Double uptime = performance == null ? null : number(performance, "uptime", performancePath + "uptime", errors, 0, Double.MAX_VALUE, false);
 
         String extensions = extensions(sample, path, errors);
@@ -160,7 +162,7 @@ public final class TelemetryParser {
             return null;
         }
         return new TelemetrySample(nodeId, nodeType, chainId, timestamp, seq, height, blocks, transactions, hashRate,
-                peers, latency, bandwidth, quality, cpu, memory, uptime, extensions);
+                peers, latency, bandwidth, quality, cpu, memory, storage, uptime, extensions);
     }
 
     private TelemetryPayload parseContribution(JsonObject payload, String senderNodeId) throws InvalidTelemetryException {
@@ -196,7 +198,7 @@ public final class TelemetryParser {
         errors.throwIfAny();
 
         TelemetrySample sample = new TelemetrySample(nodeId, nodeType, chainId, timestamp, null, null, blocks,
-                transactions, null, peers, latency, null, null, null, null, null, extensions);
+                transactions, null, peers, latency, null, null, null, null, null, null, extensions);
         JsonObject attributed = JSON.createObjectBuilder(payload)
                 .add("node_data", JSON.createObjectBuilder(data).add("node_id", nodeId))
                 .build();

@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * One validated telemetry sample. Metrics a contribution does not carry are null; a batch sample
- * carries them all, except {@code averageLatencyMs}, which is null while a node has no peers.
+ * carries them all, except {@code averageLatencyMs}, which is null while a node has no peers, and
+ * {@code storageUsage}, which nodes built before it was measured do not send.
  *
  * @param timestamp      epoch seconds as sent, fractions kept exactly
  * @param seq            the sender's sequence number, or null when it sent none
@@ -26,6 +27,7 @@ public record TelemetrySample(
         Double connectionQuality,
         Double cpuUsage,
         Double memoryUsage,
+        Double storageUsage,
         Double uptimeSeconds,
         String extensionsJson) {
 

@@ -46,6 +46,7 @@ class TelemetryParserTest {
             assertThat(first.averageLatencyMs()).isEqualTo(38.2);
             assertThat(first.connectionQuality()).isEqualTo(0.93);
             assertThat(first.cpuUsage()).isEqualTo(0.31);
+            assertThat(first.storageUsage()).as("optional, not sent").isNull();
             assertThat(first.uptimeSeconds()).isEqualTo(3600.5);
             assertThat(first.timestamp()).isEqualByComparingTo(new BigDecimal(NOW - 95 + ".25"));
             assertThat(first.timestampMillis()).isEqualTo((NOW - 95) * 1000 + 250);
@@ -117,6 +118,14 @@ class TelemetryParserTest {
         void rejectsFractionalBlockCount() {
             assertRejectedSample(s -> s.add("blockchain_metrics", chain().add("transaction_count", 2.5)),
                     "data_batch[0].blockchain_metrics.transaction_count", "must be a whole number, got the number 2.5");
+        }
+
+        @Test
+        void readsStorageUsageWhereTheNodeMeasuresIt() throws Exception {
+            JsonObjectBuilder measured = sample("node-a", 1).add("performance_metrics", performance().add("storage_usage", 0.93));
+            assertThat(parser.parse(batch("node-a", measured).toString(), null).samples().get(0).storageUsage()).isEqualTo(0.93);
+            assertRejectedSample(s -> s.add("performance_metrics", performance().add("storage_usage", 93)),
+                    "data_batch[0].performance_metrics.storage_usage", "divide it by 100");
         }
 
         @Test

@@ -188,7 +188,7 @@ public class NodeCommand implements Callable<Integer> {
         }
         PoolRoute route = new PoolRoute(new PoolProbe(http), pools == null ? PoolProbe.LOCAL_CANDIDATES : pools, connect(http));
         TelemetryCollector collector = new TelemetryCollector(nodeId, nodeType, chains, peers,
-                new ProcessSampler(), new SequenceFile(state.resolve("sample.seq"))::next,
+                new ProcessSampler(state), new SequenceFile(state.resolve("sample.seq"))::next,
                 new Outbox<TelemetrySample>(capacity, BATCH_SIZE, MAX_WAIT,
                         new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), ThreadLocalRandom.current()::nextDouble)),
                 route);

@@ -97,7 +97,8 @@ public class NodeTelemetry {
                 ? new LocalBrokerSender(connectionFactory) : new HttpBatchSender(http, found.baseUrl()));
         Path sequenceFile = identity.settings().keyFile().resolveSibling("vanta-telemetry.seq");
         collector = new TelemetryCollector(nodeId, identity.settings().mode().id(),
-                readingsWithAnalysis(new ChainActivityReader(chains::activity)), peers::reading, new ProcessSampler(),
+                readingsWithAnalysis(new ChainActivityReader(chains::activity)), peers::reading,
+                new ProcessSampler(sequenceFile.getParent()),
                 new SequenceFile(sequenceFile)::next,
                 new Outbox<TelemetrySample>(capacity, BATCH_SIZE, MAX_WAIT,
                         new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), ThreadLocalRandom.current()::nextDouble)),

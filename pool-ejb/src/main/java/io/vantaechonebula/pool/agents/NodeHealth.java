@@ -51,6 +51,10 @@ public class NodeHealth {
             readings.add(new HealthScore.Reading(ResourceRule.LATENCY, latest.averageLatencyMs(),
                     baseline(Agent.NETWORK_MONITOR, subject, ResourceRule.LATENCY.metric())));
         }
+        if (latest.storageUsage() != null) {
+            readings.add(new HealthScore.Reading(ResourceRule.STORAGE, latest.storageUsage(),
+                    baseline(Agent.RESONANT, subject, ResourceRule.STORAGE.metric())));
+        }
         List<Finding> active = findings.activeOfNode(nodeId, nowMs);
         List<HealthScore.Concern> concerns = active.stream()
                 .map(f -> new HealthScore.Concern(f.kind(), f.severity(), f.recommendation().orElse(null)))

@@ -10,11 +10,13 @@ import java.util.Locale;
  * the alert. Once a node has a baseline of {@value #BASELINE_MIN_COUNT} values, its own threshold
  * comes down to four standard deviations above its usual level, but never below
  * {@value #LOWEST_SHARE} of the seed: a node that usually sits at 20% memory is unusual at 50%.
+ * Storage keeps its seed: a disk fills slowly and steadily, so a node's own past says when it grew,
+ * not when it is in trouble.
  */
 public enum ResourceRule {
-    MEMORY("memory_usage", 0.80, "high_memory", "Clear old blocks and keep the newest 1,000"),
-    LATENCY("average_latency", 100, "high_latency", "Pick peers under 50 ms"),
-    STORAGE("storage_usage", 0.90, "high_storage", "Archive data older than 30 days");
+    MEMORY("memory_usage", 0.80, "high_memory", "Clear old blocks and keep the newest 1,000", true),
+    LATENCY("average_latency", 100, "high_latency", "Pick peers under 50 ms", true),
+    STORAGE("storage_usage", 0.90, "high_storage", "Archive data older than 30 days", false);
 
     static final long BASELINE_MIN_COUNT = 30;
     static final double LOWEST_SHARE = 0.6;
@@ -24,12 +26,14 @@ public enum ResourceRule {
     private final double seed;
     private final String alertKind;
     private final String action;
+    private final boolean learns;
 
-    ResourceRule(String metric, double seed, String alertKind, String action) {
+    ResourceRule(String metric, double seed, String alertKind, String action, boolean learns) {
         this.metric = metric;
         this.seed = seed;
         this.alertKind = alertKind;
         this.action = action;
+        this.learns = learns;
     }
 
     /** A node's usual level of a metric, as far as it has been learnt. */
@@ -42,7 +46,7 @@ public enum ResourceRule {
     }
 
     public Threshold thresholdFor(Baseline baseline) {
-        if (baseline.count() < BASELINE_MIN_COUNT) {
+        if (!learns || baseline.count() < BASELINE_MIN_COUNT) {
             return new Threshold(seed, false);
         }
         double learnt = Math.max(seed * LOWEST_SHARE, baseline.mean() + SPREADS * baseline.stddev());

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Resonant's stage. Keeps each node's memory baseline and alerts above its memory threshold
- * ({@link ResourceRule#MEMORY}). Learns, per node, a model of its load: CPU and memory use as straight lines of the transactions
+ * Resonant's stage. Keeps each node's memory and storage baselines and alerts above their thresholds
+ * ({@link ResourceRule#MEMORY}, {@link ResourceRule#STORAGE}). Learns, per node, a model of its load: CPU and memory use as straight lines of the transactions
  * it sees, refitted with every sample (online least squares). Each sample is first predicted by
  * the model as it stood, and the absolute error is kept, so the model's quality is on record.
  */
@@ -36,7 +36,8 @@ public final class LoadBaselines implements SampleProcessor {
     public JsonObject process(List<SampleView> samples, Statistics statistics) {
         Set<String> trained = new TreeSet<>();
         for (SampleView sample : samples) {
-            watchMemory(sample, statistics);
+            watch(ResourceRule.MEMORY, sample.memoryUsage(), sample, statistics);
+            watch(ResourceRule.STORAGE, sample.storageUsage(), sample, statistics);
             if (sample.transactionCount() == null) {
                 continue;
             }
@@ -74,17 +75,16 @@ public final class LoadBaselines implements SampleProcessor {
         return Json.PROVIDER.createObjectBuilder().add("samples", samples.size()).add("models", models).build();
     }
 
-    /** The node's memory baseline, learnt after each value is judged against it. */
-    private static void watchMemory(SampleView sample, Statistics statistics) {
-        if (sample.memoryUsage() == null) {
+    /** The node's baseline of the rule's metric, learnt after each value is judged against it. */
+    private static void watch(ResourceRule rule, Double value, SampleView sample, Statistics statistics) {
+        if (value == null) {
             return;
         }
-        RollingStatistic memory = statistics.series(Subjects.node(sample.nodeId()), "memory_usage");
-        Baseline usual = Baselines.of(memory);
-        if (ResourceRule.MEMORY.broken(sample.memoryUsage(), usual)) {
-            statistics.report(ResourceRule.MEMORY.alert(NAME, sample.nodeId(), sample.memoryUsage(), usual,
-                    sample.timestampMillis()).about(sample));
+        RollingStatistic series = statistics.series(Subjects.node(sample.nodeId()), rule.metric());
+        Baseline usual = Baselines.of(series);
+        if (rule.broken(value, usual)) {
+            statistics.report(rule.alert(NAME, sample.nodeId(), value, usual, sample.timestampMillis()).about(sample));
         }
-        memory.add(sample.memoryUsage(), sample.timestampMillis());
+        series.add(value, sample.timestampMillis());
     }
 }

@@ -14,7 +14,8 @@ public enum SampleMetric {
     BANDWIDTH("bandwidth_usage", SampleView::bandwidthUsage),
     CONNECTION_QUALITY("connection_quality", SampleView::connectionQuality),
     CPU("cpu_usage", SampleView::cpuUsage),
-    MEMORY("memory_usage", SampleView::memoryUsage);
+    MEMORY("memory_usage", SampleView::memoryUsage),
+    STORAGE("storage_usage", SampleView::storageUsage);
 
     private final String id;
     private final Function<SampleView, Number> reader;

@@ -14,11 +14,13 @@ import java.util.List;
 /**
  * The samples of one node in one payload as one value: a format version, the count, then for each
  * sample its type, chain and timestamp, a bit for each metric it carries, and those metrics. The
- * node and the time received are the block's, not repeated per sample.
+ * node and the time received are the block's, not repeated per sample. Format 2 added the storage
+ * usage as the last metric; a format 1 block reads as one whose samples never carry it.
  */
 final class SampleBlockCodec {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int OLDEST_READABLE = 1;
 
     private SampleBlockCodec() {
     }
@@ -59,9 +61,9 @@ final class SampleBlockCodec {
     static List<SampleView> decode(byte[] block, String nodeId, long receivedAtMs) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(block))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION) {
+            if (version < OLDEST_READABLE || version > VERSION) {
                 throw new IllegalStateException("A stored sample block has format " + version + "; this build reads "
-                        + VERSION + ". Run the build that wrote it, or remove the pool's raw samples.");
+                        + OLDEST_READABLE + " to " + VERSION + ". Run the build that wrote it, or remove the pool's raw samples.");
             }
             int count = in.readInt();
             List<SampleView> samples = new ArrayList<>(count);
@@ -70,11 +72,22 @@ final class SampleBlockCodec {
                 String chainId = in.readUTF();
                 BigDecimal timestamp = new BigDecimal(in.readUTF());
                 int present = in.readUnsignedShort();
-                samples.add(new SampleView(nodeId, nodeType, chainId, timestamp,
-                        whole(in, present, 0), receivedAtMs,
-                        whole(in, present, 1), whole(in, present, 2), whole(in, present, 3), real(in, present, 4),
-                        whole(in, present, 5), real(in, present, 6), real(in, present, 7), real(in, present, 8),
-                        real(in, present, 9), real(in, present, 10), real(in, present, 11), text(in, present, 12)));
+                Long seq = whole(in, present, 0);
+                Long height = whole(in, present, 1);
+                Long blocks = whole(in, present, 2);
+                Long transactions = whole(in, present, 3);
+                Double hashRate = real(in, present, 4);
+                Long peers = whole(in, present, 5);
+                Double latency = real(in, present, 6);
+                Double bandwidth = real(in, present, 7);
+                Double quality = real(in, present, 8);
+                Double cpu = real(in, present, 9);
+                Double memory = real(in, present, 10);
+                Double uptime = real(in, present, 11);
+                String extensions = text(in, present, 12);
+                Double storage = real(in, present, 13);
+                samples.add(new SampleView(nodeId, nodeType, chainId, timestamp, seq, receivedAtMs, height, blocks,
+                        transactions, hashRate, peers, latency, bandwidth, quality, cpu, memory, storage, uptime, extensions));
             }
             return samples;
         } catch (IOException e) {
@@ -82,11 +95,11 @@ final class SampleBlockCodec {
         }
     }
 
-    /** In the order of {@link SampleView}'s components, which decode reads back. */
+    /** In the order decode reads them back: a metric's index is its bit, so new metrics only go at the end. */
     private static Object[] metricsOf(SampleView s) {
         return new Object[] {s.seq(), s.currentHeight(), s.blocksProcessed(), s.transactionCount(), s.miningHashRate(),
             s.peerCount(), s.averageLatencyMs(), s.bandwidthUsage(), s.connectionQuality(), s.cpuUsage(),
-            s.memoryUsage(), s.uptimeSeconds(), s.extensionsJson()};
+            s.memoryUsage(), s.uptimeSeconds(), s.extensionsJson(), s.storageUsage()};
     }
 
     private static Long whole(DataInputStream in, int present, int bit) throws IOException {

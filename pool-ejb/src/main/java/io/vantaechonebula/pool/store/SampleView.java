@@ -8,13 +8,14 @@ public record SampleView(String nodeId, String nodeType, String chainId, BigDeci
                          long receivedAtMs,
                          Long currentHeight, Long blocksProcessed, Long transactionCount, Double miningHashRate,
                          Long peerCount, Double averageLatencyMs, Double bandwidthUsage, Double connectionQuality,
-                         Double cpuUsage, Double memoryUsage, Double uptimeSeconds, String extensionsJson) {
+                         Double cpuUsage, Double memoryUsage, Double storageUsage, Double uptimeSeconds,
+                         String extensionsJson) {
 
     static SampleView of(TelemetrySample s, long receivedAtMs) {
         return new SampleView(s.nodeId(), s.nodeType(), s.chainId(), s.timestamp(), s.seq(), receivedAtMs,
                 s.currentHeight(), s.blocksProcessed(), s.transactionCount(), s.miningHashRate(),
                 s.peerCount(), s.averageLatencyMs(), s.bandwidthUsage(), s.connectionQuality(),
-                s.cpuUsage(), s.memoryUsage(), s.uptimeSeconds(), s.extensionsJson());
+                s.cpuUsage(), s.memoryUsage(), s.storageUsage(), s.uptimeSeconds(), s.extensionsJson());
     }
 
     public long timestampMillis() {

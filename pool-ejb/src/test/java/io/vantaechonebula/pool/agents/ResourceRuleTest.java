@@ -40,4 +40,13 @@ class ResourceRuleTest {
         assertThat(ResourceRule.LATENCY.alert("network-monitor", "a", 140, Baseline.NONE, 1).summary())
                 .isEqualTo("Node a has average latency at 140 ms, above the threshold 100 ms");
     }
+
+    @Test
+    void storageKeepsItsSeedWhateverTheNodesHistory() {
+        Baseline slowlyFilling = new Baseline(1000, 0.40, 0.01);
+        assertThat(ResourceRule.STORAGE.thresholdFor(slowlyFilling)).isEqualTo(new ResourceRule.Threshold(0.90, false));
+        assertThat(ResourceRule.STORAGE.broken(0.60, slowlyFilling)).isFalse();
+        assertThat(ResourceRule.STORAGE.alert("resonant", "a", 0.97, slowlyFilling, 1).summary())
+                .isEqualTo("Node a has storage usage at 97% (its usual: 40%), above the threshold 90%");
+    }
 }

@@ -137,11 +137,38 @@ class ProcessorsTest {
         assertThat(alert.summary()).contains("55%").contains("learnt threshold 48%");
     }
 
+    @Test
+    void resonantAlertsOnStorageAboveNinetyPercentAndNotBeforeHoweverFastTheDiskFilled() {
+        MemoryStatistics statistics = new MemoryStatistics(LoadBaselines.NAME);
+        List<SampleView> filling = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            filling.add(load("c", i, 0.3, 0.30 + 0.006 * i));
+        }
+        new LoadBaselines().process(filling, statistics);
+        assertThat(statistics.reports("high_storage")).as("up to %.3f", 0.30 + 0.006 * 99).isEmpty();
+
+        new LoadBaselines().process(List.of(load("c", 100, 0.3, 0.93), load("c", 101, 0.3, 0.97), load("d", 0, 0.3, null)),
+                statistics);
+
+        assertThat(statistics.reports("high_storage")).extracting(FindingReport::severity)
+                .containsExactly(Severity.WARNING, Severity.CRITICAL);
+        FindingReport alert = statistics.reports("high_storage").get(1);
+        assertThat(alert.nodeId()).isEqualTo("c");
+        assertThat(alert.evidence().getJsonNumber("value").doubleValue()).isEqualTo(0.97);
+        assertThat(alert.evidence().getJsonNumber("threshold").doubleValue()).isEqualTo(0.90);
+        assertThat(statistics.series("node:d", "storage_usage").count()).as("a node that does not measure storage").isZero();
+    }
+
     private static SampleView memory(String node, int index, double memory) {
+        return load(node, index, memory, 0.4);
+    }
+
+    private static SampleView load(String node, int index, double memory, Double storage) {
         SampleView s = sample(node, "testnet", index, 100 + index, 10, 0.2);
         return new SampleView(s.nodeId(), s.nodeType(), s.chainId(), s.timestamp(), s.seq(), s.receivedAtMs(),
                 s.currentHeight(), s.blocksProcessed(), s.transactionCount(), s.miningHashRate(), s.peerCount(),
-                s.averageLatencyMs(), s.bandwidthUsage(), s.connectionQuality(), s.cpuUsage(), memory, s.uptimeSeconds(), null);
+                s.averageLatencyMs(), s.bandwidthUsage(), s.connectionQuality(), s.cpuUsage(), memory, storage,
+                s.uptimeSeconds(), null);
     }
 
     @Test

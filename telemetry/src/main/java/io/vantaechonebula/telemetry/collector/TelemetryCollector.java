@@ -60,7 +60,7 @@ public final class TelemetryCollector {
             TelemetrySample sample = new TelemetrySample(nodeId, nodeType, chain.chainId(), timestamp, sequence.getAsLong(),
                     chain.height(), chain.blocksInInterval(), chain.transactionsInInterval(), chain.hashRate(),
                     network.peers(), network.averageLatencyMs(), process.bandwidthBytesPerSecond(), quality,
-                    process.cpuUsage(), process.memoryUsage(), process.uptimeSeconds(), chain.transactionAnalysis()
+                    process.cpuUsage(), process.memoryUsage(), process.storageUsage(), process.uptimeSeconds(), chain.transactionAnalysis()
                             .map(report -> Json.createObjectBuilder()
                                     .add("transaction_analysis", TransactionAnalysisJson.of(report)).build().toString())
                             .orElse(null));

@@ -2,8 +2,13 @@ package io.vantaechonebula.telemetry.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HostMetricsTest {
 
@@ -48,6 +53,19 @@ class HostMetricsTest {
         assertThat(reading.cpuUsage()).isGreaterThan(0).isLessThanOrEqualTo(1);
         assertThat(reading.memoryUsage()).isGreaterThan(0).isLessThanOrEqualTo(1);
         assertThat(reading.uptimeSeconds()).isGreaterThan(0);
+        assertThat(reading.storageUsage()).as("no data directory, nothing to measure").isNull();
         assertThat(reading.bandwidthBytesPerSecond()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void storageUsageIsTheShareOfTheDataDirectorysDiskInUse(@TempDir Path data) throws Exception {
+        FileStore disk = Files.getFileStore(data);
+        double expected = (double) (disk.getTotalSpace() - disk.getUsableSpace()) / disk.getTotalSpace();
+
+        Double usage = new ProcessSampler(data).sample().storageUsage();
+
+        assertThat(usage).isBetween(0.0, 1.0).isCloseTo(expected, within(0.01));
+        assertThat(ProcessSampler.storageUsage(data.resolve("not-yet-created/state"))).as("measured on the disk it will be on")
+                .isCloseTo(expected, within(0.01));
     }
 }

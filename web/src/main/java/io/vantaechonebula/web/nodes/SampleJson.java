@@ -40,6 +40,7 @@ final class SampleJson {
         JsonObjectBuilder performance = JSON.createObjectBuilder();
         add(performance, "cpu_usage", sample.cpuUsage());
         add(performance, "memory_usage", sample.memoryUsage());
+        add(performance, "storage_usage", sample.storageUsage());
         add(performance, "uptime", sample.uptimeSeconds());
         json.add("blockchain_metrics", chain).add("network_metrics", network).add("performance_metrics", performance);
         if (sample.extensionsJson() != null) {
