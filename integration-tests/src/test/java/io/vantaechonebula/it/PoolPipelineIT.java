@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class PoolPipelineIT {
 
-    private static final List<String> PROCESSORS = List.of("block-data-processor", "pattern-recognizer", "network-monitor", "resonant");
+    private static final List<String> PROCESSORS = List.of("block-data-processor", "transaction-analyzer",
+            "pattern-recognizer", "network-monitor", "resonant");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {

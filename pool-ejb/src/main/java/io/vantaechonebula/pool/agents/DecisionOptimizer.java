@@ -40,7 +40,8 @@ public final class DecisionOptimizer implements Watch {
         for (Finding finding : findings) {
             String nodeId = finding.nodeId().orElse(null);
             List<Recommendations.Peer> others = fast.stream().filter(p -> !p.nodeId().equals(nodeId)).toList();
-            finding.recommend(Recommendations.forFinding(finding.kind(), nodeId, finding.evidence(), others));
+            finding.recommend(Recommendations.forFinding(finding.kind(), nodeId,
+                    finding.chainId().orElse(null), finding.evidence(), others));
         }
         return findings.size();
     }

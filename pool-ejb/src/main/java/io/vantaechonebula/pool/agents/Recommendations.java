@@ -19,10 +19,13 @@ public final class Recommendations {
     }
 
     /**
+     * @param nodeId    null for a finding about a chain or the network
+     * @param chainId   null for a finding about a node on every chain
      * @param fastPeers nodes under {@value #FAST_PEER_MS} ms, fastest first, the node itself left out
      */
-    public static String forFinding(String kind, String nodeId, JsonObject evidence, List<Peer> fastPeers) {
+    public static String forFinding(String kind, String nodeId, String chainId, JsonObject evidence, List<Peer> fastPeers) {
         String node = nodeId == null ? "the network" : "node " + nodeId;
+        String chain = chainId == null ? "every chain" : chainId;
         return switch (kind) {
             case "high_latency" -> fastPeers.isEmpty()
                     ? "Pick peers under 50 ms; no node reporting to the pool is under 50 ms now, so check " + node
@@ -44,6 +47,12 @@ public final class Recommendations {
                     + " network, the broker on port 7676, firewalls) before any one node: they went quiet together";
             case "network_latency" -> "Look at the network the nodes share (a saturated link, a routing change) rather"
                     + " than at each node; changing peers will not help while every node is slow";
+            case "double_spend" -> "Hold payouts that depend on transactions of sender " + text(evidence, "sender")
+                    + " on chain " + chain + " until they have the chain's confirmations: it spent one nonce twice";
+            case "transaction_spam" -> "Rate-limit sender " + text(evidence, "sender") + " on chain " + chain
+                    + " at the nodes' transaction intake if the burst goes on; the nodes' pools keep the earliest and fee-paying ones";
+            case "suspicious_transaction" -> "Check transaction " + text(evidence, "transaction") + " on chain " + chain
+                    + " against its sender's usual activity before relying on it; the evidence says what stood out";
             case "node_in_trouble" -> "Restart " + node + " once its log is saved if the alerts named in the evidence"
                     + " do not clear within a few minutes; they likely share one cause on that host";
             default -> kind.startsWith("unusual_")
@@ -52,6 +61,10 @@ public final class Recommendations {
                             + " test) acknowledge it, otherwise look at the node's log around the time it was first seen"
                     : "Read the evidence and acknowledge once it is handled";
         };
+    }
+
+    private static String text(JsonObject evidence, String name) {
+        return evidence.get(name) instanceof jakarta.json.JsonString value ? value.getString() : "(see the evidence)";
     }
 
     private static String number(JsonObject evidence, String name) {

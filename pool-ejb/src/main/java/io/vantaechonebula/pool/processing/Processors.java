@@ -7,7 +7,7 @@ import java.util.List;
 public final class Processors {
 
     public static final List<SampleProcessor> STAGES = List.of(
-            new BlockDataProcessor(), new NetworkMonitor(), new PatternProcessor(), new LoadBaselines(),
+            new BlockDataProcessor(), new TransactionAnalyzerStage(), new NetworkMonitor(), new PatternProcessor(), new LoadBaselines(),
             new MemoryConsolidator());
 
     private Processors() {

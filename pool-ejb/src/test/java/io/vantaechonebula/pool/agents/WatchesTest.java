@@ -81,7 +81,7 @@ class WatchesTest {
 
     @Test
     void withNoFastPeerTheDecisionOptimizerPointsAtTheNodesOwnLink() {
-        String text = Recommendations.forFinding("high_latency", "slow", JsonValue.EMPTY_JSON_OBJECT, List.of());
+        String text = Recommendations.forFinding("high_latency", "slow", null, JsonValue.EMPTY_JSON_OBJECT, List.of());
         assertThat(text).isEqualTo("Pick peers under 50 ms; no node reporting to the pool is under 50 ms now, so check"
                 + " node slow's own network link first");
     }
