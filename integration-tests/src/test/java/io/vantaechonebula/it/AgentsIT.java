@@ -3,6 +3,12 @@ package io.vantaechonebula.it;
 import static io.vantaechonebula.it.Telemetry.newNodeId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.genesis.ChainParamsFile;
+import io.vantaechonebula.chain.json.TransactionJson;
+import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.operators.Operator;
 import io.vantaechonebula.operators.OperatorsFile;
 import io.vantaechonebula.operators.PasswordHash;
@@ -11,6 +17,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -113,6 +120,133 @@ class AgentsIT {
     }
 
     @Test
+    void aDoubleSpendANodeReportsBecomesACriticalAlertOfItsChain() {
+        String node = newNodeId("watcher");
+        String chain = "it-chain-" + System.nanoTime();
+        String sender = "cd".repeat(20);
+        JsonObject analysis = Json.createObjectBuilder().add("analysed", 12).add("anomalous", 1).add("max_score", 1.0)
+                .add("alerts", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("transaction", "ab".repeat(32)).add("sender", sender).add("score", 1.0)
+                        .add("reasons", Json.createArrayBuilder().add("nonce-conflict"))
+                        .add("explanation", "nonce-conflict: nonce 3 of " + sender + " was already spent")
+                        .add("raised_at", System.currentTimeMillis())))
+                .add("alerts_from_peers", 0).build();
+        JsonObject sample = Telemetry.sample(node, 1).add("chain_id", chain).add("timestamp", System.currentTimeMillis() / 1000.0)
+                .add("transaction_analysis", analysis).build();
+        Api.Answer sent = Api.post("/api/v1/pool/ingest", Telemetry.batchOf(node, Json.createArrayBuilder().add(sample), 1).toString());
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+
+        JsonObject alert = Api.eventually(() -> Api.get("/api/v1/alerts?chain=" + chain).object().getJsonArray("alerts"),
+                        alerts -> !alerts.isEmpty() && !alerts.getJsonObject(0).isNull("recommendation"))
+                .getValuesAs(JsonObject.class).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no alert on chain " + chain));
+        assertThat(alert.getString("kind")).isEqualTo("double_spend");
+        assertThat(alert.getString("agent")).isEqualTo("transaction-analyzer");
+        assertThat(alert.getString("severity")).isEqualTo("critical");
+        assertThat(alert.getJsonObject("evidence").getString("reported_by")).isEqualTo(node);
+        assertThat(alert.getString("recommendation")).startsWith("Hold payouts that depend on transactions of sender " + sender
+                + " on chain " + chain);
+        JsonObject analyzer = Api.get("/api/v1/agents/transaction-analyzer").object();
+        assertThat(analyzer.getBoolean("running")).isTrue();
+        assertThat(analyzer.getJsonNumber("processed").longValue()).isPositive();
+    }
+
+    @Test
+    void aiProcessScoresSamplesAgainstTheNodesModelsAndThresholdsWithoutLearningThem() {
+        String node = newNodeId("assessed");
+        // The Pattern Recognizer judges nothing before it has seen 300 values of a stream.
+        send(node, 1, 400, 40);
+        String models = "/api/v1/agents/pattern-recognizer?node=" + node;
+        Api.eventually(() -> Api.get(models).object(), a -> trained(a, "average_latency") == 400);
+        JsonObject slow = Telemetry.sample(node, 401).add("timestamp", System.currentTimeMillis() / 1000.0)
+                .add("network_metrics", Json.createObjectBuilder().add("peer_count", 5).add("average_latency", 180)
+                        .add("bandwidth_usage", 10240).add("connection_quality", 0.95)).build();
+
+        Api.Answer answer = Api.post("/api/v1/ai/process", aiRequest(node,
+                Telemetry.batchOf(node, Json.createArrayBuilder().add(slow), 1)).toString());
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonObject result = answer.object().getJsonObject("result");
+        assertThat(result.getString("kind")).isEqualTo("samples");
+        JsonObject sample = result.getJsonArray("samples").getJsonObject(0);
+        assertThat(sample.getBoolean("anomalous")).isTrue();
+        JsonObject latency = sample.getJsonArray("pattern-recognizer").getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("metric").equals("average_latency")).findFirst().orElseThrow();
+        assertThat(latency.getBoolean("anomalous")).isTrue();
+        assertThat(latency.getJsonNumber("learnt_from").longValue()).isEqualTo(400);
+        assertThat(latency.getJsonNumber("recent_level").doubleValue()).isEqualTo(40, org.assertj.core.api.Assertions.within(1.0));
+        JsonObject threshold = sample.getJsonArray("thresholds").getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("metric").equals("average_latency")).findFirst().orElseThrow();
+        assertThat(threshold.getBoolean("above")).isTrue();
+        assertThat(threshold.getString("recommendation")).isEqualTo("Pick peers under 50 ms");
+        assertThat(result.getString("explanation")).contains("180 ms").contains("average_latency 180 where it has lately been 40");
+        assertThat(trained(Api.get(models).object(), "average_latency")).as("scored, not learnt").isEqualTo(400);
+        assertThat(latencyAlert(node)).as("nor raised as an alert").isEmpty();
+    }
+
+    @Test
+    void aiProcessFindsADoubleSpendInATransactionSetAndDescribesABlock() throws Exception {
+        ChainParams testnet = ChainParamsFile.read(Path.of("..", "config", "chains", "testnet.properties"));
+        Ed25519PrivateKey sender = Ed25519PrivateKey.generate(new SecureRandom());
+        Address alice = Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address();
+        Address mallory = Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address();
+        Transaction pay = Transaction.transfer(sender, testnet.chainId(), alice, 500, 10, 0);
+        Transaction again = Transaction.transfer(sender, testnet.chainId(), mallory, 500, 10, 0);
+
+        Api.Answer answer = Api.post("/api/v1/ai/process", aiRequest("client-1", Json.createObjectBuilder()
+                .add("transactions", Json.createArrayBuilder().add(TransactionJson.signed(pay)).add(TransactionJson.signed(again)))
+                .build()).toString());
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonObject analyzer = answer.object().getJsonObject("result").getJsonObject("transaction-analyzer");
+        List<JsonObject> scored = analyzer.getJsonArray("transactions").getValuesAs(JsonObject.class);
+        assertThat(scored.get(0).getBoolean("anomalous")).isFalse();
+        assertThat(scored.get(1).getBoolean("anomalous")).isTrue();
+        assertThat(scored.get(1).getJsonArray("reasons").getString(0)).isEqualTo("nonce-conflict");
+        assertThat(scored.get(1).getString("explanation")).contains(pay.id().toString());
+        assertThat(analyzer.getJsonObject("learnt_from").containsKey(testnet.chainId())).as("read the chain's history first").isTrue();
+
+        long height = Api.get("/api/v1/chains/testnet/head").object().getJsonNumber("height").longValue();
+        JsonObject block = Api.get("/api/v1/chains/testnet/blocks/" + height).object();
+        JsonObject described = Api.post("/api/v1/ai/process", aiRequest("client-1", block).toString()).object()
+                .getJsonObject("result");
+        assertThat(described.getString("kind")).isEqualTo("block");
+        JsonObject figures = described.getJsonObject("block-data-processor");
+        assertThat(figures.getJsonNumber("height").longValue()).isEqualTo(height);
+        assertThat(figures.getJsonNumber("recent_blocks").longValue()).isEqualTo(Math.min(200, height));
+        assertThat(figures.getJsonNumber("target_interval_ms").longValue()).isEqualTo(testnet.targetBlockTimeMs());
+        long from = Math.max(0, height - 200);
+        List<JsonObject> recent = new java.util.ArrayList<>();
+        for (long start = from; start < height; start += 100) {
+            Api.get("/api/v1/chains/testnet/blocks?from=" + start + "&limit=" + Math.min(100, height - start)).array()
+                    .getValuesAs(JsonObject.class).forEach(recent::add);
+        }
+        double share = (double) recent.stream().filter(b -> b.getString("miner").equals(block.getString("miner"))).count()
+                / recent.size();
+        assertThat(figures.getJsonNumber("miner_share").doubleValue()).isEqualTo(share);
+        assertThat(figures.getJsonArray("notes").toString().contains("one miner takes most blocks")).isEqualTo(share > 0.5);
+    }
+
+    @Test
+    void aiProcessRefusesARequestItCannotReadAndSaysWhy() {
+        Api.Answer wrong = Api.post("/api/v1/ai/process", "{\"type\":\"ai\",\"timestamp\":1763800000000,\"data\":{\"x\":1}}");
+
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.contentType()).startsWith("application/problem+json");
+        assertThat(wrong.object().getJsonArray("errors").getValuesAs(JsonObject.class)).extracting(e -> e.getString("field"))
+                .containsExactly("type", "node_id", "timestamp", "data");
+        assertThat(wrong.body()).contains("milliseconds are too large").contains("a sample batch (as POST /api/v1/pool/ingest takes it");
+
+        JsonObject badSample = Telemetry.sample("n-1", 1).add("performance_metrics", Json.createObjectBuilder()
+                .add("cpu_usage", 45).add("memory_usage", 0.5).add("uptime", 1)).build();
+        Api.Answer percentage = Api.post("/api/v1/ai/process", aiRequest("n-1",
+                Telemetry.batchOf("n-1", Json.createArrayBuilder().add(badSample), 1)).toString());
+        assertThat(percentage.status()).isEqualTo(400);
+        assertThat(percentage.object().getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("data.data_batch[0].performance_metrics.cpu_usage");
+    }
+
+    @Test
     void theTwelveAgentsAreListedWithWhatTheyDidAndLearnt() {
         JsonObject answer = Api.eventually(() -> Api.get("/api/v1/agents").object(), agents -> agent(agents, "pattern-recognizer")
                 .getJsonObject("state").getJsonObject("models").getInt("count") > 0);
@@ -165,6 +299,11 @@ class AgentsIT {
         }
         Api.Answer answer = Api.post("/api/v1/pool/ingest", Telemetry.batchOf(node, samples, count).toString());
         assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+    }
+
+    private static JsonObject aiRequest(String node, JsonObject data) {
+        return Json.createObjectBuilder().add("type", "ai_processing").add("node_id", node)
+                .add("timestamp", System.currentTimeMillis() / 1000.0).add("data", data).build();
     }
 
     private static void sendStorage(String node, long seq, double storage) {

@@ -87,13 +87,14 @@ public final class PatternProcessor implements SampleProcessor {
                 sample.timestampMillis()).about(sample);
     }
 
-    private static String figure(double value) {
+    /** A metric's value as a person reads it: whole where it is, else three significant digits. */
+    public static String figure(double value) {
         return Math.abs(value) >= 100 || value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
                 : String.format(Locale.ROOT, "%.3g", value);
     }
 
     /** The stream's model as stored, or a new one if none of this version is. */
-    private static PatternRecognizer takeUp(ModelRecord record) {
+    public static PatternRecognizer takeUp(ModelRecord record) {
         return record.state(MODEL, PatternRecognizer.MODEL_VERSION).map(bytes -> {
             try {
                 return new PatternRecognizer(PatternRecognizer.State.decode(bytes));

@@ -11,7 +11,7 @@ public record SampleView(String nodeId, String nodeType, String chainId, BigDeci
                          Double cpuUsage, Double memoryUsage, Double storageUsage, Double uptimeSeconds,
                          String extensionsJson) {
 
-    static SampleView of(TelemetrySample s, long receivedAtMs) {
+    public static SampleView of(TelemetrySample s, long receivedAtMs) {
         return new SampleView(s.nodeId(), s.nodeType(), s.chainId(), s.timestamp(), s.seq(), receivedAtMs,
                 s.currentHeight(), s.blocksProcessed(), s.transactionCount(), s.miningHashRate(),
                 s.peerCount(), s.averageLatencyMs(), s.bandwidthUsage(), s.connectionQuality(),

@@ -23,6 +23,7 @@ final class BlockJson {
         BlockHeader header = stored.block().header();
         return JSON.createObjectBuilder()
                 .add("hash", stored.hash().toString())
+                .add("chainId", header.chainId())
                 .add("height", header.height())
                 .add("parentHash", header.parentHash().toString())
                 .add("timestamp", Instant.ofEpochMilli(header.timestampMs()).toString())
