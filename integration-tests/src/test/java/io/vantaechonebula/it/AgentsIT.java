@@ -152,6 +152,37 @@ class AgentsIT {
     }
 
     @Test
+    void aDoubleSpendOfferedToTheServerIsCaughtByItsOwnTransactionAnalyzer() throws Exception {
+        ChainParams testnet = ChainParamsFile.read(Path.of("..", "config", "chains", "testnet.properties"));
+        Ed25519PrivateKey spender = Ed25519PrivateKey.generate(new SecureRandom());
+        Address alice = Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address();
+        Address mallory = Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address();
+        String ownNode = Api.get("/api/v1/system/status").object().getString("nodeId");
+
+        // The analyzer looks before the mempool decides: the spender has no funds, and the attempt still counts.
+        for (Address to : List.of(alice, mallory)) {
+            Api.post("/api/v1/chains/testnet/transactions",
+                    TransactionJson.signed(Transaction.transfer(spender, testnet.chainId(), to, 500, 10, 0)).toString());
+        }
+
+        String sender = spender.publicKey().address().hex();
+        // The pool names chains as the nodes' telemetry does: by name.
+        JsonObject alert = Api.eventually(() -> doubleSpendOf("testnet", sender), Optional::isPresent)
+                .orElseThrow(() -> new AssertionError("no double_spend alert for sender " + sender));
+        assertThat(alert.getString("agent")).isEqualTo("transaction-analyzer");
+        assertThat(alert.getString("severity")).isEqualTo("critical");
+        assertThat(alert.getJsonObject("evidence").getString("reported_by")).isEqualTo(ownNode);
+        assertThat(alert.getJsonObject("evidence").getJsonArray("reasons").getString(0)).isEqualTo("nonce-conflict");
+    }
+
+    private static Optional<JsonObject> doubleSpendOf(String chainId, String sender) {
+        return Api.get("/api/v1/alerts?state=all&chain=" + chainId).object().getJsonArray("alerts").getValuesAs(JsonObject.class)
+                .stream().filter(a -> a.getString("kind").equals("double_spend"))
+                .filter(a -> sender.equals(a.getJsonObject("evidence").getString("sender", null)))
+                .findFirst();
+    }
+
+    @Test
     void aiProcessScoresSamplesAgainstTheNodesModelsAndThresholdsWithoutLearningThem() {
         String node = newNodeId("assessed");
         // The Pattern Recognizer judges nothing before it has seen 300 values of a stream.

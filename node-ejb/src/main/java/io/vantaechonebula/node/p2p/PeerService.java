@@ -86,7 +86,8 @@ public class PeerService {
         network = new Network(settings.network(), identity.nodeKey(), new NodeChains(registry),
                 new HttpPeerClient(identity.nodeKey(), System::currentTimeMillis), relays, relays, System::currentTimeMillis);
         api = new P2pHttpApi(network);
-        if (identity.settings().mode() == NodeMode.SIMPLE) {
+        // A full node runs every agent, a simple node the analyzer among them; a basic node only keeps the chains.
+        if (identity.settings().mode() != NodeMode.BASIC) {
             watch = Optional.of(new TransactionWatch(identity.nodeKey(), network::publishAlert, System::currentTimeMillis));
         }
         network.listenForAlerts(alert -> {
