@@ -3,7 +3,6 @@ package io.vantaechonebula.it;
 import static io.vantaechonebula.it.Telemetry.newNodeId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.genesis.ChainParams;
 import io.vantaechonebula.chain.genesis.ChainParamsFile;
@@ -153,19 +152,15 @@ class AgentsIT {
 
     @Test
     void aDoubleSpendOfferedToTheServerIsCaughtByItsOwnTransactionAnalyzer() throws Exception {
-        ChainParams testnet = ChainParamsFile.read(Path.of("..", "config", "chains", "testnet.properties"));
-        Ed25519PrivateKey spender = Ed25519PrivateKey.generate(new SecureRandom());
-        Address alice = Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address();
-        Address mallory = Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address();
+        List<Transaction> doubleSpend = doubleSpend();
         String ownNode = Api.get("/api/v1/system/status").object().getString("nodeId");
 
         // The analyzer looks before the mempool decides: the spender has no funds, and the attempt still counts.
-        for (Address to : List.of(alice, mallory)) {
-            Api.post("/api/v1/chains/testnet/transactions",
-                    TransactionJson.signed(Transaction.transfer(spender, testnet.chainId(), to, 500, 10, 0)).toString());
+        for (Transaction transaction : doubleSpend) {
+            Api.post("/api/v1/chains/testnet/transactions", TransactionJson.signed(transaction).toString());
         }
 
-        String sender = spender.publicKey().address().hex();
+        String sender = doubleSpend.get(0).senderAddress().hex();
         // The pool names chains as the nodes' telemetry does: by name.
         JsonObject alert = Api.eventually(() -> doubleSpendOf("testnet", sender), Optional::isPresent)
                 .orElseThrow(() -> new AssertionError("no double_spend alert for sender " + sender));
@@ -173,6 +168,19 @@ class AgentsIT {
         assertThat(alert.getString("severity")).isEqualTo("critical");
         assertThat(alert.getJsonObject("evidence").getString("reported_by")).isEqualTo(ownNode);
         assertThat(alert.getJsonObject("evidence").getJsonArray("reasons").getString(0)).isEqualTo("nonce-conflict");
+    }
+
+    private static ChainParams testnet() throws Exception {
+        return ChainParamsFile.read(Path.of("..", "config", "chains", "testnet.properties"));
+    }
+
+    /** Two transfers from a new key spending its nonce 0 on two recipients. */
+    private static List<Transaction> doubleSpend() throws Exception {
+        Ed25519PrivateKey spender = Ed25519PrivateKey.generate(new SecureRandom());
+        String chainId = testnet().chainId();
+        return List.of(
+                Transaction.transfer(spender, chainId, Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address(), 500, 10, 0),
+                Transaction.transfer(spender, chainId, Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address(), 500, 10, 0));
     }
 
     private static Optional<JsonObject> doubleSpendOf(String chainId, String sender) {
@@ -217,12 +225,10 @@ class AgentsIT {
 
     @Test
     void aiProcessFindsADoubleSpendInATransactionSetAndDescribesABlock() throws Exception {
-        ChainParams testnet = ChainParamsFile.read(Path.of("..", "config", "chains", "testnet.properties"));
-        Ed25519PrivateKey sender = Ed25519PrivateKey.generate(new SecureRandom());
-        Address alice = Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address();
-        Address mallory = Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address();
-        Transaction pay = Transaction.transfer(sender, testnet.chainId(), alice, 500, 10, 0);
-        Transaction again = Transaction.transfer(sender, testnet.chainId(), mallory, 500, 10, 0);
+        ChainParams testnet = testnet();
+        List<Transaction> doubleSpend = doubleSpend();
+        Transaction pay = doubleSpend.get(0);
+        Transaction again = doubleSpend.get(1);
 
         Api.Answer answer = Api.post("/api/v1/ai/process", aiRequest("client-1", Json.createObjectBuilder()
                 .add("transactions", Json.createArrayBuilder().add(TransactionJson.signed(pay)).add(TransactionJson.signed(again)))

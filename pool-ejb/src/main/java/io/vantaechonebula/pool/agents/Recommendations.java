@@ -2,6 +2,7 @@ package io.vantaechonebula.pool.agents;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -64,7 +65,7 @@ public final class Recommendations {
     }
 
     private static String text(JsonObject evidence, String name) {
-        return evidence.get(name) instanceof jakarta.json.JsonString value ? value.getString() : "(see the evidence)";
+        return evidence.get(name) instanceof JsonString value ? value.getString() : "(see the evidence)";
     }
 
     private static String number(JsonObject evidence, String name) {

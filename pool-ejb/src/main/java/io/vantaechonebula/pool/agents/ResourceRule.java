@@ -3,7 +3,9 @@ package io.vantaechonebula.pool.agents;
 import io.vantaechonebula.pool.findings.FindingReport;
 import io.vantaechonebula.pool.findings.Severity;
 import io.vantaechonebula.pool.processing.Json;
+import io.vantaechonebula.pool.store.SampleView;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The seed rules for a node's resources, each a floor: above its seed threshold a node always gets
@@ -14,22 +16,30 @@ import java.util.Locale;
  * not when it is in trouble.
  */
 public enum ResourceRule {
-    MEMORY("memory_usage", 0.80, "high_memory", "Clear old blocks and keep the newest 1,000", true),
-    LATENCY("average_latency", 100, "high_latency", "Pick peers under 50 ms", true),
-    STORAGE("storage_usage", 0.90, "high_storage", "Archive data older than 30 days", false);
+    MEMORY("memory_usage", SampleView::memoryUsage, Agent.RESONANT, 0.80, "high_memory",
+            "Clear old blocks and keep the newest 1,000", true),
+    LATENCY("average_latency", SampleView::averageLatencyMs, Agent.NETWORK_MONITOR, 100, "high_latency",
+            "Pick peers under 50 ms", true),
+    STORAGE("storage_usage", SampleView::storageUsage, Agent.RESONANT, 0.90, "high_storage",
+            "Archive data older than 30 days", false);
 
     static final long BASELINE_MIN_COUNT = 30;
     static final double LOWEST_SHARE = 0.6;
     private static final double SPREADS = 4;
 
     private final String metric;
+    private final Function<SampleView, Double> reader;
+    private final Agent agent;
     private final double seed;
     private final String alertKind;
     private final String action;
     private final boolean learns;
 
-    ResourceRule(String metric, double seed, String alertKind, String action, boolean learns) {
+    ResourceRule(String metric, Function<SampleView, Double> reader, Agent agent, double seed, String alertKind,
+                 String action, boolean learns) {
         this.metric = metric;
+        this.reader = reader;
+        this.agent = agent;
         this.seed = seed;
         this.alertKind = alertKind;
         this.action = action;
@@ -60,6 +70,16 @@ public enum ResourceRule {
 
     public String metric() {
         return metric;
+    }
+
+    /** The sample's value of this rule's metric, or null where the sample does not carry it. */
+    public Double valueOf(SampleView sample) {
+        return reader.apply(sample);
+    }
+
+    /** The agent that watches this rule and keeps each node's baseline of its metric. */
+    public Agent agent() {
+        return agent;
     }
 
     public double seed() {

@@ -5,7 +5,6 @@ import io.vantaechonebula.pool.agents.ResourceRule.Baseline;
 import io.vantaechonebula.pool.processing.Baselines;
 import io.vantaechonebula.pool.processing.ModelRecord;
 import io.vantaechonebula.pool.processing.PatternProcessor;
-import io.vantaechonebula.pool.processing.RollingStatistic;
 import io.vantaechonebula.pool.processing.SampleMetric;
 import io.vantaechonebula.pool.processing.StatisticKey;
 import io.vantaechonebula.pool.processing.Subjects;
@@ -72,22 +71,16 @@ public class SampleAssessor {
                         expected.level(), expected.spread(), learntFrom));
             }
             List<RuleCheck> rules = new ArrayList<>();
-            check(rules, ResourceRule.MEMORY, sample.memoryUsage(), Agent.RESONANT, sample);
-            check(rules, ResourceRule.LATENCY, sample.averageLatencyMs(), Agent.NETWORK_MONITOR, sample);
-            check(rules, ResourceRule.STORAGE, sample.storageUsage(), Agent.RESONANT, sample);
+            for (ResourceRule rule : ResourceRule.values()) {
+                Double value = rule.valueOf(sample);
+                if (value != null) {
+                    Baseline baseline = Baselines.stored(em, rule, sample.nodeId());
+                    rules.add(new RuleCheck(rule, value, rule.thresholdFor(baseline), baseline, rule.broken(value, baseline)));
+                }
+            }
             assessments.add(new Assessment(sample, metrics, rules));
         }
         return assessments;
-    }
-
-    private void check(List<RuleCheck> checks, ResourceRule rule, Double value, Agent agent, SampleView sample) {
-        if (value == null) {
-            return;
-        }
-        RollingStatistic statistic = em.find(RollingStatistic.class,
-                new StatisticKey(agent.id(), Subjects.node(sample.nodeId()), rule.metric()));
-        Baseline baseline = statistic == null ? Baseline.NONE : Baselines.of(statistic);
-        checks.add(new RuleCheck(rule, value, rule.thresholdFor(baseline), baseline, rule.broken(value, baseline)));
     }
 
     private PatternRecognizer storedModel(String subject, String metric) {

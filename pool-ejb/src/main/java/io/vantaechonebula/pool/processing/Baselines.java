@@ -1,6 +1,8 @@
 package io.vantaechonebula.pool.processing;
 
+import io.vantaechonebula.pool.agents.ResourceRule;
 import io.vantaechonebula.pool.agents.ResourceRule.Baseline;
+import jakarta.persistence.EntityManager;
 
 /** A learnt series as the baseline a resource rule refines its threshold with. */
 public final class Baselines {
@@ -10,5 +12,12 @@ public final class Baselines {
 
     public static Baseline of(RollingStatistic series) {
         return series.count() == 0 ? Baseline.NONE : new Baseline(series.count(), series.mean(), series.stddev());
+    }
+
+    /** A node's baseline of a rule's metric as its agent has stored it (none before its first value). */
+    public static Baseline stored(EntityManager em, ResourceRule rule, String nodeId) {
+        RollingStatistic series = em.find(RollingStatistic.class,
+                new StatisticKey(rule.agent().id(), Subjects.node(nodeId), rule.metric()));
+        return series == null ? Baseline.NONE : of(series);
     }
 }

@@ -36,8 +36,8 @@ public final class LoadBaselines implements SampleProcessor {
     public JsonObject process(List<SampleView> samples, Statistics statistics) {
         Set<String> trained = new TreeSet<>();
         for (SampleView sample : samples) {
-            watch(ResourceRule.MEMORY, sample.memoryUsage(), sample, statistics);
-            watch(ResourceRule.STORAGE, sample.storageUsage(), sample, statistics);
+            watch(ResourceRule.MEMORY, sample, statistics);
+            watch(ResourceRule.STORAGE, sample, statistics);
             if (sample.transactionCount() == null) {
                 continue;
             }
@@ -76,7 +76,8 @@ public final class LoadBaselines implements SampleProcessor {
     }
 
     /** The node's baseline of the rule's metric, learnt after each value is judged against it. */
-    private static void watch(ResourceRule rule, Double value, SampleView sample, Statistics statistics) {
+    private static void watch(ResourceRule rule, SampleView sample, Statistics statistics) {
+        Double value = rule.valueOf(sample);
         if (value == null) {
             return;
         }

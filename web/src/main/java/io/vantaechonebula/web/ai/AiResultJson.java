@@ -6,6 +6,7 @@ import io.vantaechonebula.pool.agents.Agent;
 import io.vantaechonebula.pool.agents.SampleAssessor.Assessment;
 import io.vantaechonebula.pool.agents.SampleAssessor.MetricScore;
 import io.vantaechonebula.pool.agents.SampleAssessor.RuleCheck;
+import io.vantaechonebula.pool.processing.Json;
 import io.vantaechonebula.pool.processing.PatternProcessor;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -132,10 +133,10 @@ final class AiResultJson {
         if (block.chainId() != null) {
             figures.add("chain_id", block.chainId());
         }
-        addIfPresent(figures, "interval_ms", block.intervalMs());
-        addIfPresent(figures, "usual_interval_ms", block.usualIntervalMs());
-        addIfPresent(figures, "target_interval_ms", block.targetIntervalMs());
-        addIfPresent(figures, "miner_share", block.minerShare());
+        Json.addIfPresent(figures, "interval_ms", block.intervalMs());
+        Json.addIfPresent(figures, "usual_interval_ms", block.usualIntervalMs());
+        Json.addIfPresent(figures, "target_interval_ms", block.targetIntervalMs());
+        Json.addIfPresent(figures, "miner_share", block.minerShare());
         JsonObjectBuilder result = transactions(request, scored);
         JsonObject transactionPart = result.build();
         String explanation = (notes.isEmpty() ? "Nothing unusual in the block" : "The block stands out: " + String.join("; ", notes))
@@ -161,18 +162,10 @@ final class AiResultJson {
 
     private static String ruleExplanation(String nodeId, RuleCheck check) {
         if (check.broken()) {
-            return check.rule().alert(Agent.RESONANT.id(), nodeId, check.value(), check.baseline(), 0).summary()
+            return check.rule().alert(check.rule().agent().id(), nodeId, check.value(), check.baseline(), 0).summary()
                     + ": " + check.rule().action();
         }
         return check.rule().metric() + " " + check.rule().format(check.value()) + " is within "
                 + (check.threshold().learnt() ? "its learnt threshold " : "the threshold ") + check.rule().format(check.threshold().value());
-    }
-
-    private static void addIfPresent(JsonObjectBuilder json, String name, Number value) {
-        if (value instanceof Long whole) {
-            json.add(name, whole);
-        } else if (value != null) {
-            json.add(name, value.doubleValue());
-        }
     }
 }

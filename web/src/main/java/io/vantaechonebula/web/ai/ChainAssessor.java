@@ -14,6 +14,7 @@ import io.vantaechonebula.telemetry.InvalidTelemetryException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,8 @@ final class ChainAssessor {
     }
 
     private final ChainRegistry registry;
+    /** Read once per chain and height for the request this assessor serves: a block's history and figures share it. */
+    private final Map<String, List<StoredBlock>> recentBlocks = new HashMap<>();
 
     ChainAssessor(ChainRegistry registry) {
         this.registry = registry;
@@ -85,7 +88,7 @@ final class ChainAssessor {
         for (Transaction transaction : transactions) {
             if (!learntFrom.containsKey(transaction.chainId())) {
                 chainOf(transaction.chainId()).ifPresent(chain -> learntFrom.put(transaction.chainId(),
-                        readHistory(analyzer, chain, belowHeight)));
+                        readHistory(analyzer, recentBlocks(chain, belowHeight))));
             }
         }
         List<Assessed> assessed = new ArrayList<>();
@@ -132,10 +135,10 @@ final class ChainAssessor {
                 .filter(chain -> chain.params().chainId().equals(chainId)).findFirst();
     }
 
-    private static int readHistory(TransactionAnalyzer analyzer, ChainService chain, long belowHeight) {
+    private static int readHistory(TransactionAnalyzer analyzer, List<StoredBlock> blocks) {
         List<Transaction> history = new ArrayList<>();
         List<Long> times = new ArrayList<>();
-        for (StoredBlock block : recentBlocks(chain, belowHeight)) {
+        for (StoredBlock block : blocks) {
             for (Transaction transaction : block.block().transactions()) {
                 history.add(transaction);
                 times.add(block.block().header().timestampMs());
@@ -149,8 +152,11 @@ final class ChainAssessor {
     }
 
     /** The main chain's last blocks below a height, oldest first. */
-    private static List<StoredBlock> recentBlocks(ChainService chain, long belowHeight) {
-        long top = Math.min(chain.head().height(), belowHeight - 1);
-        return top < 0 ? List.of() : chain.mainChain(Math.max(0, top - HISTORY_BLOCKS + 1), (int) Math.min(HISTORY_BLOCKS, top + 1));
+    private List<StoredBlock> recentBlocks(ChainService chain, long belowHeight) {
+        return recentBlocks.computeIfAbsent(chain.params().chainId() + "@" + belowHeight, any -> {
+            long top = Math.min(chain.head().height(), belowHeight - 1);
+            return top < 0 ? List.of()
+                    : chain.mainChain(Math.max(0, top - HISTORY_BLOCKS + 1), (int) Math.min(HISTORY_BLOCKS, top + 1));
+        });
     }
 }
