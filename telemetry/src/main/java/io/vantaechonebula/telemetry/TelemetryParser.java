@@ -1,5 +1,6 @@
 package io.vantaechonebula.telemetry;
 
+import io.vantaechonebula.telemetry.collector.BlockRecord;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -221,7 +222,47 @@ public final class TelemetryParser {
             builder.add(key, value);
             any = true;
         }
+        JsonValue blocks = source.get("blocks");
+        if (blocks != null && blocks != JsonValue.NULL && blocks(blocks, path + ".blocks", errors)) {
+            builder.add("blocks", blocks);
+            any = true;
+        }
         return any ? builder.build().toString() : null;
+    }
+
+    /** A sample's {@code blocks}: the blocks the node took since its previous sample, each checked as the Block Data Processor reads it. */
+    private static boolean blocks(JsonValue value, String path, Errors errors) {
+        int before = errors.count();
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            errors.add(path, "must be an array of blocks, got " + describe(value));
+            return false;
+        }
+        JsonArray array = value.asJsonArray();
+        if (array.size() > BlockRecord.MAX_PER_SAMPLE) {
+            errors.add(path, "holds " + array.size() + " blocks; a sample reports at most " + BlockRecord.MAX_PER_SAMPLE
+                    + " (the newest, when a node took more)");
+            return false;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            String at = path + "[" + i + "]";
+            if (array.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+                errors.add(at, "must be a block object, got " + describe(array.get(i)));
+                continue;
+            }
+            JsonObject block = array.get(i).asJsonObject();
+            wholeNumber(block, "height", at + ".height", errors, 0, Long.MAX_VALUE);
+            string(block, "hash", at + ".hash", errors);
+            string(block, "miner", at + ".miner", errors);
+            wholeNumber(block, "timestamp_ms", at + ".timestamp_ms", errors, 0, Long.MAX_VALUE);
+            wholeNumber(block, "transactions", at + ".transactions", errors, 0, Integer.MAX_VALUE);
+            wholeNumber(block, "volume", at + ".volume", errors, 0, Long.MAX_VALUE);
+            wholeNumber(block, "fees", at + ".fees", errors, 0, Long.MAX_VALUE);
+            number(block, "difficulty", at + ".difficulty", errors, 0, Double.MAX_VALUE, false);
+            if (block.containsKey("interval_ms") && block.get("interval_ms") != JsonValue.NULL) {
+                wholeNumber(block, "interval_ms", at + ".interval_ms", errors, Long.MIN_VALUE, Long.MAX_VALUE);
+            }
+        }
+        return errors.count() == before;
     }
 
     private static JsonObject object(JsonObject source, String key, String parentPath, Errors errors) {

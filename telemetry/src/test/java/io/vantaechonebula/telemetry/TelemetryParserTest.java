@@ -184,6 +184,21 @@ class TelemetryParserTest {
         }
 
         @Test
+        void keepsTheBlocksANodeReportsAndNamesTheFieldOfABadOne() throws Exception {
+            JsonObjectBuilder block = Json.createObjectBuilder().add("height", 12).add("hash", "ab12").add("miner", "9f")
+                    .add("timestamp_ms", 1_763_800_000_000L).add("transactions", 3).add("volume", 500).add("fees", 3)
+                    .add("difficulty", 4096.0).add("interval_ms", 9_800);
+            JsonObjectBuilder reporting = sample("node-a", 1).add("blocks", Json.createArrayBuilder().add(block));
+            assertThat(parser.parse(batch("node-a", reporting).toString(), null).samples().get(0).extensionsJson())
+                    .startsWith("{\"blocks\":[{\"height\":12,");
+            assertRejectedSample(s -> s.add("blocks", Json.createArrayBuilder().add(block).add(
+                            Json.createObjectBuilder().add("height", 13).add("hash", "cd34").add("timestamp_ms", 1).add("transactions", -1)
+                                    .add("volume", 0).add("fees", 0).add("difficulty", 1))),
+                    "data_batch[0].blocks[1].miner", "is missing");
+            assertRejectedSample(s -> s.add("blocks", Json.createObjectBuilder()), "data_batch[0].blocks", "must be an array of blocks");
+        }
+
+        @Test
         void rejectsExtensionThatIsNotAnObject() {
             assertRejectedSample(s -> s.add("ai_metrics", 3), "data_batch[0].ai_metrics", "must be a JSON object");
         }

@@ -17,6 +17,7 @@ import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.p2p.LocalChains;
 import io.vantaechonebula.p2p.handshake.ChainHead;
+import io.vantaechonebula.telemetry.collector.BlockRecord;
 import io.vantaechonebula.telemetry.collector.ChainReading;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,8 @@ final class LightChain implements MiningTarget {
     private final AtomicLong hashes = new AtomicLong();
     private volatile Consumer<Block> onBlockTaken = block -> { };
     private long lastReadBlocks;
+    /** The head's height at the previous reading; -1 until the first, which reports no blocks. */
+    private long lastReadHeight = -1;
     private long lastReadTransactions;
     private long lastReadHashes;
     private long lastReadNanos = System.nanoTime();
@@ -152,8 +155,13 @@ final class LightChain implements MiningTarget {
         long transactions = transactionsTaken.get();
         long hashed = hashes.get();
         double seconds = Math.max(1e-3, (now - lastReadNanos) / 1e9);
-        ChainReading reading = new ChainReading(params.name(), blockchain.head().height(), blocks - lastReadBlocks,
+        long height = blockchain.head().height();
+        ChainReading reading = new ChainReading(params.name(), height, blocks - lastReadBlocks,
                 transactions - lastReadTransactions, (hashed - lastReadHashes) / seconds);
+        if (lastReadHeight >= 0 && height > lastReadHeight) {
+            reading = reading.withBlocks(BlockRecord.between(lastReadHeight, height, blockchain::blockAt));
+        }
+        lastReadHeight = height;
         lastReadBlocks = blocks;
         lastReadTransactions = transactions;
         lastReadHashes = hashed;

@@ -1,5 +1,6 @@
 package io.vantaechonebula.agent.node;
 
+import io.vantaechonebula.telemetry.collector.BlockRecord;
 import io.vantaechonebula.telemetry.collector.ChainReading;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -56,16 +57,34 @@ final class LocalNodeChains {
             lastHeight.put(chain, height);
             long blocks = Math.max(0, height - before);
             long transactions = 0;
+            List<BlockRecord> added = new ArrayList<>();
             if (blocks > 0) {
-                URI added = base.resolve("/api/v1/chains/" + chain + "/blocks?from=" + (before + 1) + "&limit="
-                        + Math.min(blocks, MAX_BLOCKS));
-                for (JsonValue block : get(client, added).asJsonArray()) {
-                    transactions += block.asJsonObject().getJsonNumber("transactionCount").longValue();
+                // From the parent of the first new block, for its interval.
+                long from = Math.max(0, before);
+                URI uri = base.resolve("/api/v1/chains/" + chain + "/blocks?from=" + from + "&limit="
+                        + Math.min(height - from + 1, MAX_BLOCKS));
+                Long parentTime = null;
+                for (JsonValue value : get(client, uri).asJsonArray()) {
+                    JsonObject block = value.asJsonObject();
+                    long blockTime = block.getJsonNumber("timestampMs").longValue();
+                    if (block.getJsonNumber("height").longValue() > before) {
+                        transactions += block.getJsonNumber("transactionCount").longValue();
+                        added.add(record(block, parentTime));
+                    }
+                    parentTime = blockTime;
                 }
             }
-            readings.add(new ChainReading(chain, height, blocks, transactions, hashRate));
+            readings.add(new ChainReading(chain, height, blocks, transactions, hashRate).withBlocks(added));
         }
         return readings;
+    }
+
+    /** A block as {@code GET /api/v1/chains/{chain}/blocks} summarises it. */
+    private static BlockRecord record(JsonObject block, Long parentTime) {
+        long time = block.getJsonNumber("timestampMs").longValue();
+        return new BlockRecord(block.getJsonNumber("height").longValue(), block.getString("hash"), block.getString("miner"), time,
+                block.getInt("transactionCount"), block.getJsonNumber("volume").longValue(), block.getJsonNumber("fees").longValue(),
+                new java.math.BigDecimal(block.getString("difficulty")).doubleValue(), parentTime == null ? null : time - parentTime);
     }
 
     private static JsonValue get(HttpClient client, URI uri) {

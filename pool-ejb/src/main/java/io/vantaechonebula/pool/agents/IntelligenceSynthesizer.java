@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * Correlates the agents' active alerts into insights: half or more of the nodes heard from in the
  * last hour gone silent together is a partition; half or more with high latency is the network's
  * latency, not one node's; a node with {@value #KINDS_FOR_TROUBLE} or more kinds of alert at once is
- * in trouble as a whole. Each needs at least {@value #MIN_NODES} nodes, and an insight is resolved
+ * in trouble as a whole. Each needs at least {@value #MIN_NODES} nodes. On a chain, one miner dominating
+ * while the hash rate collapses or blocks slow down is a majority-attack risk. An insight is resolved
  * once its condition no longer holds.
  */
 public final class IntelligenceSynthesizer implements Watch {
@@ -26,6 +27,7 @@ public final class IntelligenceSynthesizer implements Watch {
     static final int MIN_NODES = 2;
     static final int KINDS_FOR_TROUBLE = 3;
     static final long RECENT_NODE_MS = 3_600_000L;
+    static final String MAJORITY_ATTACK = "majority_attack_risk";
 
     @Override
     public Agent agent() {
@@ -52,7 +54,29 @@ public final class IntelligenceSynthesizer implements Watch {
         networkWide(context, alerts, recentNodes, "high_latency", "network_latency", Severity.WARNING,
                 "%d of %d nodes have high latency at once: the network is slow, not one node");
         nodesInTrouble(context, alerts);
+        majorityAttackRisk(context, alerts);
         return alerts.size();
+    }
+
+    private static void majorityAttackRisk(WatchContext context, List<Finding> alerts) {
+        Map<String, Set<String>> kindsByChain = new TreeMap<>();
+        for (Finding alert : alerts) {
+            alert.chainId().ifPresent(chain -> kindsByChain.computeIfAbsent(chain, c -> new TreeSet<>()).add(alert.kind()));
+        }
+        kindsByChain.forEach((chain, kinds) -> {
+            Set<String> weakness = new TreeSet<>(kinds);
+            weakness.retainAll(Set.of("hash_rate_collapse", "slow_blocks"));
+            if (kinds.contains("dominant_miner") && !weakness.isEmpty()) {
+                JsonArrayBuilder list = Json.PROVIDER.createArrayBuilder().add("dominant_miner");
+                weakness.forEach(list::add);
+                context.report(new FindingReport(FindingType.INSIGHT, Agent.INTELLIGENCE_SYNTHESIZER.id(), MAJORITY_ATTACK,
+                        Severity.CRITICAL, null, chain, "On " + chain + " one miner dominates while " + String.join(" and ",
+                        weakness).replace('_', ' ') + ": a majority-attack risk", Json.object("alert_kinds", list), null,
+                        context.nowMs()));
+            } else {
+                context.resolveInsight(MAJORITY_ATTACK, null, chain);
+            }
+        });
     }
 
     private static void networkWide(WatchContext context, List<Finding> alerts, long recentNodes, String alertKind,

@@ -54,6 +54,20 @@ public final class Recommendations {
                     + " at the nodes' transaction intake if the burst goes on; the nodes' pools keep the earliest and fee-paying ones";
             case "suspicious_transaction" -> "Check transaction " + text(evidence, "transaction") + " on chain " + chain
                     + " against its sender's usual activity before relying on it; the evidence says what stood out";
+            case "slow_blocks" -> "Check the miners of " + chain + ": blocks come far slower than usual, so hash rate"
+                    + " left the chain (miners down or moved); wait for more confirmations than usual until the interval recovers";
+            case "transaction_surge" -> "Look at the senders in block " + number(evidence, "height") + " on " + chain
+                    + ": if one sender fills blocks, rate-limit it at the nodes' transaction intake";
+            case "unusual_fees" -> "Check block " + number(evidence, "height") + " on " + chain + ": its fees are far above"
+                    + " what its transactions usually pay, a sign of fee-sniping or a wallet paying by mistake";
+            case "dominant_miner" -> "Wait for more confirmations on " + chain + " while miner " + text(evidence, "miner")
+                    + " holds most recent blocks, and ask other miners to add hash rate: one miner can reorder the chain";
+            case "hash_rate_collapse" -> "Find which miners of " + chain + " stopped (the nodes in the evidence report their"
+                    + " hash rate); until it recovers blocks slow down and the chain is easier to overpower";
+            case "pool_flood" -> "Check " + node + "'s telemetry settings (it should sample every 5 s); if it keeps flooding,"
+                    + " block its node id at the broker or in front of POST /api/v1/pool/ingest";
+            case "majority_attack_risk" -> "Treat " + chain + " as under attack: raise the confirmations required for"
+                    + " payouts, and alert the other miners; the alerts in the evidence say what was seen";
             case "node_in_trouble" -> "Restart " + node + " once its log is saved if the alerts named in the evidence"
                     + " do not clear within a few minutes; they likely share one cause on that host";
             default -> kind.startsWith("unusual_")

@@ -30,5 +30,10 @@ public interface WatchContext {
     void resolveAlert(String kind, String nodeId);
 
     /** Ends this agent's active insight of that kind (about the node, or the network when null), if it has one. */
-    void resolveInsight(String kind, String nodeId);
+    default void resolveInsight(String kind, String nodeId) {
+        resolveInsight(kind, nodeId, null);
+    }
+
+    /** Ends this agent's active insight of that kind about the node (null: none) on the chain (null: every chain). */
+    void resolveInsight(String kind, String nodeId, String chainId);
 }

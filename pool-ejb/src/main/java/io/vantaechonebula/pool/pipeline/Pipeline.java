@@ -4,6 +4,8 @@ import io.vantaechonebula.pool.agents.Watch;
 import io.vantaechonebula.pool.agents.Watches;
 import io.vantaechonebula.pool.ingest.PoolQueues;
 import io.vantaechonebula.pool.ingest.PoolRole;
+import io.vantaechonebula.pool.learning.Learner;
+import io.vantaechonebula.pool.learning.Learners;
 import io.vantaechonebula.pool.processing.Processors;
 import io.vantaechonebula.pool.processing.SampleProcessor;
 import jakarta.annotation.PostConstruct;
@@ -45,7 +47,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  * Drives the processors. Every second each processor that is not already busy works through its
  * backlog, {@value #BATCHES_PER_RUN} batches per transaction, on its own thread: a processor that
  * fails stops until the next second and tries the same batches again, while the others go on.
- * Results on the {@code Training} queue are taken {@value #TRAINING_BATCH} at a time.
+ * Every {@value #LEARNING_PERIOD_MS} ms the Learning Engine takes the results off the {@code Training} queue and
+ * trains each {@link Learner} on them, {@value #TRAINING_BATCH} at a time.
  */
 @JMSDestinationDefinition(name = PoolQueues.TRAINING_JNDI, interfaceName = "jakarta.jms.Queue",
         destinationName = PoolQueues.TRAINING)
@@ -63,6 +66,7 @@ public class Pipeline {
     static final String TICKS = "java:app/concurrent/PoolPipelineTicks";
     static final int BATCHES_PER_RUN = 100;
     static final int TRAINING_BATCH = 20;
+    static final long LEARNING_PERIOD_MS = 10_000;
     /** Runs per processor per tick: bounds how long one tick can hold a thread while a backlog drains. */
     private static final int MAX_RUNS_PER_TICK = 50;
     private static final String TRAINING = "training";
@@ -76,6 +80,9 @@ public class Pipeline {
 
     @EJB
     private WatchWorker watchWorker;
+
+    @EJB
+    private LearnerWorker learnerWorker;
 
     @Resource(lookup = EXECUTOR)
     private ManagedExecutorService executor;
@@ -94,6 +101,8 @@ public class Pipeline {
     private final Map<String, AtomicBoolean> busy = new HashMap<>();
     private final Map<String, ProcessorStats> watchStats = new LinkedHashMap<>();
     private final Map<String, Long> watchLastStartMs = new ConcurrentHashMap<>();
+    private final Map<String, ProcessorStats> learnerStats = new LinkedHashMap<>();
+    private volatile long learningLastStartMs;
     private final RateMeter samplesIn = new RateMeter();
     private final LatencyWindow sentToStored = new LatencyWindow();
     private final RateMeter trainingIn = new RateMeter();
@@ -107,6 +116,9 @@ public class Pipeline {
             busy.put(processor.name(), new AtomicBoolean());
         }
         busy.put(TRAINING, new AtomicBoolean());
+        for (Learner learner : Learners.ALL) {
+            learnerStats.put(learnerName(learner), new ProcessorStats());
+        }
         for (Watch watch : Watches.ALL) {
             watchStats.put(watch.id(), new ProcessorStats());
             busy.put(watch.id(), new AtomicBoolean());
@@ -145,8 +157,10 @@ public class Pipeline {
         for (SampleProcessor processor : Processors.STAGES) {
             submitIfIdle(processor.name(), () -> drain(processor));
         }
-        submitIfIdle(TRAINING, this::drainTraining);
         long now = System.currentTimeMillis();
+        if (now - learningLastStartMs >= LEARNING_PERIOD_MS) {
+            submitIfIdle(TRAINING, this::learn);
+        }
         for (Watch watch : Watches.ALL) {
             if (now - watchLastStartMs.getOrDefault(watch.id(), 0L) >= watch.periodMs()) {
                 submitIfIdle(watch.id(), () -> runWatch(watch));
@@ -249,6 +263,41 @@ public class Pipeline {
         metrics.timer("vanta.agent.run", tag).update(Duration.ofMillis(millis));
     }
 
+    /** The Learning Engine's round: the queue into training records, then each learner through its new records. */
+    private void learn() {
+        learningLastStartMs = System.currentTimeMillis();
+        drainTraining();
+        for (Learner learner : Learners.ALL) {
+            String name = learnerName(learner);
+            ProcessorStats learnerFigures = learnerStats.get(name);
+            long started = System.nanoTime();
+            int learnt = 0;
+            int runs = 0;
+            try {
+                int taken;
+                do {
+                    taken = learnerWorker.learnNext(learner, TRAINING_BATCH);
+                    learnt += taken;
+                    runs++;
+                } while (taken == TRAINING_BATCH);
+            } catch (EJBException | IllegalStateException e) {
+                failed(name, learner.agent().id(), "The " + learner.agent().title(), learnerFigures, e,
+                        "it takes the same training records again in " + LEARNING_PERIOD_MS / 1000 + " s, the others go on");
+                continue;
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            int endedFailures = learnerFigures.succeeded(new StageRun(runs, learnt, new long[0]), millis, System.currentTimeMillis());
+            agentRan(learner.agent().id(), learnt, millis);
+            if (endedFailures > 0) {
+                LOG.info(() -> "The " + learner.agent().title() + " learns again after " + endedFailures + " failed rounds");
+            }
+        }
+    }
+
+    private static String learnerName(Learner learner) {
+        return learner.agent().id() + ":learn";
+    }
+
     private void drainTraining() {
         try {
             int taken;
@@ -276,8 +325,10 @@ public class Pipeline {
         });
         List<ProcessorSnapshot> watches = new ArrayList<>();
         watchStats.forEach((id, figures) -> watches.add(figures.snapshot(id, 0, 0, now)));
+        List<ProcessorSnapshot> learners = new ArrayList<>();
+        learnerStats.forEach((id, figures) -> learners.add(figures.snapshot(id, 0, 0, now)));
         return new PipelineSnapshot(samplesIn.perSecond(now), sentToStored.percentile(50, now),
-                sentToStored.percentile(99, now), processors, trainingTaken, trainingIn.perSecond(now), watches);
+                sentToStored.percentile(99, now), processors, trainingTaken, trainingIn.perSecond(now), watches, learners);
     }
 
     private static Throwable rootCause(Throwable e) {

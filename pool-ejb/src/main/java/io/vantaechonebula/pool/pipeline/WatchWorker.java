@@ -78,18 +78,18 @@ public class WatchWorker {
 
             @Override
             public void resolveAlert(String kind, String nodeId) {
-                resolve(FindingType.ALERT, kind, nodeId);
+                resolve(FindingType.ALERT, kind, nodeId, null);
             }
 
             @Override
-            public void resolveInsight(String kind, String nodeId) {
-                resolve(FindingType.INSIGHT, kind, nodeId);
+            public void resolveInsight(String kind, String nodeId, String chainId) {
+                resolve(FindingType.INSIGHT, kind, nodeId, chainId);
             }
 
-            private void resolve(FindingType type, String kind, String nodeId) {
-                if (recorder.resolve(type, watch.agent().id(), kind, nodeId, null, nowMs)) {
+            private void resolve(FindingType type, String kind, String nodeId, String chainId) {
+                if (recorder.resolve(type, watch.agent().id(), kind, nodeId, chainId, nowMs)) {
                     LOG.info(() -> "Resolved the " + kind + " " + type.id() + (nodeId == null ? " of the network" : " of node "
-                            + nodeId) + " (" + watch.id() + ")");
+                            + nodeId) + (chainId == null ? "" : " on " + chainId) + " (" + watch.id() + ")");
                 }
             }
         });

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * {@link SilenceWatch} needs to tell a silent node), and how bandwidth moves with transactions and
  * latency with peers (running correlations); per chain, how far apart the nodes' heights are. It
  * alerts on a node above its latency threshold ({@link ResourceRule#LATENCY}), one that lost all its peers, one more
- * than {@value #BEHIND_BLOCKS} blocks behind the highest, and one losing more than half its sends.
+ * than {@value #BEHIND_BLOCKS} blocks behind the highest, and one losing more than half its sends. Its result counts
+ * each node's samples per minute of their timestamps, which the Analyst learns a node's usual sending from.
  */
 public final class NetworkMonitor implements SampleProcessor {
 
@@ -26,6 +27,7 @@ public final class NetworkMonitor implements SampleProcessor {
     static final long BEHIND_BLOCKS = 6;
     static final double POOR_CONNECTION = 0.5;
     public static final String ARRIVAL_GAP = "arrival_gap_ms";
+    private static final long MINUTE_MS = 60_000;
 
     @Override
     public String name() {
@@ -37,7 +39,10 @@ public final class NetworkMonitor implements SampleProcessor {
         // The newest sample of each node per chain in this batch.
         Map<String, Map<String, SampleView>> newestPerChain = new TreeMap<>();
         Map<String, SampleView> newestPerNode = new TreeMap<>();
+        Map<String, Map<Long, Long>> samplesByMinute = new HashMap<>();
         for (SampleView sample : samples) {
+            samplesByMinute.computeIfAbsent(sample.nodeId(), id -> new TreeMap<>())
+                    .merge(sample.timestampMillis() / MINUTE_MS * MINUTE_MS, 1L, Long::sum);
             String node = Subjects.node(sample.nodeId());
             long at = sample.timestampMillis();
             learnArrival(statistics, node, sample.receivedAtMs());
@@ -99,7 +104,9 @@ public final class NetworkMonitor implements SampleProcessor {
                         "Node " + nodeId + ": " + detail, Json.object("connection_quality", sample.connectionQuality()),
                         sample.timestampMillis()).about(sample));
             }
-            nodes.add(nodeId, nodeSummary(sample));
+            JsonObjectBuilder minutes = Json.PROVIDER.createObjectBuilder();
+            samplesByMinute.get(nodeId).forEach((minute, count) -> minutes.add(String.valueOf(minute), count));
+            nodes.add(nodeId, nodeSummary(sample).add("samples_by_minute", minutes));
         });
         return Json.PROVIDER.createObjectBuilder().add("chains", chains).add("nodes", nodes).add("findings", findings).build();
     }

@@ -6,10 +6,8 @@ import io.vantaechonebula.pool.store.SampleView;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -108,17 +106,9 @@ public final class TransactionAnalyzerStage implements SampleProcessor {
                 "malformed", malformed);
     }
 
-    /** The sample's transaction analysis, or null when it carries none (or its extensions are not an object). */
+    /** The sample's transaction analysis, or null when it carries none. */
     private static JsonObject report(SampleView sample) {
-        if (sample.extensionsJson() == null) {
-            return null;
-        }
-        try (JsonReader reader = Json.PROVIDER.createReader(new StringReader(sample.extensionsJson()))) {
-            JsonValue value = reader.readObject().get(EXTENSION);
-            return value instanceof JsonObject object ? object : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return Extensions.of(sample, EXTENSION) instanceof JsonObject object ? object : null;
     }
 
     private static FindingReport finding(SampleView sample, JsonObject alert) {

@@ -69,8 +69,8 @@ final class MemoryWatchContext implements WatchContext {
     }
 
     @Override
-    public void resolveInsight(String kind, String nodeId) {
-        resolved.add("insight " + kind + ":" + nodeId);
+    public void resolveInsight(String kind, String nodeId, String chainId) {
+        resolved.add("insight " + kind + ":" + nodeId + (chainId == null ? "" : "@" + chainId));
     }
 
     @Override

@@ -139,6 +139,30 @@ class WatchesTest {
         assertThat(context.resolved).contains("insight node_in_trouble:b");
     }
 
+    @Test
+    void aDominantMinerWhileTheHashRateCollapsesIsAMajorityAttackRiskOnThatChainOnly() {
+        MemoryWatchContext context = new MemoryWatchContext(NOW);
+        context.activeAlerts.add(chainAlert("analyst", "dominant_miner", "testnet"));
+        context.activeAlerts.add(chainAlert("archivist", "slow_blocks", "mainnet"));
+        new IntelligenceSynthesizer().run(context);
+        assertThat(context.reports).isEmpty();
+        assertThat(context.resolved).contains("insight majority_attack_risk:null@testnet", "insight majority_attack_risk:null@mainnet");
+
+        context.activeAlerts.add(chainAlert("analyst", "hash_rate_collapse", "testnet"));
+        new IntelligenceSynthesizer().run(context);
+
+        assertThat(context.reports).singleElement().satisfies(insight -> {
+            assertThat(insight.kind()).isEqualTo("majority_attack_risk");
+            assertThat(insight.chainId()).isEqualTo("testnet");
+            assertThat(insight.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(insight.summary()).isEqualTo("On testnet one miner dominates while hash rate collapse: a majority-attack risk");
+        });
+    }
+
+    private static Finding chainAlert(String agent, String kind, String chain) {
+        return Findings.of(FindingReport.alert(agent, kind, Severity.WARNING, null, chain, kind, JsonValue.EMPTY_JSON_OBJECT, NOW));
+    }
+
     private static Finding silent(String node) {
         return Findings.of(FindingReport.alert("network-monitor", "node_silent", Severity.WARNING, node, null, "silent",
                 JsonValue.EMPTY_JSON_OBJECT, NOW));

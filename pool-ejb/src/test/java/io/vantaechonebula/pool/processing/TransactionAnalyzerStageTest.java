@@ -1,6 +1,7 @@
 package io.vantaechonebula.pool.processing;
 
 import static io.vantaechonebula.pool.processing.Samples.sample;
+import static io.vantaechonebula.pool.processing.Samples.withExtensions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -82,12 +83,5 @@ class TransactionAnalyzerStageTest {
         return withExtensions(sample(node, "testnet", index, 100 + index, 10, 0.2), "{\"transaction_analysis\":{\"analysed\":"
                 + analysed + ",\"anomalous\":" + anomalous + ",\"max_score\":" + maxScore + ",\"alerts\":["
                 + String.join(",", alerts) + "],\"alerts_from_peers\":0}}");
-    }
-
-    private static SampleView withExtensions(SampleView s, String extensions) {
-        return new SampleView(s.nodeId(), s.nodeType(), s.chainId(), s.timestamp(), s.seq(), s.receivedAtMs(),
-                s.currentHeight(), s.blocksProcessed(), s.transactionCount(), s.miningHashRate(), s.peerCount(),
-                s.averageLatencyMs(), s.bandwidthUsage(), s.connectionQuality(), s.cpuUsage(), s.memoryUsage(),
-                s.storageUsage(), s.uptimeSeconds(), extensions);
     }
 }

@@ -1,22 +1,32 @@
 package io.vantaechonebula.telemetry.collector;
 
 import io.vantaechonebula.analysis.tx.WatchReport;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What a node's chain did since the previous reading.
  *
  * @param hashRate            hashes per second this node's miners tried on the chain lately
+ * @param blocks              the blocks it took onto its main chain since, oldest first (where the node reads them)
  * @param transactionAnalysis what the node's Transaction Analyzer saw, where it runs one (simple nodes)
  */
 public record ChainReading(String chainId, long height, long blocksInInterval, long transactionsInInterval,
-                           double hashRate, Optional<WatchReport> transactionAnalysis) {
+                           double hashRate, List<BlockRecord> blocks, Optional<WatchReport> transactionAnalysis) {
+
+    public ChainReading {
+        blocks = List.copyOf(blocks);
+    }
 
     public ChainReading(String chainId, long height, long blocksInInterval, long transactionsInInterval, double hashRate) {
-        this(chainId, height, blocksInInterval, transactionsInInterval, hashRate, Optional.empty());
+        this(chainId, height, blocksInInterval, transactionsInInterval, hashRate, List.of(), Optional.empty());
+    }
+
+    public ChainReading withBlocks(List<BlockRecord> newBlocks) {
+        return new ChainReading(chainId, height, blocksInInterval, transactionsInInterval, hashRate, newBlocks, transactionAnalysis);
     }
 
     public ChainReading withAnalysis(WatchReport report) {
-        return new ChainReading(chainId, height, blocksInInterval, transactionsInInterval, hashRate, Optional.of(report));
+        return new ChainReading(chainId, height, blocksInInterval, transactionsInInterval, hashRate, blocks, Optional.of(report));
     }
 }

@@ -5,6 +5,8 @@ import io.vantaechonebula.telemetry.TelemetrySample;
 import io.vantaechonebula.telemetry.host.ProcessSampler;
 import io.vantaechonebula.telemetry.outbox.Outbox;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,14 +62,22 @@ public final class TelemetryCollector {
             TelemetrySample sample = new TelemetrySample(nodeId, nodeType, chain.chainId(), timestamp, sequence.getAsLong(),
                     chain.height(), chain.blocksInInterval(), chain.transactionsInInterval(), chain.hashRate(),
                     network.peers(), network.averageLatencyMs(), process.bandwidthBytesPerSecond(), quality,
-                    process.cpuUsage(), process.memoryUsage(), process.storageUsage(), process.uptimeSeconds(), chain.transactionAnalysis()
-                            .map(report -> Json.createObjectBuilder()
-                                    .add("transaction_analysis", TransactionAnalysisJson.of(report)).build().toString())
-                            .orElse(null));
+                    process.cpuUsage(), process.memoryUsage(), process.storageUsage(), process.uptimeSeconds(), extensions(chain));
             outbox.add(sample, nowMillis);
             samples.add(sample);
         }
         return samples;
+    }
+
+    /** The sample's {@code blocks} and {@code transaction_analysis}, where the reading has them (docs/ingest.md). */
+    private static String extensions(ChainReading chain) {
+        JsonObjectBuilder extensions = Json.createObjectBuilder();
+        if (!chain.blocks().isEmpty()) {
+            extensions.add("blocks", BlockRecord.json(chain.blocks()));
+        }
+        chain.transactionAnalysis().ifPresent(report -> extensions.add("transaction_analysis", TransactionAnalysisJson.of(report)));
+        JsonObject built = extensions.build();
+        return built.isEmpty() ? null : built.toString();
     }
 
     /** Has the samples waiting go out at the next {@link #sendDue}, without waiting for a full batch. */

@@ -77,7 +77,7 @@ class TelemetryCollectorTest {
     }
 
     @Test
-    void aSimpleNodesAnalysisTravelsWithItsSampleAndAnAlertGoesOutAtOnce() {
+    void aSimpleNodesAnalysisAndNewBlocksTravelWithItsSampleAndAnAlertGoesOutAtOnce() {
         Ed25519PrivateKey nodeKey = Ed25519PrivateKey.generate(new SecureRandom());
         Ed25519PrivateKey sender = Ed25519PrivateKey.generate(new SecureRandom());
         TransactionWatch watch = new TransactionWatch(nodeKey, alert -> { }, () -> START);
@@ -85,7 +85,9 @@ class TelemetryCollectorTest {
         watch.seen(Transaction.transfer(sender, "vanta-testnet", sender.publicKey().address(), 900, 2, 0));
         WatchReport report = watch.report("vanta-testnet");
         TelemetryCollector collector = new TelemetryCollector("node-s", "simple",
-                () -> List.of(new ChainReading("testnet", 5, 0, 2, 0).withAnalysis(report)), () -> PeerReading.NONE,
+                () -> List.of(new ChainReading("testnet", 5, 1, 2, 0).withAnalysis(report)
+                        .withBlocks(List.of(new BlockRecord(5, "ab12", "9f00", START - 1_000, 2, 1_800, 4, 4096.0, 9_000L)))),
+                () -> PeerReading.NONE,
                 new ProcessSampler(), new AtomicLong()::getAndIncrement,
                 new Outbox<>(100, 50, Duration.ofSeconds(30), new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), () -> 0.5)),
                 this.sender);
@@ -103,6 +105,11 @@ class TelemetryCollectorTest {
         assertThat(alert.getString("sender")).isEqualTo(sender.publicKey().address().hex());
         assertThat(alert.getJsonArray("reasons").getString(0)).isEqualTo("nonce-conflict");
         assertThat(alert.getString("explanation")).contains("already spent");
+        JsonObject block = Json.createReader(new StringReader(received.get(0).samples().get(0).extensionsJson())).readObject()
+                .getJsonArray("blocks").getJsonObject(0);
+        assertThat(block.getInt("height")).isEqualTo(5);
+        assertThat(block.getString("miner")).isEqualTo("9f00");
+        assertThat(block.getInt("interval_ms")).isEqualTo(9_000);
     }
 
     @Test

@@ -118,7 +118,7 @@ public class AgentsResource {
         long processed = 0;
         long failures = 0;
         for (ProcessorSnapshot activity : activitiesOf(agent, context.pipeline())) {
-            activities.add(PoolStatsResource.processor(activity).add("kind", activity.name().contains(":") ? "watch" : "stage"));
+            activities.add(PoolStatsResource.processor(activity).add("kind", kindOf(activity, context.pipeline())));
             processed += activity.samplesProcessed();
             failures += activity.failures();
         }
@@ -167,7 +167,15 @@ public class AgentsResource {
         List<ProcessorSnapshot> activities = new ArrayList<>();
         snapshot.processors().stream().filter(p -> p.name().equals(agent.id())).forEach(activities::add);
         snapshot.watches().stream().filter(w -> w.name().startsWith(agent.id() + ":")).forEach(activities::add);
+        snapshot.learners().stream().filter(l -> l.name().startsWith(agent.id() + ":")).forEach(activities::add);
         return activities;
+    }
+
+    private static String kindOf(ProcessorSnapshot activity, PipelineSnapshot snapshot) {
+        if (snapshot.learners().contains(activity)) {
+            return "learner";
+        }
+        return activity.name().contains(":") ? "watch" : "stage";
     }
 
     private long count(String counter) {

@@ -6,10 +6,10 @@ import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.Transaction;
-import io.vantaechonebula.chain.tx.TransactionType;
 import io.vantaechonebula.node.chain.ChainRegistry;
 import io.vantaechonebula.node.chain.ChainService;
 import io.vantaechonebula.telemetry.FieldError;
+import io.vantaechonebula.telemetry.collector.BlockRecord;
 import io.vantaechonebula.telemetry.InvalidTelemetryException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
@@ -102,8 +102,8 @@ final class ChainAssessor {
 
     /** @param chainId null where neither the block nor its transactions say */
     BlockFigures block(String chainId, long height, String miner, long timestampMs, List<Transaction> transactions) {
-        long volume = transactions.stream().filter(tx -> tx.type() == TransactionType.TRANSFER).mapToLong(Transaction::amount).sum();
-        long fees = transactions.stream().mapToLong(Transaction::fee).sum();
+        long volume = BlockRecord.volume(transactions);
+        long fees = BlockRecord.fees(transactions);
         Optional<ChainService> chain = chainId == null ? Optional.empty() : chainOf(chainId);
         List<StoredBlock> recent = chain.map(c -> recentBlocks(c, height)).orElse(List.of());
         Long parentTime = chain.isPresent() && height > 0

@@ -4,6 +4,7 @@ import io.vantaechonebula.chain.block.BlockHeader;
 import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.pow.ProofOfWork;
 import io.vantaechonebula.chain.store.StoredBlock;
+import io.vantaechonebula.telemetry.collector.BlockRecord;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -30,6 +31,8 @@ final class BlockJson {
                 .add("timestampMs", header.timestampMs())
                 .add("miner", header.miner().hex())
                 .add("transactionCount", stored.block().transactions().size())
+                .add("volume", BlockRecord.volume(stored.block().transactions()))
+                .add("fees", BlockRecord.fees(stored.block().transactions()))
                 .add("target", header.target().toString(16))
                 .add("difficulty", ProofOfWork.work(header.target()).toString())
                 .add("cumulativeWork", stored.cumulativeWork().toString())

@@ -51,6 +51,8 @@ public class PoolStatsResource {
         snapshot.processors().forEach(processor -> processors.add(processor(processor)));
         JsonArrayBuilder watches = JSON.createArrayBuilder();
         snapshot.watches().forEach(watch -> watches.add(processor(watch)));
+        JsonArrayBuilder learners = JSON.createArrayBuilder();
+        snapshot.learners().forEach(learner -> learners.add(processor(learner)));
         List<NodeView> nodes = telemetry.nodes();
         JsonArrayBuilder dropping = JSON.createArrayBuilder();
         long dropped = 0;
@@ -74,7 +76,8 @@ public class PoolStatsResource {
                 .add("watches", watches)
                 .add("training", JSON.createObjectBuilder()
                         .add("recordsTaken", snapshot.trainingRecordsTaken())
-                        .add("recordsPerSecond", snapshot.trainingRecordsPerSecond()))
+                        .add("recordsPerSecond", snapshot.trainingRecordsPerSecond())
+                        .add("learners", learners))
                 .add("deadLetters", deadLetters.orElse(0))
                 .add("nodes", nodes.size())
                 .add("droppedReportedByNodes", JSON.createObjectBuilder().add("total", dropped).add("nodes", dropping))

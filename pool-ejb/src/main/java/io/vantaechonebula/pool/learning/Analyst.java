@@ -1,0 +1,177 @@
+package io.vantaechonebula.pool.learning;
+
+import io.vantaechonebula.pool.agents.Agent;
+import io.vantaechonebula.pool.findings.FindingReport;
+import io.vantaechonebula.pool.findings.Severity;
+import io.vantaechonebula.pool.processing.BlockDataProcessor;
+import io.vantaechonebula.pool.processing.Json;
+import io.vantaechonebula.pool.processing.ModelRecord;
+import io.vantaechonebula.pool.processing.NetworkMonitor;
+import io.vantaechonebula.pool.processing.Statistics;
+import io.vantaechonebula.pool.processing.Subjects;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Learns what attacks on the chains and abuse of the pool look like against each one's usual activity:
+ * <ul>
+ * <li>{@code dominant_miner}: one miner holds at least half of a chain's recent blocks, and at least
+ * {@value #DOMINANCE_MARGIN} more than the largest share usually is (a chain with one miner all along is its normal);</li>
+ * <li>{@code hash_rate_collapse}: the hash rate the chain's nodes report, together, falls below
+ * {@value #COLLAPSE_SHARE} of its usual level;</li>
+ * <li>{@code pool_flood}: a node sends more samples in a minute (by its samples' timestamps) than
+ * {@value #FLOOD_FACTOR} times its usual and more than {@value #FLOOD_FLOOR}.</li>
+ * </ul>
+ * The usual levels learn only while nothing is alerting, so an attack that goes on stays an alert.
+ */
+public final class Analyst implements Learner {
+
+    static final String MINERS_MODEL = "analyst-miner-dominance";
+    static final String HASH_RATE_MODEL = "analyst-hash-rate";
+    static final String INTAKE_MODEL = "analyst-intake-rate";
+    static final int VERSION = 1;
+    static final double DOMINANT_SHARE = 0.5;
+    static final double DOMINANCE_MARGIN = 0.25;
+    static final long MIN_BLOCKS = 20;
+    static final double COLLAPSE_SHARE = 0.4;
+    static final long MIN_HASH_RATE_READINGS = 10;
+    /** A node's hash rate counts toward the chain's while it reported within this long. */
+    static final long HASH_RATE_FRESH_MS = 120_000;
+    static final double FLOOD_FACTOR = 5;
+    static final long FLOOD_FLOOR = 240;
+    private static final double USUAL_WEIGHT = 0.05;
+    private static final long MINUTE_MS = 60_000;
+
+    @Override
+    public Agent agent() {
+        return Agent.ANALYST;
+    }
+
+    @Override
+    public Set<String> learnsFrom() {
+        return Set.of(BlockDataProcessor.NAME, NetworkMonitor.NAME);
+    }
+
+    @Override
+    public void learn(String stage, JsonObject result, long atMs, Statistics statistics) {
+        if (stage.equals(NetworkMonitor.NAME)) {
+            if (result.get("nodes") instanceof JsonObject nodes) {
+                nodes.forEach((nodeId, node) -> {
+                    if (node instanceof JsonObject summary && summary.get("samples_by_minute") instanceof JsonObject minutes) {
+                        learnIntake(nodeId, minutes, atMs, statistics);
+                    }
+                });
+            }
+            return;
+        }
+        if (result.get("chains") instanceof JsonObject chains) {
+            chains.forEach((chainId, value) -> {
+                if (value instanceof JsonObject chain) {
+                    if (chain.get("miner_shares") instanceof JsonArray shares && !shares.isEmpty()
+                            && chain.get("new_blocks") instanceof JsonArray blocks && !blocks.isEmpty()) {
+                        learnMiners(chainId, shares, chain.getJsonNumber("blocks_taken").longValue(), atMs, statistics);
+                    }
+                    if (chain.get("hash_rates") instanceof JsonObject rates && !rates.isEmpty()) {
+                        learnHashRate(chainId, rates, atMs, statistics);
+                    }
+                }
+            });
+        }
+    }
+
+    private static void learnMiners(String chainId, JsonArray shares, long blocksTaken, long atMs, Statistics statistics) {
+        ModelRecord record = statistics.model(Subjects.chain(chainId), "miner_dominance");
+        JsonObject state = JsonState.read(record, MINERS_MODEL, VERSION);
+        EwStat usualTop = EwStat.of(state, "usual_top_share", USUAL_WEIGHT);
+        JsonObject top = shares.getJsonObject(0);
+        double share = top.getJsonNumber("share").doubleValue();
+        boolean dominant = blocksTaken >= MIN_BLOCKS && usualTop.count() >= MIN_BLOCKS / 2
+                && share >= DOMINANT_SHARE && share >= usualTop.mean() + DOMINANCE_MARGIN;
+        if (dominant) {
+            statistics.report(FindingReport.alert(Agent.ANALYST.id(), "dominant_miner", Severity.WARNING, null, chainId,
+                    String.format(Locale.ROOT, "Miner %s holds %.0f%% of the recent blocks on %s; the largest share is usually %.0f%%",
+                            abbreviate(top.getString("miner")), share * 100, chainId, usualTop.mean() * 100),
+                    Json.object("miner", top.getString("miner"), "share", share, "usual_top_share", usualTop.mean(),
+                            "top_miners", shares, "blocks_taken", blocksTaken), atMs));
+        } else {
+            usualTop.add(share);
+        }
+        JsonState.write(record, MINERS_MODEL, VERSION, usualTop.count(),
+                Json.object("usual_top_share", usualTop.json(), "dominant", dominant), atMs);
+    }
+
+    private static void learnHashRate(String chainId, JsonObject rates, long atMs, Statistics statistics) {
+        ModelRecord record = statistics.model(Subjects.chain(chainId), "hash_rate");
+        JsonObject state = JsonState.read(record, HASH_RATE_MODEL, VERSION);
+        EwStat usual = EwStat.of(state, "usual_hash_rate", USUAL_WEIGHT);
+        Map<String, double[]> latest = new TreeMap<>();
+        if (state != null && state.get("nodes") instanceof JsonObject known) {
+            known.forEach((node, reading) -> latest.put(node, new double[] {
+                    ((JsonArray) reading).getJsonNumber(0).doubleValue(), ((JsonArray) reading).getJsonNumber(1).doubleValue()}));
+        }
+        rates.forEach((node, rate) -> latest.put(node, new double[] {((JsonNumber) rate).doubleValue(), atMs}));
+        latest.values().removeIf(reading -> atMs - reading[1] > HASH_RATE_FRESH_MS);
+        double total = latest.values().stream().mapToDouble(reading -> reading[0]).sum();
+        boolean collapsed = usual.count() >= MIN_HASH_RATE_READINGS && usual.mean() > 0 && total < COLLAPSE_SHARE * usual.mean();
+        if (collapsed) {
+            statistics.report(FindingReport.alert(Agent.ANALYST.id(), "hash_rate_collapse", Severity.CRITICAL, null, chainId,
+                    String.format(Locale.ROOT, "The hash rate on %s fell to %.0f H/s, %.0f%% of its usual %.0f H/s",
+                            chainId, total, 100 * total / usual.mean(), usual.mean()),
+                    Json.object("hash_rate", total, "usual_hash_rate", usual.mean(), "nodes_reporting", latest.size(),
+                            "readings_learnt", usual.count()), atMs));
+        } else {
+            usual.add(total);
+        }
+        JsonObjectBuilder nodes = Json.PROVIDER.createObjectBuilder();
+        latest.forEach((node, reading) -> nodes.add(node, Json.PROVIDER.createArrayBuilder().add(reading[0]).add((long) reading[1])));
+        JsonState.write(record, HASH_RATE_MODEL, VERSION, usual.count(),
+                Json.object("usual_hash_rate", usual.json(), "nodes", nodes.build(), "hash_rate", total, "collapsed", collapsed), atMs);
+    }
+
+    /** Counts the node's samples of its newest minute; a minute that ends teaches the usual rate. */
+    private static void learnIntake(String nodeId, JsonObject minutes, long atMs, Statistics statistics) {
+        ModelRecord record = statistics.model(Subjects.node(nodeId), "intake_rate");
+        JsonObject state = JsonState.read(record, INTAKE_MODEL, VERSION);
+        EwStat usual = EwStat.of(state, "usual_per_minute", USUAL_WEIGHT);
+        long minute = state == null ? 0 : state.getJsonNumber("minute_ms").longValue();
+        long count = state == null ? 0 : state.getJsonNumber("count").longValue();
+        boolean flooding = state != null && state.getBoolean("flooding", false);
+        for (Map.Entry<String, JsonValue> entry : new TreeMap<>(minutes).entrySet()) {
+            long start = Long.parseLong(entry.getKey());
+            long samples = ((JsonNumber) entry.getValue()).longValue();
+            if (start > minute) {
+                if (minute > 0 && !flooding) {
+                    usual.add(count);
+                }
+                minute = start;
+                count = 0;
+                flooding = false;
+            }
+            if (start == minute) {
+                count += samples;
+            }
+        }
+        double limit = Math.max(FLOOD_FLOOR, FLOOD_FACTOR * usual.mean());
+        if (count > limit) {
+            flooding = true;
+            statistics.report(FindingReport.alert(Agent.ANALYST.id(), "pool_flood", Severity.WARNING, nodeId, null,
+                    String.format(Locale.ROOT, "Node %s sent %d samples for one minute; it usually sends %.0f", nodeId, count,
+                            usual.mean()),
+                    Json.object("samples_this_minute", count, "minute_starting", java.time.Instant.ofEpochMilli(minute).toString(),
+                            "usual_per_minute", usual.mean(), "limit", limit, "minutes_learnt", usual.count()), atMs));
+        }
+        JsonState.write(record, INTAKE_MODEL, VERSION, usual.count(), Json.object("usual_per_minute", usual.json(),
+                "minute_ms", minute, "count", count, "flooding", flooding), atMs);
+    }
+
+    private static String abbreviate(String hex) {
+        return hex.length() > 16 ? hex.substring(0, 16) + "…" : hex;
+    }
+}

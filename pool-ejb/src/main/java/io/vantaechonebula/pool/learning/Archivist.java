@@ -1,0 +1,157 @@
+package io.vantaechonebula.pool.learning;
+
+import io.vantaechonebula.pool.agents.Agent;
+import io.vantaechonebula.pool.findings.FindingReport;
+import io.vantaechonebula.pool.findings.Severity;
+import io.vantaechonebula.pool.processing.BlockDataProcessor;
+import io.vantaechonebula.pool.processing.Json;
+import io.vantaechonebula.pool.processing.ModelRecord;
+import io.vantaechonebula.pool.processing.Statistics;
+import io.vantaechonebula.pool.processing.Subjects;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Learns each chain's history from the blocks the Block Data Processor took: the usual block interval
+ * (a slow and a fast exponentially weighted mean), transactions and volume per block, and fees as an
+ * online regression on the block's transactions. One model per chain, so testnet and mainnet each have
+ * their own. It alerts on blocks coming {@value #SLOW_FACTOR} times slower than usual ({@code slow_blocks}),
+ * a block with far more transactions than usual ({@code transaction_surge}), and fees far above what the
+ * block's transactions predict ({@code unusual_fees}); each only after {@value #MIN_BLOCKS} blocks learnt.
+ */
+public final class Archivist implements Learner {
+
+    static final String MODEL = "archivist-chain-history";
+    static final int VERSION = 1;
+    static final String MODEL_NAME = "chain_history";
+    static final int MIN_BLOCKS = 30;
+    static final double SLOW_FACTOR = 3;
+    static final double SURGE_FACTOR = 3;
+    static final double SURGE_SIGMAS = 6;
+    static final long SURGE_FLOOR = 10;
+    static final double FEE_FACTOR = 2;
+    static final double FEE_SIGMAS = 6;
+    private static final double USUAL_WEIGHT = 0.02;
+    private static final double RECENT_WEIGHT = 0.3;
+    private static final double FEE_FORGETTING = 0.99;
+
+    @Override
+    public Agent agent() {
+        return Agent.ARCHIVIST;
+    }
+
+    @Override
+    public Set<String> learnsFrom() {
+        return Set.of(BlockDataProcessor.NAME);
+    }
+
+    /** One chain's learnt history. */
+    private static final class History {
+        final EwStat interval;
+        final EwStat recentInterval;
+        final EwStat transactions;
+        final EwStat volume;
+        final OnlineRegression fees;
+        final EwStat feeResidual;
+        long blocks;
+
+        History(JsonObject state) {
+            interval = EwStat.of(state, "interval_s", USUAL_WEIGHT);
+            recentInterval = EwStat.of(state, "recent_interval_s", RECENT_WEIGHT);
+            transactions = EwStat.of(state, "transactions", USUAL_WEIGHT);
+            volume = EwStat.of(state, "volume", USUAL_WEIGHT);
+            fees = OnlineRegression.of(state, "fees_by_transactions", FEE_FORGETTING);
+            feeResidual = EwStat.of(state, "fee_residual", USUAL_WEIGHT);
+            blocks = state == null ? 0 : state.getJsonNumber("blocks").longValue();
+        }
+
+        boolean slow() {
+            return interval.count() >= MIN_BLOCKS && recentInterval.mean() > SLOW_FACTOR * interval.mean();
+        }
+
+        JsonObject json() {
+            return Json.object("blocks", blocks, "interval_s", interval.json(), "recent_interval_s", recentInterval.json(),
+                    "transactions", transactions.json(), "volume", volume.json(), "fees_by_transactions", fees.json(),
+                    "fee_residual", feeResidual.json());
+        }
+    }
+
+    @Override
+    public void learn(String stage, JsonObject result, long atMs, Statistics statistics) {
+        if (!(result.get("chains") instanceof JsonObject chains)) {
+            return;
+        }
+        chains.forEach((chainId, value) -> {
+            if (value instanceof JsonObject chain && chain.get("new_blocks") instanceof JsonArray blocks && !blocks.isEmpty()) {
+                learnChain(chainId, blocks, atMs, statistics);
+            }
+        });
+    }
+
+    private static void learnChain(String chainId, JsonArray blocks, long atMs, Statistics statistics) {
+        ModelRecord record = statistics.model(Subjects.chain(chainId), MODEL_NAME);
+        History history = new History(JsonState.read(record, MODEL, VERSION));
+        for (JsonValue value : blocks) {
+            learnBlock(chainId, value.asJsonObject(), history, atMs, statistics);
+        }
+        JsonState.write(record, MODEL, VERSION, history.blocks, history.json(), atMs);
+    }
+
+    private static void learnBlock(String chainId, JsonObject block, History history, long atMs, Statistics statistics) {
+        history.blocks++;
+        long height = block.getJsonNumber("height").longValue();
+        if (block.get("interval_ms") instanceof JsonNumber intervalMs) {
+            double seconds = Math.max(0, intervalMs.doubleValue() / 1000);
+            history.recentInterval.add(seconds);
+            if (history.slow()) {
+                statistics.report(FindingReport.alert(Agent.ARCHIVIST.id(), "slow_blocks", Severity.WARNING, null, chainId,
+                        String.format(Locale.ROOT, "Blocks on %s come every %.1f s lately against %.1f s usually",
+                                chainId, history.recentInterval.mean(), history.interval.mean()),
+                        Json.object("recent_interval_s", history.recentInterval.mean(), "usual_interval_s", history.interval.mean(),
+                                "last_interval_s", seconds, "height", height, "difficulty", block.get("difficulty"),
+                                "blocks_learnt", history.interval.count()), atMs));
+            } else {
+                // The usual interval learns only while blocks are not slow, so a long stall stays an alert.
+                history.interval.add(seconds);
+            }
+        }
+        double transactions = block.getJsonNumber("transactions").doubleValue();
+        EwStat usual = history.transactions;
+        if (usual.count() >= MIN_BLOCKS && transactions >= SURGE_FLOOR
+                && transactions > Math.max(SURGE_FACTOR * usual.mean(), usual.mean() + SURGE_SIGMAS * usual.stddev())) {
+            statistics.report(FindingReport.alert(Agent.ARCHIVIST.id(), "transaction_surge", Severity.WARNING, null, chainId,
+                    String.format(Locale.ROOT, "Block %d on %s holds %.0f transactions against %.1f usually",
+                            height, chainId, transactions, usual.mean()),
+                    Json.object("height", height, "transactions", transactions, "usual_transactions", usual.mean(),
+                            "usual_stddev", usual.stddev(), "miner", block.getString("miner"), "blocks_learnt", usual.count()), atMs));
+        } else {
+            usual.add(transactions);
+        }
+        history.volume.add(block.getJsonNumber("volume").doubleValue());
+        learnFees(chainId, block, transactions, history, atMs, statistics);
+    }
+
+    private static void learnFees(String chainId, JsonObject block, double transactions, History history, long atMs,
+                                  Statistics statistics) {
+        double fees = block.getJsonNumber("fees").doubleValue();
+        double expected = Math.max(0, history.fees.predict(transactions));
+        double residual = fees - expected;
+        EwStat spread = history.feeResidual;
+        if (history.fees.count() >= MIN_BLOCKS && fees > FEE_FACTOR * expected
+                && residual > FEE_SIGMAS * Math.max(spread.stddev(), 1)) {
+            statistics.report(FindingReport.alert(Agent.ARCHIVIST.id(), "unusual_fees", Severity.WARNING, null, chainId,
+                    String.format(Locale.ROOT, "Block %d on %s paid %.0f in fees where its %.0f transactions predict %.0f",
+                            block.getJsonNumber("height").longValue(), chainId, fees, transactions, expected),
+                    Json.object("height", block.getJsonNumber("height").longValue(), "fees", fees, "expected_fees", expected,
+                            "transactions", transactions, "fee_per_transaction", history.fees.slope(),
+                            "miner", block.getString("miner")), atMs));
+            return;
+        }
+        history.fees.add(transactions, fees);
+        spread.add(residual);
+    }
+}

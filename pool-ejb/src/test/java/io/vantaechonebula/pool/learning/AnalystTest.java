@@ -1,0 +1,106 @@
+package io.vantaechonebula.pool.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vantaechonebula.pool.processing.BlockDataProcessor;
+import io.vantaechonebula.pool.processing.MemoryStatistics;
+import io.vantaechonebula.pool.processing.NetworkMonitor;
+import io.vantaechonebula.pool.processing.Samples;
+import io.vantaechonebula.pool.store.SampleView;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnalystTest {
+
+    private final Analyst analyst = new Analyst();
+    private final MemoryStatistics statistics = new MemoryStatistics("analyst");
+
+    private void block(ChainStream chain, String miner, double hashRate) {
+        analyst.learn(BlockDataProcessor.NAME, chain.next(miner, 10_000, 3, 10, hashRate), chain.timeMs(), statistics);
+    }
+
+    @Test
+    void oneMinerTakingMostBlocksOfAChainWithManyIsDominantWithinAFewBlocks() {
+        ChainStream chain = new ChainStream("testnet");
+        for (int i = 0; i < 60; i++) {
+            block(chain, "m" + i % 4, 1000);
+        }
+        assertThat(statistics.reports()).isEmpty();
+        int attackBlocks = 0;
+        while (statistics.reports("dominant_miner").isEmpty() && attackBlocks < 30) {
+            block(chain, "attacker", 1000);
+            attackBlocks++;
+        }
+
+        assertThat(attackBlocks).isLessThanOrEqualTo(6);
+        var alert = statistics.reports("dominant_miner").get(0);
+        assertThat(alert.chainId()).isEqualTo("testnet");
+        assertThat(alert.evidence().getString("miner")).isEqualTo("attacker");
+        assertThat(alert.evidence().getJsonNumber("usual_top_share").doubleValue()).isLessThan(0.45);
+    }
+
+    @Test
+    void aChainThatAlwaysHadOneMinerIsNormal() {
+        ChainStream chain = new ChainStream("devnet");
+        for (int i = 0; i < 100; i++) {
+            block(chain, "solo", 1000);
+        }
+        assertThat(statistics.reports()).isEmpty();
+    }
+
+    @Test
+    void theChainsReportedHashRateFallingToATenthIsACollapse() {
+        ChainStream chain = new ChainStream("testnet");
+        for (int i = 0; i < 30; i++) {
+            block(chain, "m" + i % 4, 5000 + 100 * (i % 3));
+        }
+        assertThat(statistics.reports()).isEmpty();
+        block(chain, "m1", 450);
+
+        assertThat(statistics.reports("hash_rate_collapse")).singleElement().satisfies(alert -> {
+            assertThat(alert.evidence().getJsonNumber("hash_rate").doubleValue()).isEqualTo(450.0);
+            assertThat(alert.evidence().getJsonNumber("usual_hash_rate").doubleValue()).isBetween(5000.0, 5200.0);
+        });
+    }
+
+    @Test
+    void aNodeSendingFarMoreSamplesThanUsualFloodsThePoolButABacklogDoesNot() {
+        NetworkMonitor monitor = new NetworkMonitor();
+        MemoryStatistics stage = new MemoryStatistics(NetworkMonitor.NAME);
+        long start = Samples.START_SECONDS;
+        // Five minutes as usual: a sample every 5 s, sent in batches of 6.
+        for (int batch = 0; batch < 50; batch++) {
+            List<SampleView> samples = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                samples.add(at("n1", start + 30L * batch + 5L * i));
+            }
+            analyst.learn(NetworkMonitor.NAME, monitor.process(samples, stage), 0, statistics);
+        }
+        // Back after an outage: an hour of samples at once, spread over the hour by their timestamps.
+        List<SampleView> backlog = new ArrayList<>();
+        for (int i = 0; i < 720; i++) {
+            backlog.add(at("n1", start + 1500 + 5L * i));
+        }
+        analyst.learn(NetworkMonitor.NAME, monitor.process(backlog, stage), 0, statistics);
+        assertThat(statistics.reports()).as("a backlog is not a flood").isEmpty();
+
+        List<SampleView> flood = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            flood.add(at("n1", start + 5200 + i / 10));
+        }
+        analyst.learn(NetworkMonitor.NAME, monitor.process(flood, stage), 0, statistics);
+
+        assertThat(statistics.reports("pool_flood")).singleElement().satisfies(alert -> {
+            assertThat(alert.nodeId()).isEqualTo("n1");
+            assertThat(alert.evidence().getJsonNumber("samples_this_minute").longValue()).isGreaterThan(240);
+            assertThat(alert.evidence().getJsonNumber("usual_per_minute").doubleValue()).isBetween(11.0, 13.0);
+        });
+    }
+
+    private static SampleView at(String node, long seconds) {
+        return new SampleView(node, "full", "testnet", BigDecimal.valueOf(seconds), seconds, seconds * 1000, 10L, 0L, 0L,
+                0.0, 3L, 20.0, 100.0, 1.0, 0.1, 0.3, 0.3, 100.0, null);
+    }
+}

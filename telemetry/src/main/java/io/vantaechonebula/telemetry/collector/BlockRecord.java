@@ -1,0 +1,80 @@
+package io.vantaechonebula.telemetry.collector;
+
+import io.vantaechonebula.chain.block.BlockHeader;
+import io.vantaechonebula.chain.pow.ProofOfWork;
+import io.vantaechonebula.chain.store.StoredBlock;
+import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.chain.tx.TransactionType;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
+
+/**
+ * One block a node took onto its main chain, as its samples report it in {@code blocks} (docs/ingest.md):
+ * what the pool's Block Data Processor and Archivist learn the chain's history from.
+ *
+ * @param volume     the amounts the block's transfers move
+ * @param difficulty the work its target asks for, in expected hashes
+ * @param intervalMs time since its parent, by the two blocks' timestamps; null for the first block
+ */
+public record BlockRecord(long height, String hash, String miner, long timestampMs, int transactions, long volume,
+                          long fees, double difficulty, Long intervalMs) {
+
+    /** The most blocks one sample reports; a node further behind reports its newest. */
+    public static final int MAX_PER_SAMPLE = 100;
+
+    public static BlockRecord of(StoredBlock stored, Long parentTimestampMs) {
+        BlockHeader header = stored.block().header();
+        List<Transaction> transactions = stored.block().transactions();
+        return new BlockRecord(header.height(), stored.hash().toString(), header.miner().hex(), header.timestampMs(),
+                transactions.size(), volume(transactions), fees(transactions),
+                ProofOfWork.work(header.target()).doubleValue(),
+                parentTimestampMs == null ? null : header.timestampMs() - parentTimestampMs);
+    }
+
+    /**
+     * The main chain's blocks above {@code afterHeight} up to {@code height}, oldest first, at most
+     * {@value #MAX_PER_SAMPLE} (the newest).
+     */
+    public static List<BlockRecord> between(long afterHeight, long height, LongFunction<Optional<StoredBlock>> blockAt) {
+        long from = Math.max(afterHeight + 1, height - MAX_PER_SAMPLE + 1);
+        List<BlockRecord> records = new ArrayList<>();
+        Long parentTime = from > 0 ? blockAt.apply(from - 1).map(b -> b.block().header().timestampMs()).orElse(null) : null;
+        for (long h = from; h <= height; h++) {
+            Optional<StoredBlock> block = blockAt.apply(h);
+            if (block.isEmpty()) {
+                break;
+            }
+            records.add(of(block.get(), parentTime));
+            parentTime = block.get().block().header().timestampMs();
+        }
+        return records;
+    }
+
+    public static long volume(List<Transaction> transactions) {
+        return transactions.stream().filter(tx -> tx.type() == TransactionType.TRANSFER).mapToLong(Transaction::amount).sum();
+    }
+
+    public static long fees(List<Transaction> transactions) {
+        return transactions.stream().mapToLong(Transaction::fee).sum();
+    }
+
+    public static JsonArray json(List<BlockRecord> blocks) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (BlockRecord block : blocks) {
+            JsonObjectBuilder json = Json.createObjectBuilder().add("height", block.height).add("hash", block.hash)
+                    .add("miner", block.miner).add("timestamp_ms", block.timestampMs).add("transactions", block.transactions)
+                    .add("volume", block.volume).add("fees", block.fees).add("difficulty", block.difficulty);
+            if (block.intervalMs != null) {
+                json.add("interval_ms", block.intervalMs);
+            }
+            array.add(json);
+        }
+        return array.build();
+    }
+}
