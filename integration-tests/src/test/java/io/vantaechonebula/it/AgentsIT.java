@@ -13,6 +13,7 @@ import io.vantaechonebula.operators.OperatorsFile;
 import io.vantaechonebula.operators.PasswordHash;
 import io.vantaechonebula.operators.Role;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
@@ -148,6 +149,78 @@ class AgentsIT {
         JsonObject analyzer = Api.get("/api/v1/agents/transaction-analyzer").object();
         assertThat(analyzer.getBoolean("running")).isTrue();
         assertThat(analyzer.getJsonNumber("processed").longValue()).isPositive();
+    }
+
+    @Test
+    void oneMinerTakingOverWhileTheHashRateCollapsesIsAMajorityAttackRisk() throws Exception {
+        String chain = "it-attack-" + System.nanoTime();
+        String reporter = newNodeId("reporter");
+        String helper = newNodeId("miner");
+        long height = 0;
+        long blockTime = System.currentTimeMillis() - 600_000;
+        // Usual: four miners in turn, two nodes mining at 5,000 H/s each; a batch a second, so each is its own stage run.
+        for (int round = 0; round < 15; round++) {
+            JsonArrayBuilder blocks = Json.createArrayBuilder();
+            for (int i = 0; i < 2; i++) {
+                height++;
+                blockTime += 10_000;
+                blocks.add(block(height, "miner-" + height % 4, blockTime));
+            }
+            sendChainSample(reporter, round, chain, height, 5_000, blocks);
+            sendChainSample(helper, round, chain, height, 5_000, Json.createArrayBuilder());
+            Thread.sleep(1_100);
+        }
+        // The attack: one miner takes every block, and the chain's hash rate falls to a fiftieth.
+        for (int round = 15; round < 20; round++) {
+            JsonArrayBuilder blocks = Json.createArrayBuilder();
+            for (int i = 0; i < 2; i++) {
+                height++;
+                blockTime += 10_000;
+                blocks.add(block(height, "attacker", blockTime));
+            }
+            sendChainSample(reporter, round, chain, height, 100, blocks);
+            sendChainSample(helper, round, chain, height, 100, Json.createArrayBuilder());
+            Thread.sleep(1_100);
+        }
+
+        JsonArray alerts = Api.eventually(() -> Api.get("/api/v1/alerts?chain=" + chain).object().getJsonArray("alerts"),
+                found -> found.size() >= 2 && found.getValuesAs(JsonObject.class).stream().noneMatch(a -> a.isNull("recommendation")));
+        assertThat(alerts.getValuesAs(JsonObject.class)).extracting(a -> a.getString("kind"))
+                .containsExactlyInAnyOrder("dominant_miner", "hash_rate_collapse");
+        JsonObject dominant = alerts.getValuesAs(JsonObject.class).stream()
+                .filter(a -> a.getString("kind").equals("dominant_miner")).findFirst().orElseThrow();
+        assertThat(dominant.getString("agent")).isEqualTo("analyst");
+        assertThat(dominant.getJsonObject("evidence").getString("miner")).isEqualTo("attacker");
+        assertThat(dominant.getString("recommendation")).startsWith("Wait for more confirmations on " + chain);
+        JsonArray insights = Api.eventually(() -> Api.get("/api/v1/insights?chain=" + chain).object().getJsonArray("insights"),
+                found -> !found.isEmpty());
+        assertThat(insights.getValuesAs(JsonObject.class)).singleElement()
+                .satisfies(insight -> assertThat(insight.getString("kind")).isEqualTo("majority_attack_risk"));
+        JsonObject archivist = Api.get("/api/v1/agents/archivist").object();
+        assertThat(archivist.getJsonArray("models").getValuesAs(JsonObject.class))
+                .anySatisfy(model -> assertThat(model.getString("subject")).isEqualTo("chain:" + chain));
+    }
+
+    @Test
+    void aNodeFloodingThePoolIsToldApart() {
+        String node = newNodeId("flooder");
+        long nowMs = System.currentTimeMillis();
+        for (int batch = 0; batch < 6; batch++) {
+            JsonArrayBuilder samples = Json.createArrayBuilder();
+            for (int i = 0; i < 50; i++) {
+                int seq = batch * 50 + i;
+                samples.add(Telemetry.sample(node, seq).add("timestamp", (nowMs - (300 - seq) * 50L) / 1000.0));
+            }
+            Api.Answer answer = Api.post("/api/v1/pool/ingest", Telemetry.batchOf(node, samples, 50).toString());
+            assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        }
+
+        JsonObject alert = Api.eventually(() -> alertOf(node, "pool_flood"), found -> found.isPresent()
+                        && !found.get().isNull("recommendation"))
+                .orElseThrow(() -> new AssertionError("no pool_flood alert for " + node));
+        assertThat(alert.getString("agent")).isEqualTo("analyst");
+        assertThat(alert.getJsonObject("evidence").getJsonNumber("samples_this_minute").longValue()).isGreaterThan(240);
+        assertThat(alert.getString("recommendation")).startsWith("Check node " + node + "'s telemetry settings");
     }
 
     @Test
@@ -335,6 +408,21 @@ class AgentsIT {
                             .add("bandwidth_usage", 10240).add("connection_quality", 0.95)));
         }
         Api.Answer answer = Api.post("/api/v1/pool/ingest", Telemetry.batchOf(node, samples, count).toString());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+    }
+
+    private static JsonObject block(long height, String miner, long timestampMs) {
+        return Json.createObjectBuilder().add("height", height).add("hash", "h" + height).add("miner", miner)
+                .add("timestamp_ms", timestampMs).add("transactions", 3).add("volume", 300).add("fees", 3)
+                .add("difficulty", 65536.0).add("interval_ms", 10_000).build();
+    }
+
+    private static void sendChainSample(String node, long seq, String chain, long height, double hashRate, JsonArrayBuilder blocks) {
+        JsonObject sample = Telemetry.sample(node, seq).add("chain_id", chain).add("timestamp", System.currentTimeMillis() / 1000.0)
+                .add("blockchain_metrics", Json.createObjectBuilder().add("current_height", height)
+                        .add("blocks_processed_last_interval", 2).add("transaction_count", 6).add("mining_hash_rate", hashRate))
+                .add("blocks", blocks).build();
+        Api.Answer answer = Api.post("/api/v1/pool/ingest", Telemetry.batchOf(node, Json.createArrayBuilder().add(sample), 1).toString());
         assertThat(answer.status()).as(answer.body()).isEqualTo(202);
     }
 

@@ -74,9 +74,8 @@ public final class Analyst implements Learner {
         if (result.get("chains") instanceof JsonObject chains) {
             chains.forEach((chainId, value) -> {
                 if (value instanceof JsonObject chain) {
-                    if (chain.get("miner_shares") instanceof JsonArray shares && !shares.isEmpty()
-                            && chain.get("new_blocks") instanceof JsonArray blocks && !blocks.isEmpty()) {
-                        learnMiners(chainId, shares, chain.getJsonNumber("blocks_taken").longValue(), atMs, statistics);
+                    if (chain.get("new_blocks") instanceof JsonArray blocks && !blocks.isEmpty()) {
+                        learnMiners(chainId, blocks, chain.getJsonArray("miner_shares"), atMs, statistics);
                     }
                     if (chain.get("hash_rates") instanceof JsonObject rates && !rates.isEmpty()) {
                         learnHashRate(chainId, rates, atMs, statistics);
@@ -86,22 +85,27 @@ public final class Analyst implements Learner {
         }
     }
 
-    private static void learnMiners(String chainId, JsonArray shares, long blocksTaken, long atMs, Statistics statistics) {
+    /** Per new block, the largest miner share after it against the usual largest share. */
+    private static void learnMiners(String chainId, JsonArray blocks, JsonArray topMiners, long atMs, Statistics statistics) {
         ModelRecord record = statistics.model(Subjects.chain(chainId), "miner_dominance");
         JsonObject state = JsonState.read(record, MINERS_MODEL, VERSION);
         EwStat usualTop = EwStat.of(state, "usual_top_share", USUAL_WEIGHT);
-        JsonObject top = shares.getJsonObject(0);
-        double share = top.getJsonNumber("share").doubleValue();
-        boolean dominant = blocksTaken >= MIN_BLOCKS && usualTop.count() >= MIN_BLOCKS / 2
-                && share >= DOMINANT_SHARE && share >= usualTop.mean() + DOMINANCE_MARGIN;
-        if (dominant) {
-            statistics.report(FindingReport.alert(Agent.ANALYST.id(), "dominant_miner", Severity.WARNING, null, chainId,
-                    String.format(Locale.ROOT, "Miner %s holds %.0f%% of the recent blocks on %s; the largest share is usually %.0f%%",
-                            abbreviate(top.getString("miner")), share * 100, chainId, usualTop.mean() * 100),
-                    Json.object("miner", top.getString("miner"), "share", share, "usual_top_share", usualTop.mean(),
-                            "top_miners", shares, "blocks_taken", blocksTaken), atMs));
-        } else {
-            usualTop.add(share);
+        boolean dominant = false;
+        for (JsonValue value : blocks) {
+            JsonObject block = value.asJsonObject();
+            double share = block.getJsonNumber("top_share").doubleValue();
+            dominant = block.getJsonNumber("blocks_taken").longValue() >= MIN_BLOCKS && usualTop.count() >= MIN_BLOCKS
+                    && share >= DOMINANT_SHARE && share >= usualTop.mean() + DOMINANCE_MARGIN;
+            if (dominant) {
+                statistics.report(FindingReport.alert(Agent.ANALYST.id(), "dominant_miner", Severity.WARNING, null, chainId,
+                        String.format(Locale.ROOT, "Miner %s holds %.0f%% of the recent blocks on %s; the largest share is usually %.0f%%",
+                                abbreviate(block.getString("top_miner")), share * 100, chainId, usualTop.mean() * 100),
+                        Json.object("miner", block.getString("top_miner"), "share", share, "usual_top_share", usualTop.mean(),
+                                "height", block.getJsonNumber("height").longValue(), "top_miners", topMiners,
+                                "blocks_taken", block.getJsonNumber("blocks_taken").longValue()), atMs));
+            } else {
+                usualTop.add(share);
+            }
         }
         JsonState.write(record, MINERS_MODEL, VERSION, usualTop.count(),
                 Json.object("usual_top_share", usualTop.json(), "dominant", dominant), atMs);

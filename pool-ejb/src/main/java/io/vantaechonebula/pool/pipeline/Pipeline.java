@@ -278,7 +278,7 @@ public class Pipeline {
                 do {
                     taken = learnerWorker.learnNext(learner, TRAINING_BATCH);
                     learnt += taken;
-                    runs++;
+                    runs += taken > 0 ? 1 : 0;
                 } while (taken == TRAINING_BATCH);
             } catch (EJBException | IllegalStateException e) {
                 failed(name, learner.agent().id(), "The " + learner.agent().title(), learnerFigures, e,

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * The chains as the nodes see them. Per chain: the tip height, blocks and transactions per sample,
  * and each block the nodes report in their samples' {@code blocks}, taken once whichever node reports it
  * first: its interval, transactions, volume, fees, difficulty, and its miner's share of the recent blocks
- * ({@link MinerShares}). Per node and chain: its height lag behind the tip, blocks, and mining hash rate.
+ * ({@link MinerShares}; each new block carries the largest share after it). Per node and chain: its height lag behind the tip, blocks, and mining hash rate.
  * Its result carries the new blocks and the nodes' hash rates, which the Archivist and the Analyst learn from.
  */
 public final class BlockDataProcessor implements SampleProcessor {
@@ -126,7 +126,9 @@ public final class BlockDataProcessor implements SampleProcessor {
             statistics.series(chain, "block_fees").add(block.getJsonNumber("fees").doubleValue(), at);
             statistics.series(chain, "difficulty").add(block.getJsonNumber("difficulty").doubleValue(), at);
             summary.miners.add(block.getString("miner"));
-            summary.newBlocks.add(Json.PROVIDER.createObjectBuilder(block).add("reported_by", sample.nodeId()));
+            MinerShares.Share top = summary.miners.top(1).get(0);
+            summary.newBlocks.add(Json.PROVIDER.createObjectBuilder(block).add("reported_by", sample.nodeId())
+                    .add("blocks_taken", summary.miners.blocks()).add("top_miner", top.miner()).add("top_share", top.share()));
         }
         sharesModel.store(MinerShares.MODEL, MinerShares.VERSION, summary.miners.blocks(), summary.miners.state(),
                 sample.receivedAtMs());
