@@ -2,6 +2,7 @@ package io.vantaechonebula.agent;
 
 import io.vantaechonebula.agent.nab.NabCommand;
 import io.vantaechonebula.agent.operator.OperatorCommand;
+import io.vantaechonebula.agent.scenario.ScenarioCommand;
 import io.vantaechonebula.agent.node.NodeCommand;
 import io.vantaechonebula.agent.send.SendCommand;
 import io.vantaechonebula.agent.wallet.ValidatorCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vanta", mixinStandardHelpOptions = true, version = "VantaEchoNebula node agent",
         description = "VantaEchoNebula tools for remote nodes and producers.",
         subcommands = {SendCommand.class, WalletCommand.class, ValidatorCommand.class, NodeCommand.class,
-                NabCommand.class, OperatorCommand.class})
+                NabCommand.class, ScenarioCommand.class, OperatorCommand.class})
 public class VantaCommand implements Runnable {
 
     @CommandLine.Spec
