@@ -219,7 +219,7 @@ class AgentsIT {
                         && !found.get().isNull("recommendation"))
                 .orElseThrow(() -> new AssertionError("no pool_flood alert for " + node));
         assertThat(alert.getString("agent")).isEqualTo("analyst");
-        assertThat(alert.getJsonObject("evidence").getJsonNumber("samples_this_minute").longValue()).isGreaterThan(240);
+        assertThat(alert.getJsonObject("evidence").getJsonNumber("samples_last_minute").longValue()).isGreaterThan(240);
         assertThat(alert.getString("recommendation")).startsWith("Check node " + node + "'s telemetry settings");
     }
 

@@ -26,8 +26,12 @@ record Outcome(String scenario, boolean attack, OptionalLong timeToDetectMs, int
     /**
      * @param alerts     the alerts about the run's node or chain (and sender), as {@code GET /api/v1/alerts} shows them
      * @param attackKinds every kind any scenario is detected by: alerts of other kinds (a pattern on the node's CPU) are not counted
+     * @param sharedSubject whether the alerts are about a subject other runs share (the real testnet, told apart by the sender
+     *                      in the evidence): there an alert still open from an earlier run is extended, and its last sighting,
+     *                      with this run's sender as its newest evidence, is this run's detection
      */
-    static Outcome of(String scenario, Set<String> detectedBy, long attackStartMs, List<JsonObject> alerts, Set<String> attackKinds) {
+    static Outcome of(String scenario, Set<String> detectedBy, long attackStartMs, List<JsonObject> alerts, Set<String> attackKinds,
+                      boolean sharedSubject) {
         long firstDetection = Long.MAX_VALUE;
         int falseAlarms = 0;
         for (JsonObject alert : alerts) {
@@ -35,7 +39,7 @@ record Outcome(String scenario, boolean attack, OptionalLong timeToDetectMs, int
             if (!attackKinds.contains(kind)) {
                 continue;
             }
-            long firstSeen = Instant.parse(alert.getString("firstSeen")).toEpochMilli();
+            long firstSeen = Instant.parse(alert.getString(sharedSubject ? "lastSeen" : "firstSeen")).toEpochMilli();
             if (attackStartMs >= 0 && detectedBy.contains(kind) && firstSeen >= attackStartMs - CLOCK_SLACK_MS) {
                 firstDetection = Math.min(firstDetection, firstSeen);
             } else {

@@ -93,11 +93,13 @@ public class ScenarioCommand implements Callable<Integer> {
             throws InterruptedException {
         Scenario.Played played = scenario.play(system, tag);
         long until = Math.max(played.attackStartMs(), System.currentTimeMillis()) + AWAIT_MS;
-        Outcome outcome = Outcome.of(scenario.name(), scenario.detectedBy(), played.attackStartMs(), List.of(), attackKinds);
+        boolean shared = played.sender() != null;
+        Outcome outcome = Outcome.of(scenario.name(), scenario.detectedBy(), played.attackStartMs(), List.of(), attackKinds, shared);
         while (System.currentTimeMillis() < until) {
             played.keepAlive().run();
             Thread.sleep(1_000);
-            outcome = Outcome.of(scenario.name(), scenario.detectedBy(), played.attackStartMs(), alerts(system, played), attackKinds);
+            outcome = Outcome.of(scenario.name(), scenario.detectedBy(), played.attackStartMs(), alerts(system, played), attackKinds,
+                    shared);
         }
         return outcome;
     }

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * {@value #DOMINANCE_MARGIN} more than the largest share usually is (a chain with one miner all along is its normal);</li>
  * <li>{@code hash_rate_collapse}: the hash rate the chain's nodes report, together, falls below
  * {@value #COLLAPSE_SHARE} of its usual level;</li>
- * <li>{@code pool_flood}: a node sends more samples in a minute (by its samples' timestamps) than
+ * <li>{@code pool_flood}: a node sends more samples in the last minute (by its samples' timestamps) than
  * {@value #FLOOD_FACTOR} times its usual and more than {@value #FLOOD_FLOOR}.</li>
  * </ul>
  * The usual levels learn only while nothing is alerting, so an attack that goes on stays an alert.
@@ -37,6 +37,8 @@ public final class Analyst implements Learner {
     static final String HASH_RATE_MODEL = "analyst-hash-rate";
     static final String INTAKE_MODEL = "analyst-intake-rate";
     static final int VERSION = 1;
+    /** 2: the previous minute's count is kept too. */
+    static final int INTAKE_VERSION = 2;
     static final double DOMINANT_SHARE = 0.5;
     static final double DOMINANCE_MARGIN = 0.25;
     static final long MIN_BLOCKS = 20;
@@ -65,7 +67,8 @@ public final class Analyst implements Learner {
             if (result.get("nodes") instanceof JsonObject nodes) {
                 nodes.forEach((nodeId, node) -> {
                     if (node instanceof JsonObject summary && summary.get("samples_by_minute") instanceof JsonObject minutes) {
-                        learnIntake(nodeId, minutes, atMs, statistics);
+                        learnIntake(nodeId, minutes, summary.get("timestamp") instanceof JsonNumber newest ? newest : null,
+                                atMs, statistics);
                     }
                 });
             }
@@ -139,13 +142,18 @@ public final class Analyst implements Learner {
                 Json.object("usual_hash_rate", usual.json(), "nodes", nodes.build(), "hash_rate", total, "collapsed", collapsed), atMs);
     }
 
-    /** Counts the node's samples of its newest minute; a minute that ends teaches the usual rate. */
-    private static void learnIntake(String nodeId, JsonObject minutes, long atMs, Statistics statistics) {
+    /**
+     * Counts the node's samples per minute of their timestamps; a minute that ends teaches the usual rate. The rate
+     * compared is over the last 60 s, estimated from this minute's count and the share of the previous minute's still
+     * inside that window, so a burst that straddles two minutes counts whole.
+     */
+    private static void learnIntake(String nodeId, JsonObject minutes, JsonNumber newestSeconds, long atMs, Statistics statistics) {
         ModelRecord record = statistics.model(Subjects.node(nodeId), "intake_rate");
-        JsonObject state = JsonState.read(record, INTAKE_MODEL, VERSION);
+        JsonObject state = JsonState.read(record, INTAKE_MODEL, INTAKE_VERSION);
         EwStat usual = EwStat.of(state, "usual_per_minute", USUAL_WEIGHT);
         long minute = state == null ? 0 : state.getJsonNumber("minute_ms").longValue();
         long count = state == null ? 0 : state.getJsonNumber("count").longValue();
+        long previous = state == null ? 0 : state.getJsonNumber("previous_count").longValue();
         boolean flooding = state != null && state.getBoolean("flooding", false);
         for (Map.Entry<String, JsonValue> entry : new TreeMap<>(minutes).entrySet()) {
             long start = Long.parseLong(entry.getKey());
@@ -154,6 +162,7 @@ public final class Analyst implements Learner {
                 if (minute > 0 && !flooding) {
                     usual.add(count);
                 }
+                previous = start == minute + MINUTE_MS ? count : 0;
                 minute = start;
                 count = 0;
                 flooding = false;
@@ -162,17 +171,20 @@ public final class Analyst implements Learner {
                 count += samples;
             }
         }
+        long newestMs = newestSeconds == null ? minute : newestSeconds.bigDecimalValue().movePointRight(3).longValue();
+        double elapsed = Math.min(1, Math.max(0, (newestMs - minute) / (double) MINUTE_MS));
+        double lastMinute = count + previous * (1 - elapsed);
         double limit = Math.max(FLOOD_FLOOR, FLOOD_FACTOR * usual.mean());
-        if (count > limit) {
+        if (lastMinute > limit) {
             flooding = true;
             statistics.report(FindingReport.alert(Agent.ANALYST.id(), "pool_flood", Severity.WARNING, nodeId, null,
-                    String.format(Locale.ROOT, "Node %s sent %d samples for one minute; it usually sends %.0f", nodeId, count,
-                            usual.mean()),
-                    Json.object("samples_this_minute", count, "minute_starting", java.time.Instant.ofEpochMilli(minute).toString(),
-                            "usual_per_minute", usual.mean(), "limit", limit, "minutes_learnt", usual.count()), atMs));
+                    String.format(Locale.ROOT, "Node %s sent %.0f samples in the last minute; it usually sends %.0f", nodeId,
+                            lastMinute, usual.mean()),
+                    Json.object("samples_last_minute", Math.round(lastMinute), "usual_per_minute", usual.mean(), "limit", limit,
+                            "minutes_learnt", usual.count()), atMs));
         }
-        JsonState.write(record, INTAKE_MODEL, VERSION, usual.count(), Json.object("usual_per_minute", usual.json(),
-                "minute_ms", minute, "count", count, "flooding", flooding), atMs);
+        JsonState.write(record, INTAKE_MODEL, INTAKE_VERSION, usual.count(), Json.object("usual_per_minute", usual.json(),
+                "minute_ms", minute, "count", count, "previous_count", previous, "flooding", flooding), atMs);
     }
 
     private static String abbreviate(String hex) {

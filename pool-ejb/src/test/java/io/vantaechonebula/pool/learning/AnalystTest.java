@@ -94,9 +94,37 @@ class AnalystTest {
 
         assertThat(statistics.reports("pool_flood")).singleElement().satisfies(alert -> {
             assertThat(alert.nodeId()).isEqualTo("n1");
-            assertThat(alert.evidence().getJsonNumber("samples_this_minute").longValue()).isGreaterThan(240);
+            assertThat(alert.evidence().getJsonNumber("samples_last_minute").longValue()).isGreaterThan(240);
             assertThat(alert.evidence().getJsonNumber("usual_per_minute").doubleValue()).isBetween(11.0, 13.0);
         });
+    }
+
+    @Test
+    void aFloodAcrossTheTurnOfAMinuteCountsWhole() {
+        NetworkMonitor monitor = new NetworkMonitor();
+        MemoryStatistics stage = new MemoryStatistics(NetworkMonitor.NAME);
+        long minute = (Samples.START_SECONDS / 60 + 10) * 60;
+        // Five minutes as usual first, a sample every 5 s.
+        for (long t = minute - 360; t < minute - 60; t += 5) {
+            analyst.learn(NetworkMonitor.NAME, monitor.process(List.of(at("n2", t)), stage), 0, statistics);
+        }
+        List<SampleView> before = new ArrayList<>();
+        List<SampleView> after = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            before.add(atMillis("n2", minute * 1000 - 3_000 + i * 10L));
+            after.add(atMillis("n2", minute * 1000 + i * 10L));
+        }
+        analyst.learn(NetworkMonitor.NAME, monitor.process(before, stage), 0, statistics);
+        assertThat(statistics.reports()).isEmpty();
+        analyst.learn(NetworkMonitor.NAME, monitor.process(after, stage), 0, statistics);
+
+        assertThat(statistics.reports("pool_flood")).singleElement().satisfies(alert ->
+                assertThat(alert.evidence().getJsonNumber("samples_last_minute").longValue()).isBetween(290L, 300L));
+    }
+
+    private static SampleView atMillis(String node, long millis) {
+        return new SampleView(node, "full", "testnet", BigDecimal.valueOf(millis, 3), millis, millis, 10L, 0L, 0L,
+                0.0, 3L, 20.0, 100.0, 1.0, 0.1, 0.3, 0.3, 100.0, null);
     }
 
     private static SampleView at(String node, long seconds) {
