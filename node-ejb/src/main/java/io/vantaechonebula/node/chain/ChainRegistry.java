@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import io.vantaechonebula.telemetry.collector.BlockRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,6 +133,14 @@ public class ChainRegistry {
                 .map(chain -> new ChainActivity(chain.params().name(), chain.head().height(), chain.blocksImported(),
                         chain.transactionsImported(), chain.hashRate().perSecond()))
                 .toList();
+    }
+
+    /**
+     * The named chain's main-chain blocks above {@code afterHeight} up to {@code height}, as telemetry reports them;
+     * read here, in this bean's invocation, where the chains' store can be reached from any thread.
+     */
+    public List<BlockRecord> blocksBetween(String name, long afterHeight, long height) {
+        return BlockRecord.between(afterHeight, height, chain(name)::blockAt);
     }
 
     public Iterable<ChainService> all() {

@@ -1,6 +1,5 @@
 package io.vantaechonebula.node.telemetry;
 
-import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.node.chain.ChainActivity;
 import io.vantaechonebula.telemetry.collector.BlockRecord;
 import io.vantaechonebula.telemetry.collector.ChainReading;
@@ -8,9 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -21,13 +17,17 @@ import java.util.function.Supplier;
 final class ChainActivityReader {
 
     private final Supplier<List<ChainActivity>> chains;
-    private final Function<String, LongFunction<Optional<StoredBlock>>> blocksOf;
+    private final BlockSource blocks;
     private final Map<String, ChainActivity> previous = new HashMap<>();
 
-    /** @param blocksOf per chain name, its main-chain block at a height */
-    ChainActivityReader(Supplier<List<ChainActivity>> chains, Function<String, LongFunction<Optional<StoredBlock>>> blocksOf) {
+    /** The main chain's blocks of a chain (by name) above one height up to another. */
+    interface BlockSource {
+        List<BlockRecord> between(String chain, long afterHeight, long height);
+    }
+
+    ChainActivityReader(Supplier<List<ChainActivity>> chains, BlockSource blocks) {
         this.chains = chains;
-        this.blocksOf = blocksOf;
+        this.blocks = blocks;
         chains.get().forEach(chain -> previous.put(chain.chain(), chain));
     }
 
@@ -39,7 +39,7 @@ final class ChainActivityReader {
             ChainReading reading = new ChainReading(now.chain(), now.height(), now.blocksImported() - before.blocksImported(),
                     now.transactionsImported() - before.transactionsImported(), now.hashRate());
             readings.add(now.height() > before.height()
-                    ? reading.withBlocks(BlockRecord.between(before.height(), now.height(), blocksOf.apply(now.chain())))
+                    ? reading.withBlocks(blocks.between(now.chain(), before.height(), now.height()))
                     : reading);
         }
         return readings;

@@ -97,7 +97,7 @@ public class NodeTelemetry {
                 ? new LocalBrokerSender(connectionFactory) : new HttpBatchSender(http, found.baseUrl()));
         Path sequenceFile = identity.settings().keyFile().resolveSibling("vanta-telemetry.seq");
         collector = new TelemetryCollector(nodeId, identity.settings().mode().id(),
-                readingsWithAnalysis(new ChainActivityReader(chains::activity, name -> chains.chain(name)::blockAt)), peers::reading,
+                readingsWithAnalysis(new ChainActivityReader(chains::activity, chains::blocksBetween)), peers::reading,
                 new ProcessSampler(sequenceFile.getParent()),
                 new SequenceFile(sequenceFile)::next,
                 new Outbox<TelemetrySample>(capacity, BATCH_SIZE, MAX_WAIT,
