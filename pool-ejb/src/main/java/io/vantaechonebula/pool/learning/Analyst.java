@@ -37,8 +37,8 @@ public final class Analyst implements Learner {
     static final String HASH_RATE_MODEL = "analyst-hash-rate";
     static final String INTAKE_MODEL = "analyst-intake-rate";
     static final int VERSION = 1;
-    /** 2: the previous minute's count is kept too. */
-    static final int INTAKE_VERSION = 2;
+    /** 3: the previous minute's count is kept, and whether it flooded. */
+    static final int INTAKE_VERSION = 3;
     static final double DOMINANT_SHARE = 0.5;
     static final double DOMINANCE_MARGIN = 0.25;
     static final long MIN_BLOCKS = 20;
@@ -143,7 +143,8 @@ public final class Analyst implements Learner {
     }
 
     /**
-     * Counts the node's samples per minute of their timestamps; a minute that ends teaches the usual rate. The rate
+     * Counts the node's samples per minute of their timestamps; a minute teaches the usual rate once it and the one
+     * after it ended without a flood. The rate
      * compared is over the last 60 s, estimated from this minute's count and the share of the previous minute's still
      * inside that window, so a burst that straddles two minutes counts whole.
      */
@@ -155,14 +156,19 @@ public final class Analyst implements Learner {
         long count = state == null ? 0 : state.getJsonNumber("count").longValue();
         long previous = state == null ? 0 : state.getJsonNumber("previous_count").longValue();
         boolean flooding = state != null && state.getBoolean("flooding", false);
+        boolean previousFlooding = state != null && state.getBoolean("previous_flooding", false);
         for (Map.Entry<String, JsonValue> entry : new TreeMap<>(minutes).entrySet()) {
             long start = Long.parseLong(entry.getKey());
             long samples = ((JsonNumber) entry.getValue()).longValue();
             if (start > minute) {
-                if (minute > 0 && !flooding) {
-                    usual.add(count);
+                // A minute is learnt once the one after it ended calm too: the first half of a flood that
+                // straddles two minutes alerts only in the second, and must not be learnt as usual.
+                if (previous > 0 && !previousFlooding && !flooding) {
+                    usual.add(previous);
                 }
-                previous = start == minute + MINUTE_MS ? count : 0;
+                boolean next = start == minute + MINUTE_MS;
+                previous = next ? count : 0;
+                previousFlooding = next && flooding;
                 minute = start;
                 count = 0;
                 flooding = false;
@@ -184,7 +190,8 @@ public final class Analyst implements Learner {
                             "minutes_learnt", usual.count()), atMs));
         }
         JsonState.write(record, INTAKE_MODEL, INTAKE_VERSION, usual.count(), Json.object("usual_per_minute", usual.json(),
-                "minute_ms", minute, "count", count, "previous_count", previous, "flooding", flooding), atMs);
+                "minute_ms", minute, "count", count, "previous_count", previous, "previous_flooding", previousFlooding,
+                "flooding", flooding), atMs);
     }
 
     private static String abbreviate(String hex) {

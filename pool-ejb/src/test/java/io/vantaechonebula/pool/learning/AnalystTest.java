@@ -100,6 +100,27 @@ class AnalystTest {
     }
 
     @Test
+    void theFirstHalfOfAFloodIsNotLearntAsUsualForANodeWithLittleHistory() {
+        NetworkMonitor monitor = new NetworkMonitor();
+        MemoryStatistics stage = new MemoryStatistics(NetworkMonitor.NAME);
+        long minute = (Samples.START_SECONDS / 60 + 10) * 60;
+        // A minute and a half as usual, then 200 samples at the end of one minute and 200 at the start of the next.
+        for (long t = minute - 150; t < minute - 10; t += 5) {
+            analyst.learn(NetworkMonitor.NAME, monitor.process(List.of(at("n3", t)), stage), 0, statistics);
+        }
+        for (long fromMs : new long[] {minute * 1000 - 2_500, minute * 1000}) {
+            List<SampleView> burst = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                burst.add(atMillis("n3", fromMs + i * 10L));
+            }
+            analyst.learn(NetworkMonitor.NAME, monitor.process(burst, stage), 0, statistics);
+        }
+
+        assertThat(statistics.reports("pool_flood")).singleElement().satisfies(alert ->
+                assertThat(alert.evidence().getJsonNumber("usual_per_minute").doubleValue()).isLessThan(20.0));
+    }
+
+    @Test
     void aFloodAcrossTheTurnOfAMinuteCountsWhole() {
         NetworkMonitor monitor = new NetworkMonitor();
         MemoryStatistics stage = new MemoryStatistics(NetworkMonitor.NAME);
