@@ -54,4 +54,9 @@ public record FindingReport(FindingType type, String agent, String kind, Severit
     public FindingReport withRecommendation(String text) {
         return new FindingReport(type, agent, kind, severity, nodeId, chainId, summary, evidence, text, atMs);
     }
+
+    /** A hash or address as a summary shows it: its first 16 characters, the rest elided. */
+    public static String abbreviate(String hex) {
+        return hex.length() > 16 ? hex.substring(0, 16) + "…" : hex;
+    }
 }

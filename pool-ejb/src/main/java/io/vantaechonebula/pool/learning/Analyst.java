@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.learning;
 
+import io.vantaechonebula.analysis.stats.StreamingStatistic;
 import io.vantaechonebula.pool.agents.Agent;
 import io.vantaechonebula.pool.findings.FindingReport;
 import io.vantaechonebula.pool.findings.Severity;
@@ -92,7 +93,7 @@ public final class Analyst implements Learner {
     private static void learnMiners(String chainId, JsonArray blocks, JsonArray topMiners, long atMs, Statistics statistics) {
         ModelRecord record = statistics.model(Subjects.chain(chainId), "miner_dominance");
         JsonObject state = JsonState.read(record, MINERS_MODEL, VERSION);
-        EwStat usualTop = EwStat.of(state, "usual_top_share", USUAL_WEIGHT);
+        StreamingStatistic usualTop = JsonState.statistic(state, "usual_top_share", USUAL_WEIGHT);
         boolean dominant = false;
         for (JsonValue value : blocks) {
             JsonObject block = value.asJsonObject();
@@ -102,7 +103,7 @@ public final class Analyst implements Learner {
             if (dominant) {
                 statistics.report(FindingReport.alert(Agent.ANALYST.id(), "dominant_miner", Severity.WARNING, null, chainId,
                         String.format(Locale.ROOT, "Miner %s holds %.0f%% of the recent blocks on %s; the largest share is usually %.0f%%",
-                                abbreviate(block.getString("top_miner")), share * 100, chainId, usualTop.mean() * 100),
+                                FindingReport.abbreviate(block.getString("top_miner")), share * 100, chainId, usualTop.mean() * 100),
                         Json.object("miner", block.getString("top_miner"), "share", share, "usual_top_share", usualTop.mean(),
                                 "height", block.getJsonNumber("height").longValue(), "top_miners", topMiners,
                                 "blocks_taken", block.getJsonNumber("blocks_taken").longValue()), atMs));
@@ -111,13 +112,13 @@ public final class Analyst implements Learner {
             }
         }
         JsonState.write(record, MINERS_MODEL, VERSION, usualTop.count(),
-                Json.object("usual_top_share", usualTop.json(), "dominant", dominant), atMs);
+                Json.object("usual_top_share", JsonState.json(usualTop), "dominant", dominant), atMs);
     }
 
     private static void learnHashRate(String chainId, JsonObject rates, long atMs, Statistics statistics) {
         ModelRecord record = statistics.model(Subjects.chain(chainId), "hash_rate");
         JsonObject state = JsonState.read(record, HASH_RATE_MODEL, VERSION);
-        EwStat usual = EwStat.of(state, "usual_hash_rate", USUAL_WEIGHT);
+        StreamingStatistic usual = JsonState.statistic(state, "usual_hash_rate", USUAL_WEIGHT);
         Map<String, double[]> latest = new TreeMap<>();
         if (state != null && state.get("nodes") instanceof JsonObject known) {
             known.forEach((node, reading) -> latest.put(node, new double[] {
@@ -139,7 +140,8 @@ public final class Analyst implements Learner {
         JsonObjectBuilder nodes = Json.PROVIDER.createObjectBuilder();
         latest.forEach((node, reading) -> nodes.add(node, Json.PROVIDER.createArrayBuilder().add(reading[0]).add((long) reading[1])));
         JsonState.write(record, HASH_RATE_MODEL, VERSION, usual.count(),
-                Json.object("usual_hash_rate", usual.json(), "nodes", nodes.build(), "hash_rate", total, "collapsed", collapsed), atMs);
+                Json.object("usual_hash_rate", JsonState.json(usual), "nodes", nodes.build(), "hash_rate", total,
+                        "collapsed", collapsed), atMs);
     }
 
     /**
@@ -151,7 +153,7 @@ public final class Analyst implements Learner {
     private static void learnIntake(String nodeId, JsonObject minutes, JsonNumber newestSeconds, long atMs, Statistics statistics) {
         ModelRecord record = statistics.model(Subjects.node(nodeId), "intake_rate");
         JsonObject state = JsonState.read(record, INTAKE_MODEL, INTAKE_VERSION);
-        EwStat usual = EwStat.of(state, "usual_per_minute", USUAL_WEIGHT);
+        StreamingStatistic usual = JsonState.statistic(state, "usual_per_minute", USUAL_WEIGHT);
         long minute = state == null ? 0 : state.getJsonNumber("minute_ms").longValue();
         long count = state == null ? 0 : state.getJsonNumber("count").longValue();
         long previous = state == null ? 0 : state.getJsonNumber("previous_count").longValue();
@@ -189,12 +191,8 @@ public final class Analyst implements Learner {
                     Json.object("samples_last_minute", Math.round(lastMinute), "usual_per_minute", usual.mean(), "limit", limit,
                             "minutes_learnt", usual.count()), atMs));
         }
-        JsonState.write(record, INTAKE_MODEL, INTAKE_VERSION, usual.count(), Json.object("usual_per_minute", usual.json(),
+        JsonState.write(record, INTAKE_MODEL, INTAKE_VERSION, usual.count(), Json.object("usual_per_minute", JsonState.json(usual),
                 "minute_ms", minute, "count", count, "previous_count", previous, "previous_flooding", previousFlooding,
                 "flooding", flooding), atMs);
-    }
-
-    private static String abbreviate(String hex) {
-        return hex.length() > 16 ? hex.substring(0, 16) + "…" : hex;
     }
 }

@@ -1,11 +1,13 @@
 package io.vantaechonebula.pool.learning;
 
+import io.vantaechonebula.analysis.stats.StreamingStatistic;
 import io.vantaechonebula.pool.agents.Agent;
 import io.vantaechonebula.pool.findings.FindingReport;
 import io.vantaechonebula.pool.findings.Severity;
 import io.vantaechonebula.pool.processing.BlockDataProcessor;
 import io.vantaechonebula.pool.processing.Json;
 import io.vantaechonebula.pool.processing.ModelRecord;
+import io.vantaechonebula.pool.processing.PairStatistic;
 import io.vantaechonebula.pool.processing.Statistics;
 import io.vantaechonebula.pool.processing.Subjects;
 import jakarta.json.JsonArray;
@@ -18,8 +20,9 @@ import java.util.Set;
 /**
  * Learns each chain's history from the blocks the Block Data Processor took: the usual block interval
  * (a slow and a fast exponentially weighted mean), transactions and volume per block, and fees as an
- * online regression on the block's transactions. One model per chain, so testnet and mainnet each have
- * their own. It alerts on blocks coming {@value #SLOW_FACTOR} times slower than usual ({@code slow_blocks}),
+ * online regression on the block's transactions (the {@link PairStatistic} {@value #FEES_BY_TRANSACTIONS}).
+ * One model per chain, so testnet and mainnet each have their own. It alerts on blocks coming
+ * {@value #SLOW_FACTOR} times slower than usual ({@code slow_blocks}),
  * a block with far more transactions than usual ({@code transaction_surge}), and fees far above what the
  * block's transactions predict ({@code unusual_fees}); each only after {@value #MIN_BLOCKS} blocks learnt.
  */
@@ -37,7 +40,7 @@ public final class Archivist implements Learner {
     static final double FEE_SIGMAS = 6;
     private static final double USUAL_WEIGHT = 0.02;
     private static final double RECENT_WEIGHT = 0.3;
-    private static final double FEE_FORGETTING = 0.99;
+    static final String FEES_BY_TRANSACTIONS = "fees~transactions";
 
     @Override
     public Agent agent() {
@@ -51,21 +54,19 @@ public final class Archivist implements Learner {
 
     /** One chain's learnt history. */
     private static final class History {
-        final EwStat interval;
-        final EwStat recentInterval;
-        final EwStat transactions;
-        final EwStat volume;
-        final OnlineRegression fees;
-        final EwStat feeResidual;
+        final StreamingStatistic interval;
+        final StreamingStatistic recentInterval;
+        final StreamingStatistic transactions;
+        final StreamingStatistic volume;
+        final StreamingStatistic feeResidual;
         long blocks;
 
         History(JsonObject state) {
-            interval = EwStat.of(state, "interval_s", USUAL_WEIGHT);
-            recentInterval = EwStat.of(state, "recent_interval_s", RECENT_WEIGHT);
-            transactions = EwStat.of(state, "transactions", USUAL_WEIGHT);
-            volume = EwStat.of(state, "volume", USUAL_WEIGHT);
-            fees = OnlineRegression.of(state, "fees_by_transactions", FEE_FORGETTING);
-            feeResidual = EwStat.of(state, "fee_residual", USUAL_WEIGHT);
+            interval = JsonState.statistic(state, "interval_s", USUAL_WEIGHT);
+            recentInterval = JsonState.statistic(state, "recent_interval_s", RECENT_WEIGHT);
+            transactions = JsonState.statistic(state, "transactions", USUAL_WEIGHT);
+            volume = JsonState.statistic(state, "volume", USUAL_WEIGHT);
+            feeResidual = JsonState.statistic(state, "fee_residual", USUAL_WEIGHT);
             blocks = state == null ? 0 : state.getJsonNumber("blocks").longValue();
         }
 
@@ -74,9 +75,9 @@ public final class Archivist implements Learner {
         }
 
         JsonObject json() {
-            return Json.object("blocks", blocks, "interval_s", interval.json(), "recent_interval_s", recentInterval.json(),
-                    "transactions", transactions.json(), "volume", volume.json(), "fees_by_transactions", fees.json(),
-                    "fee_residual", feeResidual.json());
+            return Json.object("blocks", blocks, "interval_s", JsonState.json(interval),
+                    "recent_interval_s", JsonState.json(recentInterval), "transactions", JsonState.json(transactions),
+                    "volume", JsonState.json(volume), "fee_residual", JsonState.json(feeResidual));
         }
     }
 
@@ -120,14 +121,15 @@ public final class Archivist implements Learner {
             }
         }
         double transactions = block.getJsonNumber("transactions").doubleValue();
-        EwStat usual = history.transactions;
+        StreamingStatistic usual = history.transactions;
         if (usual.count() >= MIN_BLOCKS && transactions >= SURGE_FLOOR
-                && transactions > Math.max(SURGE_FACTOR * usual.mean(), usual.mean() + SURGE_SIGMAS * usual.stddev())) {
+                && transactions > Math.max(SURGE_FACTOR * usual.mean(), usual.mean() + SURGE_SIGMAS * usual.standardDeviation())) {
             statistics.report(FindingReport.alert(Agent.ARCHIVIST.id(), "transaction_surge", Severity.WARNING, null, chainId,
                     String.format(Locale.ROOT, "Block %d on %s holds %.0f transactions against %.1f usually",
                             height, chainId, transactions, usual.mean()),
                     Json.object("height", height, "transactions", transactions, "usual_transactions", usual.mean(),
-                            "usual_stddev", usual.stddev(), "miner", block.getString("miner"), "blocks_learnt", usual.count()), atMs));
+                            "usual_stddev", usual.standardDeviation(), "miner", block.getString("miner"),
+                            "blocks_learnt", usual.count()), atMs));
         } else {
             usual.add(transactions);
         }
@@ -135,23 +137,26 @@ public final class Archivist implements Learner {
         learnFees(chainId, block, transactions, history, atMs, statistics);
     }
 
+    /** Fees against the line of fees on transactions the chain's blocks drew so far (the pair statistic's online regression). */
     private static void learnFees(String chainId, JsonObject block, double transactions, History history, long atMs,
                                   Statistics statistics) {
+        PairStatistic line = statistics.pair(Subjects.chain(chainId), FEES_BY_TRANSACTIONS);
         double fees = block.getJsonNumber("fees").doubleValue();
-        double expected = Math.max(0, history.fees.predict(transactions));
+        double expected = Math.max(0, line.predict(transactions).orElse(line.meanY()));
         double residual = fees - expected;
-        EwStat spread = history.feeResidual;
-        if (history.fees.count() >= MIN_BLOCKS && fees > FEE_FACTOR * expected
-                && residual > FEE_SIGMAS * Math.max(spread.stddev(), 1)) {
+        StreamingStatistic spread = history.feeResidual;
+        // A spread under one fee unit is no spread: blocks whose fees the line predicts exactly would make any fee unusual.
+        if (line.count() >= MIN_BLOCKS && fees > FEE_FACTOR * expected
+                && residual > FEE_SIGMAS * Math.max(spread.standardDeviation(), 1)) {
             statistics.report(FindingReport.alert(Agent.ARCHIVIST.id(), "unusual_fees", Severity.WARNING, null, chainId,
                     String.format(Locale.ROOT, "Block %d on %s paid %.0f in fees where its %.0f transactions predict %.0f",
                             block.getJsonNumber("height").longValue(), chainId, fees, transactions, expected),
                     Json.object("height", block.getJsonNumber("height").longValue(), "fees", fees, "expected_fees", expected,
-                            "transactions", transactions, "fee_per_transaction", history.fees.slope(),
+                            "transactions", transactions, "fee_per_transaction", line.slope().orElse(0),
                             "miner", block.getString("miner")), atMs));
             return;
         }
-        history.fees.add(transactions, fees);
+        line.add(transactions, fees);
         spread.add(residual);
     }
 }

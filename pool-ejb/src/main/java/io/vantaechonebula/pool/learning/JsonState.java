@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.learning;
 
+import io.vantaechonebula.analysis.stats.StreamingStatistic;
 import io.vantaechonebula.pool.processing.Json;
 import io.vantaechonebula.pool.processing.ModelRecord;
 import jakarta.json.JsonObject;
@@ -24,5 +25,19 @@ final class JsonState {
 
     static void write(ModelRecord record, String model, int version, long trained, JsonObject state, long atMs) {
         record.store(model, version, trained, state.toString().getBytes(StandardCharsets.UTF_8), atMs);
+    }
+
+    /** The named statistic of a stored state, or a new one learning with weight {@code alpha}. */
+    static StreamingStatistic statistic(JsonObject state, String name, double alpha) {
+        if (state != null && state.get(name) instanceof JsonObject stored) {
+            return new StreamingStatistic(new StreamingStatistic.State(alpha, stored.getJsonNumber("count").longValue(),
+                    stored.getJsonNumber("mean").doubleValue(), stored.getJsonNumber("variance").doubleValue()));
+        }
+        return new StreamingStatistic(alpha);
+    }
+
+    static JsonObject json(StreamingStatistic statistic) {
+        StreamingStatistic.State state = statistic.state();
+        return Json.object("count", state.count(), "mean", state.mean(), "variance", state.variance());
     }
 }

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * The chains as the nodes see them. Per chain: the tip height, blocks and transactions per sample,
  * and each block the nodes report in their samples' {@code blocks}, taken once whichever node reports it
  * first: its interval, transactions, volume, fees, difficulty, and its miner's share of the recent blocks
- * ({@link MinerShares}; each new block carries the largest share after it). Per node and chain: its height lag behind the tip, blocks, and mining hash rate.
+ * ({@link MinerShares}; each new block carries the largest share after it). Per node and chain: its height
+ * lag behind the tip, blocks, and mining hash rate.
  * Its result carries the new blocks and the nodes' hash rates, which the Archivist and the Analyst learn from.
  */
 public final class BlockDataProcessor implements SampleProcessor {
@@ -35,6 +36,8 @@ public final class BlockDataProcessor implements SampleProcessor {
         long tip;
         final JsonArrayBuilder newBlocks = Json.PROVIDER.createArrayBuilder();
         final Map<String, Double> hashRates = new TreeMap<>();
+        /** Read at the chain's first reported block in the batch, stored once after it. */
+        ModelRecord sharesModel;
         MinerShares miners;
     }
 
@@ -89,6 +92,8 @@ public final class BlockDataProcessor implements SampleProcessor {
                     .add("hash_rates", Json.PROVIDER.createObjectBuilder(new TreeMap<String, Object>(summary.hashRates)))
                     .add("new_blocks", summary.newBlocks);
             if (summary.miners != null) {
+                summary.sharesModel.store(MinerShares.MODEL, MinerShares.VERSION, summary.miners.blocks(),
+                        summary.miners.state(), System.currentTimeMillis());
                 JsonArrayBuilder top = Json.PROVIDER.createArrayBuilder();
                 summary.miners.top(TOP_MINERS).forEach(share -> top.add(Json.object("miner", share.miner(), "share", share.share())));
                 chain.add("miner_shares", top).add("blocks_taken", summary.miners.blocks());
@@ -106,9 +111,9 @@ public final class BlockDataProcessor implements SampleProcessor {
         }
         String chain = Subjects.chain(sample.chainId());
         RollingStatistic heights = statistics.series(chain, "block_height");
-        ModelRecord sharesModel = statistics.model(chain, "miner_shares");
         if (summary.miners == null) {
-            summary.miners = sharesModel.state(MinerShares.MODEL, MinerShares.VERSION)
+            summary.sharesModel = statistics.model(chain, "miner_shares");
+            summary.miners = summary.sharesModel.state(MinerShares.MODEL, MinerShares.VERSION)
                     .map(MinerShares::fromState).orElseGet(MinerShares::empty);
         }
         for (JsonObject block : reported) {
@@ -130,8 +135,6 @@ public final class BlockDataProcessor implements SampleProcessor {
             summary.newBlocks.add(Json.PROVIDER.createObjectBuilder(block).add("reported_by", sample.nodeId())
                     .add("blocks_taken", summary.miners.blocks()).add("top_miner", top.miner()).add("top_share", top.share()));
         }
-        sharesModel.store(MinerShares.MODEL, MinerShares.VERSION, summary.miners.blocks(), summary.miners.state(),
-                sample.receivedAtMs());
     }
 
     /** The sample's blocks that are shaped as nodes write them, lowest first (the intake checked them; older rows may differ). */

@@ -125,7 +125,8 @@ public final class TransactionAnalyzerStage implements SampleProcessor {
         Kind kind = Kind.of(reasons);
         String explanation = text(alert, "explanation");
         String summary = String.format(Locale.ROOT, "Node %s saw a %s on %s: transaction %s from %s (score %.5f)",
-                sample.nodeId(), kind.words, sample.chainId(), abbreviate(transaction), abbreviate(sender), score);
+                sample.nodeId(), kind.words, sample.chainId(), FindingReport.abbreviate(transaction),
+                FindingReport.abbreviate(sender), score);
         return FindingReport.alert(NAME, kind.id, kind.severity, null, sample.chainId(), summary,
                 Json.object("reported_by", sample.nodeId(), "transaction", transaction, "sender", sender, "score", score,
                         "reasons", Json.PROVIDER.createArrayBuilder(reasons).build(), "explanation", explanation), sample.receivedAtMs())
@@ -142,9 +143,5 @@ public final class TransactionAnalyzerStage implements SampleProcessor {
 
     private static Double fraction(JsonObject object, String name) {
         return object.get(name) instanceof JsonNumber n && n.doubleValue() >= 0 && n.doubleValue() <= 1 ? n.doubleValue() : null;
-    }
-
-    private static String abbreviate(String hex) {
-        return hex.length() > 16 ? hex.substring(0, 16) + "…" : hex;
     }
 }

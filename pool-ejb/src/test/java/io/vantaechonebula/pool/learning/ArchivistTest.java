@@ -47,7 +47,7 @@ class ArchivistTest {
         var mainnetState = JsonState.read(statistics.model("chain:mainnet", Archivist.MODEL_NAME), Archivist.MODEL, Archivist.VERSION);
         assertThat(testnetState.getJsonObject("interval_s").getJsonNumber("mean").doubleValue()).isBetween(6.0, 14.0);
         assertThat(mainnetState.getJsonObject("interval_s").getJsonNumber("mean").doubleValue()).isEqualTo(60.0, within(1e-9));
-        assertThat(testnetState.getJsonObject("fees_by_transactions").getJsonNumber("slope").doubleValue()).isEqualTo(3.0, within(1e-6));
+        assertThat(statistics.pair("chain:testnet", Archivist.FEES_BY_TRANSACTIONS).slope()).hasValueCloseTo(3.0, within(1e-6));
         assertThat(mainnetState.getJsonObject("transactions").getJsonNumber("mean").doubleValue()).isEqualTo(40.0, within(1e-9));
     }
 
