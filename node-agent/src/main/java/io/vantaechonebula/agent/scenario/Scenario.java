@@ -2,16 +2,17 @@ package io.vantaechonebula.agent.scenario;
 
 import java.util.Set;
 
-/** One labelled scenario: traffic the generator sends to the running system, and the alerts that detect it. */
-interface Scenario {
-
-    String name();
-
-    /** The alert kinds that detect it; empty for normal traffic, which nothing should alert on. */
-    Set<String> detectedBy();
+/**
+ * One labelled scenario: traffic the generator sends to the running system, and the alerts that detect it.
+ *
+ * @param detectedBy the alert kinds that detect it; empty for normal traffic, which nothing should alert on
+ */
+record Scenario(String name, Set<String> detectedBy, Play play) {
 
     /** Sends the scenario's usual traffic, then its attack; says where the agents' alerts about it will be. */
-    Played play(SystemClient system, String tag) throws InterruptedException;
+    interface Play {
+        Played play(SystemClient system, String tag) throws InterruptedException;
+    }
 
     /**
      * @param nodeId        the node its alerts are about, or null

@@ -91,7 +91,7 @@ public class ScenarioCommand implements Callable<Integer> {
 
     private static Outcome runOnce(SystemClient system, Scenario scenario, String tag, Set<String> attackKinds)
             throws InterruptedException {
-        Scenario.Played played = scenario.play(system, tag);
+        Scenario.Played played = scenario.play().play(system, tag);
         long until = Math.max(played.attackStartMs(), System.currentTimeMillis()) + AWAIT_MS;
         boolean shared = played.sender() != null;
         Outcome outcome = Outcome.of(scenario.name(), scenario.detectedBy(), played.attackStartMs(), List.of(), attackKinds, shared);

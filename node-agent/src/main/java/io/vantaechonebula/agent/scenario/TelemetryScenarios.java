@@ -26,7 +26,7 @@ final class TelemetryScenarios {
 
     /** Usual traffic that goes on: a node mining a chain with three others in turn, latency steady. */
     static Scenario normal() {
-        return scenario("normal traffic", Set.of(), (system, tag) -> {
+        return new Scenario("normal traffic", Set.of(), (system, tag) -> {
             NodeFeed node = new NodeFeed("normal-" + tag, "normal-" + tag);
             node.hashRate = 5_000;
             for (int round = 0; round < USUAL_ROUNDS + ATTACK_ROUNDS; round++) {
@@ -39,7 +39,7 @@ final class TelemetryScenarios {
 
     /** A node whose latency climbs from 40 ms to 400 ms over six seconds. */
     static Scenario latencyClimb() {
-        return scenario("latency climb", Set.of("high_latency", "unusual_average_latency"), (system, tag) -> {
+        return new Scenario("latency climb", Set.of("high_latency", "unusual_average_latency"), (system, tag) -> {
             NodeFeed node = new NodeFeed("latency-" + tag, "latency-" + tag);
             usual(system, node);
             long start = System.currentTimeMillis();
@@ -54,7 +54,7 @@ final class TelemetryScenarios {
 
     /** A node that stops sending. */
     static Scenario silence() {
-        return scenario("node goes silent", Set.of("node_silent"), (system, tag) -> {
+        return new Scenario("node goes silent", Set.of("node_silent"), (system, tag) -> {
             NodeFeed node = new NodeFeed("silent-" + tag, "silent-" + tag);
             usual(system, node);
             return new Scenario.Played(node.nodeId, null, null, System.currentTimeMillis(), () -> { });
@@ -63,7 +63,7 @@ final class TelemetryScenarios {
 
     /** A node that sends 300 samples in a few seconds where it sent one a second. */
     static Scenario poolFlood() {
-        return scenario("pool flood", Set.of("pool_flood"), (system, tag) -> {
+        return new Scenario("pool flood", Set.of("pool_flood"), (system, tag) -> {
             NodeFeed node = new NodeFeed("flood-" + tag, "flood-" + tag);
             usual(system, node);
             long start = System.currentTimeMillis();
@@ -77,7 +77,7 @@ final class TelemetryScenarios {
 
     /** One miner takes every block of a chain that four miners shared. */
     static Scenario dominantMiner() {
-        return scenario("one miner takes most blocks", Set.of("dominant_miner"), (system, tag) -> {
+        return new Scenario("one miner takes most blocks", Set.of("dominant_miner"), (system, tag) -> {
             NodeFeed node = new NodeFeed("miner-watch-" + tag, "dominance-" + tag);
             node.hashRate = 5_000;
             usual(system, node);
@@ -93,7 +93,7 @@ final class TelemetryScenarios {
 
     /** The hash rate the chain's two mining nodes report falls from 5,000 H/s each to 100. */
     static Scenario hashRateCollapse() {
-        return scenario("hash-rate collapse", Set.of("hash_rate_collapse", "slow_blocks"), (system, tag) -> {
+        return new Scenario("hash-rate collapse", Set.of("hash_rate_collapse", "slow_blocks"), (system, tag) -> {
             NodeFeed first = new NodeFeed("hash-a-" + tag, "hashrate-" + tag);
             NodeFeed second = new NodeFeed("hash-b-" + tag, "hashrate-" + tag);
             first.hashRate = 5_000;
@@ -129,28 +129,5 @@ final class TelemetryScenarios {
     private static JsonArrayBuilder usualBlocks(NodeFeed node, int round) {
         return Json.createArrayBuilder().add(node.block("miner-" + (2 * round) % 4, BLOCK_INTERVAL_MS))
                 .add(node.block("miner-" + (2 * round + 1) % 4, BLOCK_INTERVAL_MS));
-    }
-
-    interface Play {
-        Scenario.Played play(SystemClient system, String tag) throws InterruptedException;
-    }
-
-    private static Scenario scenario(String name, Set<String> detectedBy, Play play) {
-        return new Scenario() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Set<String> detectedBy() {
-                return detectedBy;
-            }
-
-            @Override
-            public Played play(SystemClient system, String tag) throws InterruptedException {
-                return play.play(system, tag);
-            }
-        };
     }
 }

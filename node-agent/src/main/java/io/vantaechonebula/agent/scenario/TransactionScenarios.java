@@ -20,30 +20,17 @@ final class TransactionScenarios {
 
     /** One sender spends the same nonce twice, to two recipients. */
     static Scenario doubleSpend() {
-        return new Scenario() {
-            @Override
-            public String name() {
-                return "double-spend attempt";
+        return new Scenario("double-spend attempt", Set.of("double_spend"), (system, tag) -> {
+            String chainId = system.get("api/v1/chains/" + CHAIN + "/head").getString("chainId");
+            Ed25519PrivateKey sender = Ed25519PrivateKey.generate(RANDOM);
+            long start = System.currentTimeMillis();
+            for (int i = 0; i < 2; i++) {
+                Transaction spend = Transaction.transfer(sender, chainId,
+                        Ed25519PrivateKey.generate(RANDOM).publicKey().address(), 1_000 + i, 2, 0);
+                // Refused by the mempool (the sender has no funds) or not: the analyzer has seen it either way.
+                system.post("api/v1/chains/" + CHAIN + "/transactions", TransactionJson.signed(spend));
             }
-
-            @Override
-            public Set<String> detectedBy() {
-                return Set.of("double_spend");
-            }
-
-            @Override
-            public Played play(SystemClient system, String tag) {
-                String chainId = system.get("api/v1/chains/" + CHAIN + "/head").getString("chainId");
-                Ed25519PrivateKey sender = Ed25519PrivateKey.generate(RANDOM);
-                long start = System.currentTimeMillis();
-                for (int i = 0; i < 2; i++) {
-                    Transaction spend = Transaction.transfer(sender, chainId,
-                            Ed25519PrivateKey.generate(RANDOM).publicKey().address(), 1_000 + i, 2, 0);
-                    // Refused by the mempool (the sender has no funds) or not: the analyzer has seen it either way.
-                    system.post("api/v1/chains/" + CHAIN + "/transactions", TransactionJson.signed(spend));
-                }
-                return new Played(null, CHAIN, sender.publicKey().address().hex(), start, () -> { });
-            }
-        };
+            return new Scenario.Played(null, CHAIN, sender.publicKey().address().hex(), start, () -> { });
+        });
     }
 }
