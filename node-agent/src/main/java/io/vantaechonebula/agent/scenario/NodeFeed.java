@@ -37,12 +37,21 @@ final class NodeFeed {
         system.ingest(batch(samples, count));
     }
 
-    /** The next block on this feed's chain, {@code intervalMs} after the previous one. */
+    /**
+     * The next usual block on this feed's chain, {@code intervalMs} after the previous one: two to six
+     * transfers of 100 each, paying a fee of 1 each.
+     */
     JsonObject block(String miner, long intervalMs) {
+        long transactions = 2 + (height + 1) % 5;
+        return block(miner, intervalMs, transactions, 100 * transactions, transactions);
+    }
+
+    /** The next block on this feed's chain, holding {@code transactions} that move {@code volume} and pay {@code fees}. */
+    JsonObject block(String miner, long intervalMs, long transactions, long volume, long fees) {
         height++;
         blockTimeMs += intervalMs;
         return Json.createObjectBuilder().add("height", height).add("hash", chain + "-" + height).add("miner", miner)
-                .add("timestamp_ms", blockTimeMs).add("transactions", 3).add("volume", 300).add("fees", 3)
+                .add("timestamp_ms", blockTimeMs).add("transactions", transactions).add("volume", volume).add("fees", fees)
                 .add("difficulty", 65_536.0).add("interval_ms", intervalMs).build();
     }
 

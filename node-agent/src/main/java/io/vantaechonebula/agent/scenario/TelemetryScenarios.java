@@ -16,12 +16,13 @@ final class TelemetryScenarios {
     static final int ATTACK_ROUNDS = 6;
     private static final long ROUND_MS = 1_000;
     private static final long BLOCK_INTERVAL_MS = 10_000;
+    private static final long SPAM_PER_BLOCK = 400;
 
     private TelemetryScenarios() {
     }
 
     static List<Scenario> all() {
-        return List.of(normal(), latencyClimb(), silence(), poolFlood(), dominantMiner(), hashRateCollapse());
+        return List.of(normal(), latencyClimb(), silence(), poolFlood(), dominantMiner(), hashRateCollapse(), spamBurst());
     }
 
     /** Usual traffic that goes on: a node mining a chain with three others in turn, latency steady. */
@@ -115,6 +116,26 @@ final class TelemetryScenarios {
                 first.send(system, Json.createArrayBuilder());
                 second.send(system, Json.createArrayBuilder());
             });
+        });
+    }
+
+    /**
+     * A spam burst: the chain's blocks, which held two to six transfers, fill with {@value #SPAM_PER_BLOCK} transfers of
+     * 1 each at the minimum fee.
+     */
+    static Scenario spamBurst() {
+        return new Scenario("spam burst", Set.of("transaction_surge"), (system, tag) -> {
+            NodeFeed node = new NodeFeed("spam-watch-" + tag, "spam-" + tag);
+            node.hashRate = 5_000;
+            usual(system, node);
+            long start = System.currentTimeMillis();
+            for (int round = 0; round < ATTACK_ROUNDS; round++) {
+                node.send(system, Json.createArrayBuilder()
+                        .add(node.block("miner-0", BLOCK_INTERVAL_MS, SPAM_PER_BLOCK, SPAM_PER_BLOCK, SPAM_PER_BLOCK))
+                        .add(node.block("miner-1", BLOCK_INTERVAL_MS, SPAM_PER_BLOCK, SPAM_PER_BLOCK, SPAM_PER_BLOCK)));
+                Thread.sleep(ROUND_MS);
+            }
+            return new Scenario.Played(null, node.chain, null, start, () -> node.send(system, Json.createArrayBuilder()));
         });
     }
 
