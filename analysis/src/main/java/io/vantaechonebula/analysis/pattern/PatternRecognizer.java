@@ -2,6 +2,7 @@ package io.vantaechonebula.analysis.pattern;
 
 import io.vantaechonebula.analysis.stats.Normal;
 import io.vantaechonebula.analysis.stats.StreamingStatistic;
+import io.vantaechonebula.analysis.stats.TailFrequency;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -16,19 +17,20 @@ import java.util.List;
  * surprises too), and, once it has seen {@value #HOUR_WARM_UP} values of that hour, the values of its hour
  * of day (so a value ordinary at noon surprises at midnight); capped at {@value #MAX_Z}. How unlikely a surprise is then depends on the stream: it
  * is compared with the stream's earlier surprises, about the last {@value #LONG_WINDOW} of them ({@link AnomalyLikelihood}), so
- * a noisy stream's usual surprises count for little. A run of unlikely values is reported once: a score
+ * a noisy stream's usual surprises count for little, and one as high as those that keep coming (regular spikes) for little too. A run of unlikely values is reported once: a score
  * is given only when it beats the highest lately (which fades by {@value #PEAK_FADE} a value), 0 otherwise.
  * One configuration for every stream; its figures on the Numenta Anomaly Benchmark are in docs/benchmarks.md.
  */
 public final class PatternRecognizer {
 
     /** Changes whenever the model's meaning changes: a stored state of another version is not taken up. */
-    public static final int MODEL_VERSION = 1;
+    public static final int MODEL_VERSION = 2;
     static final double FAST_ALPHA = 0.03;
     static final double SLOW_ALPHA = 0.001;
     static final double RESIDUAL_ALPHA = 0.01;
     static final int LONG_WINDOW = 8_000;
-    static final int WARM_UP = 300;
+    static final int WARM_UP = 50;
+    static final int SURPRISE_BINS = 30;
     static final double MAX_Z = 10;
     static final double PEAK_FADE = 0.998;
     static final double HOUR_ALPHA = 0.02;
@@ -51,7 +53,8 @@ public final class PatternRecognizer {
         for (int hour = 0; hour < HOURS; hour++) {
             hours[hour] = new StreamingStatistic(HOUR_ALPHA);
         }
-        likelihood = new AnomalyLikelihood(new StreamingStatistic(1.0 / LONG_WINDOW), WARM_UP);
+        likelihood = new AnomalyLikelihood(new StreamingStatistic(1.0 / LONG_WINDOW), new TailFrequency(SURPRISE_BINS, LONG_WINDOW),
+                WARM_UP);
     }
 
     /** Takes up a model where {@link #state()} left it, as if it had never stopped. */
@@ -69,7 +72,8 @@ public final class PatternRecognizer {
         for (int hour = 0; hour < HOURS; hour++) {
             hours[hour] = new StreamingStatistic(state.hours().get(hour));
         }
-        likelihood = new AnomalyLikelihood(new StreamingStatistic(state.surprises()), WARM_UP);
+        likelihood = new AnomalyLikelihood(new StreamingStatistic(state.surprises()), new TailFrequency(state.surpriseFrequency()),
+                WARM_UP);
         seen = state.seen();
         peak = state.peak();
     }
@@ -77,21 +81,28 @@ public final class PatternRecognizer {
     /** Everything the model has learnt, to store; {@code seen} is how many values it has learnt from. */
     public record State(int version, long seen, StreamingStatistic.State level, StreamingStatistic.State residuals,
                         StreamingStatistic.State longRun, List<StreamingStatistic.State> hours,
-                        StreamingStatistic.State surprises, double peak) {
+                        StreamingStatistic.State surprises, TailFrequency.State surpriseFrequency, double peak) {
 
         public State {
             hours = List.copyOf(hours);
         }
 
-        /** The state as bytes to store: version, count, the statistics in order, the peak. */
+        /** The state as bytes to store: version, count, the statistics in order, the peak, the surprises' histogram. */
         public byte[] encode() {
-            ByteBuffer out = ByteBuffer.allocate(4 + 8 + (4 + hours.size()) * STATISTIC_BYTES + 4 + 8);
+            double[] weights = surpriseFrequency.weights();
+            ByteBuffer out = ByteBuffer.allocate(4 + 8 + (4 + hours.size()) * STATISTIC_BYTES + 4 + 8
+                    + 4 + 8 + 4 + 8 * weights.length);
             out.putInt(version).putLong(seen);
             for (StreamingStatistic.State statistic : statistics()) {
                 out.putDouble(statistic.alpha()).putLong(statistic.count()).putDouble(statistic.mean())
                         .putDouble(statistic.variance());
             }
-            return out.putInt(hours.size()).putDouble(peak).array();
+            out.putInt(hours.size()).putDouble(peak);
+            out.putInt(surpriseFrequency.horizon()).putDouble(surpriseFrequency.total()).putInt(weights.length);
+            for (double weight : weights) {
+                out.putDouble(weight);
+            }
+            return out.array();
         }
 
         /** @throws IllegalArgumentException if the bytes are not a stored state */
@@ -106,14 +117,29 @@ public final class PatternRecognizer {
                 }
                 int hourCount = in.getInt();
                 double peak = in.getDouble();
-                if (hourCount != HOURS || in.hasRemaining()) {
-                    throw new IllegalArgumentException("not a Pattern Recognizer state of " + HOURS + " hours");
+                int horizon = in.getInt();
+                double total = in.getDouble();
+                int binCount = in.getInt();
+                if (hourCount != HOURS || binCount != SURPRISE_BINS) {
+                    throw notAState();
+                }
+                double[] weights = new double[binCount];
+                for (int bin = 0; bin < binCount; bin++) {
+                    weights[bin] = in.getDouble();
+                }
+                if (in.hasRemaining()) {
+                    throw notAState();
                 }
                 return new State(version, seen, statistics.get(0), statistics.get(1), statistics.get(2),
-                        statistics.subList(4, 4 + HOURS), statistics.get(3), peak);
+                        statistics.subList(4, 4 + HOURS), statistics.get(3), new TailFrequency.State(horizon, total, weights), peak);
             } catch (BufferUnderflowException e) {
                 throw new IllegalArgumentException("a stored Pattern Recognizer state is cut short (" + bytes.length + " bytes)");
             }
+        }
+
+        private static IllegalArgumentException notAState() {
+            return new IllegalArgumentException("not a Pattern Recognizer state of " + HOURS + " hours and " + SURPRISE_BINS
+                    + " surprise bins");
         }
 
         private List<StreamingStatistic.State> statistics() {
@@ -127,7 +153,7 @@ public final class PatternRecognizer {
 
     public State state() {
         return new State(MODEL_VERSION, seen, level.state(), residuals.state(), longRun.state(),
-                Arrays.stream(hours).map(StreamingStatistic::state).toList(), likelihood.state(), peak);
+                Arrays.stream(hours).map(StreamingStatistic::state).toList(), likelihood.state(), likelihood.frequencyState(), peak);
     }
 
     /** What the model expects next: the recent level, and how far values have strayed from it lately (RMS). */

@@ -45,6 +45,21 @@ class PatternRecognizerTest {
     }
 
     @Test
+    void spikesThatKeepComingStopBeingNewsWhileAFirstOneIs() {
+        // A spike to 120 every 100 rows is this stream's normal; one to 120 in a stream that never spiked is not.
+        double[] spiky = steady(4_000, 3);
+        for (int i = 50; i < spiky.length; i += 100) {
+            spiky[i] = 120;
+        }
+        double[] quiet = steady(4_000, 3);
+        quiet[3_950] = 120;
+
+        double[] spikyScores = scores(spiky);
+        assertThat(Arrays.stream(spikyScores, 3_000, 4_000).max().orElseThrow()).as("the 30th to 40th spike")
+                .isLessThan(scores(quiet)[3_950] / 5);
+    }
+
+    @Test
     void aLevelShiftIsFoundAsItHappens() {
         double[] values = steady(3_000, 11);
         for (int i = 2_000; i < values.length; i++) {
@@ -128,7 +143,8 @@ class PatternRecognizerTest {
     void aStateOfAnotherModelVersionIsNotTakenUp() {
         PatternRecognizer.State state = new PatternRecognizer().state();
         PatternRecognizer.State older = new PatternRecognizer.State(PatternRecognizer.MODEL_VERSION - 1, state.seen(),
-                state.level(), state.residuals(), state.longRun(), state.hours(), state.surprises(), state.peak());
+                state.level(), state.residuals(), state.longRun(), state.hours(), state.surprises(), state.surpriseFrequency(),
+                state.peak());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PatternRecognizer(older))
                 .hasMessageContaining("model version");
     }

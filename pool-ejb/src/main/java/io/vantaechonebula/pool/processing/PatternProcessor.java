@@ -23,7 +23,7 @@ public final class PatternProcessor implements SampleProcessor {
 
     public static final String NAME = "pattern-recognizer";
     /** The threshold that scored best on the Numenta Anomaly Benchmark's standard profile (docs/benchmarks.md). */
-    public static final double ANOMALY_SCORE = 0.0263;
+    public static final double ANOMALY_SCORE = 0.0119;
     static final String MODEL = "pattern-recognizer";
     private static final Logger LOG = Logger.getLogger(PatternProcessor.class.getName());
 
