@@ -2,8 +2,10 @@ package io.vantaechonebula.agent.scenario;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The scenarios a node's telemetry carries: each on its own made-up nodes and chain, so runs do not
@@ -78,18 +80,9 @@ final class TelemetryScenarios {
 
     /** One miner takes every block of a chain that four miners shared. */
     static Scenario dominantMiner() {
-        return new Scenario("one miner takes most blocks", Set.of("dominant_miner"), (system, tag) -> {
-            NodeFeed node = new NodeFeed("miner-watch-" + tag, "dominance-" + tag);
-            node.hashRate = 5_000;
-            usual(system, node);
-            long start = System.currentTimeMillis();
-            for (int round = 0; round < ATTACK_ROUNDS; round++) {
-                node.send(system, Json.createArrayBuilder().add(node.block("attacker", BLOCK_INTERVAL_MS))
-                        .add(node.block("attacker", BLOCK_INTERVAL_MS)));
-                Thread.sleep(ROUND_MS);
-            }
-            return new Scenario.Played(null, node.chain, null, start, () -> node.send(system, Json.createArrayBuilder()));
-        });
+        return new Scenario("one miner takes most blocks", Set.of("dominant_miner"), (system, tag) ->
+                blockAttack(system, new NodeFeed("miner-watch-" + tag, "dominance-" + tag),
+                        node -> node.block("attacker", BLOCK_INTERVAL_MS)));
     }
 
     /** The hash rate the chain's two mining nodes report falls from 5,000 H/s each to 100. */
@@ -124,19 +117,23 @@ final class TelemetryScenarios {
      * 1 each at the minimum fee.
      */
     static Scenario spamBurst() {
-        return new Scenario("spam burst", Set.of("transaction_surge"), (system, tag) -> {
-            NodeFeed node = new NodeFeed("spam-watch-" + tag, "spam-" + tag);
-            node.hashRate = 5_000;
-            usual(system, node);
-            long start = System.currentTimeMillis();
-            for (int round = 0; round < ATTACK_ROUNDS; round++) {
-                node.send(system, Json.createArrayBuilder()
-                        .add(node.block("miner-0", BLOCK_INTERVAL_MS, SPAM_PER_BLOCK, SPAM_PER_BLOCK, SPAM_PER_BLOCK))
-                        .add(node.block("miner-1", BLOCK_INTERVAL_MS, SPAM_PER_BLOCK, SPAM_PER_BLOCK, SPAM_PER_BLOCK)));
-                Thread.sleep(ROUND_MS);
-            }
-            return new Scenario.Played(null, node.chain, null, start, () -> node.send(system, Json.createArrayBuilder()));
-        });
+        return new Scenario("spam burst", Set.of("transaction_surge"), (system, tag) ->
+                blockAttack(system, new NodeFeed("spam-watch-" + tag, "spam-" + tag),
+                        node -> node.block("miner-" + node.height % 4, BLOCK_INTERVAL_MS, SPAM_PER_BLOCK, SPAM_PER_BLOCK,
+                                SPAM_PER_BLOCK)));
+    }
+
+    /** Usual traffic from a mining node, then {@value #ATTACK_ROUNDS} rounds of two blocks each made by {@code attackBlock}. */
+    private static Scenario.Played blockAttack(SystemClient system, NodeFeed node, Function<NodeFeed, JsonObject> attackBlock)
+            throws InterruptedException {
+        node.hashRate = 5_000;
+        usual(system, node);
+        long start = System.currentTimeMillis();
+        for (int round = 0; round < ATTACK_ROUNDS; round++) {
+            node.send(system, Json.createArrayBuilder().add(attackBlock.apply(node)).add(attackBlock.apply(node)));
+            Thread.sleep(ROUND_MS);
+        }
+        return new Scenario.Played(null, node.chain, null, start, () -> node.send(system, Json.createArrayBuilder()));
     }
 
     private static void usual(SystemClient system, NodeFeed node) throws InterruptedException {
