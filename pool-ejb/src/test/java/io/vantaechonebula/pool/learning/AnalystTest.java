@@ -76,21 +76,21 @@ class AnalystTest {
             for (int i = 0; i < 6; i++) {
                 samples.add(at("n1", start + 30L * batch + 5L * i));
             }
-            analyst.learn(NetworkMonitor.NAME, monitor.process(samples, stage), 0, statistics);
+            feed(monitor, stage, samples);
         }
         // Back after an outage: an hour of samples at once, spread over the hour by their timestamps.
         List<SampleView> backlog = new ArrayList<>();
         for (int i = 0; i < 720; i++) {
             backlog.add(at("n1", start + 1500 + 5L * i));
         }
-        analyst.learn(NetworkMonitor.NAME, monitor.process(backlog, stage), 0, statistics);
+        feed(monitor, stage, backlog);
         assertThat(statistics.reports()).as("a backlog is not a flood").isEmpty();
 
         List<SampleView> flood = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             flood.add(at("n1", start + 5200 + i / 10));
         }
-        analyst.learn(NetworkMonitor.NAME, monitor.process(flood, stage), 0, statistics);
+        feed(monitor, stage, flood);
 
         assertThat(statistics.reports("pool_flood")).singleElement().satisfies(alert -> {
             assertThat(alert.nodeId()).isEqualTo("n1");
@@ -106,14 +106,14 @@ class AnalystTest {
         long minute = (Samples.START_SECONDS / 60 + 10) * 60;
         // A minute and a half as usual, then 200 samples at the end of one minute and 200 at the start of the next.
         for (long t = minute - 150; t < minute - 10; t += 5) {
-            analyst.learn(NetworkMonitor.NAME, monitor.process(List.of(at("n3", t)), stage), 0, statistics);
+            feed(monitor, stage, List.of(at("n3", t)));
         }
         for (long fromMs : new long[] {minute * 1000 - 2_500, minute * 1000}) {
             List<SampleView> burst = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 burst.add(atMillis("n3", fromMs + i * 10L));
             }
-            analyst.learn(NetworkMonitor.NAME, monitor.process(burst, stage), 0, statistics);
+            feed(monitor, stage, burst);
         }
 
         assertThat(statistics.reports("pool_flood")).singleElement().satisfies(alert ->
@@ -127,7 +127,7 @@ class AnalystTest {
         long minute = (Samples.START_SECONDS / 60 + 10) * 60;
         // Five minutes as usual first, a sample every 5 s.
         for (long t = minute - 360; t < minute - 60; t += 5) {
-            analyst.learn(NetworkMonitor.NAME, monitor.process(List.of(at("n2", t)), stage), 0, statistics);
+            feed(monitor, stage, List.of(at("n2", t)));
         }
         List<SampleView> before = new ArrayList<>();
         List<SampleView> after = new ArrayList<>();
@@ -135,21 +135,29 @@ class AnalystTest {
             before.add(atMillis("n2", minute * 1000 - 3_000 + i * 10L));
             after.add(atMillis("n2", minute * 1000 + i * 10L));
         }
-        analyst.learn(NetworkMonitor.NAME, monitor.process(before, stage), 0, statistics);
+        feed(monitor, stage, before);
         assertThat(statistics.reports()).isEmpty();
-        analyst.learn(NetworkMonitor.NAME, monitor.process(after, stage), 0, statistics);
+        feed(monitor, stage, after);
 
         assertThat(statistics.reports("pool_flood")).singleElement().satisfies(alert ->
                 assertThat(alert.evidence().getJsonNumber("samples_last_minute").longValue()).isBetween(290L, 300L));
     }
 
+    /** The Network Monitor takes the samples, and the Analyst learns from its result. */
+    private void feed(NetworkMonitor monitor, MemoryStatistics stage, List<SampleView> samples) {
+        analyst.learn(NetworkMonitor.NAME, monitor.process(samples, stage), 0, statistics);
+    }
+
     private static SampleView atMillis(String node, long millis) {
-        return new SampleView(node, "full", "testnet", BigDecimal.valueOf(millis, 3), millis, millis, 10L, 0L, 0L,
-                0.0, 3L, 20.0, 100.0, 1.0, 0.1, 0.3, 0.3, 100.0, null);
+        return sample(node, BigDecimal.valueOf(millis, 3), millis, millis);
     }
 
     private static SampleView at(String node, long seconds) {
-        return new SampleView(node, "full", "testnet", BigDecimal.valueOf(seconds), seconds, seconds * 1000, 10L, 0L, 0L,
+        return sample(node, BigDecimal.valueOf(seconds), seconds, seconds * 1000);
+    }
+
+    private static SampleView sample(String node, BigDecimal timestamp, long seq, long millis) {
+        return new SampleView(node, "full", "testnet", timestamp, seq, millis, 10L, 0L, 0L,
                 0.0, 3L, 20.0, 100.0, 1.0, 0.1, 0.3, 0.3, 100.0, null);
     }
 }
