@@ -89,6 +89,9 @@ public final class JpaChainStore implements ChainStore {
 
     @Override
     public Optional<Hash> blockOfTransaction(Hash transactionId) {
+        // The index's height is read before the index: read after, a block indexed in between would be in
+        // neither the candidates nor the blocks scanned, and its transaction unknown for an instant.
+        long indexed = indexedHeight();
         List<Long> candidates = em.createQuery("SELECT k.height FROM TransactionKeyRecord k"
                         + " WHERE k.chain = :chain AND k.idPrefix = :prefix", Long.class)
                 .setParameter("chain", chain).setParameter("prefix", TransactionKeyRecord.prefixOf(transactionId))
@@ -100,7 +103,7 @@ public final class JpaChainStore implements ChainStore {
             }
         }
         long head = headHeight();
-        for (long height = indexedHeight() + 1; height <= head; height++) {
+        for (long height = indexed + 1; height <= head; height++) {
             Optional<Hash> holding = mainChainBlockHolding(height, transactionId);
             if (holding.isPresent()) {
                 return holding;

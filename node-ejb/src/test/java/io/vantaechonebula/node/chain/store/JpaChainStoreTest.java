@@ -22,9 +22,13 @@ import jakarta.persistence.Persistence;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.eclipse.persistence.jpa.JpaHelper;
+import org.eclipse.persistence.sessions.SessionEvent;
+import org.eclipse.persistence.sessions.SessionEventAdapter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +87,49 @@ class JpaChainStoreTest {
             assertThat(inTransaction(() -> store.blockOfTransaction(tx.id()))).contains(one.hash());
         }
         assertThat(inTransaction(() -> store.blockOfTransaction(transfer(9).id()))).isEmpty();
+    }
+
+    @Test
+    void aBlockIndexedWhileALookupRunsIsStillSearched() throws Exception {
+        Transaction tx = transfer(0);
+        Block one = mineAndImport(chain, List.of(tx));
+        // The indexer, in its own transaction, catches up right after the lookup has read the index.
+        AtomicBoolean armed = new AtomicBoolean(true);
+        Thread reader = Thread.currentThread();
+        JpaHelper.getServerSession(factory).getEventManager().addListener(new SessionEventAdapter() {
+            @Override
+            public void postExecuteQuery(SessionEvent event) {
+                if (Thread.currentThread() == reader && event.getQuery().getReferenceClass() == TransactionKeyRecord.class
+                        && armed.getAndSet(false)) {
+                    indexToTheHeadElsewhere();
+                }
+            }
+        });
+        em.clear(); // reads afresh, as the server's transaction-scoped persistence context does
+
+        assertThat(inTransaction(() -> store.blockOfTransaction(tx.id()))).contains(one.hash());
+        assertThat(armed).isFalse();
+        assertThat(store.indexedHeight()).isEqualTo(one.height());
+    }
+
+    private void indexToTheHeadElsewhere() {
+        Thread indexer = new Thread(() -> {
+            EntityManager indexerEm = factory.createEntityManager();
+            JpaChainStore indexerStore = new JpaChainStore(indexerEm, "testnet", PARAMS.maxTransactionsPerBlock());
+            boolean moved = true;
+            while (moved) {
+                indexerEm.getTransaction().begin();
+                moved = indexerStore.indexNext(100);
+                indexerEm.getTransaction().commit();
+            }
+            indexerEm.close();
+        });
+        indexer.start();
+        try {
+            indexer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
