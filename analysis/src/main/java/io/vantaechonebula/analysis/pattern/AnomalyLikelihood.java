@@ -43,8 +43,8 @@ final class AnomalyLikelihood {
     /**
      * Takes the next raw score; how unlikely it is, in [0, 1]: −log10 of the normal upper tail of its
      * z-score against the scores before it, over 300, when it is above their mean (0 otherwise, and until
-     * warmed up); times the square of how rare a score this high was, −log10 of its share over
-     * {@value #RARE_DECADES} (at most 1).
+     * warmed up); times how rare a score this high was, −log10 of its share over {@value #RARE_DECADES}
+     * (from 0 to 1).
      */
     double next(double raw) {
         double likelihood = 0;
@@ -52,8 +52,7 @@ final class AnomalyLikelihood {
             double z = history.zScore(raw, 1e-4);
             // No higher than usual is not unlikely at all.
             likelihood = z <= 0 ? 0 : Math.min(1, -Math.log10(Math.max(Normal.upperTail(z), 1e-300)) / 300);
-            double rarity = Math.min(1, -Math.log10(frequency.shareAtLeast(raw)) / RARE_DECADES);
-            likelihood *= rarity * rarity;
+            likelihood *= Math.max(0, Math.min(1, -Math.log10(frequency.shareAtLeast(raw)) / RARE_DECADES));
         }
         history.add(raw);
         frequency.add(raw);

@@ -1,6 +1,6 @@
 package io.vantaechonebula.analysis.pattern;
 
-import io.vantaechonebula.analysis.stats.Normal;
+import io.vantaechonebula.analysis.stats.SeenRange;
 import io.vantaechonebula.analysis.stats.StreamingStatistic;
 import io.vantaechonebula.analysis.stats.TailFrequency;
 import java.nio.BufferUnderflowException;
@@ -19,22 +19,28 @@ import java.util.List;
  * is compared with the stream's earlier surprises, about the last {@value #LONG_WINDOW} of them ({@link AnomalyLikelihood}), so
  * a noisy stream's usual surprises count for little, and one as high as those that keep coming (regular spikes) for little too. A run of unlikely values is reported once: a score
  * is given only when it beats the highest lately (which fades by {@value #PEAK_FADE} a value), 0 otherwise.
+ * Whatever its surprise, a value beyond the lowest or the highest the stream ever had, by more than
+ * {@value #RANGE_TOLERANCE} of that range, scores 1 (once {@value #RANGE_WARM_UP} values have drawn the range):
+ * a noisy stream hides a fall to a level it never knew inside its spread, and the range does not (Numenta's
+ * NAB detector has the same "spatial anomaly" check).
  * One configuration for every stream; its figures on the Numenta Anomaly Benchmark are in docs/benchmarks.md.
  */
 public final class PatternRecognizer {
 
     /** Changes whenever the model's meaning changes: a stored state of another version is not taken up. */
-    public static final int MODEL_VERSION = 2;
+    public static final int MODEL_VERSION = 3;
     static final double FAST_ALPHA = 0.03;
     static final double SLOW_ALPHA = 0.001;
     static final double RESIDUAL_ALPHA = 0.01;
     static final int LONG_WINDOW = 8_000;
     static final int WARM_UP = 50;
     static final int SURPRISE_BINS = 30;
-    static final double MAX_Z = 10;
+    static final double MAX_Z = 7;
     static final double PEAK_FADE = 0.998;
     static final double HOUR_ALPHA = 0.02;
     static final int HOUR_WARM_UP = 100;
+    static final double RANGE_TOLERANCE = 0.025;
+    static final int RANGE_WARM_UP = 500;
     private static final int HOURS = 24;
 
     private final StreamingStatistic level;
@@ -42,6 +48,7 @@ public final class PatternRecognizer {
     private final StreamingStatistic longRun;
     private final StreamingStatistic[] hours = new StreamingStatistic[HOURS];
     private final AnomalyLikelihood likelihood;
+    private final SeenRange range;
     private long seen;
     /** The highest likelihood lately, fading by {@link #PEAK_FADE} a row: a run of surprise is reported once. */
     private double peak;
@@ -55,6 +62,7 @@ public final class PatternRecognizer {
         }
         likelihood = new AnomalyLikelihood(new StreamingStatistic(1.0 / LONG_WINDOW), new TailFrequency(SURPRISE_BINS, LONG_WINDOW),
                 WARM_UP);
+        range = new SeenRange();
     }
 
     /** Takes up a model where {@link #state()} left it, as if it had never stopped. */
@@ -74,6 +82,7 @@ public final class PatternRecognizer {
         }
         likelihood = new AnomalyLikelihood(new StreamingStatistic(state.surprises()), new TailFrequency(state.surpriseFrequency()),
                 WARM_UP);
+        range = new SeenRange(state.range());
         seen = state.seen();
         peak = state.peak();
     }
@@ -81,17 +90,18 @@ public final class PatternRecognizer {
     /** Everything the model has learnt, to store; {@code seen} is how many values it has learnt from. */
     public record State(int version, long seen, StreamingStatistic.State level, StreamingStatistic.State residuals,
                         StreamingStatistic.State longRun, List<StreamingStatistic.State> hours,
-                        StreamingStatistic.State surprises, TailFrequency.State surpriseFrequency, double peak) {
+                        StreamingStatistic.State surprises, TailFrequency.State surpriseFrequency, double peak,
+                        SeenRange.State range) {
 
         public State {
             hours = List.copyOf(hours);
         }
 
-        /** The state as bytes to store: version, count, the statistics in order, the peak, the surprises' histogram. */
+        /** The state as bytes to store: version, count, the statistics in order, the peak, the surprises' histogram, the range. */
         public byte[] encode() {
             double[] weights = surpriseFrequency.weights();
             ByteBuffer out = ByteBuffer.allocate(4 + 8 + (4 + hours.size()) * STATISTIC_BYTES + 4 + 8
-                    + 4 + 8 + 4 + 8 * weights.length);
+                    + 4 + 8 + 4 + 8 * weights.length + 8 + 8);
             out.putInt(version).putLong(seen);
             for (StreamingStatistic.State statistic : statistics()) {
                 out.putDouble(statistic.alpha()).putLong(statistic.count()).putDouble(statistic.mean())
@@ -102,6 +112,7 @@ public final class PatternRecognizer {
             for (double weight : weights) {
                 out.putDouble(weight);
             }
+            out.putDouble(range.lowest()).putDouble(range.highest());
             return out.array();
         }
 
@@ -127,11 +138,12 @@ public final class PatternRecognizer {
                 for (int bin = 0; bin < binCount; bin++) {
                     weights[bin] = in.getDouble();
                 }
+                SeenRange.State range = new SeenRange.State(in.getDouble(), in.getDouble());
                 if (in.hasRemaining()) {
                     throw notAState();
                 }
                 return new State(version, seen, statistics.get(0), statistics.get(1), statistics.get(2),
-                        statistics.subList(4, 4 + HOURS), statistics.get(3), new TailFrequency.State(horizon, total, weights), peak);
+                        statistics.subList(4, 4 + HOURS), statistics.get(3), new TailFrequency.State(horizon, total, weights), peak, range);
             } catch (BufferUnderflowException e) {
                 throw new IllegalArgumentException("a stored Pattern Recognizer state is cut short (" + bytes.length + " bytes)");
             }
@@ -153,15 +165,20 @@ public final class PatternRecognizer {
 
     public State state() {
         return new State(MODEL_VERSION, seen, level.state(), residuals.state(), longRun.state(),
-                Arrays.stream(hours).map(StreamingStatistic::state).toList(), likelihood.state(), likelihood.frequencyState(), peak);
+                Arrays.stream(hours).map(StreamingStatistic::state).toList(), likelihood.state(), likelihood.frequencyState(), peak,
+                range.state());
     }
 
-    /** What the model expects next: the recent level, and how far values have strayed from it lately (RMS). */
-    public record Expectation(double level, double spread) {
+    /**
+     * What the model expects next: the recent level, how far values have strayed from it lately (RMS), and
+     * the lowest and highest values so far (infinite before the first).
+     */
+    public record Expectation(double level, double spread, double lowest, double highest) {
     }
 
     public Expectation expectation() {
-        return new Expectation(level.mean(), Math.sqrt(residuals.state().variance() + residuals.mean() * residuals.mean()));
+        return new Expectation(level.mean(), Math.sqrt(residuals.state().variance() + residuals.mean() * residuals.mean()),
+                range.lowest(), range.highest());
     }
 
     /** Scores the next value of the stream, in [0, 1], then learns it. */
@@ -173,6 +190,8 @@ public final class PatternRecognizer {
     public double next(long timestampMs, double value) {
         int hour = timestampMs < 0 ? -1 : (int) ((timestampMs / 3_600_000L) % 24);
         double raw = seen < 2 ? 0 : rawScore(value, hour);
+        boolean outOfRange = seen >= RANGE_WARM_UP && range.beyond(value, RANGE_TOLERANCE);
+        range.add(value);
         if (hour >= 0) {
             hours[hour].add(value);
         }
@@ -186,6 +205,9 @@ public final class PatternRecognizer {
         double unlikely = likelihood.next(raw);
         boolean news = unlikely > peak;
         peak = Math.max(peak * PEAK_FADE, unlikely);
+        if (outOfRange) {
+            return 1;
+        }
         return news ? unlikely : 0;
     }
 

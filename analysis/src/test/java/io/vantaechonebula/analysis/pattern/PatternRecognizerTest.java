@@ -33,15 +33,39 @@ class PatternRecognizerTest {
         return best;
     }
 
+    /** As {@link #steady}, with one early excursion to 130 that draws the range wide, so only the likelihood can tell. */
+    private static double[] steadyWithinAWideRange(int rows, long seed) {
+        double[] values = steady(rows, seed);
+        values[300] = 130;
+        return values;
+    }
+
     @Test
     void aSpikeInANoisyStreamScoresHighestAndIsReportedOnce() {
-        double[] values = steady(3_000, 7);
+        double[] values = steadyWithinAWideRange(3_000, 7);
         values[2_000] = 115;
         double[] scores = scores(values);
 
         assertThat(highest(scores, 1_000)).isEqualTo(2_000);
         assertThat(scores[2_000]).isGreaterThan(3 * Arrays.stream(scores, 1_000, 2_000).max().orElseThrow());
         assertThat(Arrays.stream(scores, 2_001, 2_050).max().orElseThrow()).as("the rows after it").isLessThan(scores[2_000]);
+    }
+
+    @Test
+    void aSpikeBeyondTheRangeScoresOneAndIsReportedOnce() {
+        double[] values = steady(3_000, 7);
+        values[2_000] = 115;
+        double[] scores = scores(values);
+
+        assertThat(scores[2_000]).isEqualTo(1.0);
+        assertThat(Arrays.stream(scores, 2_001, 2_050).max().orElseThrow()).as("the rows after it").isLessThan(0.01);
+    }
+
+    @Test
+    void pureNoiseSetsANewRecordBeyondTheToleranceRarely() {
+        // Gaussian noise keeps setting records, ever more rarely; few clear the range's tolerance.
+        double[] scores = scores(steady(100_000, 19));
+        assertThat(Arrays.stream(scores).filter(score -> score == 1.0).count()).isBetween(1L, 10L);
     }
 
     @Test
@@ -67,6 +91,35 @@ class PatternRecognizerTest {
         }
         double[] scores = scores(values);
         assertThat(highest(scores, 1_000)).isBetween(2_000, 2_005);
+    }
+
+    @Test
+    void aFallBelowAnythingSeenIsFoundThoughItIsWithinTheStreamsSpread() {
+        // Flapping between 30 and 100 for 3,000 rows, then a value of 20: under two deviations from the mean.
+        Random random = new Random(17);
+        PatternRecognizer recognizer = new PatternRecognizer();
+        double[] scores = new double[3_001];
+        for (int i = 0; i < 3_000; i++) {
+            scores[i] = recognizer.next(30 + 70 * random.nextDouble());
+        }
+        scores[3_000] = recognizer.next(20);
+
+        assertThat(scores[3_000]).isEqualTo(1.0);
+        assertThat(Arrays.stream(scores, 1_000, 3_000).max().orElseThrow()).isLessThan(0.5);
+    }
+
+    @Test
+    void aNewExtremeCountsOnlyOnceTheRangeIsDrawn() {
+        PatternRecognizer recognizer = new PatternRecognizer();
+        double[] scores = new double[PatternRecognizer.RANGE_WARM_UP + 1];
+        for (int i = 0; i < PatternRecognizer.RANGE_WARM_UP; i++) {
+            // 1, 2, 3, …: each value a new highest
+            scores[i] = recognizer.next(i + 1);
+        }
+        scores[PatternRecognizer.RANGE_WARM_UP] = recognizer.next(1_000);
+
+        assertThat(Arrays.copyOf(scores, PatternRecognizer.RANGE_WARM_UP)).doesNotContain(1.0);
+        assertThat(scores[PatternRecognizer.RANGE_WARM_UP]).isEqualTo(1.0);
     }
 
     @Test
@@ -109,7 +162,7 @@ class PatternRecognizerTest {
 
     @Test
     void aModelTakenUpFromItsStateScoresAsIfItHadNeverStopped() {
-        double[] values = steady(3_000, 13);
+        double[] values = steadyWithinAWideRange(3_000, 13);
         values[2_500] = 120;
         PatternRecognizer whole = new PatternRecognizer();
         PatternRecognizer first = new PatternRecognizer();
@@ -144,7 +197,7 @@ class PatternRecognizerTest {
         PatternRecognizer.State state = new PatternRecognizer().state();
         PatternRecognizer.State older = new PatternRecognizer.State(PatternRecognizer.MODEL_VERSION - 1, state.seen(),
                 state.level(), state.residuals(), state.longRun(), state.hours(), state.surprises(), state.surpriseFrequency(),
-                state.peak());
+                state.peak(), state.range());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PatternRecognizer(older))
                 .hasMessageContaining("model version");
     }

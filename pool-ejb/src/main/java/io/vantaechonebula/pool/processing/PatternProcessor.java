@@ -23,7 +23,7 @@ public final class PatternProcessor implements SampleProcessor {
 
     public static final String NAME = "pattern-recognizer";
     /** The threshold that scored best on the Numenta Anomaly Benchmark's standard profile (docs/benchmarks.md). */
-    public static final double ANOMALY_SCORE = 0.0119;
+    public static final double ANOMALY_SCORE = 0.02306;
     static final String MODEL = "pattern-recognizer";
     private static final Logger LOG = Logger.getLogger(PatternProcessor.class.getName());
 
@@ -80,9 +80,14 @@ public final class PatternProcessor implements SampleProcessor {
         String summary = String.format(Locale.ROOT, "%s of node %s on %s was %s where it has lately been %s ± %s",
                 metric.id(), sample.nodeId(), sample.chainId(), figure(value), figure(expected.level()),
                 figure(expected.spread()));
+        if (value < expected.lowest() || value > expected.highest()) {
+            summary += String.format(Locale.ROOT, ", outside anything it had before (%s to %s)", figure(expected.lowest()),
+                    figure(expected.highest()));
+        }
         return FindingReport.alert(NAME, "unusual_" + metric.id(), Severity.WARNING, sample.nodeId(), sample.chainId(),
                 summary, Json.object("metric", metric.id(), "value", value, "score", score,
                         "threshold", ANOMALY_SCORE, "recent_level", expected.level(), "recent_spread", expected.spread(),
+                        "lowest_before", expected.lowest(), "highest_before", expected.highest(),
                         "model", MODEL, "model_version", PatternRecognizer.MODEL_VERSION, "learnt_from", learntFrom),
                 sample.timestampMillis()).about(sample);
     }
