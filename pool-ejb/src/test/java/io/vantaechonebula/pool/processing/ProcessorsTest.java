@@ -54,6 +54,9 @@ class ProcessorsTest {
         assertThat(anomaly.getString("metric")).isEqualTo("cpu_usage");
         assertThat(anomaly.getJsonNumber("score").doubleValue()).isGreaterThanOrEqualTo(PatternProcessor.ANOMALY_SCORE);
         assertThat(statistics.series("node:a", "anomalies").count()).isEqualTo(1);
+        FindingReport unusual = statistics.reports("unusual_cpu_usage").get(0);
+        assertThat(unusual.summary()).contains("cpu_usage of node a on testnet was 0.950", "outside anything it had before");
+        assertThat(unusual.evidence().getJsonNumber("highest_before").doubleValue()).isBetween(0.2, 0.3);
         assertThat(statistics.model("node:a/testnet", "cpu_usage").trainedCount()).as("the spike is learnt too").isEqualTo(601);
         assertThat(statistics.model("node:a/testnet", "cpu_usage").version()).isEqualTo(PatternRecognizer.MODEL_VERSION);
     }
