@@ -291,7 +291,9 @@ class AgentsIT {
                 .filter(m -> m.getString("metric").equals("average_latency")).findFirst().orElseThrow();
         assertThat(threshold.getBoolean("above")).isTrue();
         assertThat(threshold.getString("recommendation")).isEqualTo("Pick peers under 50 ms");
-        assertThat(result.getString("explanation")).contains("180 ms").contains("average_latency 180 where it has lately been 40");
+        assertThat(latency.getJsonNumber("highest_before").doubleValue()).isLessThan(180);
+        assertThat(result.getString("explanation")).contains("180 ms").contains("average_latency 180 where it has lately been 40")
+                .contains("outside anything it had before");
         assertThat(trained(Api.get(models).object(), "average_latency")).as("scored, not learnt").isEqualTo(400);
         assertThat(latencyAlert(node)).as("nor raised as an alert").isEmpty();
     }

@@ -31,8 +31,13 @@ import java.util.OptionalDouble;
 public class SampleAssessor {
 
     /** One metric of one sample as the Pattern Recognizer sees it; {@code learntFrom} 0 for a stream it never saw. */
-    public record MetricScore(String metric, double value, double score, boolean anomalous, double recentLevel,
-                              double recentSpread, long learntFrom) {
+    public record MetricScore(String metric, double value, double score, boolean anomalous,
+                              PatternRecognizer.Expectation expected, long learntFrom) {
+
+        /** Whether the value lay below the lowest or above the highest of the stream before it. */
+        public boolean outsideRange() {
+            return value < expected.lowest() || value > expected.highest();
+        }
     }
 
     /** One sample against a seed rule, with the threshold that applies to its node. */
@@ -68,7 +73,7 @@ public class SampleAssessor {
                 long learntFrom = recognizer.state().seen();
                 double score = recognizer.next(sample.timestampMillis(), value.getAsDouble());
                 metrics.add(new MetricScore(metric.id(), value.getAsDouble(), score, score >= PatternProcessor.ANOMALY_SCORE,
-                        expected.level(), expected.spread(), learntFrom));
+                        expected, learntFrom));
             }
             List<RuleCheck> rules = new ArrayList<>();
             for (ResourceRule rule : ResourceRule.values()) {

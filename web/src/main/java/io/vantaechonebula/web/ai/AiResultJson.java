@@ -38,10 +38,13 @@ final class AiResultJson {
                 if (metric.anomalous()) {
                     standOut.add(why);
                 }
-                metrics.add(JSON.createObjectBuilder().add("metric", metric.metric()).add("value", metric.value())
+                JsonObjectBuilder scored = JSON.createObjectBuilder().add("metric", metric.metric()).add("value", metric.value())
                         .add("score", metric.score()).add("anomalous", metric.anomalous())
-                        .add("recent_level", metric.recentLevel()).add("recent_spread", metric.recentSpread())
-                        .add("learnt_from", metric.learntFrom()).add("explanation", why));
+                        .add("recent_level", metric.expected().level()).add("recent_spread", metric.expected().spread());
+                if (metric.learntFrom() > 0) {
+                    scored.add("lowest_before", metric.expected().lowest()).add("highest_before", metric.expected().highest());
+                }
+                metrics.add(scored.add("learnt_from", metric.learntFrom()).add("explanation", why));
             }
             JsonArrayBuilder rules = JSON.createArrayBuilder();
             for (RuleCheck check : assessment.rules()) {
@@ -154,10 +157,12 @@ final class AiResultJson {
         if (metric.learntFrom() == 0) {
             return metric.metric() + ": the pool has no model of this stream yet, so nothing can stand out";
         }
-        return String.format(Locale.ROOT, "%s %s where it has lately been %s ± %s: score %.4f, %s the anomaly threshold %.4f"
+        String outside = metric.outsideRange() ? String.format(Locale.ROOT, ", outside anything it had before (%s to %s)",
+                PatternProcessor.figure(metric.expected().lowest()), PatternProcessor.figure(metric.expected().highest())) : "";
+        return String.format(Locale.ROOT, "%s %s where it has lately been %s ± %s%s: score %.4f, %s the anomaly threshold %.4f"
                         + " (model learnt from %d values)", metric.metric(), PatternProcessor.figure(metric.value()),
-                PatternProcessor.figure(metric.recentLevel()), PatternProcessor.figure(metric.recentSpread()), metric.score(), metric.anomalous() ? "at or above" : "under",
-                PatternProcessor.ANOMALY_SCORE, metric.learntFrom());
+                PatternProcessor.figure(metric.expected().level()), PatternProcessor.figure(metric.expected().spread()), outside,
+                metric.score(), metric.anomalous() ? "at or above" : "under", PatternProcessor.ANOMALY_SCORE, metric.learntFrom());
     }
 
     private static String ruleExplanation(String nodeId, RuleCheck check) {
