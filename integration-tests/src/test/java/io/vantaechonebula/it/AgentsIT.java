@@ -266,7 +266,7 @@ class AgentsIT {
     @Test
     void aiProcessScoresSamplesAgainstTheNodesModelsAndThresholdsWithoutLearningThem() {
         String node = newNodeId("assessed");
-        // The Pattern Recognizer judges nothing before it has seen 300 values of a stream.
+        // The Pattern Recognizer judges nothing before its likelihood has seen 50 surprises of a stream.
         send(node, 1, 400, 40);
         String models = "/api/v1/agents/pattern-recognizer?node=" + node;
         Api.eventually(() -> Api.get(models).object(), a -> trained(a, "average_latency") == 400);
