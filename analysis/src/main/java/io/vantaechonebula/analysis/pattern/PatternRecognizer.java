@@ -174,6 +174,11 @@ public final class PatternRecognizer {
      * the lowest and highest values so far (infinite before the first).
      */
     public record Expectation(double level, double spread, double lowest, double highest) {
+
+        /** Whether the value lies below the lowest or above the highest before it. */
+        public boolean outsideRange(double value) {
+            return value < lowest || value > highest;
+        }
     }
 
     public Expectation expectation() {

@@ -33,11 +33,6 @@ public class SampleAssessor {
     /** One metric of one sample as the Pattern Recognizer sees it; {@code learntFrom} 0 for a stream it never saw. */
     public record MetricScore(String metric, double value, double score, boolean anomalous,
                               PatternRecognizer.Expectation expected, long learntFrom) {
-
-        /** Whether the value lay below the lowest or above the highest of the stream before it. */
-        public boolean outsideRange() {
-            return value < expected.lowest() || value > expected.highest();
-        }
     }
 
     /** One sample against a seed rule, with the threshold that applies to its node. */

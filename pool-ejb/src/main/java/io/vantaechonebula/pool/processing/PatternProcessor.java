@@ -79,17 +79,19 @@ public final class PatternProcessor implements SampleProcessor {
                                          PatternRecognizer.Expectation expected, long learntFrom) {
         String summary = String.format(Locale.ROOT, "%s of node %s on %s was %s where it has lately been %s ± %s",
                 metric.id(), sample.nodeId(), sample.chainId(), figure(value), figure(expected.level()),
-                figure(expected.spread()));
-        if (value < expected.lowest() || value > expected.highest()) {
-            summary += String.format(Locale.ROOT, ", outside anything it had before (%s to %s)", figure(expected.lowest()),
-                    figure(expected.highest()));
-        }
+                figure(expected.spread())) + outsideRange(value, expected);
         return FindingReport.alert(NAME, "unusual_" + metric.id(), Severity.WARNING, sample.nodeId(), sample.chainId(),
                 summary, Json.object("metric", metric.id(), "value", value, "score", score,
                         "threshold", ANOMALY_SCORE, "recent_level", expected.level(), "recent_spread", expected.spread(),
                         "lowest_before", expected.lowest(), "highest_before", expected.highest(),
                         "model", MODEL, "model_version", PatternRecognizer.MODEL_VERSION, "learnt_from", learntFrom),
                 sample.timestampMillis()).about(sample);
+    }
+
+    /** ", outside anything it had before (lowest to highest)" when the value was, else nothing. */
+    public static String outsideRange(double value, PatternRecognizer.Expectation expected) {
+        return expected.outsideRange(value) ? String.format(Locale.ROOT, ", outside anything it had before (%s to %s)",
+                figure(expected.lowest()), figure(expected.highest())) : "";
     }
 
     /** A metric's value as a person reads it: whole where it is, else three significant digits. */

@@ -157,11 +157,10 @@ final class AiResultJson {
         if (metric.learntFrom() == 0) {
             return metric.metric() + ": the pool has no model of this stream yet, so nothing can stand out";
         }
-        String outside = metric.outsideRange() ? String.format(Locale.ROOT, ", outside anything it had before (%s to %s)",
-                PatternProcessor.figure(metric.expected().lowest()), PatternProcessor.figure(metric.expected().highest())) : "";
         return String.format(Locale.ROOT, "%s %s where it has lately been %s ± %s%s: score %.4f, %s the anomaly threshold %.4f"
                         + " (model learnt from %d values)", metric.metric(), PatternProcessor.figure(metric.value()),
-                PatternProcessor.figure(metric.expected().level()), PatternProcessor.figure(metric.expected().spread()), outside,
+                PatternProcessor.figure(metric.expected().level()), PatternProcessor.figure(metric.expected().spread()),
+                PatternProcessor.outsideRange(metric.value(), metric.expected()),
                 metric.score(), metric.anomalous() ? "at or above" : "under", PatternProcessor.ANOMALY_SCORE, metric.learntFrom());
     }
 
