@@ -2,12 +2,11 @@ package io.vantaechonebula.p2p;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vantaechonebula.analysis.tx.Reason;
-import io.vantaechonebula.analysis.tx.TransactionAlert;
-import io.vantaechonebula.analysis.tx.TransactionAnalyzer;
-import io.vantaechonebula.analysis.tx.TransactionScore;
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.fork.TestChains;
 import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.p2p.alert.Reason;
+import io.vantaechonebula.p2p.alert.TransactionAlert;
 import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.gossip.GossipKind;
 import io.vantaechonebula.p2p.handshake.SignedRequest;
@@ -24,13 +23,13 @@ class SimpleNodeNetworkTest {
 
     private final SimulatedNetwork net = new SimulatedNetwork();
 
-    private static TransactionScore doubleSpendAttempt() {
-        TransactionAnalyzer analyzer = new TransactionAnalyzer();
-        analyzer.analyse(TestChains.transfer(TestChains.ALICE, TestChains.BOB.publicKey().address(), 500, 20, 0), 0);
-        TransactionScore score = analyzer.analyse(
-                TestChains.transfer(TestChains.ALICE, TestChains.ALICE.publicKey().address(), 500, 20, 0), 0);
-        assertThat(score.reasons()).containsExactly(Reason.NONCE_CONFLICT);
-        return score;
+    /** The alert a Transaction Analyzer raises on a second transfer that spends the same nonce. */
+    private TransactionAlert doubleSpendAlert(Ed25519PrivateKey reporter) {
+        Transaction first = TestChains.transfer(TestChains.ALICE, TestChains.BOB.publicKey().address(), 500, 20, 0);
+        Transaction second = TestChains.transfer(TestChains.ALICE, TestChains.ALICE.publicKey().address(), 500, 20, 0);
+        return TransactionAlert.signed(reporter, second.chainId(), second.id(), second.senderAddress(), 1.0,
+                List.of(Reason.NONCE_CONFLICT), "nonce-conflict: nonce 0 of " + second.senderAddress()
+                        + " was already spent by transaction " + first.id(), net.clock.get());
     }
 
     @Test
@@ -47,7 +46,7 @@ class SimpleNodeNetworkTest {
         c.network.listenForAlerts(heardByC::add);
         int before = net.gossipDeliveries;
 
-        TransactionAlert alert = TransactionAlert.raise(a.key, doubleSpendAttempt(), net.clock.get());
+        TransactionAlert alert = doubleSpendAlert(a.key);
         a.network.publishAlert(alert);
         net.runRelays();
 
@@ -69,7 +68,7 @@ class SimpleNodeNetworkTest {
         net.rounds(1);
         List<TransactionAlert> heard = new ArrayList<>();
         a.network.listenForAlerts(heard::add);
-        byte[] forged = TransactionAlert.raise(b.key, doubleSpendAttempt(), net.clock.get()).encode();
+        byte[] forged = doubleSpendAlert(b.key).encode();
         forged[forged.length - 65] ^= 1;
 
         GossipOutcome outcome = onGossipFromB(a, b, new Gossip(GossipKind.ALERT, a.chainId(), forged));

@@ -1,6 +1,7 @@
 package io.vantaechonebula.analysis.tx;
 
 import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.p2p.alert.Reason;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

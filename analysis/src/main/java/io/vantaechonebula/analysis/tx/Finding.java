@@ -1,5 +1,6 @@
 package io.vantaechonebula.analysis.tx;
 
+import io.vantaechonebula.p2p.alert.Reason;
 /**
  * One reason a transaction looks unusual.
  *

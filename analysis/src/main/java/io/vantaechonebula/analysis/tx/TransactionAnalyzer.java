@@ -4,6 +4,7 @@ import io.vantaechonebula.analysis.stats.Normal;
 import io.vantaechonebula.analysis.stats.StreamingStatistic;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.chain.tx.TransactionType;
+import io.vantaechonebula.p2p.alert.Reason;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,5 +1,8 @@
 package io.vantaechonebula.analysis.tx;
 
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.p2p.alert.Reason;
+import io.vantaechonebula.p2p.alert.TransactionAlert;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,5 +29,14 @@ public record TransactionScore(TransactionFeatures features, double score, List<
         return findings.isEmpty() ? "nothing unusual"
                 : findings.stream().map(finding -> finding.reason().code() + ": " + finding.detail())
                         .collect(Collectors.joining("; "));
+    }
+
+    /** The alert for this score, signed by the node key; only an anomalous score is raised. */
+    public TransactionAlert alert(Ed25519PrivateKey nodeKey, long nowMs) {
+        if (!anomalous) {
+            throw new IllegalArgumentException("transaction " + features.transactionId() + " is not anomalous");
+        }
+        return TransactionAlert.signed(nodeKey, features.chainId(), features.transactionId(), features.sender(), score,
+                findings.stream().map(Finding::reason).toList(), explanation(), nowMs);
     }
 }

@@ -4,12 +4,13 @@ import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.p2p.alert.AlertPublisher;
+import io.vantaechonebula.p2p.alert.TransactionAlert;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
@@ -28,7 +29,7 @@ public final class TransactionWatch {
     private static final Logger LOG = Logger.getLogger(TransactionWatch.class.getName());
 
     private final Ed25519PrivateKey nodeKey;
-    private final Consumer<TransactionAlert> raise;
+    private final AlertPublisher raise;
     private final LongSupplier clock;
     private final TransactionAnalyzer analyzer = new TransactionAnalyzer();
     private final AlertThrottle throttle = new AlertThrottle(ALERT_QUIET_MS);
@@ -42,7 +43,7 @@ public final class TransactionWatch {
     private boolean news;
 
     /** @param raise sends an alert this node raised to its peers */
-    public TransactionWatch(Ed25519PrivateKey nodeKey, Consumer<TransactionAlert> raise, LongSupplier clock) {
+    public TransactionWatch(Ed25519PrivateKey nodeKey, AlertPublisher raise, LongSupplier clock) {
         this.nodeKey = nodeKey;
         this.raise = raise;
         this.clock = clock;
@@ -87,14 +88,14 @@ public final class TransactionWatch {
             if (now - atMs > RECENT_MS || !throttle.admit(score, now)) {
                 return;
             }
-            alert = TransactionAlert.raise(nodeKey, score, now);
+            alert = score.alert(nodeKey, now);
             if (tally.raised.size() < ALERTS_PER_REPORT) {
                 tally.raised.add(alert);
             }
             news = true;
         }
         LOG.warning(() -> "Transaction Analyzer: " + alert);
-        raise.accept(alert);
+        raise.publish(alert);
     }
 
     /** What the watch saw on the chain since the last report of it. */

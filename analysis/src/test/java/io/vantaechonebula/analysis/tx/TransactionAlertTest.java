@@ -1,14 +1,15 @@
 package io.vantaechonebula.analysis.tx;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.encoding.MalformedEncodingException;
 import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.p2p.alert.Reason;
+import io.vantaechonebula.p2p.alert.TransactionAlert;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TransactionAlertTest {
 
@@ -23,7 +24,7 @@ class TransactionAlertTest {
 
     @Test
     void anAlertTravelsAndStillVerifies() throws MalformedEncodingException {
-        TransactionAlert alert = TransactionAlert.raise(nodeKey, doubleSpend(), 1_234L);
+        TransactionAlert alert = doubleSpend().alert(nodeKey, 1_234L);
         TransactionAlert decoded = TransactionAlert.decode(alert.encode());
         assertThat(decoded.hasValidSignature()).isTrue();
         assertThat(decoded.reporterNodeId()).isEqualTo(nodeKey.publicKey().address().hex());
@@ -36,7 +37,7 @@ class TransactionAlertTest {
 
     @Test
     void anAlteredAlertDoesNotVerify() throws MalformedEncodingException {
-        byte[] encoded = TransactionAlert.raise(nodeKey, doubleSpend(), 1_234L).encode();
+        byte[] encoded = doubleSpend().alert(nodeKey, 1_234L).encode();
         // The last field before the signature is the time raised.
         encoded[encoded.length - 65] ^= 1;
         assertThat(TransactionAlert.decode(encoded).hasValidSignature()).isFalse();
@@ -44,7 +45,7 @@ class TransactionAlertTest {
 
     @Test
     void aTruncatedAlertIsMalformed() {
-        byte[] encoded = TransactionAlert.raise(nodeKey, doubleSpend(), 1_234L).encode();
+        byte[] encoded = doubleSpend().alert(nodeKey, 1_234L).encode();
         assertThatThrownBy(() -> TransactionAlert.decode(Arrays.copyOf(encoded, encoded.length - 1)))
                 .isInstanceOf(MalformedEncodingException.class);
     }
@@ -53,7 +54,7 @@ class TransactionAlertTest {
     void onlyAnAnomalousScoreIsRaised() {
         Traffic traffic = new Traffic(2, 2);
         TransactionScore ordinary = new TransactionAnalyzer().analyse(traffic.next(), traffic.nowMs());
-        assertThatThrownBy(() -> TransactionAlert.raise(nodeKey, ordinary, 0)).hasMessageContaining("not anomalous");
+        assertThatThrownBy(() -> ordinary.alert(nodeKey, 0)).hasMessageContaining("not anomalous");
     }
 
     @Test

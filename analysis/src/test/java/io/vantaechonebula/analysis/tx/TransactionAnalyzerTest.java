@@ -1,14 +1,14 @@
 package io.vantaechonebula.analysis.tx;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.p2p.alert.Reason;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TransactionAnalyzerTest {
 

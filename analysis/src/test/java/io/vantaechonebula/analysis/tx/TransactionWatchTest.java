@@ -1,19 +1,20 @@
 package io.vantaechonebula.analysis.tx;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.block.BlockHeader;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.p2p.alert.Reason;
+import io.vantaechonebula.p2p.alert.TransactionAlert;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TransactionWatchTest {
 

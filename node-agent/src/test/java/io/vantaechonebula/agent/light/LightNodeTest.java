@@ -3,12 +3,12 @@ package io.vantaechonebula.agent.light;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vantaechonebula.analysis.tx.Reason;
 import io.vantaechonebula.analysis.tx.WatchReport;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.p2p.alert.Reason;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

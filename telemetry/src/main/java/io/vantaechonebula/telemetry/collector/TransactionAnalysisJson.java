@@ -1,8 +1,8 @@
 package io.vantaechonebula.telemetry.collector;
 
-import io.vantaechonebula.analysis.tx.Reason;
-import io.vantaechonebula.analysis.tx.TransactionAlert;
 import io.vantaechonebula.analysis.tx.WatchReport;
+import io.vantaechonebula.p2p.alert.Reason;
+import io.vantaechonebula.p2p.alert.TransactionAlert;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -1,4 +1,4 @@
-package io.vantaechonebula.analysis.tx;
+package io.vantaechonebula.p2p.alert;
 
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A node's warning that a transaction is anomalous, signed by the node key so that whoever it is
- * relayed to knows who raised it (docs/p2p-spec.md §4). It informs; it never changes what a node accepts.
+ * A node's warning that a transaction is anomalous, in its wire form: signed by the node key so that
+ * whoever it is relayed to knows who raised it (docs/p2p-spec.md §4). It informs; it never changes what
+ * a node accepts. The Transaction Analyzer raises it; the network carries it.
  *
  * @param explanation the findings in words, at most {@value #MAX_EXPLANATION_BYTES} bytes of UTF-8
  */
@@ -44,18 +45,14 @@ public record TransactionAlert(Ed25519PublicKey reporter, String chainId, Hash t
         signature = signature.clone();
     }
 
-    /** The alert for an anomalous score, signed by the node key. */
-    public static TransactionAlert raise(Ed25519PrivateKey nodeKey, TransactionScore score, long nowMs) {
-        if (!score.anomalous()) {
-            throw new IllegalArgumentException("transaction " + score.features().transactionId() + " is not anomalous");
-        }
-        TransactionFeatures features = score.features();
-        String explanation = shorten(score.explanation());
-        List<Reason> reasons = score.findings().stream().map(Finding::reason).toList();
-        TransactionAlert unsigned = new TransactionAlert(nodeKey.publicKey(), features.chainId(), features.transactionId(),
-                features.sender(), score.score(), reasons, explanation, nowMs, new byte[0]);
-        return new TransactionAlert(nodeKey.publicKey(), features.chainId(), features.transactionId(), features.sender(),
-                score.score(), reasons, explanation, nowMs, nodeKey.sign(unsigned.signedBytes()));
+    /** An alert signed by the node key; an explanation too long for the wire is shortened. */
+    public static TransactionAlert signed(Ed25519PrivateKey nodeKey, String chainId, Hash transactionId, Address sender,
+                                          double score, List<Reason> reasons, String explanation, long nowMs) {
+        String shortened = shorten(explanation);
+        TransactionAlert unsigned = new TransactionAlert(nodeKey.publicKey(), chainId, transactionId, sender, score, reasons,
+                shortened, nowMs, new byte[0]);
+        return new TransactionAlert(nodeKey.publicKey(), chainId, transactionId, sender, score, reasons, shortened, nowMs,
+                nodeKey.sign(unsigned.signedBytes()));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.vantaechonebula.analysis.tx;
+package io.vantaechonebula.p2p.alert;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,0 +1,95 @@
+package io.vantaechonebula.p2p;
+
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.p2p.handshake.Hello;
+import io.vantaechonebula.p2p.handshake.HelloCheck;
+import io.vantaechonebula.p2p.handshake.Refusal;
+import io.vantaechonebula.p2p.peer.AddressBook;
+import io.vantaechonebula.p2p.peer.Offence;
+import io.vantaechonebula.p2p.peer.Peer;
+import io.vantaechonebula.p2p.peer.PeerTable;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.logging.Logger;
+
+/**
+ * Who a peer is (docs/p2p-spec.md §2–3): this node's signed hello, the checks on another's (H1–H5, then
+ * the peer limit and bans), and the signature and rate of each request a connected peer makes.
+ */
+final class Handshake {
+
+    private static final Logger LOG = Logger.getLogger(Handshake.class.getName());
+
+    private final NetworkSettings settings;
+    private final Ed25519PrivateKey key;
+    private final LocalChains chains;
+    private final LongSupplier clock;
+    private final PeerTable peers;
+    private final AddressBook book;
+    private final HelloCheck check;
+
+    Handshake(NetworkSettings settings, Ed25519PrivateKey key, LocalChains chains, LongSupplier clock, PeerTable peers,
+              AddressBook book) {
+        this.settings = settings;
+        this.key = key;
+        this.chains = chains;
+        this.clock = clock;
+        this.peers = peers;
+        this.book = book;
+        this.check = new HelloCheck(settings.maxClockSkewMs());
+    }
+
+    String nodeId() {
+        return key.publicKey().address().hex();
+    }
+
+    Hello hello() {
+        return Hello.signed(key, Network.PROTOCOL_VERSION, settings.ownAddress(), settings.mode(), settings.software(),
+                chains.heads(), clock.getAsLong());
+    }
+
+    /** Why the hello another node gave (in answer to ours, or dialled at the address) is not taken, if it is not. */
+    Optional<Refusal> refusal(Hello ours, Hello theirs, String dialledAddress) {
+        long now = clock.getAsLong();
+        return check.check(ours, theirs, now).or(() -> peers.admit(theirs, dialledAddress, now));
+    }
+
+    Hello onHello(Hello theirs) throws RefusedException {
+        Hello ours = hello();
+        Optional<Refusal> refusal = refusal(ours, theirs, "");
+        if (refusal.isPresent()) {
+            LOG.fine(() -> "Refused the hello of " + theirs.nodeId() + " at " + theirs.address() + ": " + refusal.get());
+            throw new RefusedException(refusal.get());
+        }
+        if (!theirs.address().isEmpty()) {
+            book.add(theirs.address(), AddressBook.Source.INBOUND);
+            book.succeeded(theirs.address(), theirs.nodeId());
+        }
+        return ours;
+    }
+
+    Peer authenticate(String nodeId, long timestampMs, byte[] signedBytes, byte[] signature) throws RefusedException {
+        long now = clock.getAsLong();
+        if (peers.isBanned(nodeId, now)) {
+            throw new RefusedException(new Refusal(Refusal.Reason.BANNED, "node " + nodeId + " is banned for a while"));
+        }
+        Peer peer = peers.connected(nodeId).orElseThrow(() -> new RefusedException(new Refusal(Refusal.Reason.UNKNOWN_PEER,
+                "node " + nodeId + " is not a connected peer; say hello first (POST /api/v1/p2p/hello)")));
+        long skew = Math.abs(timestampMs - now);
+        if (skew > settings.maxClockSkewMs()) {
+            throw new RefusedException(new Refusal(Refusal.Reason.BAD_REQUEST_SIGNATURE, "the request was signed " + skew
+                    + " ms away from this node's clock, more than the " + settings.maxClockSkewMs() + " ms allowed"));
+        }
+        if (!peer.publicKey().verifies(signedBytes, signature)) {
+            throw new RefusedException(new Refusal(Refusal.Reason.BAD_REQUEST_SIGNATURE,
+                    "the request's signature does not verify with the key of node " + nodeId));
+        }
+        if (!peers.takeRequest(peer, now)) {
+            peers.penalise(peer, Offence.TOO_MANY_REQUESTS, "over " + settings.limits().requestsPerSecond()
+                    + " requests a second", now);
+            throw new RefusedException(new Refusal(Refusal.Reason.RATE_LIMITED, "more than "
+                    + settings.limits().requestsPerSecond() + " requests a second; slow down"));
+        }
+        return peer;
+    }
+}

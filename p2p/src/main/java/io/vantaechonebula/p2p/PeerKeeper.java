@@ -1,0 +1,190 @@
+package io.vantaechonebula.p2p;
+
+import io.vantaechonebula.p2p.handshake.Hello;
+import io.vantaechonebula.p2p.handshake.Refusal;
+import io.vantaechonebula.p2p.peer.AddressBook;
+import io.vantaechonebula.p2p.peer.NetworkOptimizer;
+import io.vantaechonebula.p2p.peer.Peer;
+import io.vantaechonebula.p2p.peer.PeerState;
+import io.vantaechonebula.p2p.peer.PeerTable;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps this node's peers (docs/p2p-spec.md §5–6): pings the connected ones, dials addresses due while
+ * there is room (seeds, local endpoints, the peers of peers), asks peers for theirs every few rounds,
+ * lets a weak peer go for a new one when the optimizer runs, and marks a peer that fails a call unreachable.
+ */
+final class PeerKeeper {
+
+    static final int PEER_EXCHANGE_EVERY_ROUNDS = 6;
+    private static final Logger LOG = Logger.getLogger(PeerKeeper.class.getName());
+
+    private final NetworkSettings settings;
+    private final PeerClient client;
+    private final LongSupplier clock;
+    private final PeerTable peers;
+    private final AddressBook book;
+    private final Handshake handshake;
+    private int round;
+
+    PeerKeeper(NetworkSettings settings, PeerClient client, LongSupplier clock, PeerTable peers, AddressBook book,
+               Handshake handshake) {
+        this.settings = settings;
+        this.client = client;
+        this.clock = clock;
+        this.peers = peers;
+        this.book = book;
+        this.handshake = handshake;
+    }
+
+    void maintain() {
+        round++;
+        for (Peer peer : peers.connectedPeers()) {
+            if (!peer.address().isEmpty()) {
+                ping(peer);
+            }
+        }
+        if (settings.optimisePeers() && peers.connectedCount() >= settings.limits().maxPeers()) {
+            letAWeakPeerGo();
+        }
+        if (peers.connectedCount() < settings.limits().maxPeers()) {
+            dialDueAddresses();
+        }
+        if (round % PEER_EXCHANGE_EVERY_ROUNDS == 1) {
+            exchangePeers();
+        }
+    }
+
+    /** The addresses of this node's connected peers, for the peers of peers. */
+    List<String> peerAddresses() {
+        return peers.connectedPeers().stream().map(Peer::address).filter(address -> !address.isEmpty()).toList();
+    }
+
+    /** A call to the peer failed: it is unreachable until it connects again. */
+    void lost(Peer peer, String problem) {
+        boolean wasConnected = peer.state() == PeerState.CONNECTED;
+        peers.unreachable(peer, problem);
+        // Calls already under way fail too; the address waits longer only for the first of them.
+        if (wasConnected && !peer.address().isEmpty()) {
+            book.add(peer.address(), AddressBook.Source.INBOUND);
+            book.failed(peer.address(), clock.getAsLong());
+        }
+    }
+
+    /** O2: with every slot taken, a weak peer makes room for an address not tried lately, if there is one. */
+    private void letAWeakPeerGo() {
+        long now = clock.getAsLong();
+        Set<String> connected = new HashSet<>(peerAddresses());
+        boolean anotherToTry = book.due(now).stream().anyMatch(address -> !connected.contains(address)
+                && book.nodeIdAt(address).flatMap(peers::connected).isEmpty() && !peers.isAddressBanned(address, now));
+        if (!anotherToTry) {
+            return;
+        }
+        NetworkOptimizer.weakest(peers.connectedPeers()).ifPresent(weak -> {
+            String why = NetworkOptimizer.weakness(weak);
+            LOG.info(() -> "Network optimizer: letting peer " + weak.nodeId() + " at " + weak.address() + " go (" + why
+                    + ") to try another");
+            lost(weak, "let go by the network optimizer: " + why);
+        });
+    }
+
+    private void ping(Peer peer) {
+        long started = System.nanoTime();
+        try {
+            Hello theirs = client.hello(peer.address(), handshake.hello());
+            long roundTripMs = (System.nanoTime() - started) / 1_000_000;
+            if (!theirs.nodeId().equals(peer.nodeId())) {
+                lost(peer, "node " + theirs.nodeId() + " answers at its address now");
+                return;
+            }
+            Optional<Refusal> refusal = handshake.refusal(handshake.hello(), theirs, peer.address());
+            if (refusal.isPresent()) {
+                lost(peer, refusal.get().toString());
+                return;
+            }
+            peer.measuredLatency(roundTripMs);
+        } catch (PeerCallException e) {
+            lost(peer, "ping failed: " + e.getMessage());
+        }
+    }
+
+    private void dialDueAddresses() {
+        Set<String> connectedIds = new HashSet<>();
+        Set<String> connectedAddresses = new HashSet<>();
+        for (Peer peer : peers.connectedPeers()) {
+            connectedIds.add(peer.nodeId());
+            connectedAddresses.add(peer.address());
+        }
+        long now = clock.getAsLong();
+        for (String address : book.due(now)) {
+            if (peers.connectedCount() >= settings.limits().maxPeers()) {
+                return;
+            }
+            if (connectedAddresses.contains(address) || book.nodeIdAt(address).filter(connectedIds::contains).isPresent()
+                    || peers.isAddressBanned(address, now)) {
+                continue;
+            }
+            if (book.sourceOf(address).filter(AddressBook.Source.LOCAL::equals).isPresent() && !client.isVantaNode(address)) {
+                book.failed(address, now);
+                continue;
+            }
+            dial(address).ifPresent(peer -> {
+                connectedIds.add(peer.nodeId());
+                connectedAddresses.add(peer.address());
+            });
+        }
+    }
+
+    private Optional<Peer> dial(String address) {
+        Hello ours = handshake.hello();
+        long started = System.nanoTime();
+        Hello theirs;
+        try {
+            theirs = client.hello(address, ours);
+        } catch (PeerCallException e) {
+            if (e.refusal().map(Refusal::reason).filter(Refusal.Reason.SELF::equals).isPresent()) {
+                book.own(address);
+                LOG.fine(() -> address + " is this node itself");
+            } else {
+                book.failed(address, clock.getAsLong());
+                LOG.log(e.refusal().isPresent() ? Level.INFO : Level.FINE,
+                        () -> "Could not connect to " + address + ": " + e.getMessage());
+            }
+            return Optional.empty();
+        }
+        long roundTripMs = (System.nanoTime() - started) / 1_000_000;
+        if (theirs.nodeId().equals(ours.nodeId())) {
+            book.own(address);
+            return Optional.empty();
+        }
+        Optional<Refusal> refusal = handshake.refusal(ours, theirs, address);
+        if (refusal.isPresent()) {
+            book.failed(address, clock.getAsLong());
+            LOG.info(() -> "Not peering with " + theirs.nodeId() + " at " + address + ": " + refusal.get());
+            return Optional.empty();
+        }
+        book.succeeded(address, theirs.nodeId());
+        Peer peer = peers.connected(theirs.nodeId()).orElseThrow();
+        peer.measuredLatency(roundTripMs);
+        return Optional.of(peer);
+    }
+
+    private void exchangePeers() {
+        for (Peer peer : peers.connectedPeers()) {
+            if (peer.address().isEmpty()) {
+                continue;
+            }
+            try {
+                client.peerAddresses(peer).forEach(address -> book.add(address, AddressBook.Source.PEER));
+            } catch (PeerCallException e) {
+                lost(peer, "asking for its peers failed: " + e.getMessage());
+            }
+        }
+    }
+}

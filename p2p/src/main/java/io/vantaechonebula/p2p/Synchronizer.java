@@ -1,0 +1,293 @@
+package io.vantaechonebula.p2p;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.finality.FinalityCertificate;
+import io.vantaechonebula.chain.fork.ImportResult;
+import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.p2p.gossip.Gossip;
+import io.vantaechonebula.p2p.gossip.GossipKind;
+import io.vantaechonebula.p2p.gossip.SeenMessages;
+import io.vantaechonebula.p2p.handshake.ChainHead;
+import io.vantaechonebula.p2p.peer.NetworkOptimizer;
+import io.vantaechonebula.p2p.peer.Offence;
+import io.vantaechonebula.p2p.peer.Peer;
+import io.vantaechonebula.p2p.peer.PeerTable;
+import io.vantaechonebula.p2p.sync.Locator;
+import io.vantaechonebula.p2p.sync.SyncBatch;
+import io.vantaechonebula.p2p.sync.SyncStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import java.util.logging.Logger;
+
+/**
+ * Sync by locator (docs/p2p-spec.md §5): serves this node's main chain after a locator, and fetches
+ * blocks from the highest peer batch after batch, checking the next batch's signatures on the prefetch
+ * executor while it imports the current one.
+ */
+final class Synchronizer {
+
+    /** The most blocks one answer to a sync request holds, whatever was asked. */
+    static final int MAX_BLOCKS_PER_ANSWER = 1_000;
+    /** An answer stops adding blocks once it holds this many bytes. */
+    static final int MAX_ANSWER_BYTES = 8 << 20;
+    private static final long PROGRESS_LOG_MS = 5_000;
+    private static final Logger LOG = Logger.getLogger(Synchronizer.class.getName());
+
+    private final NetworkSettings settings;
+    private final LocalChains chains;
+    private final PeerClient client;
+    private final Executor prefetch;
+    private final LongSupplier clock;
+    private final PeerTable peers;
+    private final SeenMessages seen;
+    private final PeerKeeper keeper;
+    private final Map<String, ChainSync> syncs = new ConcurrentHashMap<>();
+
+    Synchronizer(NetworkSettings settings, LocalChains chains, PeerClient client, Executor prefetch, LongSupplier clock,
+                 PeerTable peers, SeenMessages seen, PeerKeeper keeper) {
+        this.settings = settings;
+        this.chains = chains;
+        this.client = client;
+        this.prefetch = prefetch;
+        this.clock = clock;
+        this.peers = peers;
+        this.seen = seen;
+        this.keeper = keeper;
+    }
+
+    /**
+     * This node's main-chain blocks after the first locator hash on its main chain, oldest first:
+     * at most {@code max} (capped at {@value #MAX_BLOCKS_PER_ANSWER}) and about {@value #MAX_ANSWER_BYTES} bytes.
+     * Empty if no locator hash is on the main chain.
+     */
+    SyncBatch blocksAfter(String chainId, List<Hash> locator, int max) {
+        Optional<Long> fork = locator.stream().limit(Locator.MAX_HASHES)
+                .map(hash -> chains.block(chainId, hash).map(Block::height)
+                        .filter(height -> chains.mainChainHash(chainId, height).filter(hash::equals).isPresent()))
+                .flatMap(Optional::stream).findFirst();
+        if (fork.isEmpty()) {
+            return SyncBatch.EMPTY;
+        }
+        List<Block> blocks = new ArrayList<>();
+        List<FinalityCertificate> certificates = new ArrayList<>();
+        long bytes = 0;
+        int limit = Math.min(Math.max(max, 0), MAX_BLOCKS_PER_ANSWER);
+        for (long height = fork.get() + 1; blocks.size() < limit && bytes < MAX_ANSWER_BYTES; height++) {
+            Optional<Block> block = chains.mainChainHash(chainId, height).flatMap(hash -> chains.block(chainId, hash));
+            if (block.isEmpty()) {
+                break;
+            }
+            blocks.add(block.get());
+            bytes += block.get().encode().length;
+            chains.certificate(chainId, block.get().hash()).ifPresent(certificates::add);
+        }
+        return new SyncBatch(blocks, certificates);
+    }
+
+    /** An orphan block arrived on the chain: a sync round should run soon. */
+    void want(String chainId) {
+        syncFor(chainId).wanted = true;
+    }
+
+    boolean wanted() {
+        return syncs.values().stream().anyMatch(sync -> sync.wanted);
+    }
+
+    /**
+     * For each chain, fetches blocks from the connected peer with the highest head above this node's,
+     * batch after batch, until this node has caught up with it or it stops helping; then, if nothing
+     * came, from the next highest.
+     */
+    void syncOnce() {
+        for (ChainHead local : chains.heads()) {
+            ChainSync sync = syncFor(local.chainId());
+            sync.wanted = false;
+            Comparator<Peer> highestFirst = Comparator.comparingLong(
+                    (Peer peer) -> peer.chain(local.chainId()).orElseThrow().height()).reversed();
+            // O1: among the highest, the optimizer takes the fastest; otherwise the best behaved.
+            Comparator<Peer> order = highestFirst.thenComparing(settings.optimisePeers() ? NetworkOptimizer.PREFERENCE
+                    : Comparator.comparingInt(Peer::reputation).reversed());
+            List<Peer> sources = peers.connectedPeers().stream()
+                    .filter(peer -> !peer.address().isEmpty())
+                    .filter(peer -> peer.chain(local.chainId()).map(ChainHead::height).orElse(-1L) > local.height())
+                    .sorted(order)
+                    .toList();
+            // The highest first; one that cannot serve the blocks (it pruned them, say) gives way to the next.
+            for (Peer source : sources) {
+                syncFrom(source, local.chainId(), sync);
+                if (localHeight(local.chainId()) > local.height()) {
+                    break;
+                }
+            }
+        }
+    }
+
+    List<SyncStatus> status() {
+        List<SyncStatus> statuses = new ArrayList<>();
+        for (ChainHead local : chains.heads()) {
+            long best = peers.connectedPeers().stream().flatMap(peer -> peer.chain(local.chainId()).stream())
+                    .mapToLong(ChainHead::height).max().orElse(local.height());
+            ChainSync sync = syncFor(local.chainId());
+            synchronized (sync) {
+                statuses.add(new SyncStatus(local.chainId(), local.height(), Math.max(best, local.height()), sync.source != null,
+                        Optional.ofNullable(sync.source), sync.total, sync.blocksPerSecond));
+            }
+        }
+        return statuses;
+    }
+
+    private void syncFrom(Peer peer, String chainId, ChainSync sync) {
+        long target = peer.chain(chainId).orElseThrow().height();
+        long startHeight = localHeight(chainId);
+        long started = System.nanoTime();
+        long lastLog = clock.getAsLong();
+        long imported = 0;
+        sync.start(peer.nodeId());
+        LOG.info(() -> "Syncing " + chainId + " from " + peer.nodeId() + " at " + peer.address() + ": height " + startHeight
+                + " of " + target);
+        CompletableFuture<SyncBatch> next = fetch(peer, chainId,
+                Locator.of(startHeight, height -> chains.mainChainHash(chainId, height)));
+        try {
+            while (true) {
+                SyncBatch answer = await(next);
+                List<Block> batch = answer.blocks();
+                if (batch.isEmpty()) {
+                    break;
+                }
+                Block last = batch.get(batch.size() - 1);
+                boolean more = last.height() < target;
+                if (more) {
+                    // The peer answers after the first locator hash on its main chain: the last block it sent.
+                    List<Hash> locator = new ArrayList<>();
+                    locator.add(last.hash());
+                    locator.addAll(Locator.of(localHeight(chainId), height -> chains.mainChainHash(chainId, height)));
+                    next = fetch(peer, chainId, locator.subList(0, Math.min(locator.size(), Locator.MAX_HASHES)));
+                }
+                int taken = importBatch(peer, chainId, batch);
+                takeCertificates(peer, chainId, answer.certificates());
+                imported += taken;
+                sync.imported(taken, imported, (System.nanoTime() - started) / 1e9);
+                if (taken < batch.size() || !more) {
+                    next.cancel(false);
+                    break;
+                }
+                long now = clock.getAsLong();
+                if (now - lastLog >= PROGRESS_LOG_MS) {
+                    lastLog = now;
+                    long height = localHeight(chainId);
+                    double rate = sync.blocksPerSecond;
+                    LOG.info(() -> String.format("Syncing %s from %s: height %,d of %,d, %.0f blocks/s", chainId,
+                            peer.nodeId(), height, target, rate));
+                }
+            }
+        } catch (PeerCallException e) {
+            keeper.lost(peer, "sync of " + chainId + " failed: " + e.getMessage());
+        } finally {
+            sync.stop();
+        }
+        long total = imported;
+        long height = localHeight(chainId);
+        double rate = sync.blocksPerSecond;
+        LOG.info(() -> String.format("Synced %s from %s: %,d blocks, now at height %,d (peer at %,d), %.0f blocks/s",
+                chainId, peer.nodeId(), total, height, target, rate));
+    }
+
+    /** Asks the peer for the blocks after the locator, and checks their transactions' signatures, on the prefetch executor. */
+    private CompletableFuture<SyncBatch> fetch(Peer peer, String chainId, List<Hash> locator) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                SyncBatch batch = client.blocksAfter(peer, chainId, locator, settings.syncBatchBlocks());
+                // Each transaction remembers the answer, so the import that follows does not check again.
+                batch.blocks().forEach(block -> block.transactions().forEach(Transaction::hasValidSignature));
+                return batch;
+            } catch (PeerCallException e) {
+                throw new CompletionException(e);
+            }
+        }, prefetch);
+    }
+
+    /** FN3: a certificate that came with synced blocks must hold; one that does not costs the peer as an invalid block. */
+    private void takeCertificates(Peer peer, String chainId, List<FinalityCertificate> certificates) {
+        for (FinalityCertificate certificate : certificates) {
+            Optional<String> problem = chains.offerCertificate(chainId, certificate);
+            if (problem.isPresent() && !problem.get().contains("final already")) {
+                LOG.info(() -> "Certificate of " + certificate.blockHash() + " from " + peer.nodeId() + " not taken: "
+                        + problem.get());
+            }
+        }
+    }
+
+    private static SyncBatch await(CompletableFuture<SyncBatch> batch) throws PeerCallException {
+        try {
+            return batch.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof PeerCallException call) {
+                throw call;
+            }
+            throw e;
+        }
+    }
+
+    /** Imports blocks in order; stops at the first that is invalid or does not follow, and blames the peer. */
+    private int importBatch(Peer peer, String chainId, List<Block> batch) {
+        int taken = 0;
+        for (Block block : batch) {
+            // Seen before the import, so that the node's own listener does not pass old blocks on as news.
+            seen.firstSight(new Gossip(GossipKind.BLOCK, chainId, block.encode()).id());
+            ImportResult result = chains.importBlock(chainId, block);
+            if (result instanceof ImportResult.Invalid invalid) {
+                peers.penalise(peer, Offence.INVALID_BLOCK, "synced block " + block.hash() + " at height " + block.height()
+                        + ": " + invalid.reason(), clock.getAsLong());
+                return taken;
+            }
+            if (result instanceof ImportResult.Orphan) {
+                peers.penalise(peer, Offence.MALFORMED_MESSAGE, "sync answer block " + block.hash()
+                        + " does not follow the locator or the block before it", clock.getAsLong());
+                return taken;
+            }
+            taken++;
+        }
+        Block last = batch.get(batch.size() - 1);
+        peer.reached(chainId, last.height(), last.hash());
+        return taken;
+    }
+
+    private long localHeight(String chainId) {
+        return chains.heads().stream().filter(head -> head.chainId().equals(chainId)).findFirst().map(ChainHead::height)
+                .orElse(0L);
+    }
+
+    private ChainSync syncFor(String chainId) {
+        return syncs.computeIfAbsent(chainId, id -> new ChainSync());
+    }
+
+    /** One chain's sync: whether it runs, from whom, and its counts. */
+    private static final class ChainSync {
+        volatile boolean wanted;
+        String source;
+        long total;
+        double blocksPerSecond;
+
+        synchronized void start(String peer) {
+            source = peer;
+        }
+
+        synchronized void imported(int blocks, long roundBlocks, double roundSeconds) {
+            total += blocks;
+            blocksPerSecond = roundSeconds > 0 ? roundBlocks / roundSeconds : 0;
+        }
+
+        synchronized void stop() {
+            source = null;
+        }
+    }
+}
