@@ -4,9 +4,9 @@ import static io.vantaechonebula.it.Telemetry.newNodeId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
-import io.vantaechonebula.chain.genesis.ChainParams;
-import io.vantaechonebula.chain.genesis.ChainParamsFile;
 import io.vantaechonebula.chain.json.TransactionJson;
+import io.vantaechonebula.chain.params.ChainParams;
+import io.vantaechonebula.chain.params.ChainParamsFile;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.operators.Operator;
 import io.vantaechonebula.operators.OperatorsFile;

@@ -2,7 +2,7 @@ package io.vantaechonebula.p2p;
 
 import io.vantaechonebula.chain.encoding.MalformedEncodingException;
 import io.vantaechonebula.chain.finality.ChainFinality;
-import io.vantaechonebula.chain.finality.Vote;
+import io.vantaechonebula.chain.vote.Vote;
 import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.gossip.SeenMessages;
 import io.vantaechonebula.p2p.peer.Offence;

@@ -1,7 +1,7 @@
 package io.vantaechonebula.p2p;
 
-import io.vantaechonebula.chain.finality.Vote;
 import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.chain.vote.Vote;
 import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.gossip.GossipKind;
 import io.vantaechonebula.p2p.handshake.ChainHead;

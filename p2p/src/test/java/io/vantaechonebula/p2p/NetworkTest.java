@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.block.BlockHeader;
+import io.vantaechonebula.chain.block.BlockTemplate;
 import io.vantaechonebula.chain.crypto.Hash;
-import io.vantaechonebula.chain.fork.BlockTemplate;
 import io.vantaechonebula.chain.fork.TestChains;
-import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.gossip.GossipKind;

@@ -3,7 +3,7 @@ package io.vantaechonebula.p2p;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.fork.TestChains;
-import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.handshake.Hello;
 import io.vantaechonebula.p2p.handshake.SignedRequest;

@@ -5,6 +5,8 @@ import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.encoding.CanonicalReader;
 import io.vantaechonebula.chain.encoding.CanonicalWriter;
 import io.vantaechonebula.chain.encoding.MalformedEncodingException;
+import io.vantaechonebula.chain.vote.Decision;
+import io.vantaechonebula.chain.vote.Vote;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -70,7 +72,7 @@ public record FinalityCertificate(String chainId, long height, int round, Hash b
         }
         List<Vote> votes = new ArrayList<>((int) count);
         for (long i = 0; i < count; i++) {
-            votes.add(Vote.decode(in.bytes(SlashEvidence.MAX_VOTE_BYTES)));
+            votes.add(Vote.decode(in.bytes(Vote.MAX_ENCODED_BYTES)));
         }
         in.expectEnd();
         return new FinalityCertificate(chainId, height, (int) round, blockHash, votes);

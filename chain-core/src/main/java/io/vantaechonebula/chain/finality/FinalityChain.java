@@ -1,7 +1,7 @@
 package io.vantaechonebula.chain.finality;
 
 import io.vantaechonebula.chain.crypto.Hash;
-import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.store.FinalBlock;
 import io.vantaechonebula.chain.store.StoredBlock;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.vantaechonebula.chain.finality;
 
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.crypto.Address;
-import io.vantaechonebula.chain.state.Account;
 import java.util.Map;
 import java.util.TreeMap;
 

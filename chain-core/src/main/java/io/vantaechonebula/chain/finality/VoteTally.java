@@ -2,6 +2,9 @@ package io.vantaechonebula.chain.finality;
 
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.vote.Decision;
+import io.vantaechonebula.chain.vote.SlashEvidence;
+import io.vantaechonebula.chain.vote.Vote;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

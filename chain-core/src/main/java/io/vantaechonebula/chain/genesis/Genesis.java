@@ -1,11 +1,12 @@
 package io.vantaechonebula.chain.genesis;
 
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.block.BlockHeader;
 import io.vantaechonebula.chain.block.MerkleTree;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Hash;
-import io.vantaechonebula.chain.state.Account;
+import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.state.StateRoot;
 import java.util.List;
 import java.util.Map;

@@ -1,2 +1,2 @@
-/** Each chain's parameters and genesis block, read from the files in the project's config/chains folder. */
+/** Each chain's genesis: its first block and the accounts it funds, built from the chain's parameters. */
 package io.vantaechonebula.chain.genesis;

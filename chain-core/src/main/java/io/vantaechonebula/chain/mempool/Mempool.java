@@ -1,9 +1,9 @@
 package io.vantaechonebula.chain.mempool;
 
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Hash;
-import io.vantaechonebula.chain.genesis.ChainParams;
-import io.vantaechonebula.chain.state.Account;
+import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.state.AccountView;
 import io.vantaechonebula.chain.state.ValidatorRules;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;

@@ -1,6 +1,6 @@
 package io.vantaechonebula.chain.pow;
 
-import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.params.ChainParams;
 import java.math.BigInteger;
 
 /**

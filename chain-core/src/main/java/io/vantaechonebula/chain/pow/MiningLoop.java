@@ -1,7 +1,7 @@
 package io.vantaechonebula.chain.pow;
 
 import io.vantaechonebula.chain.block.Block;
-import io.vantaechonebula.chain.fork.BlockTemplate;
+import io.vantaechonebula.chain.block.BlockTemplate;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;

@@ -1,7 +1,7 @@
 package io.vantaechonebula.chain.pow;
 
 import io.vantaechonebula.chain.block.Block;
-import io.vantaechonebula.chain.fork.BlockTemplate;
+import io.vantaechonebula.chain.block.BlockTemplate;
 
 /** The chain a {@link MiningLoop} mines on, whatever runs it: the server's or a light node's. */
 public interface MiningTarget {

@@ -1,5 +1,6 @@
 package io.vantaechonebula.chain.state;
 
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.encoding.CanonicalReader;
 import io.vantaechonebula.chain.encoding.CanonicalWriter;

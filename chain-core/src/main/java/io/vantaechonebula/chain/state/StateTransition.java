@@ -1,16 +1,17 @@
 package io.vantaechonebula.chain.state;
 
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Hash;
-import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.RejectionReason;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.chain.tx.TransactionRules;
 import java.util.HashMap;
-import java.util.OptionalLong;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** Applies transactions and blocks to state and undoes them (docs/chain-spec.md §3.3). */
 public final class StateTransition {

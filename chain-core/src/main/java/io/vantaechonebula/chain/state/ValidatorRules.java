@@ -1,12 +1,13 @@
 package io.vantaechonebula.chain.state;
 
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.encoding.MalformedEncodingException;
-import io.vantaechonebula.chain.finality.SlashEvidence;
-import io.vantaechonebula.chain.finality.Vote;
-import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.RejectionReason;
 import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.chain.vote.SlashEvidence;
+import io.vantaechonebula.chain.vote.Vote;
 import java.util.OptionalLong;
 
 /** V1–V7 of docs/chain-spec.md §8.1: the validator transactions' checks against the state. */

@@ -1,5 +1,6 @@
 package io.vantaechonebula.chain.state;
 
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.crypto.Address;
 import java.util.Collections;
 import java.util.HashMap;

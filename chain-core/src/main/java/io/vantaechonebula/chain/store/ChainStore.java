@@ -1,8 +1,8 @@
 package io.vantaechonebula.chain.store;
 
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Hash;
-import io.vantaechonebula.chain.state.Account;
 import io.vantaechonebula.chain.state.AccountView;
 import io.vantaechonebula.chain.state.BlockUndo;
 import java.util.Map;

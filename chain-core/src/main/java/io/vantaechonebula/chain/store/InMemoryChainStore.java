@@ -1,9 +1,9 @@
 package io.vantaechonebula.chain.store;
 
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Hash;
-import io.vantaechonebula.chain.state.Account;
 import io.vantaechonebula.chain.state.BlockUndo;
 import io.vantaechonebula.chain.tx.Transaction;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.vantaechonebula.chain.tx;
 
-import io.vantaechonebula.chain.genesis.ChainParams;
-import io.vantaechonebula.chain.state.Account;
+import io.vantaechonebula.chain.account.Account;
+import io.vantaechonebula.chain.params.ChainParams;
 
 /**
  * The checks of docs/chain-spec.md §2.2: those a transaction passes alone, and those against its

@@ -1,13 +1,5 @@
 package io.vantaechonebula.chain.finality;
 
-import static io.vantaechonebula.chain.fork.TestChains.ALICE;
-import static io.vantaechonebula.chain.fork.TestChains.BLOCK_TIME;
-import static io.vantaechonebula.chain.fork.TestChains.GENESIS_TIME;
-import static io.vantaechonebula.chain.fork.TestChains.MINER_X;
-import static io.vantaechonebula.chain.fork.TestChains.MINER_Y;
-import static io.vantaechonebula.chain.fork.TestChains.params;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
@@ -18,11 +10,20 @@ import io.vantaechonebula.chain.fork.TestChains;
 import io.vantaechonebula.chain.store.InMemoryChainStore;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.chain.tx.TransactionType;
+import io.vantaechonebula.chain.vote.Decision;
+import io.vantaechonebula.chain.vote.Vote;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static io.vantaechonebula.chain.fork.TestChains.ALICE;
+import static io.vantaechonebula.chain.fork.TestChains.BLOCK_TIME;
+import static io.vantaechonebula.chain.fork.TestChains.GENESIS_TIME;
+import static io.vantaechonebula.chain.fork.TestChains.MINER_X;
+import static io.vantaechonebula.chain.fork.TestChains.MINER_Y;
+import static io.vantaechonebula.chain.fork.TestChains.params;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** docs/chain-spec.md §8.2 FN1–FN3 and F4, on one chain in memory. */
 class FinalityTest {

@@ -1,5 +1,19 @@
 package io.vantaechonebula.chain.fork;
 
+import io.vantaechonebula.chain.account.Account;
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.block.BlockHeader;
+import io.vantaechonebula.chain.block.BlockTemplate;
+import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.pow.ProofOfWork;
+import io.vantaechonebula.chain.store.BlockStatus;
+import io.vantaechonebula.chain.store.InMemoryChainStore;
+import io.vantaechonebula.chain.tx.Transaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
 import static io.vantaechonebula.chain.fork.TestChains.ALICE;
 import static io.vantaechonebula.chain.fork.TestChains.ALICE_FUNDS;
 import static io.vantaechonebula.chain.fork.TestChains.BLOCK_TIME;
@@ -14,21 +28,6 @@ import static io.vantaechonebula.chain.fork.TestChains.params;
 import static io.vantaechonebula.chain.fork.TestChains.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.vantaechonebula.chain.block.Block;
-import io.vantaechonebula.chain.block.BlockHeader;
-import io.vantaechonebula.chain.crypto.Address;
-import io.vantaechonebula.chain.crypto.Hash;
-import io.vantaechonebula.chain.pow.ProofOfWork;
-import io.vantaechonebula.chain.state.Account;
-import io.vantaechonebula.chain.store.BlockStatus;
-import io.vantaechonebula.chain.store.InMemoryChainStore;
-import io.vantaechonebula.chain.tx.Transaction;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Test;
 
 /** docs/chain-spec.md §3 and §6, on two simulated nodes X and Y. */
 class BlockchainTest {

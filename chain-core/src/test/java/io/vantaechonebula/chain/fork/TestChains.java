@@ -1,10 +1,11 @@
 package io.vantaechonebula.chain.fork;
 
 import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.block.BlockTemplate;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
-import io.vantaechonebula.chain.genesis.ChainParams;
-import io.vantaechonebula.chain.genesis.StakeParams;
+import io.vantaechonebula.chain.params.ChainParams;
+import io.vantaechonebula.chain.params.StakeParams;
 import io.vantaechonebula.chain.pow.ProofOfWork;
 import io.vantaechonebula.chain.tx.Transaction;
 import java.math.BigInteger;

@@ -1,13 +1,15 @@
 package io.vantaechonebula.chain.genesis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.vantaechonebula.chain.crypto.KeyFile;
+import io.vantaechonebula.chain.params.ChainParams;
+import io.vantaechonebula.chain.params.ChainParamsFile;
+import io.vantaechonebula.chain.params.StakeParams;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The chain files shipped in config/chains, and what a bad file is told (docs/chain-spec.md §5). */
 class ChainParamsFileTest {

@@ -7,9 +7,9 @@ import static io.vantaechonebula.chain.fork.TestChains.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
-import io.vantaechonebula.chain.state.Account;
 import io.vantaechonebula.chain.state.AccountView;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.RejectionReason;

@@ -3,7 +3,7 @@ package io.vantaechonebula.chain.pow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.params.ChainParams;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.stream.IntStream;

@@ -1,24 +1,12 @@
 package io.vantaechonebula.chain.state;
 
-import static io.vantaechonebula.chain.fork.TestChains.ALICE;
-import static io.vantaechonebula.chain.fork.TestChains.ALICE_FUNDS;
-import static io.vantaechonebula.chain.fork.TestChains.BLOCK_TIME;
-import static io.vantaechonebula.chain.fork.TestChains.BOB;
-import static io.vantaechonebula.chain.fork.TestChains.GENESIS_TIME;
-import static io.vantaechonebula.chain.fork.TestChains.MINER_X;
-import static io.vantaechonebula.chain.fork.TestChains.params;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.block.BlockTemplate;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.encoding.CanonicalWriter;
-import io.vantaechonebula.chain.finality.Decision;
-import io.vantaechonebula.chain.finality.SlashEvidence;
-import io.vantaechonebula.chain.finality.Vote;
-import io.vantaechonebula.chain.fork.BlockTemplate;
 import io.vantaechonebula.chain.fork.Blockchain;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.fork.TestChains;
@@ -28,10 +16,22 @@ import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.RejectionReason;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.chain.tx.TransactionType;
+import io.vantaechonebula.chain.vote.Decision;
+import io.vantaechonebula.chain.vote.SlashEvidence;
+import io.vantaechonebula.chain.vote.Vote;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static io.vantaechonebula.chain.fork.TestChains.ALICE;
+import static io.vantaechonebula.chain.fork.TestChains.ALICE_FUNDS;
+import static io.vantaechonebula.chain.fork.TestChains.BLOCK_TIME;
+import static io.vantaechonebula.chain.fork.TestChains.BOB;
+import static io.vantaechonebula.chain.fork.TestChains.GENESIS_TIME;
+import static io.vantaechonebula.chain.fork.TestChains.MINER_X;
+import static io.vantaechonebula.chain.fork.TestChains.params;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** docs/chain-spec.md §8.1, V1–V8, through real blocks. */
 class StakingTest {

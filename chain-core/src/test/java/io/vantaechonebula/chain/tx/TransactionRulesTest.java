@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.crypto.Address;
-import io.vantaechonebula.chain.state.Account;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -1,16 +1,16 @@
 package io.vantaechonebula.agent.light;
 
 import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.block.BlockTemplate;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.finality.ChainFinality;
-import io.vantaechonebula.chain.fork.BlockTemplate;
 import io.vantaechonebula.chain.fork.Blockchain;
 import io.vantaechonebula.chain.fork.ImportResult;
-import io.vantaechonebula.chain.genesis.ChainParams;
 import io.vantaechonebula.chain.genesis.Genesis;
 import io.vantaechonebula.chain.mempool.Mempool;
+import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.pow.MiningTarget;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;

@@ -1,12 +1,12 @@
 package io.vantaechonebula.agent.light;
 
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.encoding.CanonicalReader;
 import io.vantaechonebula.chain.encoding.CanonicalWriter;
 import io.vantaechonebula.chain.encoding.MalformedEncodingException;
-import io.vantaechonebula.chain.state.Account;
 import io.vantaechonebula.chain.state.BlockUndo;
 import io.vantaechonebula.chain.store.BlockStatus;
 import io.vantaechonebula.chain.store.ChainCommit;

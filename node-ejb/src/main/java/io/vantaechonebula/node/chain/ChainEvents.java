@@ -1,7 +1,7 @@
 package io.vantaechonebula.node.chain;
 
 import io.vantaechonebula.chain.block.Block;
-import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.tx.Transaction;
 
 /**

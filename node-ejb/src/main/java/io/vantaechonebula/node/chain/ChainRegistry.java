@@ -1,14 +1,15 @@
 package io.vantaechonebula.node.chain;
 
 import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.block.BlockTemplate;
 import io.vantaechonebula.chain.crypto.Address;
-import io.vantaechonebula.chain.fork.BlockTemplate;
 import io.vantaechonebula.chain.fork.ImportResult;
-import io.vantaechonebula.chain.genesis.ChainParams;
-import io.vantaechonebula.chain.genesis.ChainParamsFile;
+import io.vantaechonebula.chain.params.ChainParams;
+import io.vantaechonebula.chain.params.ChainParamsFile;
 import io.vantaechonebula.node.chain.store.JpaChainStore;
 import io.vantaechonebula.node.config.NodeSettings;
 import io.vantaechonebula.node.identity.NodeIdentity;
+import io.vantaechonebula.telemetry.collector.BlockRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -28,7 +29,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import io.vantaechonebula.telemetry.collector.BlockRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.vantaechonebula.node.chain;
 
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.crypto.Address;
-import io.vantaechonebula.chain.state.Account;
 import io.vantaechonebula.chain.state.AccountView;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,8 +1,8 @@
 package io.vantaechonebula.node.mining;
 
 import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.block.BlockTemplate;
 import io.vantaechonebula.chain.crypto.Address;
-import io.vantaechonebula.chain.fork.BlockTemplate;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.pow.MiningLoop;
 import io.vantaechonebula.chain.pow.MiningTarget;

@@ -2,8 +2,8 @@ package io.vantaechonebula.node.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.crypto.Address;
-import io.vantaechonebula.chain.state.Account;
 import io.vantaechonebula.chain.state.AccountView;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.vantaechonebula.web.chain;
 
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.crypto.Address;
-import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.mempool.Mempool;
-import io.vantaechonebula.chain.state.Account;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.RejectionReason;
@@ -19,7 +19,6 @@ import io.vantaechonebula.web.problem.Problem;
 import io.vantaechonebula.web.problem.ProblemType;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -27,6 +26,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

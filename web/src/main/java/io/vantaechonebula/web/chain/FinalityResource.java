@@ -1,11 +1,11 @@
 package io.vantaechonebula.web.chain;
 
+import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.finality.FinalityCertificate;
-import io.vantaechonebula.chain.finality.Vote;
-import io.vantaechonebula.chain.state.Account;
 import io.vantaechonebula.chain.store.FinalBlock;
 import io.vantaechonebula.chain.store.StoredBlock;
+import io.vantaechonebula.chain.vote.Vote;
 import io.vantaechonebula.node.chain.ChainRegistry;
 import io.vantaechonebula.node.chain.ChainService;
 import io.vantaechonebula.web.problem.ApiProblemException;

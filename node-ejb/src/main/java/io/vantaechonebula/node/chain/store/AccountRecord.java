@@ -1,6 +1,6 @@
 package io.vantaechonebula.node.chain.store;
 
-import io.vantaechonebula.chain.state.Account;
+import io.vantaechonebula.chain.account.Account;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

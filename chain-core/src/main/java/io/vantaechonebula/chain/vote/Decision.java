@@ -1,4 +1,4 @@
-package io.vantaechonebula.chain.finality;
+package io.vantaechonebula.chain.vote;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.vantaechonebula.chain.fork;
+package io.vantaechonebula.chain.block;
 
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.block.BlockHeader;

@@ -1,26 +1,26 @@
-package io.vantaechonebula.chain.finality;
+package io.vantaechonebula.chain.vote;
 
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.encoding.CanonicalReader;
 import io.vantaechonebula.chain.encoding.CanonicalWriter;
 import io.vantaechonebula.chain.encoding.MalformedEncodingException;
-import io.vantaechonebula.chain.genesis.ChainParams;
+import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.chain.tx.TransactionType;
+import io.vantaechonebula.chain.vote.Vote;
 
 /** Two conflicting votes of one validator (V6): the payload of a {@code SLASH_EVIDENCE} transaction. */
 public record SlashEvidence(Vote first, Vote second) {
 
-    static final int MAX_VOTE_BYTES = 400;
 
     public byte[] encode() {
-        return new CanonicalWriter(2 * MAX_VOTE_BYTES).bytes(first.encode()).bytes(second.encode()).toByteArray();
+        return new CanonicalWriter(2 * Vote.MAX_ENCODED_BYTES).bytes(first.encode()).bytes(second.encode()).toByteArray();
     }
 
     public static SlashEvidence decode(byte[] payload) throws MalformedEncodingException {
         CanonicalReader in = new CanonicalReader(payload);
-        Vote first = Vote.decode(in.bytes(MAX_VOTE_BYTES));
-        Vote second = Vote.decode(in.bytes(MAX_VOTE_BYTES));
+        Vote first = Vote.decode(in.bytes(Vote.MAX_ENCODED_BYTES));
+        Vote second = Vote.decode(in.bytes(Vote.MAX_ENCODED_BYTES));
         in.expectEnd();
         return new SlashEvidence(first, second);
     }

@@ -1,4 +1,4 @@
-package io.vantaechonebula.chain.genesis;
+package io.vantaechonebula.chain.params;
 
 /**
  * A chain's staking rules (docs/chain-spec.md §8.1).

@@ -1,4 +1,4 @@
-package io.vantaechonebula.node.mining;
+package io.vantaechonebula.chain.pow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.vantaechonebula.chain.finality;
+package io.vantaechonebula.chain.vote;
 
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
@@ -18,6 +18,8 @@ import java.util.Objects;
 public record Vote(String chainId, long height, int round, Hash blockHash, Decision decision, Ed25519PublicKey validator,
                    byte[] signature) {
 
+    /** A vote's encoding is at most this many bytes, wherever one is carried inside another message. */
+    public static final int MAX_ENCODED_BYTES = 400;
     private static final byte[] DOMAIN = "VANTA-VOTE-1".getBytes(StandardCharsets.US_ASCII);
 
     public Vote {

@@ -1,4 +1,4 @@
-package io.vantaechonebula.chain.state;
+package io.vantaechonebula.chain.account;
 
 /**
  * An account: its balance, the nonce its next transaction must carry, and as a validator its

@@ -1,6 +1,8 @@
-package io.vantaechonebula.chain.genesis;
+package io.vantaechonebula.chain.params;
 
 import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.params.ChainParams;
+import io.vantaechonebula.chain.params.StakeParams;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigInteger;

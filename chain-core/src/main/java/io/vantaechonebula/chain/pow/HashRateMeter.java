@@ -1,4 +1,4 @@
-package io.vantaechonebula.node.mining;
+package io.vantaechonebula.chain.pow;
 
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;

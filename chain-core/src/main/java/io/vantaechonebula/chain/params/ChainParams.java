@@ -1,4 +1,4 @@
-package io.vantaechonebula.chain.genesis;
+package io.vantaechonebula.chain.params;
 
 import io.vantaechonebula.chain.crypto.Address;
 import java.math.BigInteger;
