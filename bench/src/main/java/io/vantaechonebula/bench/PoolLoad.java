@@ -2,6 +2,8 @@ package io.vantaechonebula.bench;
 
 import com.sun.messaging.ConnectionConfiguration;
 import io.vantaechonebula.telemetry.BatchPayloadWriter;
+import io.vantaechonebula.telemetry.IngestAddresses;
+import io.vantaechonebula.telemetry.PayloadKind;
 import io.vantaechonebula.telemetry.TelemetrySample;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
@@ -179,7 +181,7 @@ public final class PoolLoad {
     }
 
     private final class HttpSender implements Sender {
-        private final URI ingest = pool.resolve("/api/v1/pool/ingest");
+        private final URI ingest = pool.resolve(IngestAddresses.INGEST_PATH);
 
         @Override
         public boolean send(String node, String payload) throws Exception {
@@ -223,15 +225,15 @@ public final class PoolLoad {
             factory.setProperty(ConnectionConfiguration.imqAddressList, "mq://" + host + ":7676");
             connection = factory.createConnection("guest", "guest");
             session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            producer = session.createProducer(session.createQueue("NodeData"));
+            producer = session.createProducer(session.createQueue(IngestAddresses.NODE_DATA_QUEUE));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
         }
 
         @Override
         public boolean send(String node, String payload) throws JMSException {
             TextMessage message = session.createTextMessage(payload);
-            message.setStringProperty("vanta_node_id", node);
-            message.setStringProperty("vanta_payload_kind", "BATCH");
+            message.setStringProperty(IngestAddresses.NODE_ID_PROPERTY, node);
+            message.setStringProperty(IngestAddresses.PAYLOAD_KIND_PROPERTY, PayloadKind.BATCH.name());
             producer.send(message);
             return true;
         }
@@ -268,7 +270,7 @@ public final class PoolLoad {
     }
 
     private static boolean drained(JsonObject stats) {
-        return stats.getJsonObject("queues").getJsonObject("NodeData").getInt("depth") == 0
+        return stats.getJsonObject("queues").getJsonObject(IngestAddresses.NODE_DATA_QUEUE).getInt("depth") == 0
                 && stats.getJsonArray("processors").getValuesAs(JsonObject.class).stream()
                 .allMatch(p -> p.getJsonNumber("pendingBatches").longValue() == 0);
     }
@@ -297,7 +299,7 @@ public final class PoolLoad {
         return String.format("stored %,.0f/s (minute average), NodeData depth %d, send-to-stored p50 %d p99 %d ms,"
                         + " slowest processor %s lag %d ms (send-to-processed p50 %d p99 %d ms)",
                 stats.getJsonNumber("samplesStoredPerSecond").doubleValue(),
-                stats.getJsonObject("queues").getJsonObject("NodeData").getInt("depth"),
+                stats.getJsonObject("queues").getJsonObject(IngestAddresses.NODE_DATA_QUEUE).getInt("depth"),
                 stats.getJsonObject("sentToStoredMillis").getJsonNumber("p50").longValue(),
                 stats.getJsonObject("sentToStoredMillis").getJsonNumber("p99").longValue(),
                 slowest.getString("name"), slowest.getJsonNumber("lagMillis").longValue(),

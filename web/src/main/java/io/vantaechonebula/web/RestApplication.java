@@ -1,5 +1,6 @@
 package io.vantaechonebula.web;
 
+import io.vantaechonebula.telemetry.IngestAddresses;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -7,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 
 /** The REST API, version 1. */
-@ApplicationPath("/api/v1")
+@ApplicationPath(IngestAddresses.API_ROOT)
 @OpenAPIDefinition(info = @Info(title = "VantaEchoNebula API", version = "1",
         description = "Node status, telemetry ingest into the processing pool, and the nodes the pool has seen. "
                 + "Errors are application/problem+json (RFC 9457).",

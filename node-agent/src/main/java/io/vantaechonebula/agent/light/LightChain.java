@@ -17,7 +17,7 @@ import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.p2p.LocalChains;
 import io.vantaechonebula.p2p.handshake.ChainHead;
-import io.vantaechonebula.telemetry.collector.BlockRecord;
+import io.vantaechonebula.telemetry.BlockRecord;
 import io.vantaechonebula.telemetry.collector.ChainReading;
 import java.util.List;
 import java.util.Optional;

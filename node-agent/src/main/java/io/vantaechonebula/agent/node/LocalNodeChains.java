@@ -1,6 +1,6 @@
 package io.vantaechonebula.agent.node;
 
-import io.vantaechonebula.telemetry.collector.BlockRecord;
+import io.vantaechonebula.telemetry.BlockRecord;
 import io.vantaechonebula.telemetry.collector.ChainReading;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

@@ -1,14 +1,15 @@
 package io.vantaechonebula.agent.node;
 
+import io.vantaechonebula.agent.broker.OpenMqBroker;
 import io.vantaechonebula.agent.light.LightNode;
 import io.vantaechonebula.agent.light.LightNodeOptions;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.KeyFile;
 import io.vantaechonebula.chain.store.ByteSize;
 import io.vantaechonebula.p2p.NetworkSettings;
-import io.vantaechonebula.telemetry.TelemetrySample;
 import io.vantaechonebula.telemetry.collector.BatchSender;
 import io.vantaechonebula.telemetry.collector.ChainReading;
+import io.vantaechonebula.telemetry.collector.CollectorLoop;
 import io.vantaechonebula.telemetry.collector.HttpBatchSender;
 import io.vantaechonebula.telemetry.collector.PeerReading;
 import io.vantaechonebula.telemetry.collector.PoolProbe;
@@ -16,8 +17,6 @@ import io.vantaechonebula.telemetry.collector.PoolRoute;
 import io.vantaechonebula.telemetry.collector.SequenceFile;
 import io.vantaechonebula.telemetry.collector.TelemetryCollector;
 import io.vantaechonebula.telemetry.host.ProcessSampler;
-import io.vantaechonebula.telemetry.outbox.Backoff;
-import io.vantaechonebula.telemetry.outbox.Outbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -28,8 +27,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -48,9 +48,6 @@ import picocli.CommandLine.Spec;
                 "Without --local-node it reports this host only, with no chain activity, on --chain."})
 public class NodeCommand implements Callable<Integer> {
 
-    static final int BATCH_SIZE = 50;
-    static final Duration MAX_WAIT = Duration.ofSeconds(30);
-    private static final long TICK_MILLIS = 1000;
     private static final long STATUS_EVERY_MILLIS = 60_000;
 
     @Spec
@@ -188,14 +185,12 @@ public class NodeCommand implements Callable<Integer> {
         }
         PoolRoute route = new PoolRoute(new PoolProbe(http), pools == null ? PoolProbe.LOCAL_CANDIDATES : pools, connect(http));
         TelemetryCollector collector = new TelemetryCollector(nodeId, nodeType, chains, peers,
-                new ProcessSampler(state), new SequenceFile(state.resolve("sample.seq"))::next,
-                new Outbox<TelemetrySample>(capacity, BATCH_SIZE, MAX_WAIT,
-                        new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), ThreadLocalRandom.current()::nextDouble)),
+                new ProcessSampler(state), new SequenceFile(state.resolve("sample.seq"))::next, CollectorLoop.outbox(capacity),
                 route);
         out.println("Node " + name + " (" + nodeId + ", " + nodeType + ") sampling every " + intervalSeconds + " s"
                 + (localNode != null ? ", chains of " + localNode : ", this host on " + chain) + "; state in " + state);
         out.flush();
-        run(collector, route, alertRaised, out);
+        run(new CollectorLoop(collector, Duration.ofSeconds(intervalSeconds), alertRaised, samplingProblems(out)), route, out);
         return 0;
     }
 
@@ -225,15 +220,27 @@ public class NodeCommand implements Callable<Integer> {
 
     private Function<PoolProbe.Found, BatchSender> connect(HttpClient http) {
         return found -> transport.equals("http")
-                ? new HttpBatchSender(http, found.baseUrl())
-                : new JmsBatchSender(broker != null ? broker : "mq://" + found.baseUrl().getHost() + ":7676", user, password);
+                ? HttpBatchSender.toPool(http, found.baseUrl())
+                : OpenMqBroker.sender(broker != null ? OpenMqBroker.address(broker, "--broker")
+                        : "mq://" + found.baseUrl().getHost() + ":" + OpenMqBroker.DEFAULT_PORT, user, password);
     }
 
-    /** @param alertRaised whether the node raised an alert since last asked: its telemetry goes out now */
-    private void run(TelemetryCollector collector, PoolRoute route, BooleanSupplier alertRaised, PrintWriter out)
-            throws InterruptedException {
+    /** Tells of a failed sampling once, until sampling works again or fails for another reason. */
+    private Consumer<RuntimeException> samplingProblems(PrintWriter out) {
+        String[] lastProblem = new String[1];
+        return e -> {
+            String problem = String.valueOf(e.getMessage());
+            if (!problem.equals(lastProblem[0])) {
+                out.println("Could not sample: " + problem + "; trying again every " + intervalSeconds + " s");
+                out.flush();
+            }
+            lastProblem[0] = problem;
+        };
+    }
+
+    private void run(CollectorLoop loop, PoolRoute route, PrintWriter out) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread worker = new Thread(() -> loop(collector, route, alertRaised, out, stopped), "vanta-node-collector");
+        Thread worker = new Thread(() -> loop(loop, route, out, stopped), "vanta-node-collector");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopped.countDown();
             try {
@@ -246,44 +253,23 @@ public class NodeCommand implements Callable<Integer> {
         worker.join();
     }
 
-    private void loop(TelemetryCollector collector, PoolRoute route, BooleanSupplier alertRaised, PrintWriter out,
-                      CountDownLatch stopped) {
-        long intervalMillis = intervalSeconds * 1000L;
-        long lastSample = 0;
+    private static void loop(CollectorLoop loop, PoolRoute route, PrintWriter out, CountDownLatch stopped) {
         long lastStatus = System.currentTimeMillis();
-        String lastProblem = null;
         try {
-            while (!stopped.await(TICK_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (!stopped.await(CollectorLoop.TICK_MILLIS, TimeUnit.MILLISECONDS)) {
                 long now = System.currentTimeMillis();
-                boolean alert = alertRaised.getAsBoolean();
-                if (alert) {
-                    collector.sendSoon();
-                }
-                if (alert || now - lastSample >= intervalMillis) {
-                    lastSample = now;
-                    try {
-                        collector.sample(now);
-                        lastProblem = null;
-                    } catch (RuntimeException e) {
-                        if (!String.valueOf(e.getMessage()).equals(lastProblem)) {
-                            out.println("Could not sample: " + e.getMessage() + "; trying again every " + intervalSeconds + " s");
-                            out.flush();
-                        }
-                        lastProblem = String.valueOf(e.getMessage());
-                    }
-                }
-                collector.sendDue(now);
+                loop.tick(now);
                 if (now - lastStatus >= STATUS_EVERY_MILLIS) {
                     lastStatus = now;
-                    printStatus(collector, route, out);
+                    printStatus(loop.collector(), route, out);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            // On the way out, one last try for whatever is due; the rest is lost with the process.
-            collector.sendDue(System.currentTimeMillis() + MAX_WAIT.toMillis());
-            printStatus(collector, route, out);
+            // On the way out, one last try for whatever waits; the rest is lost with the process.
+            loop.flush(System.currentTimeMillis());
+            printStatus(loop.collector(), route, out);
             route.close();
         }
     }

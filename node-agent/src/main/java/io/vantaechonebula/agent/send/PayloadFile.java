@@ -62,9 +62,9 @@ final class PayloadFile {
             boolean leaveToPool = nodeId == null && poolAttributes;
             TelemetryPayload payload = parser.parse(value.asJsonObject(), leaveToPool ? CHECK_ONLY_SENDER : nodeId);
             if (leaveToPool && CHECK_ONLY_SENDER.equals(payload.nodeId())) {
-                return new Outgoing(value.asJsonObject(), "(derived by the pool)", payload.kind().name(), payload.samples().size());
+                return new Outgoing(value.asJsonObject(), "(derived by the pool)", payload.kind(), payload.samples().size());
             }
-            return new Outgoing(payload.json(), payload.nodeId(), payload.kind().name(), payload.samples().size());
+            return new Outgoing(payload.json(), payload.nodeId(), payload.kind(), payload.samples().size());
         } catch (InvalidTelemetryException e) {
             if (label.isEmpty()) {
                 throw e;

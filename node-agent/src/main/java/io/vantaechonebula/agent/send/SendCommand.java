@@ -1,14 +1,21 @@
 package io.vantaechonebula.agent.send;
 
+import io.vantaechonebula.agent.broker.OpenMqBroker;
+import io.vantaechonebula.telemetry.IngestAddresses;
 import io.vantaechonebula.telemetry.InvalidTelemetryException;
 import io.vantaechonebula.telemetry.TelemetryParser;
+import io.vantaechonebula.telemetry.collector.BatchSender;
+import io.vantaechonebula.telemetry.collector.HttpBatchSender;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -74,15 +81,16 @@ public class SendCommand implements Callable<Integer> {
             return FAILED;
         }
         int samples = 0;
-        try (PayloadSender sender = openSender()) {
+        try (BatchSender sender = openSender()) {
             for (int i = 0; i < payloads.size(); i++) {
                 Outgoing payload = payloads.get(i);
                 out.println("payload " + (i + 1) + "/" + payloads.size() + " (" + payload.samples()
-                        + " samples of node " + payload.nodeId() + "): " + sender.send(payload));
+                        + " samples of node " + payload.nodeId() + "): "
+                        + sender.send(payload.nodeId(), payload.kind(), payload.body()));
                 out.flush();
                 samples += payload.samples();
             }
-        } catch (PayloadSender.SendException e) {
+        } catch (BatchSender.SendFailedException e) {
             err.println(e.getMessage());
             err.println(samples + " samples were sent before this failure.");
             return FAILED;
@@ -95,9 +103,24 @@ public class SendCommand implements Callable<Integer> {
         return OK;
     }
 
-    private PayloadSender openSender() throws PayloadSender.SendException {
-        return transport.http != null ? new HttpPayloadSender(transport.http)
-                : new JmsPayloadSender(transport.jms, user, password);
+    private BatchSender openSender() {
+        if (transport.http != null) {
+            return new HttpBatchSender(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                    ingestEndpoint(transport.http));
+        }
+        return OpenMqBroker.sender(OpenMqBroker.address(transport.jms, "--jms"), user, password);
+    }
+
+    /** A base URL ({@code http://host:8080}) gets the ingest path; a full URL is used as given. */
+    static URI ingestEndpoint(String url) {
+        URI uri = URI.create(url.trim());
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException("--http takes an http:// or https:// URL such as http://localhost:8080, got '"
+                    + url + "'");
+        }
+        String path = uri.getPath();
+        return (path == null || path.isEmpty() || path.equals("/")) ? uri.resolve(IngestAddresses.INGEST_PATH) : uri;
     }
 
     private String readInput() throws IOException {

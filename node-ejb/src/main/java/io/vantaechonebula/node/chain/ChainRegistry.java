@@ -9,7 +9,7 @@ import io.vantaechonebula.chain.params.ChainParamsFile;
 import io.vantaechonebula.node.chain.store.JpaChainStore;
 import io.vantaechonebula.node.config.NodeSettings;
 import io.vantaechonebula.node.identity.NodeIdentity;
-import io.vantaechonebula.telemetry.collector.BlockRecord;
+import io.vantaechonebula.telemetry.BlockRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;

@@ -1,7 +1,7 @@
 package io.vantaechonebula.node.telemetry;
 
 import io.vantaechonebula.node.chain.ChainActivity;
-import io.vantaechonebula.telemetry.collector.BlockRecord;
+import io.vantaechonebula.telemetry.BlockRecord;
 import io.vantaechonebula.telemetry.collector.ChainReading;
 import java.util.ArrayList;
 import java.util.HashMap;

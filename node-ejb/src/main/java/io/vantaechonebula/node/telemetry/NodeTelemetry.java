@@ -3,17 +3,15 @@ package io.vantaechonebula.node.telemetry;
 import io.vantaechonebula.node.chain.ChainRegistry;
 import io.vantaechonebula.node.identity.NodeIdentity;
 import io.vantaechonebula.node.p2p.PeerService;
-import io.vantaechonebula.telemetry.TelemetrySample;
-import io.vantaechonebula.telemetry.collector.BatchSender;
 import io.vantaechonebula.telemetry.collector.ChainReading;
+import io.vantaechonebula.telemetry.collector.CollectorLoop;
 import io.vantaechonebula.telemetry.collector.HttpBatchSender;
+import io.vantaechonebula.telemetry.collector.JmsBatchSender;
 import io.vantaechonebula.telemetry.collector.PoolProbe;
 import io.vantaechonebula.telemetry.collector.PoolRoute;
 import io.vantaechonebula.telemetry.collector.SequenceFile;
 import io.vantaechonebula.telemetry.collector.TelemetryCollector;
 import io.vantaechonebula.telemetry.host.ProcessSampler;
-import io.vantaechonebula.telemetry.outbox.Backoff;
-import io.vantaechonebula.telemetry.outbox.Outbox;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -33,7 +31,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -54,9 +51,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class NodeTelemetry {
 
     private static final Logger LOG = Logger.getLogger(NodeTelemetry.class.getName());
-    static final int BATCH_SIZE = 50;
-    static final Duration MAX_WAIT = Duration.ofSeconds(30);
-    private static final long TICK_MILLIS = 1000;
 
     @EJB
     private NodeIdentity identity;
@@ -73,10 +67,8 @@ public class NodeTelemetry {
     @Resource
     private ManagedScheduledExecutorService scheduler;
 
-    private TelemetryCollector collector;
+    private CollectorLoop loop;
     private PoolRoute route;
-    private long intervalMillis;
-    private long lastSampleMillis;
     private ScheduledFuture<?> task;
 
     @PostConstruct
@@ -86,7 +78,7 @@ public class NodeTelemetry {
             LOG.info("Telemetry is off (vanta.telemetry.enabled=false): this node sends nothing to the pool");
             return;
         }
-        intervalMillis = TimeUnit.SECONDS.toMillis(config.getOptionalValue("vanta.telemetry.interval-seconds", Integer.class).orElse(5));
+        Duration interval = Duration.ofSeconds(config.getOptionalValue("vanta.telemetry.interval-seconds", Integer.class).orElse(5));
         int capacity = config.getOptionalValue("vanta.telemetry.buffer-capacity", Integer.class).orElse(10_000);
         List<URI> candidates = config.getOptionalValue("vanta.telemetry.pool-url", String.class)
                 .map(url -> List.of(URI.create(url.trim()))).orElse(PoolProbe.LOCAL_CANDIDATES);
@@ -94,18 +86,20 @@ public class NodeTelemetry {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String nodeId = identity.nodeId();
         route = new PoolRoute(new PoolProbe(http), candidates, found -> found.nodeId().equals(nodeId)
-                ? new LocalBrokerSender(connectionFactory) : new HttpBatchSender(http, found.baseUrl()));
+                ? new JmsBatchSender(connectionFactory, Optional.empty(), "this server's broker")
+                : HttpBatchSender.toPool(http, found.baseUrl()));
         Path sequenceFile = identity.settings().keyFile().resolveSibling("vanta-telemetry.seq");
-        collector = new TelemetryCollector(nodeId, identity.settings().mode().id(),
+        TelemetryCollector collector = new TelemetryCollector(nodeId, identity.settings().mode().id(),
                 readingsWithAnalysis(new ChainActivityReader(chains::activity, chains::blocksBetween)), peers::reading,
-                new ProcessSampler(sequenceFile.getParent()),
-                new SequenceFile(sequenceFile)::next,
-                new Outbox<TelemetrySample>(capacity, BATCH_SIZE, MAX_WAIT,
-                        new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), ThreadLocalRandom.current()::nextDouble)),
-                route);
-        task = scheduler.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
-        LOG.info(() -> "Telemetry: sampling every " + intervalMillis / 1000 + " s, sending batches of " + BATCH_SIZE
-                + " or every " + MAX_WAIT.toSeconds() + " s to the pool at " + candidates + " (buffer " + capacity + " samples)");
+                new ProcessSampler(sequenceFile.getParent()), new SequenceFile(sequenceFile)::next,
+                CollectorLoop.outbox(capacity), route);
+        loop = new CollectorLoop(collector, interval, peers::raisedAlert,
+                e -> LOG.log(Level.WARNING, "Telemetry sampling failed; trying again at the next interval", e));
+        task = scheduler.scheduleWithFixedDelay(this::tick, CollectorLoop.TICK_MILLIS, CollectorLoop.TICK_MILLIS,
+                TimeUnit.MILLISECONDS);
+        LOG.info(() -> "Telemetry: sampling every " + interval.toSeconds() + " s, sending batches of "
+                + CollectorLoop.BATCH_SIZE + " or every " + CollectorLoop.MAX_WAIT.toSeconds() + " s to the pool at "
+                + candidates + " (buffer " + capacity + " samples)");
     }
 
     /** The chains' readings, each with what the Transaction Analyzer saw on it where this node runs one. */
@@ -126,28 +120,19 @@ public class NodeTelemetry {
 
     private void tick() {
         try {
-            long now = System.currentTimeMillis();
-            boolean alert = peers.raisedAlert();
-            if (alert) {
-                collector.sendSoon();
-            }
-            if (alert || now - lastSampleMillis >= intervalMillis) {
-                lastSampleMillis = now;
-                collector.sample(now);
-            }
-            collector.sendDue(now);
+            loop.tick(System.currentTimeMillis());
         } catch (RuntimeException e) {
-            // A failed tick must not end the schedule: the next one samples again.
-            LOG.log(Level.WARNING, "Telemetry sampling failed; trying again in a second", e);
+            // A failed tick must not end the schedule: the next one tries again.
+            LOG.log(Level.WARNING, "Telemetry failed; trying again in a second", e);
         }
     }
 
     /** What the collector has done, and where it sends; empty when telemetry is off. */
     public Optional<Status> status() {
-        if (collector == null) {
+        if (loop == null) {
             return Optional.empty();
         }
-        return Optional.of(new Status(collector.status(), route.description()));
+        return Optional.of(new Status(loop.collector().status(), route.description()));
     }
 
     public record Status(TelemetryCollector.Status collector, String pool) {

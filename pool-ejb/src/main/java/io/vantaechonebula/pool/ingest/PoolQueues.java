@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.ingest;
 
+import io.vantaechonebula.telemetry.IngestAddresses;
 /**
  * The pool's queues. Physical names are what remote producers address over OpenMQ; JNDI names
  * are what the application looks up. {@link NodeDataListener} declares them.
@@ -7,7 +8,7 @@ package io.vantaechonebula.pool.ingest;
 public final class PoolQueues {
 
     /** Telemetry payloads, as JSON text, from HTTP ingest and from remote producers. */
-    public static final String NODE_DATA = "NodeData";
+    public static final String NODE_DATA = IngestAddresses.NODE_DATA_QUEUE;
     public static final String NODE_DATA_JNDI = "java:app/jms/NodeData";
     /** Payloads that can never be stored, with the reason in {@link #REASON_PROPERTY}. */
     public static final String NODE_DATA_DLQ = "NodeDataDLQ";

@@ -1,15 +1,16 @@
 package io.vantaechonebula.pool.ingest;
 
+import io.vantaechonebula.telemetry.IngestAddresses;
 import io.vantaechonebula.telemetry.TelemetryPayload;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
-import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
@@ -41,8 +42,8 @@ public class TelemetryIntake {
         }
         try {
             TextMessage message = jms.createTextMessage(payload.json().toString());
-            message.setStringProperty("vanta_node_id", payload.nodeId());
-            message.setStringProperty("vanta_payload_kind", payload.kind().name());
+            message.setStringProperty(IngestAddresses.NODE_ID_PROPERTY, payload.nodeId());
+            message.setStringProperty(IngestAddresses.PAYLOAD_KIND_PROPERTY, payload.kind().name());
             jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(nodeData, message);
         } catch (JMSRuntimeException | jakarta.jms.JMSException e) {
             LOG.warning(() -> "Could not queue telemetry from node " + payload.nodeId() + ": " + e);

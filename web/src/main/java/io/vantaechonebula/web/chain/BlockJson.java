@@ -4,11 +4,11 @@ import io.vantaechonebula.chain.block.BlockHeader;
 import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.pow.ProofOfWork;
 import io.vantaechonebula.chain.store.StoredBlock;
-import io.vantaechonebula.telemetry.collector.BlockRecord;
-import jakarta.json.spi.JsonProvider;
+import io.vantaechonebula.telemetry.BlockRecord;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 
 /** Blocks as JSON: a summary for lists, and the full block with its transactions. */

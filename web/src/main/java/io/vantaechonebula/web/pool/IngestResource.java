@@ -1,12 +1,13 @@
 package io.vantaechonebula.web.pool;
 
+import io.vantaechonebula.chain.crypto.Hex;
 import io.vantaechonebula.pool.ingest.PoolFullException;
 import io.vantaechonebula.pool.ingest.PoolUnavailableException;
 import io.vantaechonebula.pool.ingest.TelemetryIntake;
+import io.vantaechonebula.telemetry.IngestAddresses;
 import io.vantaechonebula.telemetry.InvalidTelemetryException;
 import io.vantaechonebula.telemetry.TelemetryParser;
 import io.vantaechonebula.telemetry.TelemetryPayload;
-import io.vantaechonebula.chain.crypto.Hex;
 import io.vantaechonebula.web.LimitedBody;
 import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.Problem;
@@ -40,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Takes node telemetry over HTTP and queues it for the pool. */
-@Path("pool/ingest")
+@Path(IngestAddresses.INGEST_RESOURCE)
 @RequestScoped
 public class IngestResource {
 

@@ -1,6 +1,7 @@
 package io.vantaechonebula.telemetry.collector;
 
 import io.vantaechonebula.telemetry.BatchPayloadWriter;
+import io.vantaechonebula.telemetry.BlockRecord;
 import io.vantaechonebula.telemetry.TelemetrySample;
 import io.vantaechonebula.telemetry.host.ProcessSampler;
 import io.vantaechonebula.telemetry.outbox.Outbox;

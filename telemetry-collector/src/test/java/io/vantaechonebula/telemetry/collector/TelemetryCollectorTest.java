@@ -1,11 +1,10 @@
 package io.vantaechonebula.telemetry.collector;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.vantaechonebula.analysis.tx.TransactionWatch;
 import io.vantaechonebula.analysis.tx.WatchReport;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.telemetry.BlockRecord;
 import io.vantaechonebula.telemetry.TelemetryParser;
 import io.vantaechonebula.telemetry.TelemetryPayload;
 import io.vantaechonebula.telemetry.TelemetrySample;
@@ -24,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TelemetryCollectorTest {
 
@@ -34,7 +34,7 @@ class TelemetryCollectorTest {
     private int failuresToCome;
     private long height = 100;
 
-    private final BatchSender sender = (nodeId, payload) -> {
+    private final BatchSender sender = (nodeId, kind, payload) -> {
         if (failuresToCome > 0) {
             failuresToCome--;
             throw new BatchSender.SendFailedException("broker down");
@@ -44,6 +44,7 @@ class TelemetryCollectorTest {
         } catch (Exception e) {
             throw new AssertionError("The collector sent a payload the pool refuses: " + e.getMessage(), e);
         }
+        return "taken";
     };
 
     private TelemetryCollector collector(int capacity) {

@@ -1,5 +1,6 @@
 package io.vantaechonebula.telemetry.collector;
 
+import io.vantaechonebula.telemetry.PayloadKind;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.util.List;
@@ -34,12 +35,12 @@ public final class PoolRoute implements BatchSender {
     }
 
     @Override
-    public synchronized void send(String nodeId, JsonObject payload) throws SendFailedException {
+    public synchronized String send(String nodeId, PayloadKind kind, JsonObject payload) throws SendFailedException {
         if (current == null) {
             current = locate();
         }
         try {
-            current.send(nodeId, payload);
+            return current.send(nodeId, kind, payload);
         } catch (SendFailedException | RuntimeException e) {
             close();
             throw e;

@@ -1,6 +1,7 @@
 package io.vantaechonebula.telemetry.collector;
 
 import io.vantaechonebula.analysis.tx.WatchReport;
+import io.vantaechonebula.telemetry.BlockRecord;
 import java.util.List;
 import java.util.Optional;
 

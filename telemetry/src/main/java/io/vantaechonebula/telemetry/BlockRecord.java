@@ -1,4 +1,4 @@
-package io.vantaechonebula.telemetry.collector;
+package io.vantaechonebula.telemetry;
 
 import io.vantaechonebula.chain.block.BlockHeader;
 import io.vantaechonebula.chain.pow.ProofOfWork;

@@ -2,12 +2,12 @@ package io.vantaechonebula.telemetry.collector;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.channels.FileChannel;
 
 /**
  * The node's sample counter, kept in a file so numbers are never reused after a restart: the pool

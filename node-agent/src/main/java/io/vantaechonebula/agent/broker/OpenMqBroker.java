@@ -1,0 +1,44 @@
+package io.vantaechonebula.agent.broker;
+
+import com.sun.messaging.ConnectionConfiguration;
+import com.sun.messaging.ConnectionFactory;
+import io.vantaechonebula.telemetry.collector.JmsBatchSender;
+import jakarta.jms.JMSException;
+import java.net.URI;
+import java.util.Optional;
+
+/** The pool's OpenMQ broker as remote producers reach it over the network: its address, and a sender onto NodeData. */
+public final class OpenMqBroker {
+
+    public static final int DEFAULT_PORT = 7676;
+
+    private OpenMqBroker() {
+    }
+
+    /**
+     * The broker's address from {@code mq://host:port} or {@code host:port} (port 7676 if none).
+     *
+     * @param option the command-line option it came from, for the message if it is not an address
+     */
+    public static String address(String url, String option) {
+        String text = url.trim();
+        URI uri = URI.create(text.contains("://") ? text : "mq://" + text);
+        if (!"mq".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException(option + " takes the broker as mq://host:port, for example mq://localhost:7676,"
+                    + " got '" + url + "'");
+        }
+        return "mq://" + uri.getHost() + ":" + (uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort());
+    }
+
+    /** A sender onto the broker's NodeData queue, connecting as the user given; it does not reconnect within a send. */
+    public static JmsBatchSender sender(String address, String user, String password) {
+        ConnectionFactory factory = new ConnectionFactory();
+        try {
+            factory.setProperty(ConnectionConfiguration.imqAddressList, address);
+            factory.setProperty(ConnectionConfiguration.imqReconnectEnabled, "false");
+        } catch (JMSException e) {
+            throw new IllegalArgumentException("cannot address the broker at " + address + ": " + e.getMessage(), e);
+        }
+        return new JmsBatchSender(factory, Optional.of(new JmsBatchSender.Login(user, password)), "the broker at " + address);
+    }
+}

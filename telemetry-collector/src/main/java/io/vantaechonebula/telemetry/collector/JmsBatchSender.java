@@ -1,0 +1,61 @@
+package io.vantaechonebula.telemetry.collector;
+
+import io.vantaechonebula.telemetry.IngestAddresses;
+import io.vantaechonebula.telemetry.PayloadKind;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.TextMessage;
+import jakarta.json.JsonObject;
+import java.util.Optional;
+
+/**
+ * Puts payloads on the pool's {@code NodeData} queue as persistent text messages, each send returning
+ * once the broker has stored the message. Each send has a context of its own, so a broker that went
+ * away costs one failed send, and the next connects afresh; the server passes its own broker's
+ * factory, {@code ./vanta} one for the pool's broker over the network.
+ */
+public final class JmsBatchSender implements BatchSender {
+
+    private final ConnectionFactory factory;
+    private final Optional<Login> login;
+    private final String broker;
+
+    /** A broker user and password. */
+    public record Login(String user, String password) {
+    }
+
+    /**
+     * @param login  the broker user to connect as; empty for the factory's own
+     * @param broker where the factory connects, for messages
+     */
+    public JmsBatchSender(ConnectionFactory factory, Optional<Login> login, String broker) {
+        this.factory = factory;
+        this.login = login;
+        this.broker = broker;
+    }
+
+    @Override
+    public String send(String nodeId, PayloadKind kind, JsonObject payload) throws SendFailedException {
+        try (JMSContext context = login.map(as -> factory.createContext(as.user(), as.password()))
+                .orElseGet(factory::createContext)) {
+            TextMessage message = context.createTextMessage(payload.toString());
+            message.setStringProperty(IngestAddresses.NODE_ID_PROPERTY, nodeId);
+            message.setStringProperty(IngestAddresses.PAYLOAD_KIND_PROPERTY, kind.name());
+            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .send(context.createQueue(IngestAddresses.NODE_DATA_QUEUE), message);
+            return "JMS sent to " + IngestAddresses.NODE_DATA_QUEUE + " at " + broker + " as " + message.getJMSMessageID();
+        } catch (JMSRuntimeException | JMSException e) {
+            throw new SendFailedException(broker + " did not take the payload: " + e.getMessage()
+                    + login.map(as -> "; is the pool running (./vanta status), and may broker user '" + as.user()
+                    + "' connect with that password?").orElse(""), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JMS to queue " + IngestAddresses.NODE_DATA_QUEUE + " at " + broker;
+    }
+}
