@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DependencyRulesTest {
 
     @ParameterizedTest(name = "{0} has no package cycle")
-    @ValueSource(strings = {"chain-core", "chain-json", "analysis", "operators", "p2p", "telemetry", "telemetry-collector", "node-ejb", "web", "node-agent"})
+    @ValueSource(strings = {"chain-core", "chain-json", "analysis", "operators", "p2p", "telemetry", "telemetry-collector", "node-core", "node-ejb", "web", "node-agent"})
     void aModuleHasNoPackageCycle(String module) {
         slices().matching("io.vantaechonebula.(**)").should().beFreeOfCycles().allowEmptyShould(true)
                 .check(ModuleClasses.of(module));

@@ -38,4 +38,12 @@ public interface ChainStore extends AccountView {
 
     /** Records a block as the highest final one, with its certificate; durably, on its own. */
     void markFinal(FinalBlock block);
+
+    /**
+     * Whether the block's transactions were dropped to keep the store within its storage limit, leaving its
+     * header: such a block still counts in the chain, but is not served to peers, who could not check it.
+     */
+    default boolean isPruned(Hash hash) {
+        return false;
+    }
 }

@@ -15,7 +15,9 @@ import io.vantaechonebula.chain.pow.MiningLoop;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.chain.vote.Vote;
-import io.vantaechonebula.p2p.LocalChains;
+import io.vantaechonebula.node.running.ChainEvents;
+import io.vantaechonebula.node.running.RunningChains;
+import io.vantaechonebula.p2p.LocalChains.TransactionOffer;
 import io.vantaechonebula.p2p.Network;
 import io.vantaechonebula.p2p.NetworkSettings;
 import io.vantaechonebula.p2p.gossip.Gossip;
@@ -57,7 +59,7 @@ import org.h2.mvstore.MVStore;
  * network optimizer. It serves {@code /api/v1/p2p/*}, {@code /api/v1/peers}, {@code /api/v1/system/status}
  * and, for its users, {@code GET /api/v1/chains/{chain}/head} and {@code POST /api/v1/chains/{chain}/transactions}.
  */
-public final class LightNode implements LocalChains, AutoCloseable {
+public final class LightNode implements AutoCloseable {
 
     static final List<String> CHAINS = List.of("testnet", "mainnet");
     private static final Logger LOG = Logger.getLogger(LightNode.class.getName());
@@ -68,6 +70,7 @@ public final class LightNode implements LocalChains, AutoCloseable {
     private final Ed25519PrivateKey key;
     private final MVStore file;
     private final Map<String, LightChain> chains = new LinkedHashMap<>();
+    private final RunningChains running;
     private final HttpServer server;
     private final String address;
     private final Network network;
@@ -78,7 +81,7 @@ public final class LightNode implements LocalChains, AutoCloseable {
     private final ExecutorService relays = Executors.newFixedThreadPool(2, named("vanta-light-relay"));
     private final ExecutorService prefetch = Executors.newSingleThreadExecutor(named("vanta-light-sync-fetch"));
     private final List<Thread> miners = new ArrayList<>();
-    private volatile boolean running = true;
+    private volatile boolean mining = true;
     private boolean overLimitReported;
     private static final int PRUNE_BATCH = 500;
 
@@ -92,13 +95,14 @@ public final class LightNode implements LocalChains, AutoCloseable {
             LightChain chain = new LightChain(chainParams, new MvChainStore(file, chainParams.name()), key);
             chains.put(chain.params().chainId(), chain);
         }
+        this.running = new RunningChains(chains.values().stream().map(LightChain::chain).toList());
         this.server = HttpServer.create(new InetSocketAddress(options.bindHost(), options.port()), 64);
         this.address = "http://" + options.advertisedHost() + ":" + server.getAddress().getPort();
         NetworkSettings settings = new NetworkSettings(address, options.mode(), options.software(), options.seeds(),
                 options.localEndpoints(), new PeerLimits(options.maxPeers(), PeerLimits.DEFAULTS.banMs(),
                 PeerLimits.DEFAULTS.requestsPerSecond(), PeerLimits.DEFAULTS.requestBurst()),
                 NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS, NetworkSettings.DEFAULT_SYNC_BATCH_BLOCKS);
-        this.network = new Network(options.simple() ? settings.withOptimisedPeers() : settings, key, this,
+        this.network = new Network(options.simple() ? settings.withOptimisedPeers() : settings, key, running,
                 new HttpPeerClient(key, System::currentTimeMillis), relays, prefetch, System::currentTimeMillis);
         this.watch = options.simple()
                 ? Optional.of(new TransactionWatch(key, network::publishAlert, System::currentTimeMillis)) : Optional.empty();
@@ -125,14 +129,29 @@ public final class LightNode implements LocalChains, AutoCloseable {
         server.createContext("/api/v1/system/status", exchange -> json(exchange, status()));
         Map<String, String> chainIds = new LinkedHashMap<>();
         chains.values().forEach(chain -> chainIds.put(chain.params().name(), chain.params().chainId()));
-        server.createContext(UserApi.CONTEXT, new UserApi(chainIds, chainId -> chains.get(chainId).head(), this::submit));
+        server.createContext(UserApi.CONTEXT, new UserApi(chainIds, chainId -> chains.get(chainId).chain().chainHead(),
+                this::submit));
         server.createContext("/api/v1/peers", exchange -> json(exchange, PeersJson.of(network.nodeId(), address, true,
                 network.peerViews(), network.syncStatus())));
         server.setExecutor(Executors.newFixedThreadPool(4, named("vanta-light-http")));
         server.start();
-        chains.values().forEach(chain -> chain.onBlockTaken(block -> {
-            network.publish(new Gossip(GossipKind.BLOCK, chain.params().chainId(), block.encode()));
-            watch.ifPresent(analyzer -> analyzer.inBlock(block));
+        chains.values().forEach(chain -> chain.chain().listen(new ChainEvents() {
+            @Override
+            public void transactionOffered(ChainParams params, Transaction transaction) {
+                // Scored before the mempool decides: a double spend's second transaction is refused there.
+                watch.ifPresent(analyzer -> analyzer.seen(transaction));
+            }
+
+            @Override
+            public void blockTaken(ChainParams params, Block block) {
+                network.publish(new Gossip(GossipKind.BLOCK, params.chainId(), block.encode()));
+                watch.ifPresent(analyzer -> analyzer.inBlock(block));
+            }
+
+            @Override
+            public void transactionTaken(ChainParams params, Transaction transaction) {
+                // A user's transaction is passed on by submit, a peer's by the gossip relay.
+            }
         }));
         watch.ifPresent(analyzer -> network.listenForAlerts(alert -> {
             LOG.warning(() -> "Peer alert: " + alert);
@@ -142,7 +161,8 @@ public final class LightNode implements LocalChains, AutoCloseable {
         if (options.mining()) {
             long seed = new SecureRandom().nextLong();
             for (LightChain chain : chains.values()) {
-                Thread miner = new Thread(new MiningLoop(chain.params().name(), chain, seed, 1, () -> running),
+                Thread miner = new Thread(new MiningLoop(chain.params().name(), chain.chain().miningTarget(
+                        key.publicKey().address()), seed, 1, () -> mining),
                         "vanta-light-miner-" + chain.params().name());
                 miner.setDaemon(true);
                 miner.setPriority(Thread.MIN_PRIORITY);
@@ -241,83 +261,29 @@ public final class LightNode implements LocalChains, AutoCloseable {
         }
     }
 
-    // The protocol's view of the chains.
-
-    @Override
+    /** Each chain this node runs, with its genesis and head. */
     public List<ChainHead> heads() {
-        return chains.values().stream().map(LightChain::head).toList();
+        return running.heads();
     }
 
-    @Override
-    public Optional<Hash> mainChainHash(String chainId, long height) {
-        return chain(chainId).flatMap(chain -> chain.blockchain().blockAt(height)).map(StoredBlock::hash);
-    }
-
-    @Override
-    public Optional<Block> block(String chainId, Hash hash) {
-        // A pruned block has only its header here: it is not served to peers, who would find it invalid.
-        return chain(chainId).filter(chain -> !chain.store().isPruned(hash))
-                .flatMap(chain -> chain.blockchain().block(hash)).map(StoredBlock::block);
-    }
-
-    @Override
+    /** Imports a block as if a peer had sent it (benchmarks build chains this way). */
     public ImportResult importBlock(String chainId, Block block) {
-        return chain(chainId).map(chain -> chain.importBlock(block))
-                .orElseGet(() -> new ImportResult.Invalid(block.hash(), "this node runs no chain " + chainId));
-    }
-
-    @Override
-    public TransactionOffer offerTransaction(String chainId, Transaction transaction) {
-        // Scored before the mempool decides: a double spend's second transaction is refused there.
-        chain(chainId).ifPresent(any -> watch.ifPresent(analyzer -> analyzer.seen(transaction)));
-        return chain(chainId).map(chain -> chain.offer(transaction))
-                .orElseGet(() -> TransactionOffer.notNow("this node runs no chain " + chainId));
-    }
-
-    @Override
-    public ChainFinality.Offer offerVote(String chainId, Vote vote) {
-        return chain(chainId).map(chain -> chain.finality().offer(vote))
-                .orElseGet(() -> new ChainFinality.Offer(ChainFinality.Verdict.NOT_NOW, "this node runs no chain " + chainId));
-    }
-
-    @Override
-    public Optional<FinalityCertificate> certificate(String chainId, Hash blockHash) {
-        return chain(chainId).flatMap(chain -> chain.blockchain().certificate(blockHash));
-    }
-
-    @Override
-    public Optional<String> offerCertificate(String chainId, FinalityCertificate certificate) {
-        return chain(chainId).map(chain -> chain.finality().offerCertificate(certificate))
-                .orElseGet(() -> Optional.of("this node runs no chain " + chainId));
-    }
-
-    @Override
-    public List<Vote> votesDue(String chainId, long nowMs) {
-        return chain(chainId).map(chain -> chain.finality().votesDue(nowMs)).orElse(List.of());
-    }
-
-    @Override
-    public List<Transaction> reportConflicts(String chainId) {
-        return chain(chainId).map(chain -> chain.reportConflicts()).orElse(List.of());
+        return running.importBlock(chainId, block);
     }
 
     /** A user's transaction: offered like one from a peer, and passed on to the peers if taken. */
     private TransactionOffer submit(String chainId, Transaction transaction) {
-        TransactionOffer offer = offerTransaction(chainId, transaction);
+        TransactionOffer offer = running.offerTransaction(chainId, transaction);
         if (offer.verdict() == TransactionOffer.Verdict.NEW) {
             network.publish(new Gossip(GossipKind.TRANSACTION, chainId, transaction.encode()));
         }
         return offer;
     }
 
-    private Optional<LightChain> chain(String chainId) {
-        return Optional.ofNullable(chains.get(chainId));
-    }
-
     /** Stops the miners, the rounds and the server, and closes the store. */
     @Override
     public void close() {
-        running = false;
+        mining = false;
         rounds.shutdownNow();
         server.stop(1);
         relays.shutdownNow();

@@ -245,8 +245,8 @@ final class MvChainStore implements ChainStore {
         return longIn(BODY_BYTES);
     }
 
-    /** Whether only the header of this block is kept (its transactions were pruned). */
-    boolean isPruned(Hash hash) {
+    @Override
+    public boolean isPruned(Hash hash) {
         return pruned.containsKey(hash.bytes());
     }
 

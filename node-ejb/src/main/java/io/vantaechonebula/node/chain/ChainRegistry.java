@@ -9,6 +9,7 @@ import io.vantaechonebula.chain.params.ChainParamsFile;
 import io.vantaechonebula.node.chain.store.JpaChainStore;
 import io.vantaechonebula.node.config.NodeSettings;
 import io.vantaechonebula.node.identity.NodeIdentity;
+import io.vantaechonebula.node.running.RunningChain;
 import io.vantaechonebula.telemetry.BlockRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -33,11 +34,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Starts one {@link ChainService} per chain and hands them out by name. It manages transactions
+ * Starts one {@link RunningChain} per chain and hands them out by name. It manages transactions
  * itself so that a block import commits while the chain's import lock is still held, and leaves
  * concurrency to the chains, whose reads need no lock.
  */
@@ -55,6 +57,7 @@ public class ChainRegistry {
     static final int DEFAULT_MEMPOOL_CAPACITY = 150_000;
 
     static final long DEFAULT_ROUND_TIMEOUT_SECONDS = 10;
+    private static final int HEAD_ACCOUNTS_KEPT = 200_000;
 
     @PersistenceContext(unitName = "chain")
     private EntityManager em;
@@ -71,7 +74,7 @@ public class ChainRegistry {
     /** This bean's own proxy, once started: transactions begun through it are allowed whoever calls. */
     private volatile ChainRegistry self;
 
-    private final Map<String, ChainService> chains = new LinkedHashMap<>();
+    private final Map<String, RunningChain> chains = new LinkedHashMap<>();
     private final Map<String, JpaChainStore> stores = new LinkedHashMap<>();
 
     @PostConstruct
@@ -85,15 +88,15 @@ public class ChainRegistry {
             JpaChainStore store = new JpaChainStore(em, name, params.maxTransactionsPerBlock());
             stores.put(name, store);
             // The node key votes once its account stakes (docs/chain-spec.md §8.2).
-            chains.put(name, new ChainService(params, store, capacity, this::transaction, Optional.of(identity.nodeKey()),
-                    roundTimeoutMs));
+            chains.put(name, new RunningChain(params, store, accounts -> new HeadAccounts(accounts, HEAD_ACCOUNTS_KEPT),
+                    capacity, this::transaction, Optional.of(identity.nodeKey()), roundTimeoutMs, Level.INFO));
         }
         self = context.getBusinessObject(ChainRegistry.class);
     }
 
     /** @throws UnknownChainException when this node runs no chain of that name */
-    public ChainService chain(String name) {
-        ChainService chain = chains.get(name);
+    public RunningChain chain(String name) {
+        RunningChain chain = chains.get(name);
         if (chain == null) {
             throw new UnknownChainException(name, chains.keySet());
         }
@@ -143,7 +146,7 @@ public class ChainRegistry {
         return BlockRecord.between(afterHeight, height, chain(name)::blockAt);
     }
 
-    public Iterable<ChainService> all() {
+    public Iterable<RunningChain> all() {
         return chains.values();
     }
 

@@ -3,6 +3,7 @@ package io.vantaechonebula.node.chain;
 import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.state.AccountView;
+import io.vantaechonebula.node.running.AccountsAtHead;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * before the change lands in the old generation, never in the new one, so no stale account
  * survives a committed block.
  */
-final class HeadAccounts implements AccountView {
+final class HeadAccounts implements AccountsAtHead {
 
     private final AccountView store;
     private final int capacity;
@@ -37,8 +38,8 @@ final class HeadAccounts implements AccountView {
         return read;
     }
 
-    /** Call after the head's new state is committed. */
-    void headChanged() {
+    @Override
+    public void headChanged() {
         generation = new ConcurrentHashMap<>();
     }
 }

@@ -1,5 +1,6 @@
 package io.vantaechonebula.node.chain;
 
+import io.vantaechonebula.node.running.RunningChain;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -62,7 +63,7 @@ public class TransactionIndexer {
     private void indexWhileRunning() {
         while (running) {
             boolean caughtUp = true;
-            for (ChainService chain : registry.all()) {
+            for (RunningChain chain : registry.all()) {
                 String name = chain.params().name();
                 try {
                     if (registry.indexTransactions(name, TRANSACTIONS_PER_COMMIT)) {

@@ -7,8 +7,8 @@ import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.pow.MiningLoop;
 import io.vantaechonebula.chain.pow.MiningTarget;
 import io.vantaechonebula.node.chain.ChainRegistry;
-import io.vantaechonebula.node.chain.ChainService;
 import io.vantaechonebula.node.identity.NodeIdentity;
+import io.vantaechonebula.node.running.RunningChain;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -68,13 +68,13 @@ public class MiningService {
         running = true;
         Address miner = identity.publicKeyAddress();
         long seed = new SecureRandom().nextLong();
-        for (ChainService chain : registry.all()) {
+        for (RunningChain chain : registry.all()) {
             if (!chains.contains(chain.params().name())) {
                 LOG.info(() -> "Not mining " + chain.params().name() + " (vanta.mining.chains=" + chains + ")");
                 continue;
             }
             for (int index = 0; index < threads; index++) {
-                Thread worker = threadFactory.newThread(new MiningLoop(chain.params().name(), target(chain, miner), seed + index,
+                Thread worker = threadFactory.newThread(new MiningLoop(chain.params().name(), chain.miningTarget(miner), seed + index,
                         threads, () -> running));
                 worker.setName("vanta-miner-" + chain.params().name() + "-" + index);
                 worker.setDaemon(true);
@@ -97,44 +97,5 @@ public class MiningService {
             }
         }
         LOG.info("Miners stopped");
-    }
-
-    /** What a miner thread of one chain mines on: the chain in this server. */
-    private MiningTarget target(ChainService chain, Address miner) {
-        String chainName = chain.params().name();
-        return new MiningTarget() {
-            @Override
-            public long headVersion() {
-                return chain.headVersion();
-            }
-
-            @Override
-            public long mempoolChanges() {
-                return chain.mempool().changes();
-            }
-
-            @Override
-            public BlockTemplate template() {
-                return registry.template(chainName, miner);
-            }
-
-            @Override
-            public int maxTransactionsPerBlock() {
-                return chain.params().maxTransactionsPerBlock();
-            }
-
-            @Override
-            public void found(Block block) {
-                ImportResult result = registry.importBlock(chainName, block);
-                // The import logs its own phases; this line says who found the block.
-                LOG.info(() -> "Mined " + chainName + " block " + block.height() + " " + block.hash() + " with "
-                        + block.transactions().size() + " transactions: " + result.getClass().getSimpleName());
-            }
-
-            @Override
-            public void hashed(long hashes) {
-                chain.hashRate().record(hashes);
-            }
-        };
     }
 }

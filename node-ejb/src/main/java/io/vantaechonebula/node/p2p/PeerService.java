@@ -5,11 +5,12 @@ import io.vantaechonebula.analysis.tx.WatchReport;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.tx.Transaction;
-import io.vantaechonebula.node.chain.ChainEvents;
 import io.vantaechonebula.node.chain.ChainRegistry;
-import io.vantaechonebula.node.chain.ChainService;
 import io.vantaechonebula.node.config.NodeMode;
 import io.vantaechonebula.node.identity.NodeIdentity;
+import io.vantaechonebula.node.running.ChainEvents;
+import io.vantaechonebula.node.running.RunningChain;
+import io.vantaechonebula.node.running.RunningChains;
 import io.vantaechonebula.p2p.Network;
 import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.gossip.GossipKind;
@@ -83,7 +84,7 @@ public class PeerService {
     void start() {
         settings = PeerSettings.from(ConfigProvider.getConfig(PeerService.class.getClassLoader()),
                 identity.settings().mode().id(), "VantaEchoNebula/" + identity.version());
-        network = new Network(settings.network(), identity.nodeKey(), new NodeChains(registry),
+        network = new Network(settings.network(), identity.nodeKey(), new RunningChains(registry.all()),
                 new HttpPeerClient(identity.nodeKey(), System::currentTimeMillis), relays, relays, System::currentTimeMillis);
         api = new P2pHttpApi(network);
         // A full node runs every agent, a simple node the analyzer among them; a basic node only keeps the chains.
@@ -111,7 +112,7 @@ public class PeerService {
                 network.publish(new Gossip(GossipKind.TRANSACTION, chain.chainId(), transaction.encode()));
             }
         };
-        for (ChainService chain : registry.all()) {
+        for (RunningChain chain : registry.all()) {
             chain.listen(events);
         }
         if (!settings.enabled()) {
@@ -133,7 +134,7 @@ public class PeerService {
         if (task != null) {
             task.cancel(false);
         }
-        for (ChainService chain : registry.all()) {
+        for (RunningChain chain : registry.all()) {
             chain.listen(ChainEvents.NONE);
         }
     }

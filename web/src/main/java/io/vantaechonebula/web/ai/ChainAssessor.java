@@ -7,7 +7,7 @@ import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.node.chain.ChainRegistry;
-import io.vantaechonebula.node.chain.ChainService;
+import io.vantaechonebula.node.running.RunningChain;
 import io.vantaechonebula.telemetry.BlockRecord;
 import io.vantaechonebula.telemetry.FieldError;
 import io.vantaechonebula.telemetry.InvalidTelemetryException;
@@ -104,7 +104,7 @@ final class ChainAssessor {
     BlockFigures block(String chainId, long height, String miner, long timestampMs, List<Transaction> transactions) {
         long volume = BlockRecord.volume(transactions);
         long fees = BlockRecord.fees(transactions);
-        Optional<ChainService> chain = chainId == null ? Optional.empty() : chainOf(chainId);
+        Optional<RunningChain> chain = chainId == null ? Optional.empty() : chainOf(chainId);
         List<StoredBlock> recent = chain.map(c -> recentBlocks(c, height)).orElse(List.of());
         Long parentTime = chain.isPresent() && height > 0
                 ? chain.get().blockAt(height - 1).map(b -> b.block().header().timestampMs()).orElse(null) : null;
@@ -130,7 +130,7 @@ final class ChainAssessor {
         return gaps.length % 2 == 1 ? gaps[middle] : (gaps[middle - 1] + gaps[middle]) / 2.0;
     }
 
-    private Optional<ChainService> chainOf(String chainId) {
+    private Optional<RunningChain> chainOf(String chainId) {
         return StreamSupport.stream(registry.all().spliterator(), false)
                 .filter(chain -> chain.params().chainId().equals(chainId)).findFirst();
     }
@@ -152,7 +152,7 @@ final class ChainAssessor {
     }
 
     /** The main chain's last blocks below a height, oldest first. */
-    private List<StoredBlock> recentBlocks(ChainService chain, long belowHeight) {
+    private List<StoredBlock> recentBlocks(RunningChain chain, long belowHeight) {
         return recentBlocks.computeIfAbsent(chain.params().chainId() + "@" + belowHeight, any -> {
             long top = Math.min(chain.head().height(), belowHeight - 1);
             return top < 0 ? List.of()

@@ -10,8 +10,8 @@ import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.RejectionReason;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.node.chain.ChainRegistry;
-import io.vantaechonebula.node.chain.ChainService;
-import io.vantaechonebula.node.chain.TransactionStatus;
+import io.vantaechonebula.node.running.RunningChain;
+import io.vantaechonebula.node.running.TransactionStatus;
 import io.vantaechonebula.web.LimitedBody;
 import io.vantaechonebula.web.QueryLimits;
 import io.vantaechonebula.web.problem.ApiProblemException;
@@ -81,7 +81,7 @@ public class ChainResource {
     @APIResponse(responseCode = "404", description = "Unknown chain", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "413", description = "Body over 64 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response submit(InputStream body) throws IOException, InvalidTransactionException {
-        ChainService chain = registry.chain(chainName);
+        RunningChain chain = registry.chain(chainName);
         String text = LimitedBody.read(body, MAX_TRANSACTION_BYTES, ProblemType.INVALID_BODY,
                 "A signed transaction is well under 1 KiB; send one JSON object.");
         Transaction tx = TransactionJson.parse(object(text));
@@ -103,7 +103,7 @@ public class ChainResource {
     @APIResponse(responseCode = "413", description = "Body over 1 MiB; nothing was queued",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public JsonObject submitBatch(InputStream body) throws IOException {
-        ChainService chain = registry.chain(chainName);
+        RunningChain chain = registry.chain(chainName);
         String text = LimitedBody.read(body, MAX_BATCH_BYTES, ProblemType.INVALID_BODY,
                 "Send at most " + MAX_BATCH + " transactions per batch.");
         JsonArray entries = array(text);
@@ -144,7 +144,7 @@ public class ChainResource {
     @Path("head")
     @Operation(summary = "The main chain's newest block")
     public JsonObject head() {
-        ChainService chain = registry.chain(chainName);
+        RunningChain chain = registry.chain(chainName);
         StoredBlock head = chain.head();
         return BlockJson.summary(head, head.height())
                 .add("chain", chain.params().name())
@@ -160,7 +160,7 @@ public class ChainResource {
     @Operation(summary = "Main-chain blocks from a height, oldest first",
             description = "Without 'from', the newest 'limit' blocks. At most 100.")
     public JsonValue blocks(@QueryParam("from") String from, @QueryParam("limit") @DefaultValue("20") String limit) {
-        ChainService chain = registry.chain(chainName);
+        RunningChain chain = registry.chain(chainName);
         int max = QueryLimits.parse("limit", limit, MAX_BLOCKS);
         long headHeight = chain.head().height();
         long start = from == null ? Math.max(0, headHeight - max + 1) : height("from", from);
@@ -174,7 +174,7 @@ public class ChainResource {
     @Operation(summary = "One block by height (main chain) or by hash (any stored block), with its transactions")
     @APIResponse(responseCode = "404", description = "No such block", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public JsonObject block(@PathParam("id") String id) {
-        ChainService chain = registry.chain(chainName);
+        RunningChain chain = registry.chain(chainName);
         Optional<StoredBlock> block;
         if (HEIGHT.matcher(id).matches()) {
             block = chain.blockAt(Long.parseLong(id));
@@ -195,7 +195,7 @@ public class ChainResource {
     @Operation(summary = "A transaction's status: pending, included (block and confirmations) or rejected (reason)")
     @APIResponse(responseCode = "404", description = "Never seen", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public JsonObject transaction(@PathParam("id") String id) {
-        ChainService chain = registry.chain(chainName);
+        RunningChain chain = registry.chain(chainName);
         if (!HASH.matcher(id).matches()) {
             throw new ApiProblemException(ProblemType.INVALID_PARAMETER, "A transaction id is 64 lower-case hex characters, got '" + id + "'");
         }
@@ -219,7 +219,7 @@ public class ChainResource {
     @Operation(summary = "An account's balance and nonce at the head",
             description = "nextNonce also counts the account's transactions waiting in the mempool.")
     public JsonObject account(@PathParam("address") String address) {
-        ChainService chain = registry.chain(chainName);
+        RunningChain chain = registry.chain(chainName);
         Address parsed;
         try {
             parsed = new Address(address);

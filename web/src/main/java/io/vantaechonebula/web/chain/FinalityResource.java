@@ -7,7 +7,7 @@ import io.vantaechonebula.chain.store.FinalBlock;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.vote.Vote;
 import io.vantaechonebula.node.chain.ChainRegistry;
-import io.vantaechonebula.node.chain.ChainService;
+import io.vantaechonebula.node.running.RunningChain;
 import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.ProblemType;
 import jakarta.ejb.EJB;
@@ -46,7 +46,7 @@ public class FinalityResource {
     @Operation(summary = "Validators", description = "Every account with a stake at the head: its stake, exit height, whether"
             + " it votes, and from which height an exiting stake can be withdrawn; the total active stake and the rules.")
     public JsonObject validators() {
-        ChainService chain = registry.chain(chainName);
+        RunningChain chain = registry.chain(chainName);
         long delay = chain.params().staking().exitDelayBlocks();
         JsonArrayBuilder validators = JSON.createArrayBuilder();
         long active = 0;
@@ -75,7 +75,7 @@ public class FinalityResource {
     @Operation(summary = "The highest final block", description = "Its height, hash and certificate; finalHeight is -1"
             + " while no block is final.")
     public JsonObject finality() {
-        ChainService chain = registry.chain(chainName);
+        RunningChain chain = registry.chain(chainName);
         Optional<FinalBlock> finalBlock = chain.finality().finalBlock();
         JsonObjectBuilder json = JSON.createObjectBuilder().add("chain", chain.params().name())
                 .add("height", chain.head().height())
@@ -93,7 +93,7 @@ public class FinalityResource {
     @Operation(summary = "Finality of the main-chain block at a height", description = "Whether it is final, and the"
             + " certificate of a block made final by one (its descendants' certificates make the others final).")
     public JsonObject blockFinality(@PathParam("height") String heightText) {
-        ChainService chain = registry.chain(chainName);
+        RunningChain chain = registry.chain(chainName);
         long height = height(heightText);
         StoredBlock block = chain.blockAt(height).orElseThrow(() -> new ApiProblemException(ProblemType.BLOCK_NOT_FOUND,
                 "No block at height " + height + " on the main chain of " + chainName + "; its head is at "
@@ -111,7 +111,7 @@ public class FinalityResource {
     @Operation(summary = "Votes at a height", description = "The votes this node holds at ?height=H, for heights above"
             + " the final one and the last hundred final ones.")
     public JsonObject votes(@QueryParam("height") String heightText) {
-        ChainService chain = registry.chain(chainName);
+        RunningChain chain = registry.chain(chainName);
         long height = height(heightText);
         JsonArrayBuilder votes = JSON.createArrayBuilder();
         chain.finality().votesAt(height).forEach(vote -> votes.add(vote(vote)));

@@ -1,4 +1,4 @@
-package io.vantaechonebula.node.chain;
+package io.vantaechonebula.node.running;
 
 import io.vantaechonebula.chain.crypto.Hash;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.vantaechonebula.node.chain;
+package io.vantaechonebula.node.running;
 
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.params.ChainParams;

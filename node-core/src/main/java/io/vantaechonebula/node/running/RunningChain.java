@@ -1,4 +1,4 @@
-package io.vantaechonebula.node.chain;
+package io.vantaechonebula.node.running;
 
 import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.block.Block;
@@ -12,14 +12,18 @@ import io.vantaechonebula.chain.finality.FinalityChain;
 import io.vantaechonebula.chain.finality.ValidatorSet;
 import io.vantaechonebula.chain.fork.Blockchain;
 import io.vantaechonebula.chain.fork.ImportResult;
+import io.vantaechonebula.chain.genesis.Genesis;
 import io.vantaechonebula.chain.mempool.Mempool;
 import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.pow.HashRateMeter;
+import io.vantaechonebula.chain.pow.MiningTarget;
 import io.vantaechonebula.chain.store.ChainStore;
 import io.vantaechonebula.chain.store.FinalBlock;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.p2p.LocalChains;
+import io.vantaechonebula.p2p.handshake.ChainHead;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,30 +33,30 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.LongStream;
 
 /**
- * One chain running in this node: its blockchain, mempool, miners' hash rate, and the
- * transactions it refused lately. Block imports run one at a time, each inside one database
+ * One chain running in a node, the server's or a light node's: its blockchain, mempool and
+ * finality, the counts telemetry reports, the miners' hash rate, the head version miners watch,
+ * and the transactions it refused lately. Block imports run one at a time, each inside one store
  * transaction that commits before the next import starts.
  */
-public final class ChainService {
+public final class RunningChain {
 
-    private static final Logger LOG = Logger.getLogger(ChainService.class.getName());
+    private static final Logger LOG = Logger.getLogger(RunningChain.class.getName());
     private static final int REJECTIONS_KEPT = 10_000;
-    private static final int HEAD_ACCOUNTS_KEPT = 200_000;
-
-    /** Runs work inside one JTA transaction, committing it before returning. */
-    public interface InTransaction {
-        <T> T run(Supplier<T> work);
-    }
 
     private final ChainParams params;
     private final Blockchain blockchain;
     private final Mempool mempool;
     private final ChainStore store;
-    private final HeadAccounts accounts;
+    private final Hash genesis;
+    private final Level importLog;
+    private final AccountsAtHead accounts;
     private final InTransaction inTransaction;
     private final ReentrantLock importLock = new ReentrantLock();
     private volatile ChainEvents events = ChainEvents.NONE;
@@ -69,16 +73,21 @@ public final class ChainService {
     });
 
     /**
+     * @param accounts     how the head's accounts are read: from the store each time, or remembered between imports
      * @param validatorKey the key this node votes with when its account is an active validator (§8.2)
+     * @param importLog    the level each block import is logged at, with its timings
      */
-    public ChainService(ChainParams params, ChainStore store, int mempoolCapacity, InTransaction inTransaction,
-                        Optional<Ed25519PrivateKey> validatorKey, long roundTimeoutMs) {
+    public RunningChain(ChainParams params, ChainStore store, Function<ChainStore, AccountsAtHead> accounts,
+                        int mempoolCapacity, InTransaction inTransaction, Optional<Ed25519PrivateKey> validatorKey,
+                        long roundTimeoutMs, Level importLog) {
         this.params = params;
+        this.importLog = importLog;
         this.store = store;
         this.inTransaction = inTransaction;
         this.blockchain = inTransaction.run(() -> new Blockchain(params, store));
         this.mempool = new Mempool(params, mempoolCapacity);
-        this.accounts = new HeadAccounts(store, HEAD_ACCOUNTS_KEPT);
+        this.accounts = accounts.apply(store);
+        this.genesis = Genesis.block(params).hash();
         this.finality = new ChainFinality(new TransactionalChain(), validatorKey, roundTimeoutMs);
         StoredBlock head = blockchain.head();
         LOG.info(() -> "Chain " + params.name() + " (" + params.chainId() + ") at height " + head.height() + ", head " + head.hash());
@@ -157,7 +166,39 @@ public final class ChainService {
         }
     }
 
-    ImportResult importBlock(Block block) {
+    /** A transaction offered by a peer or a user, as the protocol judges the mempool's answer. */
+    public LocalChains.TransactionOffer offer(Transaction transaction) {
+        try {
+            Mempool.Added added = submit(transaction);
+            return added == Mempool.Added.ALREADY_PENDING ? LocalChains.TransactionOffer.KNOWN
+                    : LocalChains.TransactionOffer.NEW;
+        } catch (InvalidTransactionException e) {
+            return LocalChains.TransactionOffer.rejected(e.reason(), e.getMessage());
+        }
+    }
+
+    /**
+     * Slashing transactions for the double votes seen on this chain, signed and paid by the node key and
+     * taken into the mempool (docs/chain-spec.md §8.2).
+     */
+    public List<Transaction> reportConflicts() {
+        return finality.reportConflicts(reporter -> mempool.nextNonce(reporter, accounts.account(reporter)), slash -> {
+            try {
+                submit(slash);
+                return Optional.<String>empty();
+            } catch (InvalidTransactionException e) {
+                return Optional.of(e.reason().code() + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /** The head as the protocol tells it: chain id, genesis, height and hash. */
+    public ChainHead chainHead() {
+        StoredBlock head = blockchain.head();
+        return new ChainHead(params.chainId(), genesis, head.height(), head.hash());
+    }
+
+    public ImportResult importBlock(Block block) {
         importLock.lock();
         try {
             long start = System.nanoTime();
@@ -181,7 +222,7 @@ public final class ChainService {
                 afterHeadChanged(block, result);
             }
             long done = System.nanoTime();
-            LOG.info(() -> "Imported " + params.name() + " block " + block.height() + " with " + block.transactions().size()
+            LOG.log(importLog, () -> "Imported " + params.name() + " block " + block.height() + " with " + block.transactions().size()
                     + " transactions: " + result.getClass().getSimpleName() + "; checked and written in "
                     + (applied[0] - start) / 1_000_000 + " ms, committed in " + (committed - applied[0]) / 1_000_000
                     + " ms, mempool revalidated in " + (done - committed) / 1_000_000 + " ms");
@@ -192,7 +233,7 @@ public final class ChainService {
     }
 
     /** Runs work in one transaction while no block is being imported, so the main chain holds still. */
-    <T> T betweenImports(Supplier<T> work) {
+    public <T> T betweenImports(Supplier<T> work) {
         importLock.lock();
         try {
             return inTransaction.run(work);
@@ -227,9 +268,47 @@ public final class ChainService {
      * A block to mine on the head, its accounts read from the head accounts in memory. Built while
      * the head moves it may be wrong; {@link #headVersion()} has changed by then, and miners drop it.
      */
-    BlockTemplate template(Address miner) {
+    public BlockTemplate template(Address miner) {
         return inTransaction.run(() -> blockchain.template(mempool.candidates(params.maxTransactionsPerBlock()), miner,
                 System.currentTimeMillis(), accounts));
+    }
+
+    /** What this chain's miner threads mine on, for the miner's address; what they find is imported here. */
+    public MiningTarget miningTarget(Address miner) {
+        return new MiningTarget() {
+            @Override
+            public long headVersion() {
+                return RunningChain.this.headVersion();
+            }
+
+            @Override
+            public long mempoolChanges() {
+                return mempool.changes();
+            }
+
+            @Override
+            public BlockTemplate template() {
+                return RunningChain.this.template(miner);
+            }
+
+            @Override
+            public int maxTransactionsPerBlock() {
+                return params.maxTransactionsPerBlock();
+            }
+
+            @Override
+            public void found(Block block) {
+                ImportResult result = importBlock(block);
+                // The import logs its own phases; this line says who found the block.
+                LOG.info(() -> "Mined " + params.name() + " block " + block.height() + " " + block.hash() + " with "
+                        + block.transactions().size() + " transactions: " + result.getClass().getSimpleName());
+            }
+
+            @Override
+            public void hashed(long hashes) {
+                hashRate.record(hashes);
+            }
+        };
     }
 
     /** Changes whenever the main chain's head changes; miners compare it to know their work is stale. */
@@ -249,6 +328,19 @@ public final class ChainService {
 
     public HashRateMeter hashRate() {
         return hashRate;
+    }
+
+    /** A stored block that can be served to peers whole: not one whose transactions the store pruned. */
+    public Optional<Block> servableBlock(Hash hash) {
+        return store.isPruned(hash) ? Optional.empty() : blockchain.block(hash).map(StoredBlock::block);
+    }
+
+    public Optional<FinalBlock> finalBlock() {
+        return blockchain.finalBlock();
+    }
+
+    public ChainStore store() {
+        return store;
     }
 
     public StoredBlock head() {
@@ -293,7 +385,7 @@ public final class ChainService {
     }
 
     /** The accounts with a stake or an exit under way, at the head: the validators and the leaving. */
-    public java.util.Map<Address, Account> stakedAccounts() {
+    public Map<Address, Account> stakedAccounts() {
         return store.stakedAccounts();
     }
 
@@ -308,7 +400,7 @@ public final class ChainService {
 
     public List<StoredBlock> mainChain(long fromHeight, int limit) {
         long head = blockchain.head().height();
-        return java.util.stream.LongStream.rangeClosed(Math.max(0, fromHeight), Math.min(head, fromHeight + limit - 1))
+        return LongStream.rangeClosed(Math.max(0, fromHeight), Math.min(head, fromHeight + limit - 1))
                 .mapToObj(blockchain::blockAt)
                 .flatMap(Optional::stream)
                 .toList();

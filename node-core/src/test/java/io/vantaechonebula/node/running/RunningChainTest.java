@@ -1,0 +1,91 @@
+package io.vantaechonebula.node.running;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.fork.TestChains;
+import io.vantaechonebula.chain.params.ChainParams;
+import io.vantaechonebula.chain.pow.MiningTarget;
+import io.vantaechonebula.chain.store.InMemoryChainStore;
+import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.p2p.LocalChains.TransactionOffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
+
+class RunningChainTest {
+
+    private final List<Block> taken = new ArrayList<>();
+    private final List<Transaction> offered = new ArrayList<>();
+    private final RunningChain chain = new RunningChain(TestChains.params(), new InMemoryChainStore(),
+            store -> store::account, 100, InTransaction.NONE, Optional.empty(), 10_000, Level.FINE);
+
+    {
+        chain.listen(new ChainEvents() {
+            @Override
+            public void transactionOffered(ChainParams params, Transaction transaction) {
+                offered.add(transaction);
+            }
+
+            @Override
+            public void blockTaken(ChainParams params, Block block) {
+                taken.add(block);
+            }
+
+            @Override
+            public void transactionTaken(ChainParams params, Transaction transaction) {
+            }
+        });
+    }
+
+    @Test
+    void aMinedBlockIsImportedCountedToldAndMovesTheHeadVersion() {
+        Transaction transfer = TestChains.transfer(TestChains.ALICE, TestChains.BOB.publicKey().address(), 500, 20, 0);
+        assertThat(chain.offer(transfer)).isEqualTo(TransactionOffer.NEW);
+        MiningTarget target = chain.miningTarget(TestChains.MINER_X);
+        long versionBefore = target.headVersion();
+
+        Block block = TestChains.mine(target.template());
+        target.found(block);
+
+        assertThat(chain.head().height()).isEqualTo(1);
+        assertThat(target.headVersion()).isGreaterThan(versionBefore);
+        assertThat(chain.blocksImported()).isEqualTo(1);
+        assertThat(chain.transactionsImported()).isEqualTo(1);
+        assertThat(taken).containsExactly(block);
+        assertThat(chain.transactionStatus(transfer.id())).hasValueSatisfying(status ->
+                assertThat(status.state()).isEqualTo(TransactionStatus.State.INCLUDED));
+        assertThat(chain.mempool().size()).isZero();
+    }
+
+    @Test
+    void aTransactionOfferedTwiceIsKnownTheSecondTime() {
+        Transaction transfer = TestChains.transfer(TestChains.ALICE, TestChains.BOB.publicKey().address(), 500, 20, 0);
+        assertThat(chain.offer(transfer)).isEqualTo(TransactionOffer.NEW);
+        assertThat(chain.offer(transfer)).isEqualTo(TransactionOffer.KNOWN);
+        assertThat(offered).hasSize(2);
+    }
+
+    @Test
+    void aTransactionTheRulesRefuseIsRememberedAsRefusedWithItsReason() {
+        Transaction tooMuch = TestChains.transfer(TestChains.ALICE, TestChains.BOB.publicKey().address(),
+                TestChains.ALICE_FUNDS, 20, 0);
+
+        TransactionOffer offer = chain.offer(tooMuch);
+
+        assertThat(offer.verdict()).isEqualTo(TransactionOffer.Verdict.NOT_NOW);
+        assertThat(chain.transactionStatus(tooMuch.id())).hasValueSatisfying(status -> {
+            assertThat(status.state()).isEqualTo(TransactionStatus.State.REJECTED);
+            assertThat(status.reason()).hasValueSatisfying(reason -> assertThat(reason).startsWith("insufficient_balance"));
+        });
+    }
+
+    @Test
+    void itsHeadNamesTheChainItsGenesisAndHeight() {
+        assertThat(chain.chainHead().chainId()).isEqualTo(TestChains.params().chainId());
+        assertThat(chain.chainHead().height()).isZero();
+        assertThat(new RunningChains(List.of(chain)).heads()).containsExactly(chain.chainHead());
+    }
+}
