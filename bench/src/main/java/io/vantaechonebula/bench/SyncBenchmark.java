@@ -110,7 +110,8 @@ public final class SyncBenchmark {
     }
 
     private static LightNodeOptions options(Path state, List<String> seeds) {
-        return new LightNodeOptions(state, "basic", "vanta-bench", "127.0.0.1", 0, "127.0.0.1", seeds, List.of(), false, 1, 10, 1L << 30);
+        return new LightNodeOptions(state, "basic", "vanta-bench", "127.0.0.1", 0, "127.0.0.1", seeds, List.of(), false, 1, 10, 1L << 30,
+                List.of("testnet"));
     }
 
     private static List<Block> build(ChainParams params, List<Ed25519PrivateKey> senders, int blocks, int transfers,

@@ -61,7 +61,6 @@ import org.h2.mvstore.MVStore;
  */
 public final class LightNode implements AutoCloseable {
 
-    static final List<String> CHAINS = List.of("testnet", "mainnet");
     private static final Logger LOG = Logger.getLogger(LightNode.class.getName());
     /** MVStore's page cache in MiB: small, for a node that must live in a 128 MiB heap. */
     private static final int CACHE_MIB = 8;
@@ -108,10 +107,10 @@ public final class LightNode implements AutoCloseable {
                 ? Optional.of(new TransactionWatch(key, network::publishAlert, System::currentTimeMillis)) : Optional.empty();
     }
 
-    /** Opens the store, starts the HTTP server, the rounds and the miners, on the chains shipped with the software. */
+    /** Opens the store, starts the HTTP server, the rounds and the miners, on the chains of its network shipped with the software. */
     public static LightNode start(LightNodeOptions options, Ed25519PrivateKey key) throws IOException {
         List<ChainParams> params = new ArrayList<>();
-        for (String name : CHAINS) {
+        for (String name : options.chains()) {
             params.add(ChainParamsFile.bundled(name, LightNode.class.getClassLoader()));
         }
         return start(options, key, params);

@@ -13,13 +13,18 @@ import java.util.List;
  * @param syncIntervalSeconds seconds between rounds of pinging peers, dialling and syncing
  * @param localEndpoints    addresses on this machine where a node may run, tried once one answers as a node
  * @param storageLimitBytes what the store's blocks may take; beyond, the transactions of old final blocks go
+ * @param chains            the chains it runs, as {@code --network} ({@code NETWORK}) chose them
  */
 public record LightNodeOptions(Path stateDir, String mode, String software, String bindHost, int port, String advertisedHost,
                                List<String> seeds, List<String> localEndpoints, boolean mining, long syncIntervalSeconds,
-                               int maxPeers, long storageLimitBytes) {
+                               int maxPeers, long storageLimitBytes, List<String> chains) {
 
     public LightNodeOptions {
         seeds = List.copyOf(seeds);
+        chains = List.copyOf(chains);
+        if (chains.isEmpty()) {
+            throw new IllegalArgumentException("a light node runs at least one chain");
+        }
         localEndpoints = List.copyOf(localEndpoints);
         if (!mode.equals("basic") && !mode.equals("simple")) {
             throw new IllegalArgumentException("a light node runs in mode basic (chains) or simple (chains, transaction "

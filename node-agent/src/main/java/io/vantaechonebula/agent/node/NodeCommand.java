@@ -6,6 +6,7 @@ import io.vantaechonebula.agent.light.LightNodeOptions;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.KeyFile;
 import io.vantaechonebula.chain.store.ByteSize;
+import io.vantaechonebula.node.running.NetworkChoice;
 import io.vantaechonebula.p2p.NetworkSettings;
 import io.vantaechonebula.telemetry.collector.BatchSender;
 import io.vantaechonebula.telemetry.collector.ChainReading;
@@ -80,8 +81,12 @@ public class NodeCommand implements Callable<Integer> {
     @Option(names = "--local-node", paramLabel = "URL", description = "A node whose chains to report, e.g. http://localhost:8080")
     URI localNode;
 
-    @Option(names = "--chain", defaultValue = "${env:NETWORK:-testnet}",
-            description = "Chain to report on without --local-node (default: $NETWORK, else testnet)")
+    @Option(names = "--network", defaultValue = "${env:NETWORK:-both}",
+            description = "The chains a light node (--mode) runs: testnet, mainnet or both (default: $NETWORK, else both)")
+    String network;
+
+    @Option(names = "--chain", description = "Chain to report on without --local-node or --mode (default: the first chain of"
+            + " --network: testnet unless the network is mainnet)")
     String chain;
 
     @Option(names = "--type", defaultValue = "basic", description = "Node type to report: basic, simple or full (default: ${DEFAULT-VALUE})")
@@ -144,6 +149,16 @@ public class NodeCommand implements Callable<Integer> {
             err.println("vanta node: --interval must be at least 1 second, not " + intervalSeconds);
             return 2;
         }
+        NetworkChoice chosen;
+        try {
+            chosen = NetworkChoice.parse(network);
+        } catch (IllegalArgumentException e) {
+            err.println("vanta node: --network: " + e.getMessage());
+            return 2;
+        }
+        if (chain == null) {
+            chain = chosen.chains().get(0);
+        }
         Path state = stateDir != null ? stateDir
                 : Path.of(System.getenv().getOrDefault("VANTA_NODE_STATE", "run/nodes")).resolve(name);
         if (mode != null && localNode != null) {
@@ -167,7 +182,7 @@ public class NodeCommand implements Callable<Integer> {
             try {
                 light = LightNode.start(new LightNodeOptions(state, mode, "VantaEchoNebula-light/" + version(), host, port, host,
                         seeds != null ? seeds : envSeeds(), NetworkSettings.DEFAULT_LOCAL_ENDPOINTS, mining, syncIntervalSeconds,
-                        maxPeers, ByteSize.parse(storageLimit, "--storage-limit")), key);
+                        maxPeers, ByteSize.parse(storageLimit, "--storage-limit"), chosen.chains()), key);
             } catch (IllegalArgumentException e) {
                 err.println("vanta node: " + e.getMessage());
                 return 2;

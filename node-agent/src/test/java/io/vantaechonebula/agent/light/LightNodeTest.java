@@ -32,8 +32,15 @@ class LightNodeTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    private static final List<String> BOTH = List.of("testnet", "mainnet");
+
     private static LightNodeOptions options(Path state, List<String> seeds) {
-        return new LightNodeOptions(state, "basic", "vanta-test", "127.0.0.1", 0, "127.0.0.1", seeds, List.of(), false, 1, 10, 1L << 30);
+        return options(state, seeds, BOTH);
+    }
+
+    private static LightNodeOptions options(Path state, List<String> seeds, List<String> chains) {
+        return new LightNodeOptions(state, "basic", "vanta-test", "127.0.0.1", 0, "127.0.0.1", seeds, List.of(), false, 1, 10,
+                1L << 30, chains);
     }
 
     private JsonObject get(String url) throws Exception {
@@ -87,7 +94,18 @@ class LightNodeTest {
     @Test
     void aLightNodeRunsInModeBasicOrSimpleOnly() {
         assertThatThrownBy(() -> new LightNodeOptions(dir, "full", "vanta-test", "127.0.0.1", 0, "127.0.0.1", List.of(),
-                List.of(), false, 1, 10, 1L << 30)).hasMessageContaining("mode basic (chains) or simple");
+                List.of(), false, 1, 10, 1L << 30, BOTH)).hasMessageContaining("mode basic (chains) or simple");
+    }
+
+    @Test
+    void aNodeOnOneNetworkRunsThatChainOnlyAndRefusesTheOther() throws Exception {
+        try (LightNode node = LightNode.start(options(dir.resolve("t"), List.of(), List.of("testnet")),
+                Ed25519PrivateKey.generate(new SecureRandom()))) {
+            JsonObject status = get(node.address() + "/api/v1/system/status");
+            assertThat(status.getJsonArray("chains")).hasSize(1);
+            assertThat(node.chainReadings()).extracting(reading -> reading.chainId()).containsExactly("testnet");
+            assertThat(post(node.address() + "/api/v1/chains/mainnet/transactions", "{}").statusCode()).isEqualTo(404);
+        }
     }
 
     @Test
@@ -149,6 +167,6 @@ class LightNodeTest {
 
     private static LightNodeOptions simple(Path state, List<String> seeds) {
         return new LightNodeOptions(state, "simple", "vanta-test", "127.0.0.1", 0, "127.0.0.1", seeds, List.of(), false, 1, 10,
-                1L << 30);
+                1L << 30, BOTH);
     }
 }

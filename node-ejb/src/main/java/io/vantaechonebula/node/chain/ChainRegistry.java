@@ -7,7 +7,6 @@ import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.params.ChainParamsFile;
 import io.vantaechonebula.node.chain.store.JpaChainStore;
-import io.vantaechonebula.node.config.NodeSettings;
 import io.vantaechonebula.node.identity.NodeIdentity;
 import io.vantaechonebula.node.running.RunningChain;
 import io.vantaechonebula.telemetry.BlockRecord;
@@ -83,7 +82,7 @@ public class ChainRegistry {
         int capacity = config.getOptionalValue("vanta.mempool.capacity", Integer.class).orElse(DEFAULT_MEMPOOL_CAPACITY);
         long roundTimeoutMs = 1000 * config.getOptionalValue("vanta.finality.round-timeout-seconds", Long.class)
                 .orElse(DEFAULT_ROUND_TIMEOUT_SECONDS);
-        for (String name : NodeSettings.CHAINS) {
+        for (String name : identity.settings().chains()) {
             ChainParams params = loadParams(name, config.getOptionalValue("vanta.chain." + name + ".params-file", String.class));
             JpaChainStore store = new JpaChainStore(em, name, params.maxTransactionsPerBlock());
             stores.put(name, store);

@@ -1,25 +1,32 @@
 package io.vantaechonebula.node.config;
 
+import io.vantaechonebula.node.running.NetworkChoice;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** The node's settings, read once at start; each key is documented in docs/configuration.md. */
+/**
+ * The node's settings, read once at start; each key is documented in docs/configuration.md.
+ *
+ * @param chains the chains this node runs, as {@code vanta.node.network} ({@code NETWORK}) chose them
+ */
 public record NodeSettings(NodeMode mode, Path keyFile, List<String> chains) {
 
-    /** The chains every node runs side by side. */
-    public static final List<String> CHAINS = List.of("testnet", "mainnet");
-
     public static NodeSettings fromConfig() {
-        return from(ConfigProvider.getConfig(NodeSettings.class.getClassLoader()));
+        Config config = ConfigProvider.getConfig(NodeSettings.class.getClassLoader());
+        return from(key -> config.getOptionalValue(key, String.class));
     }
 
-    static NodeSettings from(Config config) {
-        NodeMode mode = NodeMode.parse(config.getOptionalValue("vanta.node.mode", String.class).orElse("full"));
+    /** @param values a setting's value by its key, empty when it is not set */
+    static NodeSettings from(Function<String, Optional<String>> values) {
+        NodeMode mode = NodeMode.parse(values.apply("vanta.node.mode").orElse("full"));
         // Without a configured file the key lives in the server's domain, beside its other configuration.
-        Path keyFile = config.getOptionalValue("vanta.node.key-file", String.class).map(Path::of)
+        Path keyFile = values.apply("vanta.node.key-file").map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("com.sun.aas.instanceRoot", "."), "config", "vanta-node.key"));
-        return new NodeSettings(mode, keyFile, CHAINS);
+        NetworkChoice network = NetworkChoice.parse(values.apply("vanta.node.network").orElse("both"));
+        return new NodeSettings(mode, keyFile, network.chains());
     }
 }

@@ -60,7 +60,7 @@ public class MiningService {
         boolean enabled = config.getOptionalValue("vanta.mining.enabled", Boolean.class).orElse(true);
         int threads = config.getOptionalValue("vanta.mining.threads", Integer.class).orElse(1);
         java.util.Set<String> chains = java.util.Set.copyOf(config.getOptionalValues("vanta.mining.chains", String.class)
-                .orElse(io.vantaechonebula.node.config.NodeSettings.CHAINS));
+                .orElse(identity.settings().chains()));
         if (!enabled || threads < 1) {
             LOG.info("Mining is off (vanta.mining.enabled=" + enabled + ", vanta.mining.threads=" + threads + ")");
             return;
