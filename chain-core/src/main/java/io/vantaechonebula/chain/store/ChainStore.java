@@ -39,11 +39,20 @@ public interface ChainStore extends AccountView {
     /** Records a block as the highest final one, with its certificate; durably, on its own. */
     void markFinal(FinalBlock block);
 
+    /** The bytes the stored blocks take as encoded, headers and transactions: what a storage limit counts. */
+    long bodyBytes();
+
+    /**
+     * Drops the transactions of up to {@code maxBlocks} main-chain blocks below {@code belowHeight}, oldest
+     * first from height 1, keeping their headers, state and undo records; in one commit.
+     *
+     * @return how many blocks it pruned; 0 once every block below the height is pruned
+     */
+    int pruneBodies(long belowHeight, int maxBlocks);
+
     /**
      * Whether the block's transactions were dropped to keep the store within its storage limit, leaving its
      * header: such a block still counts in the chain, but is not served to peers, who could not check it.
      */
-    default boolean isPruned(Hash hash) {
-        return false;
-    }
+    boolean isPruned(Hash hash);
 }

@@ -7,8 +7,11 @@ import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.state.BlockUndo;
 import io.vantaechonebula.chain.tx.Transaction;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** A store in memory: for tests and simulations. Commits are atomic because they are applied under one lock. */
 public final class InMemoryChainStore implements ChainStore {
@@ -19,6 +22,8 @@ public final class InMemoryChainStore implements ChainStore {
     private final Map<Hash, BlockUndo> undos = new HashMap<>();
     private final Map<Hash, Hash> transactionBlocks = new HashMap<>();
     private final Map<Hash, byte[]> certificates = new HashMap<>();
+    private final Set<Hash> pruned = new HashSet<>();
+    private long pruneFrom = 1;
     private Hash head;
     private FinalBlock finalBlock;
 
@@ -102,5 +107,32 @@ public final class InMemoryChainStore implements ChainStore {
     public synchronized void markFinal(FinalBlock block) {
         finalBlock = block;
         certificates.put(block.hash(), block.certificate());
+    }
+
+    @Override
+    public synchronized long bodyBytes() {
+        return blocks.values().stream().mapToLong(stored -> stored.block().encode().length).sum();
+    }
+
+    @Override
+    public synchronized int pruneBodies(long belowHeight, int maxBlocks) {
+        int count = 0;
+        for (; pruneFrom < belowHeight && count < maxBlocks; pruneFrom++) {
+            Hash hash = mainChain.get(pruneFrom);
+            if (hash == null) {
+                break;
+            }
+            StoredBlock stored = blocks.get(hash);
+            Block headerOnly = new Block(stored.block().header(), List.of());
+            blocks.put(hash, new StoredBlock(headerOnly, stored.cumulativeWork(), stored.effectiveTimeMs(), stored.status()));
+            pruned.add(hash);
+            count++;
+        }
+        return count;
+    }
+
+    @Override
+    public synchronized boolean isPruned(Hash hash) {
+        return pruned.contains(hash);
     }
 }

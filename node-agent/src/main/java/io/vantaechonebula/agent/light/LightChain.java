@@ -13,12 +13,9 @@ import java.util.logging.Level;
 final class LightChain {
 
     static final int MEMPOOL_CAPACITY = 10_000;
-    /** Blocks below the head whose transactions are always kept. */
-    static final long KEPT_RECENT = 1_000;
     static final long ROUND_TIMEOUT_MS = 10_000;
 
     private final RunningChain chain;
-    private final MvChainStore store;
     private long lastReadBlocks;
     /** The head's height at the previous reading; -1 until the first, which reports no blocks. */
     private long lastReadHeight = -1;
@@ -26,7 +23,6 @@ final class LightChain {
 
     /** @param key the node key: its address gets the mining rewards, and it votes once it stakes (§8.2) */
     LightChain(ChainParams params, MvChainStore store, Ed25519PrivateKey key) {
-        this.store = store;
         // The store commits each change itself; imports are logged only when asked for, a sync takes thousands.
         this.chain = new RunningChain(params, store, accounts -> accounts::account, MEMPOOL_CAPACITY, InTransaction.NONE,
                 Optional.of(key), ROUND_TIMEOUT_MS, Level.FINE);
@@ -38,19 +34,6 @@ final class LightChain {
 
     ChainParams params() {
         return chain.params();
-    }
-
-    MvChainStore store() {
-        return store;
-    }
-
-    /**
-     * The highest height below which transactions may be dropped: blocks at least {@value #KEPT_RECENT}
-     * below the head, and final if any block is, so that no reorganisation ever needs them again.
-     */
-    long prunableBelow() {
-        long recent = chain.head().height() - KEPT_RECENT;
-        return chain.finalBlock().map(block -> Math.min(block.height() + 1, recent)).orElse(recent);
     }
 
     /** What the chain did since the last reading, for telemetry. */

@@ -17,6 +17,7 @@ import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.chain.vote.Vote;
 import io.vantaechonebula.node.running.ChainEvents;
 import io.vantaechonebula.node.running.RunningChains;
+import io.vantaechonebula.node.running.StorageLimit;
 import io.vantaechonebula.p2p.LocalChains.TransactionOffer;
 import io.vantaechonebula.p2p.Network;
 import io.vantaechonebula.p2p.NetworkSettings;
@@ -70,6 +71,7 @@ public final class LightNode implements AutoCloseable {
     private final MVStore file;
     private final Map<String, LightChain> chains = new LinkedHashMap<>();
     private final RunningChains running;
+    private final StorageLimit storageLimit;
     private final HttpServer server;
     private final String address;
     private final Network network;
@@ -81,8 +83,6 @@ public final class LightNode implements AutoCloseable {
     private final ExecutorService prefetch = Executors.newSingleThreadExecutor(named("vanta-light-sync-fetch"));
     private final List<Thread> miners = new ArrayList<>();
     private volatile boolean mining = true;
-    private boolean overLimitReported;
-    private static final int PRUNE_BATCH = 500;
 
     private LightNode(LightNodeOptions options, Ed25519PrivateKey key, List<ChainParams> params) throws IOException {
         this.options = options;
@@ -95,6 +95,7 @@ public final class LightNode implements AutoCloseable {
             chains.put(chain.params().chainId(), chain);
         }
         this.running = new RunningChains(chains.values().stream().map(LightChain::chain).toList());
+        this.storageLimit = new StorageLimit(options.storageLimitBytes());
         this.server = HttpServer.create(new InetSocketAddress(options.bindHost(), options.port()), 64);
         this.address = "http://" + options.advertisedHost() + ":" + server.getAddress().getPort();
         NetworkSettings settings = new NetworkSettings(address, options.mode(), options.software(), options.seeds(),
@@ -178,7 +179,7 @@ public final class LightNode implements AutoCloseable {
             network.maintain();
             network.syncOnce();
             network.vote();
-            pruneToLimit();
+            storageLimit.enforce(running.all());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A peer-to-peer round failed; the next starts in " + options.syncIntervalSeconds() + " s", e);
         }
@@ -186,31 +187,6 @@ public final class LightNode implements AutoCloseable {
 
     public String address() {
         return address;
-    }
-
-    /** While the stores' blocks take more than the storage limit, drops the transactions of the oldest final blocks. */
-    private void pruneToLimit() {
-        long total = chains.values().stream().mapToLong(chain -> chain.store().bodyBytes()).sum();
-        while (total > options.storageLimitBytes()) {
-            LightChain largest = chains.values().stream()
-                    .max(java.util.Comparator.comparingLong(chain -> chain.store().bodyBytes())).orElseThrow();
-            long before = largest.store().bodyBytes();
-            int pruned = largest.store().pruneBodies(largest.prunableBelow(), PRUNE_BATCH);
-            if (pruned == 0) {
-                if (!overLimitReported) {
-                    overLimitReported = true;
-                    long shown = total;
-                    LOG.warning(() -> "The blocks take " + shown + " bytes, over the storage limit of "
-                            + options.storageLimitBytes() + ", and nothing more can be pruned: only final blocks at least "
-                            + LightChain.KEPT_RECENT + " below the head lose their transactions");
-                }
-                return;
-            }
-            total -= before - largest.store().bodyBytes();
-            LOG.info(() -> "Storage limit: dropped the transactions of " + pruned + " old " + largest.params().name()
-                    + " blocks, keeping their headers");
-        }
-        overLimitReported = false;
     }
 
     public String nodeId() {

@@ -240,8 +240,8 @@ final class MvChainStore implements ChainStore {
         }
     }
 
-    /** The bytes the stored blocks take, headers and transactions, as encoded. */
-    long bodyBytes() {
+    @Override
+    public long bodyBytes() {
         return longIn(BODY_BYTES);
     }
 
@@ -250,13 +250,8 @@ final class MvChainStore implements ChainStore {
         return pruned.containsKey(hash.bytes());
     }
 
-    /**
-     * Drops the transactions of up to {@code maxBlocks} main-chain blocks, oldest first from height 1,
-     * below {@code belowHeight}, keeping their headers, state and undo records; in one commit.
-     *
-     * @return how many blocks it pruned
-     */
-    int pruneBodies(long belowHeight, int maxBlocks) {
+    @Override
+    public int pruneBodies(long belowHeight, int maxBlocks) {
         synchronized (file) {
             long from = Math.max(1, longIn(PRUNE_FROM));
             long bodyBytes = longIn(BODY_BYTES);

@@ -339,8 +339,14 @@ public final class RunningChain {
         return blockchain.finalBlock();
     }
 
-    public ChainStore store() {
-        return store;
+    /** The bytes this chain's stored blocks take, as its storage limit counts them. */
+    public long storedBytes() {
+        return store.bodyBytes();
+    }
+
+    /** Drops the transactions of old main-chain blocks below the height, in one store transaction between imports. */
+    int pruneBodies(long belowHeight, int maxBlocks) {
+        return betweenImports(() -> store.pruneBodies(belowHeight, maxBlocks));
     }
 
     public StoredBlock head() {

@@ -77,6 +77,11 @@ public final class RunningChains implements LocalChains {
         return chain(chainId).map(RunningChain::reportConflicts).orElse(List.of());
     }
 
+    /** Every chain the node runs, in the order given. */
+    public List<RunningChain> all() {
+        return List.copyOf(byChainId.values());
+    }
+
     /** The chain with this id, if the node runs it. */
     public Optional<RunningChain> chain(String chainId) {
         return Optional.ofNullable(byChainId.get(chainId));

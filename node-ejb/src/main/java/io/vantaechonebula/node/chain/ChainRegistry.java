@@ -32,10 +32,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Starts one {@link RunningChain} per chain and hands them out by name. It manages transactions
@@ -49,13 +48,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ChainRegistry {
 
-    /**
-     * Three full blocks. Block intervals are exponential: one in seven takes more than twice the
-     * target, so a mempool that holds one block's worth turns payers away whenever a block is late.
-     */
-    static final int DEFAULT_MEMPOOL_CAPACITY = 150_000;
-
-    static final long DEFAULT_ROUND_TIMEOUT_SECONDS = 10;
     private static final int HEAD_ACCOUNTS_KEPT = 200_000;
 
     @PersistenceContext(unitName = "chain")
@@ -75,20 +67,19 @@ public class ChainRegistry {
 
     private final Map<String, RunningChain> chains = new LinkedHashMap<>();
     private final Map<String, JpaChainStore> stores = new LinkedHashMap<>();
+    private ChainSettings settings;
 
     @PostConstruct
     void start() {
-        Config config = ConfigProvider.getConfig(ChainRegistry.class.getClassLoader());
-        int capacity = config.getOptionalValue("vanta.mempool.capacity", Integer.class).orElse(DEFAULT_MEMPOOL_CAPACITY);
-        long roundTimeoutMs = 1000 * config.getOptionalValue("vanta.finality.round-timeout-seconds", Long.class)
-                .orElse(DEFAULT_ROUND_TIMEOUT_SECONDS);
+        settings = ChainSettings.fromConfig();
         for (String name : identity.settings().chains()) {
-            ChainParams params = loadParams(name, config.getOptionalValue("vanta.chain." + name + ".params-file", String.class));
+            ChainParams params = loadParams(name, settings.paramsFile().apply(name));
             JpaChainStore store = new JpaChainStore(em, name, params.maxTransactionsPerBlock());
             stores.put(name, store);
             // The node key votes once its account stakes (docs/chain-spec.md §8.2).
             chains.put(name, new RunningChain(params, store, accounts -> new HeadAccounts(accounts, HEAD_ACCOUNTS_KEPT),
-                    capacity, this::transaction, Optional.of(identity.nodeKey()), roundTimeoutMs, Level.INFO));
+                    settings.mempoolCapacity(), this::transaction, Optional.of(identity.nodeKey()), settings.roundTimeoutMs(),
+                    Level.INFO));
         }
         self = context.getBusinessObject(ChainRegistry.class);
     }
@@ -149,6 +140,11 @@ public class ChainRegistry {
         return chains.values();
     }
 
+    /** What the chains' blocks may take ({@code STORAGE_LIMIT}); empty keeps every block. */
+    public OptionalLong storageLimitBytes() {
+        return settings.storageLimitBytes();
+    }
+
     /**
      * A chain's work in one transaction of this bean. Other beans' threads reach the chains too (the
      * peer-to-peer rounds make blocks final), and Payara lets a bean-managed transaction begin only
@@ -197,10 +193,10 @@ public class ChainRegistry {
         }
     }
 
-    private static ChainParams loadParams(String name, Optional<String> file) {
+    private static ChainParams loadParams(String name, Optional<Path> file) {
         try {
             if (file.isPresent()) {
-                return ChainParamsFile.read(Path.of(file.get()));
+                return ChainParamsFile.read(file.get());
             }
             return ChainParamsFile.bundled(name, ChainRegistry.class.getClassLoader());
         } catch (IOException e) {

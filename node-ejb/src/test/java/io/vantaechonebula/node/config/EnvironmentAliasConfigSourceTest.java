@@ -25,6 +25,14 @@ class EnvironmentAliasConfigSourceTest {
     }
 
     @Test
+    void theNetworkAndTheStorageLimitReachTheirKeys() {
+        EnvironmentAliasConfigSource seeds =
+                new EnvironmentAliasConfigSource(Map.of("NETWORK", "testnet", "STORAGE_LIMIT", "500MB")::get);
+        assertThat(seeds.getValue("vanta.node.network")).isEqualTo("testnet");
+        assertThat(seeds.getValue("vanta.storage.limit")).isEqualTo("500MB");
+    }
+
+    @Test
     void ranksBelowTheStandardEnvironmentSource() {
         assertThat(source.getOrdinal()).isLessThan(300).isGreaterThan(100);
     }

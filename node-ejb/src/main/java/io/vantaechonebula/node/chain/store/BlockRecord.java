@@ -47,6 +47,9 @@ public class BlockRecord {
     @Lob
     byte[] certificate;
 
+    /** Whether the block's transactions were dropped for the storage limit, leaving its header in {@link #encoded}. */
+    Boolean pruned;
+
     protected BlockRecord() {
     }
 
@@ -73,5 +76,14 @@ public class BlockRecord {
 
     void keepCertificate(byte[] encoded) {
         this.certificate = encoded;
+    }
+
+    void pruneTo(byte[] headerOnly) {
+        this.encoded = headerOnly;
+        this.pruned = Boolean.TRUE;
+    }
+
+    boolean isPruned() {
+        return Boolean.TRUE.equals(pruned);
     }
 }

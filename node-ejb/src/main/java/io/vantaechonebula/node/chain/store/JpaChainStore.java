@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The chain's store in the application's database. The caller runs {@link #commit} inside one
@@ -42,8 +43,10 @@ public final class JpaChainStore implements ChainStore {
     private final EntityManager em;
     private final String chain;
     private final int maxTransactionsPerBlock;
-    /** Blocks never change once stored (only their status does), so decoded ones are kept. */
+    /** Blocks never change once stored (only their status, and a pruned one its body), so decoded ones are kept. */
     private final DecodedBlocks decoded;
+    /** The bytes the stored blocks take: summed once from the table, then counted as blocks come and go. */
+    private final AtomicLong storedBytes = new AtomicLong(-1);
 
     public JpaChainStore(EntityManager em, String chain, int maxTransactionsPerBlock) {
         this.em = em;
@@ -186,8 +189,10 @@ public final class JpaChainStore implements ChainStore {
     @Override
     public void commit(ChainCommit commit) {
         for (StoredBlock stored : commit.added()) {
+            byte[] encoded = stored.block().encode();
             em.persist(new BlockRecord(chain, stored.hash().toString(), stored.height(), stored.status().name(),
-                    stored.cumulativeWork().toString(), stored.effectiveTimeMs(), stored.block().encode()));
+                    stored.cumulativeWork().toString(), stored.effectiveTimeMs(), encoded));
+            storedBytes.getAndUpdate(bytes -> bytes < 0 ? bytes : bytes + encoded.length);
         }
         commit.statuses().forEach((hash, status) -> blockRecord(hash).changeStatus(status.name()));
         TransactionIndexRecord index = commit.disconnected().isEmpty() ? null : progress();
@@ -280,6 +285,51 @@ public final class JpaChainStore implements ChainStore {
             throw new IllegalStateException("block " + hash + " of " + chain + " is not stored");
         }
         return record;
+    }
+
+    @Override
+    public long bodyBytes() {
+        long known = storedBytes.get();
+        if (known >= 0) {
+            return known;
+        }
+        Number summed = (Number) em.createNativeQuery("SELECT COALESCE(SUM(OCTET_LENGTH(encoded)), 0) FROM chain_block"
+                + " WHERE chain = ?").setParameter(1, chain).getSingleResult();
+        storedBytes.compareAndSet(-1, summed.longValue());
+        return storedBytes.get();
+    }
+
+    @Override
+    public int pruneBodies(long belowHeight, int maxBlocks) {
+        Long lastPruned = em.createQuery("SELECT MAX(b.height) FROM BlockRecord b WHERE b.chain = :chain AND b.pruned = TRUE",
+                Long.class).setParameter("chain", chain).getSingleResult();
+        long bytes = bodyBytes();
+        int count = 0;
+        for (long height = Math.max(1, lastPruned == null ? 1 : lastPruned + 1); height < belowHeight && count < maxBlocks;
+             height++) {
+            Optional<Hash> hash = mainChainHash(height);
+            if (hash.isEmpty()) {
+                break;
+            }
+            BlockRecord record = blockRecord(hash.get());
+            if (record.isPruned()) {
+                continue;
+            }
+            Block block = toStored(record).block();
+            byte[] headerOnly = new Block(block.header(), List.of()).encode();
+            bytes -= record.encoded.length - headerOnly.length;
+            record.pruneTo(headerOnly);
+            decoded.put(record.id, new Block(block.header(), List.of()));
+            count++;
+        }
+        storedBytes.set(bytes);
+        return count;
+    }
+
+    @Override
+    public boolean isPruned(Hash hash) {
+        BlockRecord record = em.find(BlockRecord.class, new ChainKey(chain, hash.toString()));
+        return record != null && record.isPruned();
     }
 
     private StoredBlock toStored(BlockRecord record) {

@@ -14,6 +14,7 @@ import io.vantaechonebula.chain.params.StakeParams;
 import io.vantaechonebula.chain.pow.ProofOfWork;
 import io.vantaechonebula.chain.store.FinalBlock;
 import io.vantaechonebula.chain.store.InMemoryChainStore;
+import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.chain.tx.TransactionType;
 import jakarta.persistence.EntityManager;
@@ -185,6 +186,33 @@ class JpaChainStoreTest {
         FinalBlock finalBlock = inTransaction(store::finalBlock).orElseThrow();
         assertThat(finalBlock.hash()).isEqualTo(exit.hash());
         assertThat(finalBlock.certificate()).containsExactly(7);
+    }
+
+    @Test
+    void prunedBlocksKeepTheirHeadersAndTheStoreCountsTheBytesTheyFreed() {
+        Block one = mineAndImport(chain, List.of(transfer(0), transfer(1)));
+        Block two = mineAndImport(chain, List.of(transfer(2), transfer(3)));
+        Block three = mineAndImport(chain, List.of(transfer(4)));
+        long before = inTransaction(store::bodyBytes);
+        assertThat(before).isEqualTo(new JpaChainStore(em, "testnet", PARAMS.maxTransactionsPerBlock()).bodyBytes());
+
+        assertThat(inTransaction(() -> store.pruneBodies(3, 1))).isEqualTo(1);
+        assertThat(inTransaction(() -> store.pruneBodies(3, 10))).as("goes on where it stopped").isEqualTo(1);
+        assertThat(inTransaction(() -> store.pruneBodies(3, 10))).isZero();
+
+        assertThat(store.isPruned(one.hash())).isTrue();
+        assertThat(store.isPruned(two.hash())).isTrue();
+        assertThat(store.isPruned(three.hash())).isFalse();
+        StoredBlock prunedOne = inTransaction(() -> store.block(one.hash())).orElseThrow();
+        assertThat(prunedOne.block().header()).isEqualTo(one.header());
+        assertThat(prunedOne.block().transactions()).isEmpty();
+        assertThat(inTransaction(() -> store.block(three.hash())).orElseThrow().block().transactions()).hasSize(1);
+        long freed = one.encode().length + two.encode().length
+                - new Block(one.header(), List.of()).encode().length - new Block(two.header(), List.of()).encode().length;
+        assertThat(store.bodyBytes()).isEqualTo(before - freed);
+        assertThat(new JpaChainStore(em, "testnet", PARAMS.maxTransactionsPerBlock()).bodyBytes())
+                .as("summed again from the table").isEqualTo(before - freed);
+        assertThat(inTransaction(() -> chain.head().hash())).isEqualTo(three.hash());
     }
 
     private long indexRows(Transaction tx) {
