@@ -6,6 +6,7 @@ import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.params.ChainParamsFile;
+import io.vantaechonebula.node.api.UnknownChainException;
 import io.vantaechonebula.node.chain.store.JpaChainStore;
 import io.vantaechonebula.node.identity.NodeIdentity;
 import io.vantaechonebula.node.running.RunningChain;

@@ -1,7 +1,7 @@
 package io.vantaechonebula.web.ai;
 
 import io.vantaechonebula.chain.tx.Transaction;
-import io.vantaechonebula.node.chain.ChainRegistry;
+import io.vantaechonebula.node.api.ChainOperations;
 import io.vantaechonebula.pool.agents.SampleAssessor;
 import io.vantaechonebula.pool.store.SampleView;
 import io.vantaechonebula.telemetry.FieldError;
@@ -48,7 +48,7 @@ public class AiProcessResource {
     static final long MAX_BODY_BYTES = 2 * 1024 * 1024;
 
     @EJB
-    private ChainRegistry registry;
+    private ChainOperations chains;
 
     @EJB
     private SampleAssessor samples;
@@ -99,7 +99,7 @@ public class AiProcessResource {
     private JsonObject transactions(AiRequest request) throws InvalidTelemetryException {
         String path = request.data().getValueType() == JsonValue.ValueType.ARRAY ? "data" : "data.transactions";
         List<Transaction> transactions = ChainAssessor.parse(request.transactions(), path);
-        ChainAssessor assessor = new ChainAssessor(registry);
+        ChainAssessor assessor = new ChainAssessor(chains);
         return AiResultJson.transactions(request, assessor.assess(transactions, request.timestampMillis(), Long.MAX_VALUE))
                 .build();
     }
@@ -115,7 +115,7 @@ public class AiProcessResource {
         long timestampMs = block.get("timestampMs") instanceof JsonNumber ms ? ms.longValue() : request.timestampMillis();
         List<Transaction> transactions = block.getJsonArray("transactions").isEmpty() ? List.of()
                 : ChainAssessor.parse(block.getJsonArray("transactions"), "data.transactions");
-        ChainAssessor assessor = new ChainAssessor(registry);
+        ChainAssessor assessor = new ChainAssessor(chains);
         ChainAssessor.Transactions scored = assessor.assess(transactions, timestampMs, height.longValue());
         String chainId = block.get("chainId") instanceof JsonString id ? id.getString()
                 : transactions.isEmpty() ? null : transactions.get(0).chainId();

@@ -6,8 +6,7 @@ import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.Transaction;
-import io.vantaechonebula.node.chain.ChainRegistry;
-import io.vantaechonebula.node.running.RunningChain;
+import io.vantaechonebula.node.api.ChainOperations;
 import io.vantaechonebula.telemetry.BlockRecord;
 import io.vantaechonebula.telemetry.FieldError;
 import io.vantaechonebula.telemetry.InvalidTelemetryException;
@@ -19,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 
 /**
  * Transactions and blocks scored by the Transaction Analyzer that nodes run (docs/analysis.md),
@@ -46,12 +44,12 @@ final class ChainAssessor {
                         Double usualIntervalMs, Long targetIntervalMs, Double minerShare, int recentBlocks) {
     }
 
-    private final ChainRegistry registry;
+    private final ChainOperations chains;
     /** Read once per chain and height for the request this assessor serves: a block's history and figures share it. */
     private final Map<String, List<StoredBlock>> recentBlocks = new HashMap<>();
 
-    ChainAssessor(ChainRegistry registry) {
-        this.registry = registry;
+    ChainAssessor(ChainOperations chains) {
+        this.chains = chains;
     }
 
     static List<Transaction> parse(JsonArray array, String path) throws InvalidTelemetryException {
@@ -87,7 +85,7 @@ final class ChainAssessor {
         Map<String, Integer> learntFrom = new LinkedHashMap<>();
         for (Transaction transaction : transactions) {
             if (!learntFrom.containsKey(transaction.chainId())) {
-                chainOf(transaction.chainId()).ifPresent(chain -> learntFrom.put(transaction.chainId(),
+                chains.nameOf(transaction.chainId()).ifPresent(chain -> learntFrom.put(transaction.chainId(),
                         readHistory(analyzer, recentBlocks(chain, belowHeight))));
             }
         }
@@ -104,16 +102,16 @@ final class ChainAssessor {
     BlockFigures block(String chainId, long height, String miner, long timestampMs, List<Transaction> transactions) {
         long volume = BlockRecord.volume(transactions);
         long fees = BlockRecord.fees(transactions);
-        Optional<RunningChain> chain = chainId == null ? Optional.empty() : chainOf(chainId);
+        Optional<String> chain = chainId == null ? Optional.empty() : chains.nameOf(chainId);
         List<StoredBlock> recent = chain.map(c -> recentBlocks(c, height)).orElse(List.of());
         Long parentTime = chain.isPresent() && height > 0
-                ? chain.get().blockAt(height - 1).map(b -> b.block().header().timestampMs()).orElse(null) : null;
+                ? chains.blockAt(chain.get(), height - 1).map(b -> b.block().header().timestampMs()).orElse(null) : null;
         Double usualInterval = medianInterval(recent);
         Double minerShare = recent.isEmpty() ? null
                 : (double) recent.stream().filter(b -> b.block().header().miner().hex().equals(miner)).count() / recent.size();
         return new BlockFigures(chainId, chain.isPresent(), height, miner, transactions.size(), volume, fees,
                 parentTime == null ? null : timestampMs - parentTime, usualInterval,
-                chain.map(c -> c.params().targetBlockTimeMs()).orElse(null), minerShare, recent.size());
+                chain.map(name -> chains.params(name).targetBlockTimeMs()).orElse(null), minerShare, recent.size());
     }
 
     /** The median gap between consecutive blocks: a node that was down for a day does not make every block look fast. */
@@ -128,11 +126,6 @@ final class ChainAssessor {
         java.util.Arrays.sort(gaps);
         int middle = gaps.length / 2;
         return gaps.length % 2 == 1 ? gaps[middle] : (gaps[middle - 1] + gaps[middle]) / 2.0;
-    }
-
-    private Optional<RunningChain> chainOf(String chainId) {
-        return StreamSupport.stream(registry.all().spliterator(), false)
-                .filter(chain -> chain.params().chainId().equals(chainId)).findFirst();
     }
 
     private static int readHistory(TransactionAnalyzer analyzer, List<StoredBlock> blocks) {
@@ -152,11 +145,11 @@ final class ChainAssessor {
     }
 
     /** The main chain's last blocks below a height, oldest first. */
-    private List<StoredBlock> recentBlocks(RunningChain chain, long belowHeight) {
-        return recentBlocks.computeIfAbsent(chain.params().chainId() + "@" + belowHeight, any -> {
-            long top = Math.min(chain.head().height(), belowHeight - 1);
+    private List<StoredBlock> recentBlocks(String chain, long belowHeight) {
+        return recentBlocks.computeIfAbsent(chain + "@" + belowHeight, any -> {
+            long top = Math.min(chains.head(chain).height(), belowHeight - 1);
             return top < 0 ? List.of()
-                    : chain.mainChain(Math.max(0, top - HISTORY_BLOCKS + 1), (int) Math.min(HISTORY_BLOCKS, top + 1));
+                    : chains.mainChain(chain, Math.max(0, top - HISTORY_BLOCKS + 1), (int) Math.min(HISTORY_BLOCKS, top + 1));
         });
     }
 }

@@ -5,12 +5,14 @@ import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.mempool.Mempool;
+import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.RejectionReason;
 import io.vantaechonebula.chain.tx.Transaction;
-import io.vantaechonebula.node.chain.ChainRegistry;
-import io.vantaechonebula.node.running.RunningChain;
+import io.vantaechonebula.node.api.AccountState;
+import io.vantaechonebula.node.api.ChainOperations;
+import io.vantaechonebula.node.api.MempoolSummary;
 import io.vantaechonebula.node.running.TransactionStatus;
 import io.vantaechonebula.web.LimitedBody;
 import io.vantaechonebula.web.QueryLimits;
@@ -64,7 +66,7 @@ public class ChainResource {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     @EJB
-    private ChainRegistry registry;
+    private ChainOperations chains;
 
     @PathParam("chain")
     private String chainName;
@@ -81,11 +83,11 @@ public class ChainResource {
     @APIResponse(responseCode = "404", description = "Unknown chain", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "413", description = "Body over 64 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response submit(InputStream body) throws IOException, InvalidTransactionException {
-        RunningChain chain = registry.chain(chainName);
+        chains.params(chainName);
         String text = LimitedBody.read(body, MAX_TRANSACTION_BYTES, ProblemType.INVALID_BODY,
                 "A signed transaction is well under 1 KiB; send one JSON object.");
         Transaction tx = TransactionJson.parse(object(text));
-        Mempool.Added added = chain.submit(tx);
+        Mempool.Added added = chains.submit(chainName, tx);
         return Response.accepted(pending(tx, added).build().toString()).type(MediaType.APPLICATION_JSON).build();
     }
 
@@ -103,7 +105,7 @@ public class ChainResource {
     @APIResponse(responseCode = "413", description = "Body over 1 MiB; nothing was queued",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public JsonObject submitBatch(InputStream body) throws IOException {
-        RunningChain chain = registry.chain(chainName);
+        chains.params(chainName);
         String text = LimitedBody.read(body, MAX_BATCH_BYTES, ProblemType.INVALID_BODY,
                 "Send at most " + MAX_BATCH + " transactions per batch.");
         JsonArray entries = array(text);
@@ -116,7 +118,7 @@ public class ChainResource {
                     throw new InvalidTransactionException(RejectionReason.MALFORMED, "each entry must be a JSON object");
                 }
                 tx = TransactionJson.parse(entry.asJsonObject());
-                results.add(pending(tx, chain.submit(tx)));
+                results.add(pending(tx, chains.submit(chainName, tx)));
                 accepted++;
             } catch (InvalidTransactionException e) {
                 JsonObjectBuilder refused = JSON.createObjectBuilder();
@@ -144,14 +146,14 @@ public class ChainResource {
     @Path("head")
     @Operation(summary = "The main chain's newest block")
     public JsonObject head() {
-        RunningChain chain = registry.chain(chainName);
-        StoredBlock head = chain.head();
+        ChainParams params = chains.params(chainName);
+        StoredBlock head = chains.head(chainName);
         return BlockJson.summary(head, head.height())
-                .add("chain", chain.params().name())
-                .add("chainId", chain.params().chainId())
-                .add("targetBlockTimeMs", chain.params().targetBlockTimeMs())
-                .add("hashRate", chain.hashRate().perSecond())
-                .add("transactionIndexHeight", registry.indexedHeight(chain.params().name()))
+                .add("chain", params.name())
+                .add("chainId", params.chainId())
+                .add("targetBlockTimeMs", params.targetBlockTimeMs())
+                .add("hashRate", chains.hashRate(chainName))
+                .add("transactionIndexHeight", chains.transactionIndexHeight(chainName))
                 .build();
     }
 
@@ -160,12 +162,11 @@ public class ChainResource {
     @Operation(summary = "Main-chain blocks from a height, oldest first",
             description = "Without 'from', the newest 'limit' blocks. At most 100.")
     public JsonValue blocks(@QueryParam("from") String from, @QueryParam("limit") @DefaultValue("20") String limit) {
-        RunningChain chain = registry.chain(chainName);
+        long headHeight = chains.head(chainName).height();
         int max = QueryLimits.parse("limit", limit, MAX_BLOCKS);
-        long headHeight = chain.head().height();
         long start = from == null ? Math.max(0, headHeight - max + 1) : height("from", from);
         JsonArrayBuilder array = JSON.createArrayBuilder();
-        chain.mainChain(start, max).forEach(block -> array.add(BlockJson.summary(block, headHeight)));
+        chains.mainChain(chainName, start, max).forEach(block -> array.add(BlockJson.summary(block, headHeight)));
         return array.build();
     }
 
@@ -174,20 +175,21 @@ public class ChainResource {
     @Operation(summary = "One block by height (main chain) or by hash (any stored block), with its transactions")
     @APIResponse(responseCode = "404", description = "No such block", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public JsonObject block(@PathParam("id") String id) {
-        RunningChain chain = registry.chain(chainName);
+        chains.params(chainName);
         Optional<StoredBlock> block;
         if (HEIGHT.matcher(id).matches()) {
-            block = chain.blockAt(Long.parseLong(id));
+            block = chains.blockAt(chainName, Long.parseLong(id));
         } else if (HASH.matcher(id.toLowerCase(Locale.ROOT)).matches()) {
-            block = chain.block(Hash.fromHex(id.toLowerCase(Locale.ROOT)));
+            block = chains.block(chainName, Hash.fromHex(id.toLowerCase(Locale.ROOT)));
         } else {
             throw new ApiProblemException(ProblemType.INVALID_PARAMETER,
                     "A block is named by its height (a whole number) or its hash (64 hex characters), got '" + id + "'");
         }
         StoredBlock found = block.orElseThrow(() -> new ApiProblemException(ProblemType.BLOCK_NOT_FOUND,
                 "No block " + id + " on " + chainName + "; GET /api/v1/chains/" + chainName + "/head shows the newest"));
-        boolean onMainChain = chain.blockAt(found.height()).map(main -> main.hash().equals(found.hash())).orElse(false);
-        return BlockJson.full(found, chain.head().height(), onMainChain);
+        boolean onMainChain = chains.blockAt(chainName, found.height()).map(main -> main.hash().equals(found.hash()))
+                .orElse(false);
+        return BlockJson.full(found, chains.head(chainName).height(), onMainChain);
     }
 
     @GET
@@ -195,12 +197,12 @@ public class ChainResource {
     @Operation(summary = "A transaction's status: pending, included (block and confirmations) or rejected (reason)")
     @APIResponse(responseCode = "404", description = "Never seen", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public JsonObject transaction(@PathParam("id") String id) {
-        RunningChain chain = registry.chain(chainName);
+        chains.params(chainName);
         if (!HASH.matcher(id).matches()) {
             throw new ApiProblemException(ProblemType.INVALID_PARAMETER, "A transaction id is 64 lower-case hex characters, got '" + id + "'");
         }
         Hash txId = Hash.fromHex(id);
-        TransactionStatus status = chain.transactionStatus(txId).orElseThrow(() -> new ApiProblemException(
+        TransactionStatus status = chains.transactionStatus(chainName, txId).orElseThrow(() -> new ApiProblemException(
                 ProblemType.TRANSACTION_NOT_FOUND, "Transaction " + id + " is not known to " + chainName
                 + ": it was never submitted here, or it was refused long ago"));
         JsonObjectBuilder json = JSON.createObjectBuilder()
@@ -210,7 +212,7 @@ public class ChainResource {
         status.height().ifPresent(height -> json.add("blockHeight", height));
         status.confirmations().ifPresent(confirmations -> json.add("confirmations", confirmations));
         status.reason().ifPresent(reason -> json.add("reason", reason));
-        chain.transaction(txId).ifPresent(tx -> json.add("transaction", TransactionJson.of(tx)));
+        chains.transaction(chainName, txId).ifPresent(tx -> json.add("transaction", TransactionJson.of(tx)));
         return json.build();
     }
 
@@ -219,7 +221,7 @@ public class ChainResource {
     @Operation(summary = "An account's balance and nonce at the head",
             description = "nextNonce also counts the account's transactions waiting in the mempool.")
     public JsonObject account(@PathParam("address") String address) {
-        RunningChain chain = registry.chain(chainName);
+        chains.params(chainName);
         Address parsed;
         try {
             parsed = new Address(address);
@@ -227,7 +229,8 @@ public class ChainResource {
             throw new ApiProblemException(ProblemType.INVALID_PARAMETER, "An address is 40 lower-case hex characters, got '"
                     + address + "'");
         }
-        Account account = chain.account(parsed);
+        AccountState state = chains.account(chainName, parsed);
+        Account account = state.account();
         return JSON.createObjectBuilder()
                 .add("address", parsed.hex())
                 .add("balance", account.balance())
@@ -235,8 +238,8 @@ public class ChainResource {
                 .add("stake", account.stake())
                 .add("exitHeight", account.exitHeight())
                 .add("activeValidator", account.isActiveValidator())
-                .add("nextNonce", chain.mempool().nextNonce(parsed, account))
-                .add("height", chain.head().height())
+                .add("nextNonce", state.nextNonce())
+                .add("height", chains.head(chainName).height())
                 .build();
     }
 
@@ -244,11 +247,11 @@ public class ChainResource {
     @Path("mempool")
     @Operation(summary = "Transactions waiting for a block: how many, and their fee range")
     public JsonObject mempool() {
-        Mempool mempool = registry.chain(chainName).mempool();
+        MempoolSummary mempool = chains.mempool(chainName);
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("size", mempool.size())
                 .add("capacity", mempool.capacity());
-        mempool.feeRange().ifPresentOrElse(
+        mempool.fees().ifPresentOrElse(
                 range -> json.add("lowestFee", range.lowest()).add("highestFee", range.highest()),
                 () -> json.addNull("lowestFee").addNull("highestFee"));
         return json.build();

@@ -6,8 +6,7 @@ import io.vantaechonebula.chain.finality.FinalityCertificate;
 import io.vantaechonebula.chain.store.FinalBlock;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.vote.Vote;
-import io.vantaechonebula.node.chain.ChainRegistry;
-import io.vantaechonebula.node.running.RunningChain;
+import io.vantaechonebula.node.api.ChainOperations;
 import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.ProblemType;
 import jakarta.ejb.EJB;
@@ -35,7 +34,7 @@ public class FinalityResource {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     @EJB
-    private ChainRegistry registry;
+    private ChainOperations chains;
 
     @PathParam("chain")
     private String chainName;
@@ -46,11 +45,11 @@ public class FinalityResource {
     @Operation(summary = "Validators", description = "Every account with a stake at the head: its stake, exit height, whether"
             + " it votes, and from which height an exiting stake can be withdrawn; the total active stake and the rules.")
     public JsonObject validators() {
-        RunningChain chain = registry.chain(chainName);
-        long delay = chain.params().staking().exitDelayBlocks();
+        chains.params(chainName);
+        long delay = chains.params(chainName).staking().exitDelayBlocks();
         JsonArrayBuilder validators = JSON.createArrayBuilder();
         long active = 0;
-        for (Map.Entry<Address, Account> entry : new TreeMap<>(chain.stakedAccounts()).entrySet()) {
+        for (Map.Entry<Address, Account> entry : new TreeMap<>(chains.stakedAccounts(chainName)).entrySet()) {
             Account account = entry.getValue();
             JsonObjectBuilder validator = JSON.createObjectBuilder().add("address", entry.getKey().hex())
                     .add("stake", account.stake()).add("exitHeight", account.exitHeight())
@@ -63,9 +62,9 @@ public class FinalityResource {
             }
             validators.add(validator);
         }
-        return JSON.createObjectBuilder().add("chain", chain.params().name()).add("height", chain.head().height())
-                .add("activeStake", active).add("minStake", chain.params().staking().minStake())
-                .add("exitDelayBlocks", delay).add("slashRewardPercent", chain.params().staking().slashRewardPercent())
+        return JSON.createObjectBuilder().add("chain", chains.params(chainName).name()).add("height", chains.head(chainName).height())
+                .add("activeStake", active).add("minStake", chains.params(chainName).staking().minStake())
+                .add("exitDelayBlocks", delay).add("slashRewardPercent", chains.params(chainName).staking().slashRewardPercent())
                 .add("validators", validators).build();
     }
 
@@ -75,14 +74,14 @@ public class FinalityResource {
     @Operation(summary = "The highest final block", description = "Its height, hash and certificate; finalHeight is -1"
             + " while no block is final.")
     public JsonObject finality() {
-        RunningChain chain = registry.chain(chainName);
-        Optional<FinalBlock> finalBlock = chain.finality().finalBlock();
-        JsonObjectBuilder json = JSON.createObjectBuilder().add("chain", chain.params().name())
-                .add("height", chain.head().height())
+        chains.params(chainName);
+        Optional<FinalBlock> finalBlock = chains.finalBlock(chainName);
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("chain", chains.params(chainName).name())
+                .add("height", chains.head(chainName).height())
                 .add("finalHeight", finalBlock.map(FinalBlock::height).orElse(-1L));
         finalBlock.ifPresent(block -> {
             json.add("finalHash", block.hash().toString());
-            chain.certificate(block.hash()).ifPresent(certificate -> json.add("certificate", certificate(certificate)));
+            chains.certificate(chainName, block.hash()).ifPresent(certificate -> json.add("certificate", certificate(certificate)));
         });
         return json.build();
     }
@@ -93,15 +92,15 @@ public class FinalityResource {
     @Operation(summary = "Finality of the main-chain block at a height", description = "Whether it is final, and the"
             + " certificate of a block made final by one (its descendants' certificates make the others final).")
     public JsonObject blockFinality(@PathParam("height") String heightText) {
-        RunningChain chain = registry.chain(chainName);
+        chains.params(chainName);
         long height = height(heightText);
-        StoredBlock block = chain.blockAt(height).orElseThrow(() -> new ApiProblemException(ProblemType.BLOCK_NOT_FOUND,
+        StoredBlock block = chains.blockAt(chainName, height).orElseThrow(() -> new ApiProblemException(ProblemType.BLOCK_NOT_FOUND,
                 "No block at height " + height + " on the main chain of " + chainName + "; its head is at "
-                        + chain.head().height()));
-        long finalHeight = chain.finality().finalBlock().map(FinalBlock::height).orElse(-1L);
+                        + chains.head(chainName).height()));
+        long finalHeight = chains.finalBlock(chainName).map(FinalBlock::height).orElse(-1L);
         JsonObjectBuilder json = JSON.createObjectBuilder().add("height", height).add("hash", block.hash().toString())
                 .add("final", height <= finalHeight).add("finalHeight", finalHeight);
-        chain.certificate(block.hash()).ifPresent(certificate -> json.add("certificate", certificate(certificate)));
+        chains.certificate(chainName, block.hash()).ifPresent(certificate -> json.add("certificate", certificate(certificate)));
         return json.build();
     }
 
@@ -111,10 +110,10 @@ public class FinalityResource {
     @Operation(summary = "Votes at a height", description = "The votes this node holds at ?height=H, for heights above"
             + " the final one and the last hundred final ones.")
     public JsonObject votes(@QueryParam("height") String heightText) {
-        RunningChain chain = registry.chain(chainName);
+        chains.params(chainName);
         long height = height(heightText);
         JsonArrayBuilder votes = JSON.createArrayBuilder();
-        chain.finality().votesAt(height).forEach(vote -> votes.add(vote(vote)));
+        chains.votesAt(chainName, height).forEach(vote -> votes.add(vote(vote)));
         return JSON.createObjectBuilder().add("height", height).add("votes", votes).build();
     }
 

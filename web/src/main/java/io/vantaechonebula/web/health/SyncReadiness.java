@@ -1,6 +1,6 @@
 package io.vantaechonebula.web.health;
 
-import io.vantaechonebula.node.p2p.PeerService;
+import io.vantaechonebula.node.api.NodeOperations;
 import io.vantaechonebula.p2p.sync.SyncStatus;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +21,7 @@ public class SyncReadiness implements HealthCheck {
     static final long DEFAULT_MAX_BEHIND = 10;
 
     @EJB
-    private PeerService peers;
+    private NodeOperations peers;
 
     @Override
     public HealthCheckResponse call() {

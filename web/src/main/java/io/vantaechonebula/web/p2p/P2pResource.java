@@ -1,6 +1,6 @@
 package io.vantaechonebula.web.p2p;
 
-import io.vantaechonebula.node.p2p.PeerService;
+import io.vantaechonebula.node.api.NodeOperations;
 import io.vantaechonebula.p2p.http.P2pHttpApi;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class P2pResource {
 
     @EJB
-    private PeerService peers;
+    private NodeOperations peers;
 
     @Context
     private UriInfo uri;
@@ -53,7 +53,7 @@ public class P2pResource {
 
     private Response answer(String method, String route, byte[] body) {
         String query = uri.getRequestUri().getRawQuery();
-        P2pHttpApi.Answer answer = peers.api().handle(method, P2pHttpApi.BASE + "/" + route, query == null ? "" : query,
+        P2pHttpApi.Answer answer = peers.handlePeerRequest(method, P2pHttpApi.BASE + "/" + route, query == null ? "" : query,
                 name -> Optional.ofNullable(headers.getHeaderString(name)), body);
         return Response.status(answer.status()).type(answer.contentType()).entity(answer.body()).build();
     }

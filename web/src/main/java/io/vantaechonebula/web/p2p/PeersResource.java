@@ -1,6 +1,6 @@
 package io.vantaechonebula.web.p2p;
 
-import io.vantaechonebula.node.p2p.PeerService;
+import io.vantaechonebula.node.api.NodeOperations;
 import io.vantaechonebula.p2p.http.PeersJson;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class PeersResource {
 
     @EJB
-    private PeerService service;
+    private NodeOperations service;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -26,6 +26,7 @@ public class PeersResource {
                     + " reputation, state and last problem; and per chain the local and best peer height and sync"
                     + " progress. See docs/p2p-spec.md.")
     public JsonObject peers() {
-        return PeersJson.of(service.nodeId(), service.address(), service.enabled(), service.peers(), service.sync());
+        return PeersJson.of(service.status().nodeId(), service.p2pAddress(), service.p2pEnabled(), service.peers(),
+                service.sync());
     }
 }

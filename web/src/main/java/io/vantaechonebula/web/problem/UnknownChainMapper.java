@@ -1,6 +1,6 @@
 package io.vantaechonebula.web.problem;
 
-import io.vantaechonebula.node.chain.UnknownChainException;
+import io.vantaechonebula.node.api.UnknownChainException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

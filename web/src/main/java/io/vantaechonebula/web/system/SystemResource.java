@@ -1,7 +1,7 @@
 package io.vantaechonebula.web.system;
 
-import io.vantaechonebula.node.config.NodeMode;
-import io.vantaechonebula.node.identity.NodeIdentity;
+import io.vantaechonebula.node.api.NodeOperations;
+import io.vantaechonebula.node.api.NodeStatus;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class SystemResource {
 
     @EJB
-    private NodeIdentity identity;
+    private NodeOperations node;
 
     @GET
     @Path("status")
@@ -24,8 +24,8 @@ public class SystemResource {
     @Operation(summary = "What this system is",
             description = "Remote nodes discover the main system by the answer's \"system\": \"VantaEchoNebula\".")
     public SystemStatus status() {
-        return new SystemStatus(SystemStatus.SYSTEM_NAME, identity.version(), identity.nodeId(),
-                identity.settings().mode().id(), identity.settings().mode() == NodeMode.FULL, identity.settings().chains(),
-                identity.startedAt().toString());
+        NodeStatus status = node.status();
+        return new SystemStatus(SystemStatus.SYSTEM_NAME, status.version(), status.nodeId(), status.mode(), status.runsPool(),
+                status.chains(), status.startedAt().toString());
     }
 }

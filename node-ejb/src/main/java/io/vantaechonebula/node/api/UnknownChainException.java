@@ -1,4 +1,4 @@
-package io.vantaechonebula.node.chain;
+package io.vantaechonebula.node.api;
 
 import jakarta.ejb.ApplicationException;
 

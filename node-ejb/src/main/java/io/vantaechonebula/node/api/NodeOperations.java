@@ -1,0 +1,32 @@
+package io.vantaechonebula.node.api;
+
+import io.vantaechonebula.p2p.http.P2pHttpApi;
+import io.vantaechonebula.p2p.peer.PeerView;
+import io.vantaechonebula.p2p.sync.SyncStatus;
+import jakarta.ejb.Local;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** This node as the interface tier sees it: who it is, and its place in the peer-to-peer network. */
+@Local
+public interface NodeOperations {
+
+    NodeStatus status();
+
+    /** The base URL peers reach this node at. */
+    String p2pAddress();
+
+    boolean p2pEnabled();
+
+    List<PeerView> peers();
+
+    int connectedPeers();
+
+    /** Each chain's height against the best its peers report, and its sync. */
+    List<SyncStatus> sync();
+
+    /** Answers a peer-to-peer request arriving over HTTP (docs/p2p-spec.md). */
+    P2pHttpApi.Answer handlePeerRequest(String method, String path, String query,
+                                        Function<String, Optional<String>> header, byte[] body);
+}
