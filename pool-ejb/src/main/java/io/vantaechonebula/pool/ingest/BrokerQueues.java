@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.ingest;
 
+import io.vantaechonebula.pool.api.PoolQueues;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -1,5 +1,7 @@
 package io.vantaechonebula.pool.ingest;
 
+import io.vantaechonebula.pool.api.DeadLetter;
+import io.vantaechonebula.pool.api.PoolQueues;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -77,9 +79,5 @@ public class DeadLetters {
         } catch (JMSException e) {
             return "(unknown id)";
         }
-    }
-
-    /** A payload the pool could not store, and why. */
-    public record DeadLetter(String messageId, String originalMessageId, String reason, String failedAt, String bodyExcerpt) {
     }
 }

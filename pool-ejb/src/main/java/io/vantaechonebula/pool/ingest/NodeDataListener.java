@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.ingest;
 
+import io.vantaechonebula.pool.api.PoolQueues;
 import io.vantaechonebula.pool.pipeline.Pipeline;
 import io.vantaechonebula.pool.store.GroupCommit;
 import io.vantaechonebula.pool.store.ReceivedPayload;
@@ -18,10 +19,10 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;

@@ -1,5 +1,8 @@
 package io.vantaechonebula.pool.ingest;
 
+import io.vantaechonebula.pool.api.PoolFullException;
+import io.vantaechonebula.pool.api.PoolQueues;
+import io.vantaechonebula.pool.api.PoolUnavailableException;
 import io.vantaechonebula.telemetry.IngestAddresses;
 import io.vantaechonebula.telemetry.TelemetryPayload;
 import jakarta.annotation.Resource;

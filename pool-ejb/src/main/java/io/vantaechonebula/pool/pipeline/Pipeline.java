@@ -2,7 +2,9 @@ package io.vantaechonebula.pool.pipeline;
 
 import io.vantaechonebula.pool.agents.Watch;
 import io.vantaechonebula.pool.agents.Watches;
-import io.vantaechonebula.pool.ingest.PoolQueues;
+import io.vantaechonebula.pool.api.PipelineSnapshot;
+import io.vantaechonebula.pool.api.PoolQueues;
+import io.vantaechonebula.pool.api.ProcessorSnapshot;
 import io.vantaechonebula.pool.ingest.PoolRole;
 import io.vantaechonebula.pool.learning.Learner;
 import io.vantaechonebula.pool.learning.Learners;

@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.pipeline;
 
+import io.vantaechonebula.pool.api.ProcessorSnapshot;
 /** What one processor has done since the server started. */
 final class ProcessorStats {
 

@@ -1,6 +1,6 @@
 package io.vantaechonebula.pool.pipeline;
 
-import io.vantaechonebula.pool.ingest.PoolQueues;
+import io.vantaechonebula.pool.api.PoolQueues;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

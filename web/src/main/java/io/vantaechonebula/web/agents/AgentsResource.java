@@ -2,10 +2,10 @@ package io.vantaechonebula.web.agents;
 
 import io.vantaechonebula.pool.agents.Agent;
 import io.vantaechonebula.pool.agents.AgentState;
+import io.vantaechonebula.pool.api.PipelineSnapshot;
+import io.vantaechonebula.pool.api.ProcessorSnapshot;
 import io.vantaechonebula.pool.findings.FindingQueries;
 import io.vantaechonebula.pool.pipeline.Pipeline;
-import io.vantaechonebula.pool.pipeline.PipelineSnapshot;
-import io.vantaechonebula.pool.pipeline.ProcessorSnapshot;
 import io.vantaechonebula.pool.processing.ModelRecord;
 import io.vantaechonebula.web.pool.PoolStatsResource;
 import io.vantaechonebula.web.problem.ApiProblemException;

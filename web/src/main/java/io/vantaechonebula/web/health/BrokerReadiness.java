@@ -1,6 +1,6 @@
 package io.vantaechonebula.web.health;
 
-import io.vantaechonebula.pool.ingest.PoolQueues;
+import io.vantaechonebula.pool.api.PoolQueues;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;

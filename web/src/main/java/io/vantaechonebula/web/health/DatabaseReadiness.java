@@ -1,6 +1,6 @@
 package io.vantaechonebula.web.health;
 
-import io.vantaechonebula.pool.store.TelemetryQueries;
+import io.vantaechonebula.pool.api.PoolOperations;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -13,13 +13,13 @@ import org.eclipse.microprofile.health.Readiness;
 public class DatabaseReadiness implements HealthCheck {
 
     @EJB
-    private TelemetryQueries queries;
+    private PoolOperations pool;
 
     @Override
     public HealthCheckResponse call() {
         long start = System.nanoTime();
         try {
-            queries.ping();
+            pool.pingDatabase();
             return HealthCheckResponse.named("database").up()
                     .withData("datasource", "java:app/jdbc/vanta")
                     .withData("responseMillis", (System.nanoTime() - start) / 1_000_000)

@@ -1,8 +1,8 @@
 package io.vantaechonebula.web.pool;
 
-import io.vantaechonebula.pool.ingest.DeadLetters;
+import io.vantaechonebula.pool.api.DeadLetter;
+import io.vantaechonebula.pool.api.PoolOperations;
 import io.vantaechonebula.web.QueryLimits;
-import io.vantaechonebula.pool.ingest.DeadLetters.DeadLetter;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.DefaultValue;
@@ -22,13 +22,13 @@ public class DeadLetterResource {
     static final int MAX_LIMIT = 1000;
 
     @EJB
-    private DeadLetters deadLetters;
+    private PoolOperations pool;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Payloads the pool could not store",
             description = "From the NodeDataDLQ queue: message id, reason, time and the start of the body.")
     public List<DeadLetter> list(@QueryParam("limit") @DefaultValue("100") String limit) {
-        return deadLetters.browse(QueryLimits.parse("limit", limit, MAX_LIMIT));
+        return pool.deadLetters(QueryLimits.parse("limit", limit, MAX_LIMIT));
     }
 }

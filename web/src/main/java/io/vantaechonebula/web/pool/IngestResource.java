@@ -1,9 +1,9 @@
 package io.vantaechonebula.web.pool;
 
 import io.vantaechonebula.chain.crypto.Hex;
-import io.vantaechonebula.pool.ingest.PoolFullException;
-import io.vantaechonebula.pool.ingest.PoolUnavailableException;
-import io.vantaechonebula.pool.ingest.TelemetryIntake;
+import io.vantaechonebula.pool.api.PoolFullException;
+import io.vantaechonebula.pool.api.PoolOperations;
+import io.vantaechonebula.pool.api.PoolUnavailableException;
 import io.vantaechonebula.telemetry.IngestAddresses;
 import io.vantaechonebula.telemetry.InvalidTelemetryException;
 import io.vantaechonebula.telemetry.TelemetryParser;
@@ -51,7 +51,7 @@ public class IngestResource {
     private static final int FULL_RETRY_AFTER_SECONDS = 5;
 
     @EJB
-    private TelemetryIntake intake;
+    private PoolOperations pool;
 
     @Inject
     private IngestSettings settings;
@@ -95,7 +95,7 @@ public class IngestResource {
             TelemetryParser parser = new TelemetryParser(Clock.systemUTC(), settings.maxSamplesPerBatch());
             TelemetryPayload payload = parser.parse(text, senderNodeId());
             try {
-                intake.submit(payload);
+                pool.submit(payload);
             } catch (PoolFullException e) {
                 outcome = "full";
                 return Problem.builder(ProblemType.POOL_FULL, e.getMessage(), List.of())

@@ -1,12 +1,10 @@
 package io.vantaechonebula.web.pool;
 
-import io.vantaechonebula.pool.ingest.BrokerQueues;
-import io.vantaechonebula.pool.ingest.PoolQueues;
-import io.vantaechonebula.pool.pipeline.Pipeline;
-import io.vantaechonebula.pool.pipeline.PipelineSnapshot;
-import io.vantaechonebula.pool.pipeline.ProcessorSnapshot;
-import io.vantaechonebula.pool.store.NodeView;
-import io.vantaechonebula.pool.store.TelemetryQueries;
+import io.vantaechonebula.pool.api.NodeDrops;
+import io.vantaechonebula.pool.api.PipelineSnapshot;
+import io.vantaechonebula.pool.api.PoolOperations;
+import io.vantaechonebula.pool.api.PoolStats;
+import io.vantaechonebula.pool.api.ProcessorSnapshot;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArrayBuilder;
@@ -30,13 +28,7 @@ public class PoolStatsResource {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     @EJB
-    private BrokerQueues queues;
-
-    @EJB
-    private Pipeline pipeline;
-
-    @EJB
-    private TelemetryQueries telemetry;
+    private PoolOperations pool;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -45,7 +37,8 @@ public class PoolStatsResource {
                     + " per-processor successes, failures and run times, dead letters, and the samples nodes say"
                     + " their buffers dropped. See docs/pool.md.")
     public JsonObject stats() {
-        PipelineSnapshot snapshot = pipeline.snapshot();
+        PoolStats stats = pool.stats();
+        PipelineSnapshot snapshot = stats.pipeline();
         long lag = snapshot.processors().stream().mapToLong(ProcessorSnapshot::lagMillis).max().orElse(0);
         JsonArrayBuilder processors = JSON.createArrayBuilder();
         snapshot.processors().forEach(processor -> processors.add(processor(processor)));
@@ -53,21 +46,17 @@ public class PoolStatsResource {
         snapshot.watches().forEach(watch -> watches.add(processor(watch)));
         JsonArrayBuilder learners = JSON.createArrayBuilder();
         snapshot.learners().forEach(learner -> learners.add(processor(learner)));
-        List<NodeView> nodes = telemetry.nodes();
         JsonArrayBuilder dropping = JSON.createArrayBuilder();
         long dropped = 0;
-        for (NodeView node : nodes) {
-            if (node.droppedReported() != null && node.droppedReported() > 0) {
-                dropped += node.droppedReported();
-                dropping.add(JSON.createObjectBuilder().add("nodeId", node.nodeId()).add("dropped", node.droppedReported()));
-            }
+        for (NodeDrops node : stats.dropping()) {
+            dropped += node.dropped();
+            dropping.add(JSON.createObjectBuilder().add("nodeId", node.nodeId()).add("dropped", node.dropped()));
         }
-        OptionalLong deadLetters = queues.depth(PoolQueues.NODE_DATA_DLQ);
         return JSON.createObjectBuilder()
                 .add("queues", JSON.createObjectBuilder()
-                        .add(PoolQueues.NODE_DATA, queue(queues.depth(PoolQueues.NODE_DATA)).add("limit", queues.limit()))
-                        .add(PoolQueues.TRAINING, queue(queues.depth(PoolQueues.TRAINING)))
-                        .add(PoolQueues.NODE_DATA_DLQ, queue(deadLetters)))
+                        .add(stats.nodeData().queue(), queue(stats.nodeData().depth()).add("limit", stats.nodeDataLimit()))
+                        .add(stats.training().queue(), queue(stats.training().depth()))
+                        .add(stats.deadLetters().queue(), queue(stats.deadLetters().depth())))
                 .add("samplesStoredPerSecond", snapshot.samplesStoredPerSecond())
                 .add("sentToStoredMillis", JSON.createObjectBuilder()
                         .add("p50", snapshot.sentToStoredP50Millis()).add("p99", snapshot.sentToStoredP99Millis()))
@@ -78,8 +67,8 @@ public class PoolStatsResource {
                         .add("recordsTaken", snapshot.trainingRecordsTaken())
                         .add("recordsPerSecond", snapshot.trainingRecordsPerSecond())
                         .add("learners", learners))
-                .add("deadLetters", deadLetters.orElse(0))
-                .add("nodes", nodes.size())
+                .add("deadLetters", stats.deadLetters().depth().orElse(0))
+                .add("nodes", stats.nodes())
                 .add("droppedReportedByNodes", JSON.createObjectBuilder().add("total", dropped).add("nodes", dropping))
                 .build();
     }

@@ -1,11 +1,11 @@
-package io.vantaechonebula.pool.pipeline;
+package io.vantaechonebula.pool.api;
 
 import java.util.List;
 
 /**
  * The pipeline's figures: what comes in, what each processor did, what training took, what each
- * watch ({@link io.vantaechonebula.pool.agents.Watch}) did; a watch's batches are its runs, its samples the items it went over;
- * a learner's ({@link io.vantaechonebula.pool.learning.Learner}) batches are its batches of training records, its samples the records.
+ * watch did; a watch's batches are its runs, its samples the items it went over; a learner's
+ * batches are its batches of training records, its samples the records.
  *
  * @param sentToStoredP50Millis median time from a node's send to its samples' storing, over the
  *                              last minute; -1 when nothing was stored in it

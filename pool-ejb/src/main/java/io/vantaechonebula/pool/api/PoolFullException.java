@@ -1,4 +1,4 @@
-package io.vantaechonebula.pool.ingest;
+package io.vantaechonebula.pool.api;
 
 /** The pool's intake queue is at its bound: the sender should retry later, nothing was queued. */
 public class PoolFullException extends Exception {

@@ -1,4 +1,4 @@
-package io.vantaechonebula.pool.ingest;
+package io.vantaechonebula.pool.api;
 
 import io.vantaechonebula.telemetry.IngestAddresses;
 /**

@@ -1,4 +1,4 @@
-package io.vantaechonebula.pool.pipeline;
+package io.vantaechonebula.pool.api;
 
 /**
  * One processor's figures, as {@code GET /api/v1/pool/stats} shows them. A run is one transaction

@@ -1,0 +1,21 @@
+package io.vantaechonebula.pool.api;
+
+import io.vantaechonebula.telemetry.TelemetryPayload;
+import jakarta.ejb.Local;
+import java.util.List;
+
+/** The processing pool's door and its figures, as the interface tier uses them. */
+@Local
+public interface PoolOperations {
+
+    /** Puts a checked payload on {@code NodeData}; it is stored once it leaves the queue. */
+    void submit(TelemetryPayload payload) throws PoolUnavailableException, PoolFullException;
+
+    PoolStats stats();
+
+    /** The payloads the pool could not store, oldest first. */
+    List<DeadLetter> deadLetters(int limit);
+
+    /** Asks the database a trivial question; throws if it cannot answer. */
+    void pingDatabase();
+}

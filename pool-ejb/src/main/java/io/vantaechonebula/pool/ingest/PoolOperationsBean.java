@@ -1,0 +1,70 @@
+package io.vantaechonebula.pool.ingest;
+
+import io.vantaechonebula.pool.api.DeadLetter;
+import io.vantaechonebula.pool.api.NodeDrops;
+import io.vantaechonebula.pool.api.PoolFullException;
+import io.vantaechonebula.pool.api.PoolOperations;
+import io.vantaechonebula.pool.api.PoolQueues;
+import io.vantaechonebula.pool.api.PoolStats;
+import io.vantaechonebula.pool.api.PoolUnavailableException;
+import io.vantaechonebula.pool.api.QueueDepth;
+import io.vantaechonebula.pool.pipeline.Pipeline;
+import io.vantaechonebula.pool.store.NodeView;
+import io.vantaechonebula.pool.store.TelemetryQueries;
+import io.vantaechonebula.telemetry.TelemetryPayload;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link PoolOperations} over the intake, the broker's queues, the pipeline and the stored nodes. */
+@Stateless
+public class PoolOperationsBean implements PoolOperations {
+
+    @EJB
+    private TelemetryIntake intake;
+
+    @EJB
+    private BrokerQueues queues;
+
+    @EJB
+    private DeadLetters deadLetters;
+
+    @EJB
+    private Pipeline pipeline;
+
+    @EJB
+    private TelemetryQueries telemetry;
+
+    @Override
+    public void submit(TelemetryPayload payload) throws PoolUnavailableException, PoolFullException {
+        intake.submit(payload);
+    }
+
+    @Override
+    public PoolStats stats() {
+        List<NodeView> nodes = telemetry.nodes();
+        List<NodeDrops> dropping = new ArrayList<>();
+        for (NodeView node : nodes) {
+            if (node.droppedReported() != null && node.droppedReported() > 0) {
+                dropping.add(new NodeDrops(node.nodeId(), node.droppedReported()));
+            }
+        }
+        return new PoolStats(depth(PoolQueues.NODE_DATA), queues.limit(), depth(PoolQueues.TRAINING),
+                depth(PoolQueues.NODE_DATA_DLQ), pipeline.snapshot(), nodes.size(), dropping);
+    }
+
+    private QueueDepth depth(String queue) {
+        return new QueueDepth(queue, queues.depth(queue));
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(int limit) {
+        return deadLetters.browse(limit);
+    }
+
+    @Override
+    public void pingDatabase() {
+        telemetry.ping();
+    }
+}
