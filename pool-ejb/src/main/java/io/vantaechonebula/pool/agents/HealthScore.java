@@ -2,7 +2,7 @@ package io.vantaechonebula.pool.agents;
 
 import io.vantaechonebula.pool.agents.ResourceRule.Baseline;
 import io.vantaechonebula.pool.agents.ResourceRule.Threshold;
-import io.vantaechonebula.pool.findings.Severity;
+import io.vantaechonebula.pool.api.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,9 +1,10 @@
 package io.vantaechonebula.pool.agents;
 
+import io.vantaechonebula.pool.api.Agent;
+import io.vantaechonebula.pool.api.FindingType;
+import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.findings.FindingReport;
-import io.vantaechonebula.pool.findings.FindingType;
-import io.vantaechonebula.pool.findings.Severity;
 import io.vantaechonebula.pool.processing.Json;
 import io.vantaechonebula.pool.store.NodeView;
 import jakarta.json.JsonArrayBuilder;

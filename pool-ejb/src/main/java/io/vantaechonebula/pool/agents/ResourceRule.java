@@ -1,7 +1,8 @@
 package io.vantaechonebula.pool.agents;
 
+import io.vantaechonebula.pool.api.Agent;
+import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.findings.FindingReport;
-import io.vantaechonebula.pool.findings.Severity;
 import io.vantaechonebula.pool.processing.Json;
 import io.vantaechonebula.pool.store.SampleView;
 import java.util.Locale;

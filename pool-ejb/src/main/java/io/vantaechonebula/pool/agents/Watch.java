@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.agents;
 
+import io.vantaechonebula.pool.api.Agent;
 /**
  * A part of an agent's job that runs on a clock rather than on each batch: noticing that nothing
  * arrived, or going over what the other agents found. Each run is one transaction.

@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.agents;
 
+import io.vantaechonebula.pool.api.Agent;
 import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.findings.FindingReport;
 import io.vantaechonebula.pool.processing.RollingStatistic;

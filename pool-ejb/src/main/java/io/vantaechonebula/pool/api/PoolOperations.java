@@ -13,6 +13,9 @@ public interface PoolOperations {
 
     PoolStats stats();
 
+    /** The pipeline's figures alone, without asking the broker and the database. */
+    PipelineSnapshot pipeline();
+
     /** The payloads the pool could not store, oldest first. */
     List<DeadLetter> deadLetters(int limit);
 

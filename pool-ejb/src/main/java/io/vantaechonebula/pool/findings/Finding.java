@@ -1,5 +1,8 @@
 package io.vantaechonebula.pool.findings;
 
+import io.vantaechonebula.pool.api.FindingType;
+import io.vantaechonebula.pool.api.FindingView;
+import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.processing.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
@@ -220,6 +223,13 @@ public class Finding {
     }
 
     /** Seen in the last ten minutes and not resolved since. */
+    /** What operators read of it, active or not as of the time given. */
+    public FindingView view(long nowMs) {
+        return new FindingView(id, type(), agent(), kind(), severity(), nodeId(), chainId(), summary(), evidence(), firstSeenMs(),
+                lastSeenMs(), occurrences(), activeAt(nowMs), resolvedAtMs(), recommendation(), acknowledgedBy(),
+                acknowledgedAtMs());
+    }
+
     public boolean activeAt(long nowMs) {
         return resolvedAtMs == null && nowMs - lastSeenMs < ACTIVE_MS;
     }

@@ -1,5 +1,8 @@
 package io.vantaechonebula.pool.findings;
 
+import io.vantaechonebula.pool.api.FindingFilter;
+import io.vantaechonebula.pool.api.FindingType;
+import io.vantaechonebula.pool.api.Severity;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

@@ -1,5 +1,7 @@
 package io.vantaechonebula.pool.findings;
 
+import io.vantaechonebula.pool.api.FindingType;
+import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.processing.Json;
 import io.vantaechonebula.pool.store.SampleView;
 import jakarta.json.JsonObject;

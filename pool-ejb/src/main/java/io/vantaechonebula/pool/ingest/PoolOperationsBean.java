@@ -2,6 +2,7 @@ package io.vantaechonebula.pool.ingest;
 
 import io.vantaechonebula.pool.api.DeadLetter;
 import io.vantaechonebula.pool.api.NodeDrops;
+import io.vantaechonebula.pool.api.PipelineSnapshot;
 import io.vantaechonebula.pool.api.PoolFullException;
 import io.vantaechonebula.pool.api.PoolOperations;
 import io.vantaechonebula.pool.api.PoolQueues;
@@ -52,6 +53,11 @@ public class PoolOperationsBean implements PoolOperations {
         }
         return new PoolStats(depth(PoolQueues.NODE_DATA), queues.limit(), depth(PoolQueues.TRAINING),
                 depth(PoolQueues.NODE_DATA_DLQ), pipeline.snapshot(), nodes.size(), dropping);
+    }
+
+    @Override
+    public PipelineSnapshot pipeline() {
+        return pipeline.snapshot();
     }
 
     private QueueDepth depth(String queue) {

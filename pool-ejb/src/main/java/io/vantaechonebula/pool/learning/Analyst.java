@@ -1,9 +1,9 @@
 package io.vantaechonebula.pool.learning;
 
 import io.vantaechonebula.analysis.stats.StreamingStatistic;
-import io.vantaechonebula.pool.agents.Agent;
+import io.vantaechonebula.pool.api.Agent;
+import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.findings.FindingReport;
-import io.vantaechonebula.pool.findings.Severity;
 import io.vantaechonebula.pool.processing.BlockDataProcessor;
 import io.vantaechonebula.pool.processing.Json;
 import io.vantaechonebula.pool.processing.ModelRecord;

@@ -1,6 +1,6 @@
 package io.vantaechonebula.pool.learning;
 
-import io.vantaechonebula.pool.agents.Agent;
+import io.vantaechonebula.pool.api.Agent;
 import io.vantaechonebula.pool.processing.Statistics;
 import jakarta.json.JsonObject;
 import java.util.Set;

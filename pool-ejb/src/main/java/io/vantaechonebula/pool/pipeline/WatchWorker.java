@@ -1,12 +1,12 @@
 package io.vantaechonebula.pool.pipeline;
 
-import io.vantaechonebula.pool.agents.Agent;
 import io.vantaechonebula.pool.agents.Watch;
 import io.vantaechonebula.pool.agents.WatchContext;
+import io.vantaechonebula.pool.api.Agent;
+import io.vantaechonebula.pool.api.FindingType;
 import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.findings.FindingRecorder;
 import io.vantaechonebula.pool.findings.FindingReport;
-import io.vantaechonebula.pool.findings.FindingType;
 import io.vantaechonebula.pool.processing.RollingStatistic;
 import io.vantaechonebula.pool.processing.StatisticKey;
 import io.vantaechonebula.pool.store.NodeView;

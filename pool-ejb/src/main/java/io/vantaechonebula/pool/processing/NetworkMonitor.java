@@ -1,9 +1,9 @@
 package io.vantaechonebula.pool.processing;
 
-import io.vantaechonebula.pool.agents.ResourceRule;
 import io.vantaechonebula.pool.agents.ResourceRule.Baseline;
+import io.vantaechonebula.pool.agents.ResourceRule;
+import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.findings.FindingReport;
-import io.vantaechonebula.pool.findings.Severity;
 import io.vantaechonebula.pool.store.SampleView;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -1,7 +1,7 @@
 package io.vantaechonebula.pool.processing;
 
+import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.findings.FindingReport;
-import io.vantaechonebula.pool.findings.Severity;
 import io.vantaechonebula.pool.store.SampleView;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;

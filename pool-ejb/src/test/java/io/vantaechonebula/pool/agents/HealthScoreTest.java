@@ -6,7 +6,7 @@ import io.vantaechonebula.pool.agents.HealthScore.Concern;
 import io.vantaechonebula.pool.agents.HealthScore.Health;
 import io.vantaechonebula.pool.agents.HealthScore.Reading;
 import io.vantaechonebula.pool.agents.ResourceRule.Baseline;
-import io.vantaechonebula.pool.findings.Severity;
+import io.vantaechonebula.pool.api.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

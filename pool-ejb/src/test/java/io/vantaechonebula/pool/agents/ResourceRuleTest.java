@@ -3,7 +3,7 @@ package io.vantaechonebula.pool.agents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vantaechonebula.pool.agents.ResourceRule.Baseline;
-import io.vantaechonebula.pool.findings.Severity;
+import io.vantaechonebula.pool.api.Severity;
 import org.junit.jupiter.api.Test;
 
 class ResourceRuleTest {

@@ -1,17 +1,17 @@
 package io.vantaechonebula.pool.agents;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.vantaechonebula.pool.agents.ResourceRule.Baseline;
+import io.vantaechonebula.pool.api.Agent;
+import io.vantaechonebula.pool.api.FindingType;
+import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.findings.FindingReport;
-import io.vantaechonebula.pool.findings.FindingType;
 import io.vantaechonebula.pool.findings.Findings;
-import io.vantaechonebula.pool.findings.Severity;
 import io.vantaechonebula.pool.processing.NetworkMonitor;
 import jakarta.json.JsonValue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class WatchesTest {
 

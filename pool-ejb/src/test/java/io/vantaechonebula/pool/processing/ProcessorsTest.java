@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.vantaechonebula.analysis.pattern.PatternRecognizer;
+import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.findings.FindingReport;
-import io.vantaechonebula.pool.findings.Severity;
 import io.vantaechonebula.pool.store.SampleView;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;

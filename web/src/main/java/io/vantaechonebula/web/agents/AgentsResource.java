@@ -1,12 +1,14 @@
 package io.vantaechonebula.web.agents;
 
-import io.vantaechonebula.pool.agents.Agent;
-import io.vantaechonebula.pool.agents.AgentState;
+import io.vantaechonebula.pool.api.Agent;
+import io.vantaechonebula.pool.api.AgentModels;
+import io.vantaechonebula.pool.api.AgentOperations;
+import io.vantaechonebula.pool.api.AgentSeries;
+import io.vantaechonebula.pool.api.FindingOperations;
+import io.vantaechonebula.pool.api.ModelView;
 import io.vantaechonebula.pool.api.PipelineSnapshot;
+import io.vantaechonebula.pool.api.PoolOperations;
 import io.vantaechonebula.pool.api.ProcessorSnapshot;
-import io.vantaechonebula.pool.findings.FindingQueries;
-import io.vantaechonebula.pool.pipeline.Pipeline;
-import io.vantaechonebula.pool.processing.ModelRecord;
 import io.vantaechonebula.web.pool.PoolStatsResource;
 import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.ProblemType;
@@ -26,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -50,13 +51,13 @@ public class AgentsResource {
     static final int FINDINGS_SHOWN = 20;
 
     @EJB
-    private Pipeline pipeline;
+    private PoolOperations pool;
 
     @EJB
-    private AgentState state;
+    private AgentOperations state;
 
     @EJB
-    private FindingQueries findings;
+    private FindingOperations findings;
 
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -86,31 +87,27 @@ public class AgentsResource {
                         .collect(Collectors.joining(", "))));
         JsonObjectBuilder json = summary(agent, context());
         JsonArrayBuilder models = JSON.createArrayBuilder();
-        for (ModelRecord model : state.modelsOf(agent, node == null || node.isBlank() ? null : node.trim(), MODELS_SHOWN)) {
+        for (ModelView model : state.modelsOf(agent, node == null || node.isBlank() ? null : node.trim(), MODELS_SHOWN)) {
             JsonObjectBuilder item = JSON.createObjectBuilder()
                     .add("subject", model.subject())
-                    .add("stream", model.name())
+                    .add("stream", model.stream())
                     .add("version", model.version())
                     .add("trainedCount", model.trainedCount());
-            if (model.model() != null) {
-                item.add("model", model.model()).add("updatedAt", Instant.ofEpochMilli(model.updatedAtMs()).toString());
-            }
+            model.model().ifPresent(text -> item.add("model", text)
+                    .add("updatedAt", Instant.ofEpochMilli(model.updatedAtMs()).toString()));
             models.add(item);
         }
-        long now = System.currentTimeMillis();
         JsonArrayBuilder latest = JSON.createArrayBuilder();
-        findings.recentOfAgent(agent.id(), FINDINGS_SHOWN).forEach(finding -> latest.add(FindingJson.of(finding, now)));
+        findings.recentOfAgent(agent.id(), FINDINGS_SHOWN).forEach(finding -> latest.add(FindingJson.of(finding)));
         return json.add("models", models).add("latestFindings", latest).build();
     }
 
-    private record Context(PipelineSnapshot pipeline, Map<String, AgentState.Models> models,
-                           Map<String, AgentState.Series> series, Map<String, Long> findingCounts) {
+    private record Context(PipelineSnapshot pipeline, Map<String, AgentModels> models,
+                           Map<String, AgentSeries> series, Map<String, Long> findingCounts) {
     }
 
     private Context context() {
-        Map<String, Long> counts = new HashMap<>();
-        findings.countsByAgent().forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
-        return new Context(pipeline.snapshot(), state.models(), state.series(), counts);
+        return new Context(pool.pipeline(), state.models(), state.series(), findings.countsByAgent());
     }
 
     private JsonObjectBuilder summary(Agent agent, Context context) {
@@ -141,8 +138,8 @@ public class AgentsResource {
         }
         JsonArrayBuilder activityArray = JSON.createArrayBuilder();
         activities.forEach(activityArray::add);
-        AgentState.Models models = context.models().getOrDefault(agent.id(), AgentState.Models.NONE);
-        AgentState.Series series = context.series().getOrDefault(agent.id(), AgentState.Series.NONE);
+        AgentModels models = context.models().getOrDefault(agent.id(), AgentModels.NONE);
+        AgentSeries series = context.series().getOrDefault(agent.id(), AgentSeries.NONE);
         return JSON.createObjectBuilder()
                 .add("id", agent.id())
                 .add("title", agent.title())

@@ -1,6 +1,6 @@
 package io.vantaechonebula.web.agents;
 
-import io.vantaechonebula.pool.findings.Finding;
+import io.vantaechonebula.pool.api.FindingView;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -16,7 +16,7 @@ final class FindingJson {
     private FindingJson() {
     }
 
-    static JsonObject of(Finding finding, long nowMs) {
+    static JsonObject of(FindingView finding) {
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", finding.id())
                 .add("type", finding.type().id())
@@ -30,7 +30,7 @@ final class FindingJson {
                 .add("firstSeen", Instant.ofEpochMilli(finding.firstSeenMs()).toString())
                 .add("lastSeen", Instant.ofEpochMilli(finding.lastSeenMs()).toString())
                 .add("occurrences", finding.occurrences())
-                .add("active", finding.activeAt(nowMs));
+                .add("active", finding.active());
         finding.resolvedAtMs().ifPresentOrElse(at -> json.add("resolvedAt", Instant.ofEpochMilli(at).toString()),
                 () -> json.addNull("resolvedAt"));
         finding.recommendation().ifPresentOrElse(text -> json.add("recommendation", text), () -> json.addNull("recommendation"));

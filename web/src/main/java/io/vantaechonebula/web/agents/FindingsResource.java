@@ -1,18 +1,18 @@
 package io.vantaechonebula.web.agents;
 
-import io.vantaechonebula.pool.findings.Finding;
-import io.vantaechonebula.pool.findings.FindingFilter;
-import io.vantaechonebula.pool.findings.FindingQueries;
-import io.vantaechonebula.pool.findings.FindingType;
-import io.vantaechonebula.pool.findings.Severity;
+import io.vantaechonebula.pool.api.FindingFilter;
+import io.vantaechonebula.pool.api.FindingOperations;
+import io.vantaechonebula.pool.api.FindingType;
+import io.vantaechonebula.pool.api.FindingView;
+import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.web.QueryLimits;
 import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.ProblemType;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,9 +23,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import java.util.logging.Logger;
 
 /**
  * The agents' alerts (one agent's observation about a node, a chain or the network) and insights
@@ -41,7 +41,7 @@ public class FindingsResource {
     static final int MAX_LIMIT = 1000;
 
     @EJB
-    private FindingQueries queries;
+    private FindingOperations findingOperations;
 
     /** Alerts or insights, by the path's first segment. */
     private static FindingType type(String findings) {
@@ -62,9 +62,8 @@ public class FindingsResource {
         FindingType type = type(findings);
         FindingFilter filter = new FindingFilter(type, parse("state", () -> FindingFilter.State.of(state)), blankToNull(nodeId),
                 blankToNull(chainId), parse("severity", () -> Severity.of(severity)), QueryLimits.parse("limit", limit, MAX_LIMIT));
-        long now = System.currentTimeMillis();
         JsonArrayBuilder items = JSON.createArrayBuilder();
-        queries.find(filter, now).forEach(finding -> items.add(FindingJson.of(finding, now)));
+        findingOperations.find(filter).forEach(finding -> items.add(FindingJson.of(finding)));
         return JSON.createObjectBuilder()
                 .add("state", filter.state().id())
                 .add("leastSeverity", filter.leastSeverity().id())
@@ -79,8 +78,7 @@ public class FindingsResource {
     public JsonObject one(@PathParam("findings") String findings, @PathParam("id") String id) {
         FindingType type = type(findings);
         long key = id(type, id);
-        return queries.get(type, key).map(finding -> FindingJson.of(finding, System.currentTimeMillis()))
-                .orElseThrow(() -> unknown(type, key));
+        return findingOperations.get(type, key).map(FindingJson::of).orElseThrow(() -> unknown(type, key));
     }
 
     @POST
@@ -97,11 +95,10 @@ public class FindingsResource {
         long key = id(type, id);
         // The container lets only operators and admins post here (web.xml); the name is who they logged in as.
         String operator = security.getUserPrincipal().getName();
-        long now = System.currentTimeMillis();
-        Finding finding = queries.acknowledge(type, key, operator, now).orElseThrow(() -> unknown(type, key));
+        FindingView finding = findingOperations.acknowledge(type, key, operator).orElseThrow(() -> unknown(type, key));
         LOG.info(() -> type.id() + " " + key + " (" + finding.kind() + finding.nodeId().map(n -> " on node " + n).orElse("")
                 + ") acknowledged by " + finding.acknowledgedBy().orElseThrow());
-        return FindingJson.of(finding, now);
+        return FindingJson.of(finding);
     }
 
     private static long id(FindingType type, String id) {

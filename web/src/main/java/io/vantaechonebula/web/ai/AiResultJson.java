@@ -2,10 +2,10 @@ package io.vantaechonebula.web.ai;
 
 import io.vantaechonebula.analysis.tx.Finding;
 import io.vantaechonebula.analysis.tx.TransactionScore;
-import io.vantaechonebula.pool.agents.Agent;
 import io.vantaechonebula.pool.agents.SampleAssessor.Assessment;
 import io.vantaechonebula.pool.agents.SampleAssessor.MetricScore;
 import io.vantaechonebula.pool.agents.SampleAssessor.RuleCheck;
+import io.vantaechonebula.pool.api.Agent;
 import io.vantaechonebula.pool.processing.Json;
 import io.vantaechonebula.pool.processing.PatternProcessor;
 import jakarta.json.JsonArrayBuilder;

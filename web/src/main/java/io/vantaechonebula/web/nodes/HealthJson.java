@@ -2,8 +2,8 @@ package io.vantaechonebula.web.nodes;
 
 import io.vantaechonebula.pool.agents.HealthScore;
 import io.vantaechonebula.pool.agents.NodeHealth;
+import io.vantaechonebula.pool.api.FindingType;
 import io.vantaechonebula.pool.findings.Finding;
-import io.vantaechonebula.pool.findings.FindingType;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

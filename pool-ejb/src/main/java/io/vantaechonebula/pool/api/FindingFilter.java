@@ -1,4 +1,4 @@
-package io.vantaechonebula.pool.findings;
+package io.vantaechonebula.pool.api;
 
 import java.util.Locale;
 

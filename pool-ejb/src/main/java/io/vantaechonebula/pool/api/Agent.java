@@ -1,4 +1,4 @@
-package io.vantaechonebula.pool.agents;
+package io.vantaechonebula.pool.api;
 
 import java.util.Locale;
 import java.util.Optional;
