@@ -1,9 +1,9 @@
 package io.vantaechonebula.pool.agents;
 
 import io.vantaechonebula.pool.api.Agent;
+import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.processing.Subjects;
-import io.vantaechonebula.pool.store.NodeView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

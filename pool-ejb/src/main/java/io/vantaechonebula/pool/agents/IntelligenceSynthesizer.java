@@ -2,11 +2,11 @@ package io.vantaechonebula.pool.agents;
 
 import io.vantaechonebula.pool.api.Agent;
 import io.vantaechonebula.pool.api.FindingType;
+import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.findings.FindingReport;
 import io.vantaechonebula.pool.processing.Json;
-import io.vantaechonebula.pool.store.NodeView;
 import jakarta.json.JsonArrayBuilder;
 import java.util.List;
 import java.util.Map;

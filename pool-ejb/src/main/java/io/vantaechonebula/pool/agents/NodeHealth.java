@@ -1,9 +1,9 @@
 package io.vantaechonebula.pool.agents;
 
+import io.vantaechonebula.pool.api.SampleView;
 import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.findings.FindingQueries;
 import io.vantaechonebula.pool.processing.Baselines;
-import io.vantaechonebula.pool.store.SampleView;
 import io.vantaechonebula.pool.store.TelemetryQueries;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

@@ -1,10 +1,10 @@
 package io.vantaechonebula.pool.agents;
 
 import io.vantaechonebula.pool.api.Agent;
+import io.vantaechonebula.pool.api.SampleView;
 import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.findings.FindingReport;
 import io.vantaechonebula.pool.processing.Json;
-import io.vantaechonebula.pool.store.SampleView;
 import java.util.Locale;
 import java.util.function.Function;
 

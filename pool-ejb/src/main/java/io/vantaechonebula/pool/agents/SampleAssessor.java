@@ -2,13 +2,13 @@ package io.vantaechonebula.pool.agents;
 
 import io.vantaechonebula.analysis.pattern.PatternRecognizer;
 import io.vantaechonebula.pool.agents.ResourceRule.Baseline;
+import io.vantaechonebula.pool.api.SampleView;
 import io.vantaechonebula.pool.processing.Baselines;
 import io.vantaechonebula.pool.processing.ModelRecord;
 import io.vantaechonebula.pool.processing.PatternProcessor;
 import io.vantaechonebula.pool.processing.SampleMetric;
 import io.vantaechonebula.pool.processing.StatisticKey;
 import io.vantaechonebula.pool.processing.Subjects;
-import io.vantaechonebula.pool.store.SampleView;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,13 +1,13 @@
 package io.vantaechonebula.pool.agents;
 
 import io.vantaechonebula.pool.api.Agent;
+import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.findings.FindingReport;
 import io.vantaechonebula.pool.processing.Json;
 import io.vantaechonebula.pool.processing.NetworkMonitor;
 import io.vantaechonebula.pool.processing.RollingStatistic;
 import io.vantaechonebula.pool.processing.Subjects;
-import io.vantaechonebula.pool.store.NodeView;
 import java.util.Optional;
 
 /**

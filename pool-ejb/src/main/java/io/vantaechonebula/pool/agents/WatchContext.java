@@ -1,10 +1,10 @@
 package io.vantaechonebula.pool.agents;
 
 import io.vantaechonebula.pool.api.Agent;
+import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.findings.FindingReport;
 import io.vantaechonebula.pool.processing.RollingStatistic;
-import io.vantaechonebula.pool.store.NodeView;
 import java.util.List;
 import java.util.Optional;
 

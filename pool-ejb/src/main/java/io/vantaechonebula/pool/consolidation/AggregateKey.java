@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.consolidation;
 
+import io.vantaechonebula.pool.api.Resolution;
 import java.io.Serializable;
 import java.util.Objects;
 

@@ -1,9 +1,10 @@
 package io.vantaechonebula.pool.consolidation;
 
+import io.vantaechonebula.pool.api.Resolution;
 import io.vantaechonebula.pool.processing.SampleMetric;
 import io.vantaechonebula.pool.processing.SampleProcessor;
 import io.vantaechonebula.pool.processing.Statistics;
-import io.vantaechonebula.pool.store.SampleView;
+import io.vantaechonebula.pool.api.SampleView;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package io.vantaechonebula.pool.consolidation;
 
+import io.vantaechonebula.pool.api.AggregateView;
+import io.vantaechonebula.pool.api.Resolution;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -118,6 +120,11 @@ public class MetricAggregate {
 
     public double max() {
         return max;
+    }
+
+    /** The bucket as callers see it. */
+    public AggregateView view() {
+        return new AggregateView(chainId(), bucketStartMs(), metric(), count(), mean(), min(), max(), last());
     }
 
     public double last() {

@@ -3,7 +3,7 @@ package io.vantaechonebula.pool.findings;
 import io.vantaechonebula.pool.api.FindingType;
 import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.processing.Json;
-import io.vantaechonebula.pool.store.SampleView;
+import io.vantaechonebula.pool.api.SampleView;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.Objects;

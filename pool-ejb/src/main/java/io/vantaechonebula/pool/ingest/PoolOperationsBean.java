@@ -10,7 +10,7 @@ import io.vantaechonebula.pool.api.PoolStats;
 import io.vantaechonebula.pool.api.PoolUnavailableException;
 import io.vantaechonebula.pool.api.QueueDepth;
 import io.vantaechonebula.pool.pipeline.Pipeline;
-import io.vantaechonebula.pool.store.NodeView;
+import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.store.TelemetryQueries;
 import io.vantaechonebula.telemetry.TelemetryPayload;
 import jakarta.ejb.EJB;

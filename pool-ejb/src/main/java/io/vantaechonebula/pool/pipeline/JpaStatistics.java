@@ -2,7 +2,7 @@ package io.vantaechonebula.pool.pipeline;
 
 import io.vantaechonebula.pool.consolidation.AggregateKey;
 import io.vantaechonebula.pool.consolidation.MetricAggregate;
-import io.vantaechonebula.pool.consolidation.Resolution;
+import io.vantaechonebula.pool.api.Resolution;
 import io.vantaechonebula.pool.findings.FindingRecorder;
 import io.vantaechonebula.pool.findings.FindingReport;
 import io.vantaechonebula.pool.processing.ModelRecord;

@@ -1,6 +1,6 @@
 package io.vantaechonebula.pool.pipeline;
 
-import io.vantaechonebula.pool.store.SampleView;
+import io.vantaechonebula.pool.api.SampleView;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;

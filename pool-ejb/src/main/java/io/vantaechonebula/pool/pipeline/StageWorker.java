@@ -3,7 +3,7 @@ package io.vantaechonebula.pool.pipeline;
 import io.vantaechonebula.pool.api.PoolQueues;
 import io.vantaechonebula.pool.processing.SampleProcessor;
 import io.vantaechonebula.pool.store.SampleBlock;
-import io.vantaechonebula.pool.store.SampleView;
+import io.vantaechonebula.pool.api.SampleView;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

@@ -9,7 +9,7 @@ import io.vantaechonebula.pool.findings.FindingRecorder;
 import io.vantaechonebula.pool.findings.FindingReport;
 import io.vantaechonebula.pool.processing.RollingStatistic;
 import io.vantaechonebula.pool.processing.StatisticKey;
-import io.vantaechonebula.pool.store.NodeView;
+import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.store.TelemetryQueries;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

@@ -2,7 +2,7 @@ package io.vantaechonebula.pool.processing;
 
 import io.vantaechonebula.pool.agents.ResourceRule;
 import io.vantaechonebula.pool.agents.ResourceRule.Baseline;
-import io.vantaechonebula.pool.store.SampleView;
+import io.vantaechonebula.pool.api.SampleView;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;

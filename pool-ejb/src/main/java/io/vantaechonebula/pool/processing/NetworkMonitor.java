@@ -4,7 +4,7 @@ import io.vantaechonebula.pool.agents.ResourceRule.Baseline;
 import io.vantaechonebula.pool.agents.ResourceRule;
 import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.findings.FindingReport;
-import io.vantaechonebula.pool.store.SampleView;
+import io.vantaechonebula.pool.api.SampleView;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

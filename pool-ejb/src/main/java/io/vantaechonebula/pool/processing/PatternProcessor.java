@@ -3,7 +3,7 @@ package io.vantaechonebula.pool.processing;
 import io.vantaechonebula.analysis.pattern.PatternRecognizer;
 import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.findings.FindingReport;
-import io.vantaechonebula.pool.store.SampleView;
+import io.vantaechonebula.pool.api.SampleView;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.vantaechonebula.pool.processing;
 
-import io.vantaechonebula.pool.store.SampleView;
+import io.vantaechonebula.pool.api.SampleView;
 
 /** How processors name what a statistic is about. */
 public final class Subjects {

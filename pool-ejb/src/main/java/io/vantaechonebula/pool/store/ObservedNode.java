@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.store;
 
+import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.telemetry.TelemetrySample;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

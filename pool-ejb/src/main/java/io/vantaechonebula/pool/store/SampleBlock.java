@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.store;
 
+import io.vantaechonebula.pool.api.SampleView;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.store;
 
+import io.vantaechonebula.pool.api.SampleView;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.store;
 
+import io.vantaechonebula.pool.api.SampleView;
 import io.vantaechonebula.pool.pipeline.IngestedBatch;
 import io.vantaechonebula.pool.pipeline.PendingBatch;
 import io.vantaechonebula.pool.pipeline.RecentBatches;

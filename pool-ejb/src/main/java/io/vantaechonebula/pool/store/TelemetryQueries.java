@@ -1,8 +1,10 @@
 package io.vantaechonebula.pool.store;
 
-import io.vantaechonebula.pool.consolidation.AggregateView;
+import io.vantaechonebula.pool.api.NodeView;
+import io.vantaechonebula.pool.api.SampleView;
+import io.vantaechonebula.pool.api.AggregateView;
 import io.vantaechonebula.pool.consolidation.MetricAggregate;
-import io.vantaechonebula.pool.consolidation.Resolution;
+import io.vantaechonebula.pool.api.Resolution;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -100,7 +102,7 @@ public class TelemetryQueries {
                 .setParameter("from", fromMs)
                 .setParameter("to", toMs)
                 .getResultList().stream()
-                .map(AggregateView::of)
+                .map(MetricAggregate::view)
                 .toList());
     }
 

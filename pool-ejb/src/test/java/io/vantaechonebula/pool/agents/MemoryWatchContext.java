@@ -4,7 +4,7 @@ import io.vantaechonebula.pool.api.Agent;
 import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.findings.FindingReport;
 import io.vantaechonebula.pool.processing.RollingStatistic;
-import io.vantaechonebula.pool.store.NodeView;
+import io.vantaechonebula.pool.api.NodeView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,13 @@
 package io.vantaechonebula.pool.consolidation;
 
+import io.vantaechonebula.pool.api.Resolution;
 import static io.vantaechonebula.pool.processing.Samples.START_SECONDS;
 import static io.vantaechonebula.pool.processing.Samples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.vantaechonebula.pool.processing.MemoryStatistics;
-import io.vantaechonebula.pool.store.SampleView;
+import io.vantaechonebula.pool.api.SampleView;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

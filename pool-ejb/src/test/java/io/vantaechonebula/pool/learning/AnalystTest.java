@@ -6,7 +6,7 @@ import io.vantaechonebula.pool.processing.BlockDataProcessor;
 import io.vantaechonebula.pool.processing.MemoryStatistics;
 import io.vantaechonebula.pool.processing.NetworkMonitor;
 import io.vantaechonebula.pool.processing.Samples;
-import io.vantaechonebula.pool.store.SampleView;
+import io.vantaechonebula.pool.api.SampleView;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.vantaechonebula.pool.processing;
 
 import io.vantaechonebula.pool.consolidation.MetricAggregate;
-import io.vantaechonebula.pool.consolidation.Resolution;
+import io.vantaechonebula.pool.api.Resolution;
 import io.vantaechonebula.pool.findings.FindingReport;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.vantaechonebula.pool.processing;
 
-import io.vantaechonebula.pool.store.SampleView;
+import io.vantaechonebula.pool.api.SampleView;
 import java.math.BigDecimal;
 
 /** Samples for processor tests: a steady node whose metrics the tests set. */

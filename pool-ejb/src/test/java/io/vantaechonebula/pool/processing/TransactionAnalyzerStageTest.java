@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.findings.FindingReport;
-import io.vantaechonebula.pool.store.SampleView;
+import io.vantaechonebula.pool.api.SampleView;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;

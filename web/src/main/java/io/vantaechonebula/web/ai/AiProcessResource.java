@@ -3,7 +3,7 @@ package io.vantaechonebula.web.ai;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.node.api.ChainOperations;
 import io.vantaechonebula.pool.agents.SampleAssessor;
-import io.vantaechonebula.pool.store.SampleView;
+import io.vantaechonebula.pool.api.SampleView;
 import io.vantaechonebula.telemetry.FieldError;
 import io.vantaechonebula.telemetry.InvalidTelemetryException;
 import io.vantaechonebula.telemetry.TelemetryParser;

@@ -1,9 +1,9 @@
 package io.vantaechonebula.web.nodes;
 
-import io.vantaechonebula.pool.agents.HealthScore;
-import io.vantaechonebula.pool.agents.NodeHealth;
 import io.vantaechonebula.pool.api.FindingType;
-import io.vantaechonebula.pool.findings.Finding;
+import io.vantaechonebula.pool.api.FindingView;
+import io.vantaechonebula.pool.api.MetricHealth;
+import io.vantaechonebula.pool.api.NodeHealthReport;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,25 +18,24 @@ final class HealthJson {
     private HealthJson() {
     }
 
-    static JsonObject of(NodeHealth.Report report) {
-        HealthScore.Health health = report.health();
+    static JsonObject of(NodeHealthReport report) {
         JsonArrayBuilder metrics = JSON.createArrayBuilder();
-        for (HealthScore.MetricStatus metric : health.metrics()) {
+        for (MetricHealth metric : report.metrics()) {
             JsonObjectBuilder item = JSON.createObjectBuilder()
                     .add("metric", metric.metric())
                     .add("value", metric.value())
                     .add("threshold", metric.threshold())
                     .add("thresholdLearnt", metric.thresholdLearnt())
                     .add("status", metric.above() ? "above" : "ok");
-            if (metric.baseline().count() > 0) {
-                item.add("usual", JSON.createObjectBuilder().add("mean", metric.baseline().mean())
-                        .add("spread", metric.baseline().stddev()).add("learntFrom", metric.baseline().count()));
+            if (metric.usualCount() > 0) {
+                item.add("usual", JSON.createObjectBuilder().add("mean", metric.usualMean())
+                        .add("spread", metric.usualSpread()).add("learntFrom", metric.usualCount()));
             }
             metrics.add(item);
         }
         JsonArrayBuilder alerts = JSON.createArrayBuilder();
         JsonArrayBuilder insights = JSON.createArrayBuilder();
-        for (Finding finding : report.findings()) {
+        for (FindingView finding : report.findings()) {
             JsonObjectBuilder item = JSON.createObjectBuilder()
                     .add("id", finding.id())
                     .add("agent", finding.agent())
@@ -48,12 +47,12 @@ final class HealthJson {
             (finding.type() == FindingType.ALERT ? alerts : insights).add(item);
         }
         JsonArrayBuilder recommendations = JSON.createArrayBuilder();
-        health.recommendations().forEach(recommendations::add);
+        report.recommendations().forEach(recommendations::add);
         return JSON.createObjectBuilder()
                 .add("nodeId", report.nodeId())
-                .add("score", health.score())
-                .add("status", health.status())
-                .add("latestSample", Instant.ofEpochMilli(report.latest().timestampMillis()).toString())
+                .add("score", report.score())
+                .add("status", report.status())
+                .add("latestSample", Instant.ofEpochMilli(report.latestSampleMs()).toString())
                 .add("metrics", metrics)
                 .add("alerts", alerts)
                 .add("insights", insights)

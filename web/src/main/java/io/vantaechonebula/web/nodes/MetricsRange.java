@@ -1,6 +1,6 @@
 package io.vantaechonebula.web.nodes;
 
-import io.vantaechonebula.pool.consolidation.Resolution;
+import io.vantaechonebula.pool.api.Resolution;
 import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.ProblemType;
 import java.math.BigDecimal;

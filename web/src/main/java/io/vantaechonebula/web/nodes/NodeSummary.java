@@ -1,6 +1,6 @@
 package io.vantaechonebula.web.nodes;
 
-import io.vantaechonebula.pool.store.NodeView;
+import io.vantaechonebula.pool.api.NodeView;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 

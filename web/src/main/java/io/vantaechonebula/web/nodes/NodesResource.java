@@ -1,12 +1,11 @@
 package io.vantaechonebula.web.nodes;
 
-import io.vantaechonebula.pool.agents.NodeHealth;
-import io.vantaechonebula.pool.consolidation.AggregateView;
-import io.vantaechonebula.pool.consolidation.Resolution;
-import io.vantaechonebula.pool.store.TelemetryQueries;
 import io.vantaechonebula.web.QueryLimits;
 import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.ProblemType;
+import io.vantaechonebula.pool.api.AggregateView;
+import io.vantaechonebula.pool.api.NodeTelemetryOperations;
+import io.vantaechonebula.pool.api.Resolution;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.spi.JsonProvider;
@@ -38,10 +37,7 @@ public class NodesResource {
     static final int MAX_SAMPLES = 1000;
 
     @EJB
-    private TelemetryQueries queries;
-
-    @EJB
-    private NodeHealth nodeHealth;
+    private NodeTelemetryOperations queries;
 
     @GET
     @Operation(summary = "Nodes seen by the pool", description = "Id, type, chain, last seen and samples stored.")
@@ -65,7 +61,7 @@ public class NodesResource {
                     + " the last 10 minutes, and what to do about them.")
     @APIResponse(responseCode = "404", description = "The pool has no sample of this node")
     public JsonObject health(@PathParam("nodeId") String nodeId) {
-        return nodeHealth.of(nodeId, System.currentTimeMillis()).map(HealthJson::of).orElseThrow(() -> unknown(nodeId));
+        return queries.health(nodeId).map(HealthJson::of).orElseThrow(() -> unknown(nodeId));
     }
 
     @GET

@@ -3,7 +3,7 @@ package io.vantaechonebula.web.nodes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vantaechonebula.pool.consolidation.Resolution;
+import io.vantaechonebula.pool.api.Resolution;
 import io.vantaechonebula.web.problem.ApiProblemException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

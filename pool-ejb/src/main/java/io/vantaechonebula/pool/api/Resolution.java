@@ -1,4 +1,4 @@
-package io.vantaechonebula.pool.consolidation;
+package io.vantaechonebula.pool.api;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.vantaechonebula.pool.store;
+package io.vantaechonebula.pool.api;
 
 import io.vantaechonebula.telemetry.TelemetrySample;
 import java.math.BigDecimal;
@@ -22,7 +22,8 @@ public record SampleView(String nodeId, String nodeType, String chainId, BigDeci
         return timestamp.movePointRight(3).longValue();
     }
 
-    String dedupKey() {
+    /** What makes two samples of one node the same sample (docs/ingest.md). */
+    public String dedupKey() {
         return TelemetrySample.dedupKey(seq, timestamp);
     }
 }

@@ -1,4 +1,4 @@
-package io.vantaechonebula.pool.store;
+package io.vantaechonebula.pool.api;
 
 /**
  * A node as the pool knows it; times are epoch milliseconds.

@@ -1,0 +1,24 @@
+package io.vantaechonebula.pool.api;
+
+import jakarta.ejb.Local;
+import java.util.List;
+import java.util.Optional;
+
+/** The nodes the pool heard from, their samples, their metrics over time and their health. Empty: no such node. */
+@Local
+public interface NodeTelemetryOperations {
+
+    List<NodeView> nodes();
+
+    Optional<NodeView> node(String nodeId);
+
+    /** Newest first. */
+    Optional<List<SampleView>> newestSamples(String nodeId, int limit);
+
+    /** Oldest first, at most {@code limit}. */
+    Optional<List<SampleView>> samplesBetween(String nodeId, long fromMs, long toMs, int limit);
+
+    Optional<List<AggregateView>> aggregates(String nodeId, Resolution resolution, long fromMs, long toMs);
+
+    Optional<NodeHealthReport> health(String nodeId);
+}
