@@ -12,14 +12,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The dependency rules of docs/architecture.md: each test is one rule, and a violation fails the build. */
 class DependencyRulesTest {
 
-    /** The node module's classes other than its api, and node-core's mutable running chains. */
-    private static final DescribedPredicate<JavaClass> NODE_OUTSIDE_ITS_API = new DescribedPredicate<>(
-            "a node class outside io.vantaechonebula.node.api (node-core's records and enums excepted)") {
+    /**
+     * The EJB modules' classes other than their api packages, and node-core's mutable running chains: what the
+     * interface tier must not touch.
+     */
+    private static final DescribedPredicate<JavaClass> EJB_MODULE_OUTSIDE_ITS_API = new DescribedPredicate<>(
+            "a class of the node or the pool outside their api packages (node-core's records and enums excepted)") {
         @Override
         public boolean test(JavaClass type) {
             String name = type.getPackageName();
-            return name.startsWith("io.vantaechonebula.node.") && !name.startsWith("io.vantaechonebula.node.api")
+            boolean node = name.startsWith("io.vantaechonebula.node.") && !name.startsWith("io.vantaechonebula.node.api")
                     && !(name.equals("io.vantaechonebula.node.running") && (type.isRecord() || type.isEnum()));
+            boolean pool = name.startsWith("io.vantaechonebula.pool.") && !name.startsWith("io.vantaechonebula.pool.api");
+            return node || pool;
         }
     };
 
@@ -38,10 +43,10 @@ class DependencyRulesTest {
     }
 
     @Test
-    void webReachesTheNodeOnlyThroughItsApi() {
-        noClasses().should().dependOnClassesThat(NODE_OUTSIDE_ITS_API)
-                .because("the interface tier uses the node's @Local services and the values they return, never its beans,"
-                        + " entities or running chains")
+    void webImportsOnlyTheApiOfTheEjbModules() {
+        noClasses().should().dependOnClassesThat(EJB_MODULE_OUTSIDE_ITS_API)
+                .because("the interface tier uses the node's and the pool's @Local services and the values they return,"
+                        + " never their beans, entities, singletons or running chains")
                 .check(ModuleClasses.of("web"));
     }
 

@@ -2,6 +2,10 @@ package io.vantaechonebula.pool.agents;
 
 import io.vantaechonebula.analysis.pattern.PatternRecognizer;
 import io.vantaechonebula.pool.agents.ResourceRule.Baseline;
+import io.vantaechonebula.pool.api.AssessmentOperations;
+import io.vantaechonebula.pool.api.MetricAssessment;
+import io.vantaechonebula.pool.api.RuleAssessment;
+import io.vantaechonebula.pool.api.SampleAssessment;
 import io.vantaechonebula.pool.api.SampleView;
 import io.vantaechonebula.pool.processing.Baselines;
 import io.vantaechonebula.pool.processing.ModelRecord;
@@ -17,7 +21,9 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -28,34 +34,17 @@ import java.util.OptionalDouble;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-public class SampleAssessor {
-
-    /** One metric of one sample as the Pattern Recognizer sees it; {@code learntFrom} 0 for a stream it never saw. */
-    public record MetricScore(String metric, double value, double score, boolean anomalous,
-                              PatternRecognizer.Expectation expected, long learntFrom) {
-    }
-
-    /** One sample against a seed rule, with the threshold that applies to its node. */
-    public record RuleCheck(ResourceRule rule, double value, ResourceRule.Threshold threshold, Baseline baseline,
-                            boolean broken) {
-    }
-
-    public record Assessment(SampleView sample, List<MetricScore> metrics, List<RuleCheck> rules) {
-
-        public long anomalies() {
-            return metrics.stream().filter(MetricScore::anomalous).count() + rules.stream().filter(RuleCheck::broken).count();
-        }
-    }
+public class SampleAssessor implements AssessmentOperations {
 
     @PersistenceContext(unitName = "pool")
     private EntityManager em;
 
-    /** In the order given, which should be the order they were sampled in. */
-    public List<Assessment> assess(List<SampleView> samples) {
+    @Override
+    public List<SampleAssessment> assess(String nodeId, List<SampleView> samples) {
         Map<String, PatternRecognizer> streams = new HashMap<>();
-        List<Assessment> assessments = new ArrayList<>();
+        List<SampleAssessment> assessments = new ArrayList<>();
         for (SampleView sample : samples) {
-            List<MetricScore> metrics = new ArrayList<>();
+            List<MetricAssessment> metrics = new ArrayList<>();
             for (SampleMetric metric : SampleMetric.values()) {
                 OptionalDouble value = metric.of(sample);
                 if (value.isEmpty()) {
@@ -67,20 +56,46 @@ public class SampleAssessor {
                 PatternRecognizer.Expectation expected = recognizer.expectation();
                 long learntFrom = recognizer.state().seen();
                 double score = recognizer.next(sample.timestampMillis(), value.getAsDouble());
-                metrics.add(new MetricScore(metric.id(), value.getAsDouble(), score, score >= PatternProcessor.ANOMALY_SCORE,
-                        expected, learntFrom));
+                metrics.add(metricAssessment(metric.id(), value.getAsDouble(), score, expected, learntFrom));
             }
-            List<RuleCheck> rules = new ArrayList<>();
+            List<RuleAssessment> rules = new ArrayList<>();
             for (ResourceRule rule : ResourceRule.values()) {
                 Double value = rule.valueOf(sample);
                 if (value != null) {
                     Baseline baseline = Baselines.stored(em, rule, sample.nodeId());
-                    rules.add(new RuleCheck(rule, value, rule.thresholdFor(baseline), baseline, rule.broken(value, baseline)));
+                    rules.add(ruleAssessment(nodeId, rule, value, baseline));
                 }
             }
-            assessments.add(new Assessment(sample, metrics, rules));
+            assessments.add(new SampleAssessment(sample, metrics, rules));
         }
         return assessments;
+    }
+
+    private static MetricAssessment metricAssessment(String metric, double value, double score,
+                                                     PatternRecognizer.Expectation expected, long learntFrom) {
+        boolean anomalous = score >= PatternProcessor.ANOMALY_SCORE;
+        String explanation = learntFrom == 0
+                ? metric + ": the pool has no model of this stream yet, so nothing can stand out"
+                : String.format(Locale.ROOT, "%s %s where it has lately been %s ± %s%s: score %.4f, %s the anomaly threshold"
+                        + " %.4f (model learnt from %d values)", metric, PatternProcessor.figure(value),
+                PatternProcessor.figure(expected.level()), PatternProcessor.figure(expected.spread()),
+                PatternProcessor.outsideRange(value, expected), score, anomalous ? "at or above" : "under",
+                PatternProcessor.ANOMALY_SCORE, learntFrom);
+        return new MetricAssessment(metric, value, score, anomalous, expected.level(), expected.spread(),
+                learntFrom > 0 ? OptionalDouble.of(expected.lowest()) : OptionalDouble.empty(),
+                learntFrom > 0 ? OptionalDouble.of(expected.highest()) : OptionalDouble.empty(), learntFrom, explanation);
+    }
+
+    private static RuleAssessment ruleAssessment(String nodeId, ResourceRule rule, double value, Baseline baseline) {
+        ResourceRule.Threshold threshold = rule.thresholdFor(baseline);
+        boolean broken = rule.broken(value, baseline);
+        String explanation = broken
+                ? rule.alert(rule.agent().id(), nodeId, value, baseline, 0).summary() + ": " + rule.action()
+                : rule.metric() + " " + rule.format(value) + " is within "
+                        + (threshold.learnt() ? "its learnt threshold " : "the threshold ") + rule.format(threshold.value());
+        return new RuleAssessment(rule.metric(), value, threshold.value(), threshold.learnt(), broken,
+                broken ? Optional.of(rule.alertKind()) : Optional.empty(), broken ? Optional.of(rule.action()) : Optional.empty(),
+                explanation);
     }
 
     private PatternRecognizer storedModel(String subject, String metric) {

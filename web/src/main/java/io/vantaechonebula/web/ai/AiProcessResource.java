@@ -2,7 +2,7 @@ package io.vantaechonebula.web.ai;
 
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.node.api.ChainOperations;
-import io.vantaechonebula.pool.agents.SampleAssessor;
+import io.vantaechonebula.pool.api.AssessmentOperations;
 import io.vantaechonebula.pool.api.SampleView;
 import io.vantaechonebula.telemetry.FieldError;
 import io.vantaechonebula.telemetry.InvalidTelemetryException;
@@ -51,7 +51,7 @@ public class AiProcessResource {
     private ChainOperations chains;
 
     @EJB
-    private SampleAssessor samples;
+    private AssessmentOperations samples;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -93,7 +93,7 @@ public class AiProcessResource {
         }
         long now = System.currentTimeMillis();
         List<SampleView> views = payload.samples().stream().map(sample -> SampleView.of(sample, now)).toList();
-        return AiResultJson.samples(request, samples.assess(views));
+        return AiResultJson.samples(request, samples.assess(request.nodeId(), views));
     }
 
     private JsonObject transactions(AiRequest request) throws InvalidTelemetryException {

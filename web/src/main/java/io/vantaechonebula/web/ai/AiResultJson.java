@@ -2,12 +2,10 @@ package io.vantaechonebula.web.ai;
 
 import io.vantaechonebula.analysis.tx.Finding;
 import io.vantaechonebula.analysis.tx.TransactionScore;
-import io.vantaechonebula.pool.agents.SampleAssessor.Assessment;
-import io.vantaechonebula.pool.agents.SampleAssessor.MetricScore;
-import io.vantaechonebula.pool.agents.SampleAssessor.RuleCheck;
 import io.vantaechonebula.pool.api.Agent;
-import io.vantaechonebula.pool.processing.Json;
-import io.vantaechonebula.pool.processing.PatternProcessor;
+import io.vantaechonebula.pool.api.MetricAssessment;
+import io.vantaechonebula.pool.api.RuleAssessment;
+import io.vantaechonebula.pool.api.SampleAssessment;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -28,37 +26,33 @@ final class AiResultJson {
     private AiResultJson() {
     }
 
-    static JsonObject samples(AiRequest request, List<Assessment> assessments) {
+    static JsonObject samples(AiRequest request, List<SampleAssessment> assessments) {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         List<String> standOut = new ArrayList<>();
-        for (Assessment assessment : assessments) {
+        for (SampleAssessment assessment : assessments) {
             JsonArrayBuilder metrics = JSON.createArrayBuilder();
-            for (MetricScore metric : assessment.metrics()) {
-                String why = metricExplanation(metric);
+            for (MetricAssessment metric : assessment.metrics()) {
                 if (metric.anomalous()) {
-                    standOut.add(why);
+                    standOut.add(metric.explanation());
                 }
                 JsonObjectBuilder scored = JSON.createObjectBuilder().add("metric", metric.metric()).add("value", metric.value())
                         .add("score", metric.score()).add("anomalous", metric.anomalous())
-                        .add("recent_level", metric.expected().level()).add("recent_spread", metric.expected().spread());
-                if (metric.learntFrom() > 0) {
-                    scored.add("lowest_before", metric.expected().lowest()).add("highest_before", metric.expected().highest());
-                }
-                metrics.add(scored.add("learnt_from", metric.learntFrom()).add("explanation", why));
+                        .add("recent_level", metric.recentLevel()).add("recent_spread", metric.recentSpread());
+                metric.lowestBefore().ifPresent(lowest -> scored.add("lowest_before", lowest));
+                metric.highestBefore().ifPresent(highest -> scored.add("highest_before", highest));
+                metrics.add(scored.add("learnt_from", metric.learntFrom()).add("explanation", metric.explanation()));
             }
             JsonArrayBuilder rules = JSON.createArrayBuilder();
-            for (RuleCheck check : assessment.rules()) {
-                String why = ruleExplanation(request.nodeId(), check);
-                if (check.broken()) {
-                    standOut.add(why);
+            for (RuleAssessment check : assessment.rules()) {
+                if (check.above()) {
+                    standOut.add(check.explanation());
                 }
-                JsonObjectBuilder rule = JSON.createObjectBuilder().add("metric", check.rule().metric())
-                        .add("value", check.value()).add("threshold", check.threshold().value())
-                        .add("threshold_learnt", check.threshold().learnt()).add("above", check.broken())
-                        .add("explanation", why);
-                if (check.broken()) {
-                    rule.add("alert", check.rule().alertKind()).add("recommendation", check.rule().action());
-                }
+                JsonObjectBuilder rule = JSON.createObjectBuilder().add("metric", check.metric())
+                        .add("value", check.value()).add("threshold", check.threshold())
+                        .add("threshold_learnt", check.thresholdLearnt()).add("above", check.above())
+                        .add("explanation", check.explanation());
+                check.alert().ifPresent(alert -> rule.add("alert", alert));
+                check.recommendation().ifPresent(recommendation -> rule.add("recommendation", recommendation));
                 rules.add(rule);
             }
             array.add(JSON.createObjectBuilder().add("chain_id", assessment.sample().chainId())
@@ -136,10 +130,10 @@ final class AiResultJson {
         if (block.chainId() != null) {
             figures.add("chain_id", block.chainId());
         }
-        Json.addIfPresent(figures, "interval_ms", block.intervalMs());
-        Json.addIfPresent(figures, "usual_interval_ms", block.usualIntervalMs());
-        Json.addIfPresent(figures, "target_interval_ms", block.targetIntervalMs());
-        Json.addIfPresent(figures, "miner_share", block.minerShare());
+        addIfPresent(figures, "interval_ms", block.intervalMs());
+        addIfPresent(figures, "usual_interval_ms", block.usualIntervalMs());
+        addIfPresent(figures, "target_interval_ms", block.targetIntervalMs());
+        addIfPresent(figures, "miner_share", block.minerShare());
         JsonObjectBuilder result = transactions(request, scored);
         JsonObject transactionPart = result.build();
         String explanation = (notes.isEmpty() ? "Nothing unusual in the block" : "The block stands out: " + String.join("; ", notes))
@@ -153,23 +147,14 @@ final class AiResultJson {
                 .build();
     }
 
-    private static String metricExplanation(MetricScore metric) {
-        if (metric.learntFrom() == 0) {
-            return metric.metric() + ": the pool has no model of this stream yet, so nothing can stand out";
+    /** A figure that may be missing; one that is not a finite number is shown as null. */
+    private static void addIfPresent(JsonObjectBuilder json, String name, Number value) {
+        if (value instanceof Long whole) {
+            json.add(name, whole);
+        } else if (value != null && Double.isFinite(value.doubleValue())) {
+            json.add(name, value.doubleValue());
+        } else if (value != null) {
+            json.addNull(name);
         }
-        return String.format(Locale.ROOT, "%s %s where it has lately been %s ± %s%s: score %.4f, %s the anomaly threshold %.4f"
-                        + " (model learnt from %d values)", metric.metric(), PatternProcessor.figure(metric.value()),
-                PatternProcessor.figure(metric.expected().level()), PatternProcessor.figure(metric.expected().spread()),
-                PatternProcessor.outsideRange(metric.value(), metric.expected()),
-                metric.score(), metric.anomalous() ? "at or above" : "under", PatternProcessor.ANOMALY_SCORE, metric.learntFrom());
-    }
-
-    private static String ruleExplanation(String nodeId, RuleCheck check) {
-        if (check.broken()) {
-            return check.rule().alert(check.rule().agent().id(), nodeId, check.value(), check.baseline(), 0).summary()
-                    + ": " + check.rule().action();
-        }
-        return check.rule().metric() + " " + check.rule().format(check.value()) + " is within "
-                + (check.threshold().learnt() ? "its learnt threshold " : "the threshold ") + check.rule().format(check.threshold().value());
     }
 }
