@@ -1,7 +1,8 @@
 package io.vantaechonebula.web.ai;
 
 import io.vantaechonebula.chain.tx.Transaction;
-import io.vantaechonebula.node.api.ChainOperations;
+import io.vantaechonebula.node.api.BlockAssessment;
+import io.vantaechonebula.node.api.ChainAssessments;
 import io.vantaechonebula.pool.api.AssessmentOperations;
 import io.vantaechonebula.pool.api.SampleView;
 import io.vantaechonebula.telemetry.FieldError;
@@ -48,7 +49,7 @@ public class AiProcessResource {
     static final long MAX_BODY_BYTES = 2 * 1024 * 1024;
 
     @EJB
-    private ChainOperations chains;
+    private ChainAssessments assessments;
 
     @EJB
     private AssessmentOperations samples;
@@ -63,7 +64,7 @@ public class AiProcessResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response process(InputStream body) throws IOException {
         String text = LimitedBody.read(body, MAX_BODY_BYTES, ProblemType.INVALID_BODY,
-                "Send at most " + ChainAssessor.MAX_TRANSACTIONS + " transactions or samples per request.");
+                "Send at most " + ChainAssessments.MAX_TRANSACTIONS + " transactions or samples per request.");
         try {
             AiRequest request = AiRequest.of(object(text));
             JsonObject result = switch (request.kind()) {
@@ -98,10 +99,8 @@ public class AiProcessResource {
 
     private JsonObject transactions(AiRequest request) throws InvalidTelemetryException {
         String path = request.data().getValueType() == JsonValue.ValueType.ARRAY ? "data" : "data.transactions";
-        List<Transaction> transactions = ChainAssessor.parse(request.transactions(), path);
-        ChainAssessor assessor = new ChainAssessor(chains);
-        return AiResultJson.transactions(request, assessor.assess(transactions, request.timestampMillis(), Long.MAX_VALUE))
-                .build();
+        List<Transaction> transactions = TransactionsJson.parse(request.transactions(), path);
+        return AiResultJson.transactions(request, assessments.transactions(transactions, request.timestampMillis())).build();
     }
 
     private JsonObject block(AiRequest request) throws InvalidTelemetryException {
@@ -114,13 +113,11 @@ public class AiProcessResource {
         }
         long timestampMs = block.get("timestampMs") instanceof JsonNumber ms ? ms.longValue() : request.timestampMillis();
         List<Transaction> transactions = block.getJsonArray("transactions").isEmpty() ? List.of()
-                : ChainAssessor.parse(block.getJsonArray("transactions"), "data.transactions");
-        ChainAssessor assessor = new ChainAssessor(chains);
-        ChainAssessor.Transactions scored = assessor.assess(transactions, timestampMs, height.longValue());
+                : TransactionsJson.parse(block.getJsonArray("transactions"), "data.transactions");
         String chainId = block.get("chainId") instanceof JsonString id ? id.getString()
                 : transactions.isEmpty() ? null : transactions.get(0).chainId();
-        ChainAssessor.BlockFigures figures = assessor.block(chainId, height.longValue(), miner.getString(), timestampMs, transactions);
-        return AiResultJson.block(request, figures, scored);
+        BlockAssessment assessed = assessments.block(chainId, height.longValue(), miner.getString(), timestampMs, transactions);
+        return AiResultJson.block(request, assessed.figures(), assessed.transactions());
     }
 
     private static JsonObject object(String text) throws InvalidTelemetryException {

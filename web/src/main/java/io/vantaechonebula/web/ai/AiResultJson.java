@@ -2,6 +2,8 @@ package io.vantaechonebula.web.ai;
 
 import io.vantaechonebula.analysis.tx.Finding;
 import io.vantaechonebula.analysis.tx.TransactionScore;
+import io.vantaechonebula.node.api.BlockFigures;
+import io.vantaechonebula.node.api.TransactionsAssessment;
 import io.vantaechonebula.pool.api.Agent;
 import io.vantaechonebula.pool.api.MetricAssessment;
 import io.vantaechonebula.pool.api.RuleAssessment;
@@ -67,11 +69,11 @@ final class AiResultJson {
                 .build();
     }
 
-    static JsonObjectBuilder transactions(AiRequest request, ChainAssessor.Transactions result) {
+    static JsonObjectBuilder transactions(AiRequest request, TransactionsAssessment result) {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         List<String> standOut = new ArrayList<>();
         double maxScore = 0;
-        for (ChainAssessor.Assessed assessed : result.assessed()) {
+        for (TransactionsAssessment.Assessed assessed : result.assessed()) {
             JsonObjectBuilder json = JSON.createObjectBuilder().add("id", assessed.transaction().id().toString())
                     .add("chain_id", assessed.transaction().chainId())
                     .add("sender", assessed.transaction().senderAddress().hex())
@@ -110,7 +112,7 @@ final class AiResultJson {
                 .add("explanation", explanation);
     }
 
-    static JsonObject block(AiRequest request, ChainAssessor.BlockFigures block, ChainAssessor.Transactions scored) {
+    static JsonObject block(AiRequest request, BlockFigures block, TransactionsAssessment scored) {
         List<String> notes = new ArrayList<>();
         if (block.intervalMs() != null && block.usualIntervalMs() != null && block.usualIntervalMs() > 0
                 && block.intervalMs() > SLOW_BLOCK_FACTOR * block.usualIntervalMs()) {

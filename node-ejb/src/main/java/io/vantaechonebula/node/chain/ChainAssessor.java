@@ -1,17 +1,12 @@
-package io.vantaechonebula.web.ai;
+package io.vantaechonebula.node.chain;
 
 import io.vantaechonebula.analysis.tx.TransactionAnalyzer;
-import io.vantaechonebula.analysis.tx.TransactionScore;
-import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.store.StoredBlock;
-import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.node.api.BlockFigures;
 import io.vantaechonebula.node.api.ChainOperations;
+import io.vantaechonebula.node.api.TransactionsAssessment;
 import io.vantaechonebula.telemetry.BlockRecord;
-import io.vantaechonebula.telemetry.FieldError;
-import io.vantaechonebula.telemetry.InvalidTelemetryException;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,20 +24,6 @@ final class ChainAssessor {
 
     static final int HISTORY_BLOCKS = 200;
     static final int HISTORY_TRANSACTIONS = 2_000;
-    static final int MAX_TRANSACTIONS = 1_000;
-
-    /** One transaction's verdict; {@code score} is empty when its signature does not verify. */
-    record Assessed(Transaction transaction, Optional<TransactionScore> score) {
-    }
-
-    /** @param learntFrom per chain id, the chain's transactions the analyzer read first (absent: this server does not run that chain) */
-    record Transactions(List<Assessed> assessed, Map<String, Integer> learntFrom) {
-    }
-
-    /** What a block is against the chain's recent blocks on this server. */
-    record BlockFigures(String chainId, boolean chainKnown, long height, String miner, int transactions, long volume, long fees, Long intervalMs,
-                        Double usualIntervalMs, Long targetIntervalMs, Double minerShare, int recentBlocks) {
-    }
 
     private final ChainOperations chains;
     /** Read once per chain and height for the request this assessor serves: a block's history and figures share it. */
@@ -52,35 +33,11 @@ final class ChainAssessor {
         this.chains = chains;
     }
 
-    static List<Transaction> parse(JsonArray array, String path) throws InvalidTelemetryException {
-        if (array.isEmpty() || array.size() > MAX_TRANSACTIONS) {
-            throw new InvalidTelemetryException(path, "holds " + array.size() + " transactions; send 1 to " + MAX_TRANSACTIONS);
-        }
-        List<Transaction> transactions = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            JsonValue item = array.get(i);
-            if (item.getValueType() != JsonValue.ValueType.OBJECT) {
-                errors.add(new FieldError(path + "[" + i + "]", "must be a transaction object"));
-                continue;
-            }
-            try {
-                transactions.add(TransactionJson.parse(item.asJsonObject()));
-            } catch (InvalidTransactionException e) {
-                errors.add(new FieldError(path + "[" + i + "]", e.getMessage()));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidTelemetryException(errors);
-        }
-        return transactions;
-    }
-
     /**
      * @param atMs        when the transactions were seen
      * @param belowHeight the chain history read first stops below this height (a block's own, so it is not its own history)
      */
-    Transactions assess(List<Transaction> transactions, long atMs, long belowHeight) {
+    TransactionsAssessment assess(List<Transaction> transactions, long atMs, long belowHeight) {
         TransactionAnalyzer analyzer = new TransactionAnalyzer();
         Map<String, Integer> learntFrom = new LinkedHashMap<>();
         for (Transaction transaction : transactions) {
@@ -89,13 +46,13 @@ final class ChainAssessor {
                         readHistory(analyzer, recentBlocks(chain, belowHeight))));
             }
         }
-        List<Assessed> assessed = new ArrayList<>();
+        List<TransactionsAssessment.Assessed> assessed = new ArrayList<>();
         for (Transaction transaction : transactions) {
             // As the nodes do: a forged transaction says nothing of the sender it names.
-            assessed.add(new Assessed(transaction, transaction.hasValidSignature()
+            assessed.add(new TransactionsAssessment.Assessed(transaction, transaction.hasValidSignature()
                     ? Optional.of(analyzer.analyse(transaction, atMs)) : Optional.empty()));
         }
-        return new Transactions(assessed, learntFrom);
+        return new TransactionsAssessment(assessed, learntFrom);
     }
 
     /** @param chainId null where neither the block nor its transactions say */
