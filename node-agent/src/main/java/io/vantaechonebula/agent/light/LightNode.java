@@ -5,24 +5,16 @@ import com.sun.net.httpserver.HttpServer;
 import io.vantaechonebula.analysis.tx.TransactionWatch;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
-import io.vantaechonebula.chain.crypto.Hash;
-import io.vantaechonebula.chain.finality.ChainFinality;
-import io.vantaechonebula.chain.finality.FinalityCertificate;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.params.ChainParamsFile;
 import io.vantaechonebula.chain.pow.MiningLoop;
-import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.Transaction;
-import io.vantaechonebula.chain.vote.Vote;
-import io.vantaechonebula.node.running.ChainEvents;
+import io.vantaechonebula.node.running.ChainGossip;
 import io.vantaechonebula.node.running.RunningChains;
 import io.vantaechonebula.node.running.StorageLimit;
-import io.vantaechonebula.p2p.LocalChains.TransactionOffer;
 import io.vantaechonebula.p2p.Network;
 import io.vantaechonebula.p2p.NetworkSettings;
-import io.vantaechonebula.p2p.gossip.Gossip;
-import io.vantaechonebula.p2p.gossip.GossipKind;
 import io.vantaechonebula.p2p.handshake.ChainHead;
 import io.vantaechonebula.p2p.http.HttpPeerClient;
 import io.vantaechonebula.p2p.http.JdkHttpHandler;
@@ -130,33 +122,12 @@ public final class LightNode implements AutoCloseable {
         Map<String, String> chainIds = new LinkedHashMap<>();
         chains.values().forEach(chain -> chainIds.put(chain.params().name(), chain.params().chainId()));
         server.createContext(UserApi.CONTEXT, new UserApi(chainIds, chainId -> chains.get(chainId).chain().chainHead(),
-                this::submit));
+                running::offerTransaction));
         server.createContext("/api/v1/peers", exchange -> json(exchange, PeersJson.of(network.nodeId(), address, true,
                 network.peerViews(), network.syncStatus())));
         server.setExecutor(Executors.newFixedThreadPool(4, named("vanta-light-http")));
         server.start();
-        chains.values().forEach(chain -> chain.chain().listen(new ChainEvents() {
-            @Override
-            public void transactionOffered(ChainParams params, Transaction transaction) {
-                // Scored before the mempool decides: a double spend's second transaction is refused there.
-                watch.ifPresent(analyzer -> analyzer.seen(transaction));
-            }
-
-            @Override
-            public void blockTaken(ChainParams params, Block block) {
-                network.publish(new Gossip(GossipKind.BLOCK, params.chainId(), block.encode()));
-                watch.ifPresent(analyzer -> analyzer.inBlock(block));
-            }
-
-            @Override
-            public void transactionTaken(ChainParams params, Transaction transaction) {
-                // A user's transaction is passed on by submit, a peer's by the gossip relay.
-            }
-        }));
-        watch.ifPresent(analyzer -> network.listenForAlerts(alert -> {
-            LOG.warning(() -> "Peer alert: " + alert);
-            analyzer.heardFromPeer(alert);
-        }));
+        ChainGossip.join(network, watch, running.all());
         rounds.scheduleWithFixedDelay(this::round, 0, options.syncIntervalSeconds(), TimeUnit.SECONDS);
         if (options.mining()) {
             long seed = new SecureRandom().nextLong();
@@ -244,15 +215,6 @@ public final class LightNode implements AutoCloseable {
     /** Imports a block as if a peer had sent it (benchmarks build chains this way). */
     public ImportResult importBlock(String chainId, Block block) {
         return running.importBlock(chainId, block);
-    }
-
-    /** A user's transaction: offered like one from a peer, and passed on to the peers if taken. */
-    private TransactionOffer submit(String chainId, Transaction transaction) {
-        TransactionOffer offer = running.offerTransaction(chainId, transaction);
-        if (offer.verdict() == TransactionOffer.Verdict.NEW) {
-            network.publish(new Gossip(GossipKind.TRANSACTION, chainId, transaction.encode()));
-        }
-        return offer;
     }
 
     /** Stops the miners, the rounds and the server, and closes the store. */

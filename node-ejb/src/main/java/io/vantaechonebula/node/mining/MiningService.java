@@ -1,11 +1,7 @@
 package io.vantaechonebula.node.mining;
 
-import io.vantaechonebula.chain.block.Block;
-import io.vantaechonebula.chain.block.BlockTemplate;
 import io.vantaechonebula.chain.crypto.Address;
-import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.pow.MiningLoop;
-import io.vantaechonebula.chain.pow.MiningTarget;
 import io.vantaechonebula.node.chain.ChainRegistry;
 import io.vantaechonebula.node.identity.NodeIdentity;
 import io.vantaechonebula.node.running.RunningChain;

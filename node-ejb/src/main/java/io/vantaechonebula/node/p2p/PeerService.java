@@ -2,18 +2,15 @@ package io.vantaechonebula.node.p2p;
 
 import io.vantaechonebula.analysis.tx.TransactionWatch;
 import io.vantaechonebula.analysis.tx.WatchReport;
-import io.vantaechonebula.chain.block.Block;
-import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.node.chain.ChainRegistry;
 import io.vantaechonebula.node.config.NodeMode;
 import io.vantaechonebula.node.identity.NodeIdentity;
 import io.vantaechonebula.node.running.ChainEvents;
+import io.vantaechonebula.node.running.ChainGossip;
 import io.vantaechonebula.node.running.RunningChain;
 import io.vantaechonebula.node.running.RunningChains;
 import io.vantaechonebula.p2p.Network;
-import io.vantaechonebula.p2p.gossip.Gossip;
-import io.vantaechonebula.p2p.gossip.GossipKind;
 import io.vantaechonebula.p2p.http.HttpPeerClient;
 import io.vantaechonebula.p2p.http.P2pHttpApi;
 import io.vantaechonebula.p2p.peer.PeerView;
@@ -91,30 +88,7 @@ public class PeerService {
         if (identity.settings().mode() != NodeMode.BASIC) {
             watch = Optional.of(new TransactionWatch(identity.nodeKey(), network::publishAlert, System::currentTimeMillis));
         }
-        network.listenForAlerts(alert -> {
-            LOG.warning(() -> "Peer alert: " + alert);
-            watch.ifPresent(analyzer -> analyzer.heardFromPeer(alert));
-        });
-        ChainEvents events = new ChainEvents() {
-            @Override
-            public void transactionOffered(ChainParams chain, Transaction transaction) {
-                watch.ifPresent(analyzer -> analyzer.seen(transaction));
-            }
-
-            @Override
-            public void blockTaken(ChainParams chain, Block block) {
-                network.publish(new Gossip(GossipKind.BLOCK, chain.chainId(), block.encode()));
-                watch.ifPresent(analyzer -> analyzer.inBlock(block));
-            }
-
-            @Override
-            public void transactionTaken(ChainParams chain, Transaction transaction) {
-                network.publish(new Gossip(GossipKind.TRANSACTION, chain.chainId(), transaction.encode()));
-            }
-        };
-        for (RunningChain chain : registry.all()) {
-            chain.listen(events);
-        }
+        ChainGossip.join(network, watch, registry.all());
         if (!settings.enabled()) {
             // The chains' events still reach the Transaction Analyzer; with no peers, nothing goes anywhere.
             LOG.info("Peer-to-peer is off (vanta.p2p.enabled=false): this node neither dials nor passes anything on");
