@@ -8,6 +8,7 @@ import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.params.ChainParamsFile;
 import io.vantaechonebula.node.api.UnknownChainException;
 import io.vantaechonebula.node.chain.store.JpaChainStore;
+import io.vantaechonebula.node.config.SettingsSource;
 import io.vantaechonebula.node.identity.NodeIdentity;
 import io.vantaechonebula.node.running.RunningChain;
 import io.vantaechonebula.telemetry.BlockRecord;
@@ -72,7 +73,7 @@ public class ChainRegistry {
 
     @PostConstruct
     void start() {
-        settings = ChainSettings.fromConfig();
+        settings = ChainSettings.from(SettingsSource.ofConfig());
         for (String name : identity.settings().chains()) {
             ChainParams params = loadParams(name, settings.paramsFile().apply(name));
             JpaChainStore store = new JpaChainStore(em, name, params.maxTransactionsPerBlock());

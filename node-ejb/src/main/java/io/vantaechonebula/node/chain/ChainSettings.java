@@ -1,12 +1,11 @@
 package io.vantaechonebula.node.chain;
 
 import io.vantaechonebula.chain.store.ByteSize;
+import io.vantaechonebula.node.config.SettingsSource;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * How the server runs its chains (docs/configuration.md), read once at start.
@@ -22,35 +21,15 @@ record ChainSettings(int mempoolCapacity, long roundTimeoutMs, OptionalLong stor
      * target, so a mempool that holds one block's worth turns payers away whenever a block is late.
      */
     static final int DEFAULT_MEMPOOL_CAPACITY = 150_000;
-    static final long DEFAULT_ROUND_TIMEOUT_SECONDS = 10;
+    static final int DEFAULT_ROUND_TIMEOUT_SECONDS = 10;
 
-    static ChainSettings fromConfig() {
-        Config config = ConfigProvider.getConfig(ChainSettings.class.getClassLoader());
-        return from(key -> config.getOptionalValue(key, String.class));
-    }
-
-    /** @param values a setting's value by its key, empty when it is not set */
-    static ChainSettings from(Function<String, Optional<String>> values) {
-        int capacity = values.apply("vanta.mempool.capacity").map(text -> positive("vanta.mempool.capacity", text))
-                .orElse((long) DEFAULT_MEMPOOL_CAPACITY).intValue();
-        long roundTimeoutSeconds = values.apply("vanta.finality.round-timeout-seconds")
-                .map(text -> positive("vanta.finality.round-timeout-seconds", text)).orElse(DEFAULT_ROUND_TIMEOUT_SECONDS);
-        OptionalLong storageLimit = values.apply("vanta.storage.limit").filter(text -> !text.isBlank())
-                .map(text -> OptionalLong.of(ByteSize.parse(text.trim(), "vanta.storage.limit (STORAGE_LIMIT)")))
+    /** @param settings the server's settings by key */
+    static ChainSettings from(SettingsSource settings) {
+        OptionalLong storageLimit = settings.text("vanta.storage.limit")
+                .map(text -> OptionalLong.of(ByteSize.parse(text, "vanta.storage.limit (STORAGE_LIMIT)")))
                 .orElse(OptionalLong.empty());
-        return new ChainSettings(capacity, roundTimeoutSeconds * 1000, storageLimit,
-                chain -> values.apply("vanta.chain." + chain + ".params-file").map(Path::of));
-    }
-
-    private static long positive(String key, String text) {
-        try {
-            long value = Long.parseLong(text.trim());
-            if (value > 0 && value <= Integer.MAX_VALUE) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // Said below, with the key.
-        }
-        throw new IllegalArgumentException(key + " takes a positive whole number, not '" + text + "'");
+        return new ChainSettings(settings.positive("vanta.mempool.capacity", DEFAULT_MEMPOOL_CAPACITY),
+                1000L * settings.positive("vanta.finality.round-timeout-seconds", DEFAULT_ROUND_TIMEOUT_SECONDS),
+                storageLimit, chain -> settings.text("vanta.chain." + chain + ".params-file").map(Path::of));
     }
 }

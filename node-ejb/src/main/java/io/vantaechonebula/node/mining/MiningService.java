@@ -3,6 +3,7 @@ package io.vantaechonebula.node.mining;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.pow.MiningLoop;
 import io.vantaechonebula.node.chain.ChainRegistry;
+import io.vantaechonebula.node.config.SettingsSource;
 import io.vantaechonebula.node.identity.NodeIdentity;
 import io.vantaechonebula.node.running.RunningChain;
 import jakarta.annotation.PostConstruct;
@@ -18,9 +19,8 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Mines the chains named by {@code vanta.mining.chains} (default: all) when
@@ -52,13 +52,11 @@ public class MiningService {
 
     @PostConstruct
     void start() {
-        Config config = ConfigProvider.getConfig(MiningService.class.getClassLoader());
-        boolean enabled = config.getOptionalValue("vanta.mining.enabled", Boolean.class).orElse(true);
-        int threads = config.getOptionalValue("vanta.mining.threads", Integer.class).orElse(1);
-        java.util.Set<String> chains = java.util.Set.copyOf(config.getOptionalValues("vanta.mining.chains", String.class)
-                .orElse(identity.settings().chains()));
-        if (!enabled || threads < 1) {
-            LOG.info("Mining is off (vanta.mining.enabled=" + enabled + ", vanta.mining.threads=" + threads + ")");
+        MiningSettings settings = MiningSettings.from(SettingsSource.ofConfig(), identity.settings().chains());
+        int threads = settings.threads();
+        Set<String> chains = settings.chains();
+        if (!settings.enabled() || threads < 1) {
+            LOG.info("Mining is off (vanta.mining.enabled=" + settings.enabled() + ", vanta.mining.threads=" + threads + ")");
             return;
         }
         running = true;

@@ -1,6 +1,7 @@
 package io.vantaechonebula.node.telemetry;
 
 import io.vantaechonebula.node.chain.ChainRegistry;
+import io.vantaechonebula.node.config.SettingsSource;
 import io.vantaechonebula.node.identity.NodeIdentity;
 import io.vantaechonebula.node.p2p.PeerService;
 import io.vantaechonebula.telemetry.collector.ChainReading;
@@ -35,8 +36,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * This node's collector: samples each chain every {@code vanta.telemetry.interval-seconds} and
@@ -73,15 +72,14 @@ public class NodeTelemetry {
 
     @PostConstruct
     void start() {
-        Config config = ConfigProvider.getConfig(NodeTelemetry.class.getClassLoader());
-        if (!config.getOptionalValue("vanta.telemetry.enabled", Boolean.class).orElse(true)) {
+        TelemetrySettings settings = TelemetrySettings.from(SettingsSource.ofConfig());
+        if (!settings.enabled()) {
             LOG.info("Telemetry is off (vanta.telemetry.enabled=false): this node sends nothing to the pool");
             return;
         }
-        Duration interval = Duration.ofSeconds(config.getOptionalValue("vanta.telemetry.interval-seconds", Integer.class).orElse(5));
-        int capacity = config.getOptionalValue("vanta.telemetry.buffer-capacity", Integer.class).orElse(10_000);
-        List<URI> candidates = config.getOptionalValue("vanta.telemetry.pool-url", String.class)
-                .map(url -> List.of(URI.create(url.trim()))).orElse(PoolProbe.LOCAL_CANDIDATES);
+        Duration interval = settings.interval();
+        int capacity = settings.bufferCapacity();
+        List<URI> candidates = settings.poolCandidates();
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String nodeId = identity.nodeId();

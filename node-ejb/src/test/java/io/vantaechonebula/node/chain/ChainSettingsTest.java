@@ -3,6 +3,7 @@ package io.vantaechonebula.node.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vantaechonebula.node.config.SettingsSource;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ChainSettingsTest {
 
     private static ChainSettings read(Map<String, String> values) {
-        return ChainSettings.from(key -> Optional.ofNullable(values.get(key)));
+        return ChainSettings.from(new SettingsSource(key -> Optional.ofNullable(values.get(key))));
     }
 
     @Test

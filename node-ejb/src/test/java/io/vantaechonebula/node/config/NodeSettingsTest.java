@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class NodeSettingsTest {
 
     private static NodeSettings read(Map<String, String> values) {
-        return NodeSettings.from(key -> Optional.ofNullable(values.get(key)));
+        return NodeSettings.from(new SettingsSource(key -> Optional.ofNullable(values.get(key))));
     }
 
     @Test
@@ -23,7 +23,7 @@ class NodeSettingsTest {
     @Test
     void theNetworkVariableReachesTheSettingThroughItsAlias() {
         EnvironmentAliasConfigSource aliases = new EnvironmentAliasConfigSource(Map.of("NETWORK", "mainnet")::get);
-        NodeSettings settings = NodeSettings.from(key -> Optional.ofNullable(aliases.getValue(key)));
+        NodeSettings settings = NodeSettings.from(new SettingsSource(key -> Optional.ofNullable(aliases.getValue(key))));
         assertThat(settings.chains()).containsExactly("mainnet");
     }
 
