@@ -46,9 +46,10 @@ public final class JmsBatchSender implements BatchSender {
             message.setStringProperty(IngestAddresses.PAYLOAD_KIND_PROPERTY, kind.name());
             context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
                     .send(context.createQueue(IngestAddresses.NODE_DATA_QUEUE), message);
-            return "JMS sent to " + IngestAddresses.NODE_DATA_QUEUE + " at " + broker + " as " + message.getJMSMessageID();
+            return "JMS sent to " + IngestAddresses.NODE_DATA_QUEUE + " (" + broker + ") as " + message.getJMSMessageID();
         } catch (JMSRuntimeException | JMSException e) {
-            throw new SendFailedException(broker + " did not take the payload: " + e.getMessage()
+            throw new SendFailedException(Character.toUpperCase(broker.charAt(0)) + broker.substring(1)
+                    + " did not take the payload: " + e.getMessage()
                     + login.map(as -> "; is the pool running (./vanta status), and may broker user '" + as.user()
                     + "' connect with that password?").orElse(""), e);
         }
@@ -56,6 +57,6 @@ public final class JmsBatchSender implements BatchSender {
 
     @Override
     public String toString() {
-        return "JMS to queue " + IngestAddresses.NODE_DATA_QUEUE + " at " + broker;
+        return "JMS to queue " + IngestAddresses.NODE_DATA_QUEUE + " (" + broker + ")";
     }
 }
