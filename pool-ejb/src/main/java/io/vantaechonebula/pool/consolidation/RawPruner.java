@@ -1,6 +1,6 @@
 package io.vantaechonebula.pool.consolidation;
 
-import io.vantaechonebula.pool.pipeline.IngestedBatch;
+import io.vantaechonebula.pool.store.IngestedBatch;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

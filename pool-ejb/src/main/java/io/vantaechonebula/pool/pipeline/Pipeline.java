@@ -10,6 +10,7 @@ import io.vantaechonebula.pool.learning.Learner;
 import io.vantaechonebula.pool.learning.Learners;
 import io.vantaechonebula.pool.processing.Processors;
 import io.vantaechonebula.pool.processing.SampleProcessor;
+import io.vantaechonebula.pool.store.PendingBatch;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -1,9 +1,11 @@
 package io.vantaechonebula.pool.pipeline;
 
 import io.vantaechonebula.pool.api.PoolQueues;
-import io.vantaechonebula.pool.processing.SampleProcessor;
-import io.vantaechonebula.pool.store.SampleBlock;
 import io.vantaechonebula.pool.api.SampleView;
+import io.vantaechonebula.pool.processing.SampleProcessor;
+import io.vantaechonebula.pool.store.PendingBatch;
+import io.vantaechonebula.pool.store.RecentBatches;
+import io.vantaechonebula.pool.store.SampleBlock;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

@@ -1,10 +1,10 @@
 package io.vantaechonebula.pool.store;
 
 import io.vantaechonebula.pool.api.SampleView;
-import io.vantaechonebula.pool.pipeline.IngestedBatch;
-import io.vantaechonebula.pool.pipeline.PendingBatch;
-import io.vantaechonebula.pool.pipeline.RecentBatches;
 import io.vantaechonebula.pool.processing.Processors;
+import io.vantaechonebula.pool.store.IngestedBatch;
+import io.vantaechonebula.pool.store.PendingBatch;
+import io.vantaechonebula.pool.store.RecentBatches;
 import io.vantaechonebula.telemetry.TelemetryPayload;
 import io.vantaechonebula.telemetry.TelemetrySample;
 import jakarta.ejb.EJB;

@@ -1,4 +1,4 @@
-package io.vantaechonebula.pool.pipeline;
+package io.vantaechonebula.pool.store;
 
 import java.io.Serializable;
 import java.util.Objects;

@@ -1,5 +1,6 @@
-package io.vantaechonebula.pool.pipeline;
+package io.vantaechonebula.pool.store;
 
+import io.vantaechonebula.pool.store.IngestedBatch;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -25,10 +26,10 @@ import jakarta.persistence.Table;
         query = "SELECT p.processor, COUNT(p), MIN(p.receivedAtMs) FROM PendingBatch p GROUP BY p.processor")
 public class PendingBatch {
 
-    static final String OLDEST = "PendingBatch.oldest";
-    static final String DONE = "PendingBatch.done";
-    static final String OF_OTHER_STAGES = "PendingBatch.ofOtherStages";
-    static final String BACKLOG = "PendingBatch.backlog";
+    public static final String OLDEST = "PendingBatch.oldest";
+    public static final String DONE = "PendingBatch.done";
+    public static final String OF_OTHER_STAGES = "PendingBatch.ofOtherStages";
+    public static final String BACKLOG = "PendingBatch.backlog";
 
     @Id
     @Column(length = 32)

@@ -1,4 +1,4 @@
-package io.vantaechonebula.pool.pipeline;
+package io.vantaechonebula.pool.store;
 
 import io.vantaechonebula.pool.api.SampleView;
 import jakarta.ejb.ConcurrencyManagement;

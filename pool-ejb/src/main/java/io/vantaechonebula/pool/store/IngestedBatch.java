@@ -1,4 +1,4 @@
-package io.vantaechonebula.pool.pipeline;
+package io.vantaechonebula.pool.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
