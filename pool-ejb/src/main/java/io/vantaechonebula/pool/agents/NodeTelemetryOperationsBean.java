@@ -7,6 +7,7 @@ import io.vantaechonebula.pool.api.NodeTelemetryOperations;
 import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.api.Resolution;
 import io.vantaechonebula.pool.api.SampleView;
+import io.vantaechonebula.pool.consolidation.AggregateQueries;
 import io.vantaechonebula.pool.store.TelemetryQueries;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -19,6 +20,9 @@ public class NodeTelemetryOperationsBean implements NodeTelemetryOperations {
 
     @EJB
     private TelemetryQueries queries;
+
+    @EJB
+    private AggregateQueries aggregates;
 
     @EJB
     private NodeHealth health;
@@ -45,7 +49,7 @@ public class NodeTelemetryOperationsBean implements NodeTelemetryOperations {
 
     @Override
     public Optional<List<AggregateView>> aggregates(String nodeId, Resolution resolution, long fromMs, long toMs) {
-        return queries.aggregates(nodeId, resolution, fromMs, toMs);
+        return aggregates.aggregates(nodeId, resolution, fromMs, toMs);
     }
 
     @Override

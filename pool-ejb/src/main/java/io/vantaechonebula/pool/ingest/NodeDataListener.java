@@ -103,7 +103,7 @@ public class NodeDataListener implements MessageListener {
             reject(message, body, "invalid telemetry: " + e.getMessage());
             return;
         }
-        int stored = store.store(new ReceivedPayload(payload, System.currentTimeMillis()));
+        int stored = store.store(new ReceivedPayload(payload, System.currentTimeMillis(), pipeline.stageNames()));
         IntakeDrill.check(payload.nodeId());
         int duplicates = payload.samples().size() - stored;
         counter("vanta.pool.samples.stored").inc(stored);

@@ -147,6 +147,11 @@ public class Pipeline {
         }
     }
 
+    /** The stages every stored batch goes through, each once. */
+    public List<String> stageNames() {
+        return Processors.stageNames();
+    }
+
     /** The MDB tells how many samples of a payload it stored, and when the node sent it. */
     public void stored(int samples, long sentAtMs) {
         long now = System.currentTimeMillis();

@@ -1,7 +1,16 @@
 package io.vantaechonebula.pool.store;
 
 import io.vantaechonebula.telemetry.TelemetryPayload;
+import java.util.List;
 
-/** A validated payload and when the pool received it. */
-public record ReceivedPayload(TelemetryPayload payload, long receivedAtMs) {
+/**
+ * A validated payload, when the pool received it, and the pipeline's stages as they are now.
+ *
+ * @param stages the stages that each take the payload's batch once; one pending batch is written for each
+ */
+public record ReceivedPayload(TelemetryPayload payload, long receivedAtMs, List<String> stages) {
+
+    public ReceivedPayload {
+        stages = List.copyOf(stages);
+    }
 }

@@ -1,7 +1,6 @@
 package io.vantaechonebula.pool.store;
 
 import io.vantaechonebula.pool.api.SampleView;
-import io.vantaechonebula.pool.processing.Processors;
 import io.vantaechonebula.pool.store.IngestedBatch;
 import io.vantaechonebula.pool.store.PendingBatch;
 import io.vantaechonebula.pool.store.RecentBatches;
@@ -84,10 +83,10 @@ public class SampleStore {
             views.addAll(ofNode);
         });
         batch.counted(views.size());
-        for (String stage : Processors.stageNames()) {
+        for (String stage : received.stages()) {
             em.persist(new PendingBatch(stage, batch));
         }
-        recent.put(batch.id(), views, Processors.stageNames().size());
+        recent.put(batch.id(), views, received.stages().size());
         return batch.sampleCount();
     }
 

@@ -2,9 +2,6 @@ package io.vantaechonebula.pool.store;
 
 import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.api.SampleView;
-import io.vantaechonebula.pool.api.AggregateView;
-import io.vantaechonebula.pool.consolidation.MetricAggregate;
-import io.vantaechonebula.pool.api.Resolution;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -89,21 +86,6 @@ public class TelemetryQueries {
                 return kept;
             }
         }
-    }
-
-    /** A node's aggregates of buckets starting in [from, to), oldest first; empty for a node never seen. */
-    public Optional<List<AggregateView>> aggregates(String nodeId, Resolution resolution, long fromMs, long toMs) {
-        if (em.find(ObservedNode.class, nodeId) == null) {
-            return Optional.empty();
-        }
-        return Optional.of(em.createNamedQuery(MetricAggregate.OF_NODE, MetricAggregate.class)
-                .setParameter("nodeId", nodeId)
-                .setParameter("resolution", resolution.id())
-                .setParameter("from", fromMs)
-                .setParameter("to", toMs)
-                .getResultList().stream()
-                .map(MetricAggregate::view)
-                .toList());
     }
 
     /** Checks that the database answers; throws when it does not. */
