@@ -159,6 +159,14 @@ public class NodeCommand implements Callable<Integer> {
         if (chain == null) {
             chain = chosen.chains().get(0);
         }
+        if (broker != null) {
+            try {
+                broker = OpenMqBroker.address(broker, "--broker");
+            } catch (IllegalArgumentException e) {
+                err.println("vanta node: " + e.getMessage());
+                return 2;
+            }
+        }
         Path state = stateDir != null ? stateDir
                 : Path.of(System.getenv().getOrDefault("VANTA_NODE_STATE", "run/nodes")).resolve(name);
         if (mode != null && localNode != null) {
@@ -236,7 +244,7 @@ public class NodeCommand implements Callable<Integer> {
     private Function<PoolProbe.Found, BatchSender> connect(HttpClient http) {
         return found -> transport.equals("http")
                 ? HttpBatchSender.toPool(http, found.baseUrl())
-                : OpenMqBroker.sender(broker != null ? OpenMqBroker.address(broker, "--broker")
+                : OpenMqBroker.sender(broker != null ? broker
                         : "mq://" + found.baseUrl().getHost() + ":" + OpenMqBroker.DEFAULT_PORT, user, password);
     }
 
