@@ -64,6 +64,9 @@ public final class TelemetryParser {
             throw new InvalidTelemetryException("$", "is not valid JSON: " + e.getMessage());
         } catch (JsonException e) {
             throw new InvalidTelemetryException("$", "is not readable JSON: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Parsson refuses input nested deeper than its limit with a plain RuntimeException.
+            throw new InvalidTelemetryException("$", "is not readable JSON: " + e.getMessage());
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new InvalidTelemetryException("$", "must be a JSON object, got " + describe(value));

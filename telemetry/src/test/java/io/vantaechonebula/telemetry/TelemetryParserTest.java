@@ -288,6 +288,14 @@ class TelemetryParserTest {
         }
 
         @Test
+        void rejectsJsonNestedDeeperThanTheParserTakesAsInvalid() {
+            String deep = "{\"node_id\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+            assertThatThrownBy(() -> parser.parse(deep, "s"))
+                    .isInstanceOfSatisfying(InvalidTelemetryException.class,
+                            e -> assertThat(e.errors().get(0).message()).startsWith("is not readable JSON"));
+        }
+
+        @Test
         void rejectsJsonThatIsNotAnObject() {
             assertThatThrownBy(() -> parser.parse("[1,2]", "s")).hasMessageContaining("must be a JSON object, got an array");
         }

@@ -108,6 +108,11 @@ final class UserApi implements HttpHandler {
             return value.asJsonObject();
         } catch (JsonParsingException e) {
             throw new IllegalArgumentException("The body is not JSON: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Other JsonExceptions, and Parsson's plain RuntimeException for input nested too deep.
+            throw new IllegalArgumentException("The body is not JSON: " + e.getMessage());
         }
     }
 

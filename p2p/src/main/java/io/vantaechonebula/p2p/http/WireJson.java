@@ -16,7 +16,6 @@ import io.vantaechonebula.p2p.sync.SyncBatch;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -192,7 +191,8 @@ public final class WireJson {
     public static JsonObject read(byte[] body) throws MalformedMessageException {
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
             return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // JsonException, IllegalStateException, and Parsson's plain RuntimeException for input nested too deep.
             throw new MalformedMessageException("the body is not a JSON object: " + e.getMessage());
         }
     }

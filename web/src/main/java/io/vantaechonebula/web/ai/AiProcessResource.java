@@ -130,6 +130,9 @@ public class AiProcessResource {
             return value.asJsonObject();
         } catch (JsonException e) {
             throw new InvalidTelemetryException("$", "is not valid JSON: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Parsson refuses input nested deeper than its limit with a plain RuntimeException.
+            throw new InvalidTelemetryException("$", "is not valid JSON: " + e.getMessage());
         }
     }
 }

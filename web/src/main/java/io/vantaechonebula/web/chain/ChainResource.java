@@ -300,6 +300,11 @@ public class ChainResource {
     private static JsonValue json(String body) {
         try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             return reader.readValue();
+        } catch (JsonException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Parsson refuses input nested deeper than its limit with a plain RuntimeException: bad JSON all the same.
+            throw new JsonException(e.getMessage(), e);
         }
     }
 }
