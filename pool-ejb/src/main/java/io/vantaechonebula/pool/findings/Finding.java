@@ -1,9 +1,10 @@
 package io.vantaechonebula.pool.findings;
 
+import io.vantaechonebula.pool.stage.FindingReport;
 import io.vantaechonebula.pool.api.FindingType;
 import io.vantaechonebula.pool.api.FindingView;
 import io.vantaechonebula.pool.api.Severity;
-import io.vantaechonebula.pool.processing.Json;
+import io.vantaechonebula.pool.stage.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.findings;
 
+import io.vantaechonebula.pool.stage.FindingReport;
 import io.vantaechonebula.pool.api.FindingType;
 import jakarta.persistence.EntityManager;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.ingest;
 
+import io.vantaechonebula.pool.config.PoolRole;
 import io.vantaechonebula.pool.api.PoolQueues;
 import io.vantaechonebula.pool.pipeline.Pipeline;
 import io.vantaechonebula.pool.store.GroupCommit;

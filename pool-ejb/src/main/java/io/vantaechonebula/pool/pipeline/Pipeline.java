@@ -1,15 +1,14 @@
 package io.vantaechonebula.pool.pipeline;
 
-import io.vantaechonebula.pool.agents.Watch;
-import io.vantaechonebula.pool.agents.Watches;
+import io.vantaechonebula.pool.agent.learningengine.LearnerWorker;
+import io.vantaechonebula.pool.agent.learningengine.TrainingConsumer;
+import io.vantaechonebula.pool.stage.Watch;
 import io.vantaechonebula.pool.api.PipelineSnapshot;
 import io.vantaechonebula.pool.api.PoolQueues;
 import io.vantaechonebula.pool.api.ProcessorSnapshot;
-import io.vantaechonebula.pool.ingest.PoolRole;
-import io.vantaechonebula.pool.learning.Learner;
-import io.vantaechonebula.pool.learning.Learners;
-import io.vantaechonebula.pool.processing.Processors;
-import io.vantaechonebula.pool.processing.SampleProcessor;
+import io.vantaechonebula.pool.config.PoolRole;
+import io.vantaechonebula.pool.stage.Learner;
+import io.vantaechonebula.pool.stage.SampleProcessor;
 import io.vantaechonebula.pool.store.PendingBatch;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -114,15 +113,15 @@ public class Pipeline {
 
     @PostConstruct
     void start() {
-        for (SampleProcessor processor : Processors.STAGES) {
+        for (SampleProcessor processor : Agents.STAGES) {
             stats.put(processor.name(), new ProcessorStats());
             busy.put(processor.name(), new AtomicBoolean());
         }
         busy.put(TRAINING, new AtomicBoolean());
-        for (Learner learner : Learners.ALL) {
+        for (Learner learner : Agents.LEARNERS) {
             learnerStats.put(learnerName(learner), new ProcessorStats());
         }
-        for (Watch watch : Watches.ALL) {
+        for (Watch watch : Agents.WATCHES) {
             watchStats.put(watch.id(), new ProcessorStats());
             busy.put(watch.id(), new AtomicBoolean());
         }
@@ -130,13 +129,13 @@ public class Pipeline {
             LOG.info(() -> "Pool pipeline off: " + PoolRole.offReason());
             return;
         }
-        int forgotten = worker.forgetStagesOtherThan(Processors.stageNames());
+        int forgotten = worker.forgetStagesOtherThan(Agents.stageNames());
         if (forgotten > 0) {
             LOG.info(() -> "Dropped " + forgotten + " waiting batches of stages this version no longer runs (stages now: "
-                    + Processors.stageNames() + ")");
+                    + Agents.stageNames() + ")");
         }
         ticks = scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
-        LOG.info(() -> "Pool pipeline started: stages " + Processors.stageNames() + ", up to " + BATCHES_PER_RUN
+        LOG.info(() -> "Pool pipeline started: stages " + Agents.stageNames() + ", up to " + BATCHES_PER_RUN
                 + " batches per run, every second");
     }
 
@@ -149,7 +148,7 @@ public class Pipeline {
 
     /** The stages every stored batch goes through, each once. */
     public List<String> stageNames() {
-        return Processors.stageNames();
+        return Agents.stageNames();
     }
 
     /** The MDB tells how many samples of a payload it stored, and when the node sent it. */
@@ -162,14 +161,14 @@ public class Pipeline {
     }
 
     private void tick() {
-        for (SampleProcessor processor : Processors.STAGES) {
+        for (SampleProcessor processor : Agents.STAGES) {
             submitIfIdle(processor.name(), () -> drain(processor));
         }
         long now = System.currentTimeMillis();
         if (now - learningLastStartMs >= LEARNING_PERIOD_MS) {
             submitIfIdle(TRAINING, this::learn);
         }
-        for (Watch watch : Watches.ALL) {
+        for (Watch watch : Agents.WATCHES) {
             if (now - watchLastStartMs.getOrDefault(watch.id(), 0L) >= watch.periodMs()) {
                 submitIfIdle(watch.id(), () -> runWatch(watch));
             }
@@ -275,7 +274,7 @@ public class Pipeline {
     private void learn() {
         learningLastStartMs = System.currentTimeMillis();
         drainTraining();
-        for (Learner learner : Learners.ALL) {
+        for (Learner learner : Agents.LEARNERS) {
             String name = learnerName(learner);
             ProcessorStats learnerFigures = learnerStats.get(name);
             long started = System.nanoTime();

@@ -1,8 +1,9 @@
 package io.vantaechonebula.pool.pipeline;
 
+import io.vantaechonebula.pool.statistics.JpaStatistics;
 import io.vantaechonebula.pool.api.PoolQueues;
 import io.vantaechonebula.pool.api.SampleView;
-import io.vantaechonebula.pool.processing.SampleProcessor;
+import io.vantaechonebula.pool.stage.SampleProcessor;
 import io.vantaechonebula.pool.store.PendingBatch;
 import io.vantaechonebula.pool.store.RecentBatches;
 import io.vantaechonebula.pool.store.SampleBlock;

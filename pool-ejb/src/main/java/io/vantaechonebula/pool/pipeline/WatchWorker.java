@@ -1,14 +1,14 @@
 package io.vantaechonebula.pool.pipeline;
 
-import io.vantaechonebula.pool.agents.Watch;
-import io.vantaechonebula.pool.agents.WatchContext;
+import io.vantaechonebula.pool.stage.Watch;
+import io.vantaechonebula.pool.stage.WatchContext;
 import io.vantaechonebula.pool.api.Agent;
 import io.vantaechonebula.pool.api.FindingType;
 import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.findings.FindingRecorder;
-import io.vantaechonebula.pool.findings.FindingReport;
-import io.vantaechonebula.pool.processing.RollingStatistic;
-import io.vantaechonebula.pool.processing.StatisticKey;
+import io.vantaechonebula.pool.stage.FindingReport;
+import io.vantaechonebula.pool.statistics.RollingStatistic;
+import io.vantaechonebula.pool.statistics.StatisticKey;
 import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.store.TelemetryQueries;
 import jakarta.ejb.EJB;

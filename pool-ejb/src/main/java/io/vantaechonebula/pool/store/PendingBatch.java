@@ -1,6 +1,5 @@
 package io.vantaechonebula.pool.store;
 
-import io.vantaechonebula.pool.store.IngestedBatch;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,9 +1,6 @@
 package io.vantaechonebula.pool.store;
 
 import io.vantaechonebula.pool.api.SampleView;
-import io.vantaechonebula.pool.store.IngestedBatch;
-import io.vantaechonebula.pool.store.PendingBatch;
-import io.vantaechonebula.pool.store.RecentBatches;
 import io.vantaechonebula.telemetry.TelemetryPayload;
 import io.vantaechonebula.telemetry.TelemetrySample;
 import jakarta.ejb.EJB;

@@ -1,9 +1,11 @@
 package io.vantaechonebula.pool.findings;
 
-import io.vantaechonebula.pool.api.Severity;
-import io.vantaechonebula.pool.processing.Json;
-import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vantaechonebula.pool.api.Severity;
+import io.vantaechonebula.pool.stage.FindingReport;
+import io.vantaechonebula.pool.stage.Json;
+import org.junit.jupiter.api.Test;
 
 class FindingTest {
 

@@ -1,5 +1,7 @@
 package io.vantaechonebula.pool.findings;
 
+import io.vantaechonebula.pool.stage.FindingReport;
+
 /** Findings for tests of other packages, as the recorder would open them. */
 public final class Findings {
 

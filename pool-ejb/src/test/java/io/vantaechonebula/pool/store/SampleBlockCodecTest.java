@@ -1,9 +1,9 @@
 package io.vantaechonebula.pool.store;
 
-import io.vantaechonebula.pool.api.SampleView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.vantaechonebula.pool.api.SampleView;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;

@@ -1,0 +1,107 @@
+package io.vantaechonebula.pool.agent.consolidator;
+
+import io.vantaechonebula.chain.store.ByteSize;
+import io.vantaechonebula.pool.config.PoolRole;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Every minute, deletes raw samples older than {@code vanta.pool.raw-retention-hours}, then the
+ * oldest while the raw samples exceed {@code vanta.pool.raw-storage-limit}; in both cases only
+ * samples already rolled up into the aggregates. The size of the raw samples is estimated from
+ * their count, at an estimated {@value #ESTIMATED_BYTES_PER_SAMPLE} bytes each: a sample takes about 130 in its
+ * block, and H2's file holds several times its live data under load (docs/benchmarks.md).
+ */
+// Its own thread: pruning millions of rows takes minutes, and must not hold up the jobs on the default scheduler.
+@ManagedScheduledExecutorDefinition(name = RawRetention.SCHEDULER, maxAsync = 1)
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class RawRetention {
+
+    private static final Logger LOG = Logger.getLogger(RawRetention.class.getName());
+    static final String SCHEDULER = "java:app/concurrent/PoolRawRetention";
+    static final long ESTIMATED_BYTES_PER_SAMPLE = 400;
+    static final long DEFAULT_RETENTION_HOURS = 7 * 24;
+    static final long DEFAULT_STORAGE_LIMIT = 1L << 30;
+    private static final int BATCHES_PER_CALL = 200;
+    private static final int MAX_CALLS_PER_RUN = 500;
+
+    @EJB
+    private RawPruner pruner;
+
+    @Resource(lookup = SCHEDULER)
+    private ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> task;
+
+    @PostConstruct
+    void start() {
+        if (PoolRole.runsHere()) {
+            task = scheduler.scheduleWithFixedDelay(this::pruneOnce, 1, 1, TimeUnit.MINUTES);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private void pruneOnce() {
+        try {
+            Config config = ConfigProvider.getConfig(RawRetention.class.getClassLoader());
+            long retentionMs = TimeUnit.HOURS.toMillis(config.getOptionalValue("vanta.pool.raw-retention-hours", Long.class)
+                    .orElse(DEFAULT_RETENTION_HOURS));
+            long limitBytes = ByteSize.parse(config.getOptionalValue("vanta.pool.raw-storage-limit", String.class)
+                    .orElse(String.valueOf(DEFAULT_STORAGE_LIMIT)), "vanta.pool.raw-storage-limit");
+            long cutoff = System.currentTimeMillis() - retentionMs;
+            pruner.pruneTrainingRecords(cutoff);
+            long byAge = 0;
+            for (int call = 0; call < MAX_CALLS_PER_RUN; call++) {
+                int deleted = pruner.pruneBatches(cutoff, BATCHES_PER_CALL);
+                byAge += deleted;
+                if (deleted == 0) {
+                    break;
+                }
+            }
+            long bySize = 0;
+            // Counted once a run: under a steady intake H2 counts a table row by row, and counting
+            // before every call took most of this thread's time.
+            long excess = pruner.rawSamples() - limitBytes / ESTIMATED_BYTES_PER_SAMPLE;
+            for (int call = 0; call < MAX_CALLS_PER_RUN && bySize < excess; call++) {
+                int deleted = pruner.pruneBatches(Long.MAX_VALUE, BATCHES_PER_CALL);
+                bySize += deleted;
+                if (deleted == 0) {
+                    LOG.warning(() -> "Raw samples exceed vanta.pool.raw-storage-limit, but all that remain still wait for a"
+                            + " processor; they are pruned once processed");
+                    break;
+                }
+            }
+            if (byAge + bySize > 0) {
+                long aged = byAge;
+                long sized = bySize;
+                LOG.info(() -> "Pruned raw samples already in the minute and hour aggregates: " + aged + " older than the"
+                        + " retention, " + sized + " beyond the storage limit");
+            }
+        } catch (EJBException | IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "Could not prune raw samples; trying again in a minute", e);
+        }
+    }
+}

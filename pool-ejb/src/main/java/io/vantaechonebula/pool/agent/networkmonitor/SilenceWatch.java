@@ -1,0 +1,79 @@
+package io.vantaechonebula.pool.agent.networkmonitor;
+
+import io.vantaechonebula.pool.stage.Watch;
+import io.vantaechonebula.pool.stage.WatchContext;
+import io.vantaechonebula.pool.api.Agent;
+import io.vantaechonebula.pool.api.NodeView;
+import io.vantaechonebula.pool.api.Severity;
+import io.vantaechonebula.pool.stage.FindingReport;
+import io.vantaechonebula.pool.stage.Json;
+import io.vantaechonebula.pool.statistics.RollingStatistic;
+import io.vantaechonebula.pool.stage.Subjects;
+import java.util.Optional;
+
+/**
+ * The Network Monitor's watch for nodes gone quiet. A node is silent once nothing arrived from it for
+ * three times its usual gap between payloads (learnt per node by the Network Monitor's stage, 30 s
+ * until it has been learnt), and never sooner than {@value #MIN_SILENCE_MS} ms. Nodes silent for over
+ * a day are left out: they were retired, not lost. A node heard from again has its silence resolved.
+ */
+public final class SilenceWatch implements Watch {
+
+    static final String KIND = "node_silent";
+    static final long MIN_SILENCE_MS = 15_000;
+    static final long UNLEARNT_GAP_MS = 30_000;
+    static final long GAPS_TO_LEARN = 3;
+    static final double GAPS = 3;
+    static final long RETIRED_MS = 24 * 3_600_000L;
+
+    @Override
+    public Agent agent() {
+        return Agent.NETWORK_MONITOR;
+    }
+
+    @Override
+    public String name() {
+        return "silence";
+    }
+
+    @Override
+    public long periodMs() {
+        return 5_000;
+    }
+
+    @Override
+    public int run(WatchContext context) {
+        int looked = 0;
+        for (NodeView node : context.nodes()) {
+            long silentMs = context.nowMs() - node.lastReceivedMs();
+            if (silentMs > RETIRED_MS) {
+                continue;
+            }
+            looked++;
+            Optional<RollingStatistic> gaps = context.series(Agent.NETWORK_MONITOR, Subjects.node(node.nodeId()),
+                    NetworkMonitor.ARRIVAL_GAP).filter(series -> series.count() >= GAPS_TO_LEARN);
+            long usualGap = gaps.map(series -> Math.round(series.ewma())).orElse(UNLEARNT_GAP_MS);
+            long limit = Math.max(MIN_SILENCE_MS, Math.round(GAPS * usualGap));
+            if (silentMs > limit) {
+                context.report(silent(node, silentMs, usualGap, limit, gaps.isPresent(), context.nowMs()));
+            } else {
+                context.resolveAlert(KIND, node.nodeId());
+            }
+        }
+        return looked;
+    }
+
+    private static FindingReport silent(NodeView node, long silentMs, long usualGap, long limit, boolean learnt, long nowMs) {
+        Severity severity = silentMs > 10 * limit ? Severity.CRITICAL : Severity.WARNING;
+        return FindingReport.alert(Agent.NETWORK_MONITOR.id(), KIND, severity, node.nodeId(), null,
+                "Nothing has arrived from node " + node.nodeId() + " for " + seconds(silentMs) + " (it usually sends every "
+                        + seconds(usualGap) + ")",
+                Json.object("last_received_ms", node.lastReceivedMs(), "silent_for_ms", silentMs,
+                        "usual_gap_ms", usualGap, "usual_gap_learnt", learnt, "silent_after_ms", limit,
+                        "chain_id", node.chainId()), nowMs);
+    }
+
+    private static String seconds(long ms) {
+        return ms < 120_000 ? ms / 1000 + " s" : ms / 60_000 + " min";
+    }
+}

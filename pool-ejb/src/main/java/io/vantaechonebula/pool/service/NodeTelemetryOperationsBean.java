@@ -1,0 +1,67 @@
+package io.vantaechonebula.pool.service;
+
+import io.vantaechonebula.pool.agent.resonant.NodeHealth;
+import io.vantaechonebula.pool.api.AggregateView;
+import io.vantaechonebula.pool.api.MetricHealth;
+import io.vantaechonebula.pool.api.NodeHealthReport;
+import io.vantaechonebula.pool.api.NodeTelemetryOperations;
+import io.vantaechonebula.pool.api.NodeView;
+import io.vantaechonebula.pool.api.Resolution;
+import io.vantaechonebula.pool.api.SampleView;
+import io.vantaechonebula.pool.statistics.AggregateQueries;
+import io.vantaechonebula.pool.store.TelemetryQueries;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link NodeTelemetryOperations} over the stored samples and aggregates, and the Resonant's health score. */
+@Stateless
+public class NodeTelemetryOperationsBean implements NodeTelemetryOperations {
+
+    @EJB
+    private TelemetryQueries queries;
+
+    @EJB
+    private AggregateQueries aggregates;
+
+    @EJB
+    private NodeHealth health;
+
+    @Override
+    public List<NodeView> nodes() {
+        return queries.nodes();
+    }
+
+    @Override
+    public Optional<NodeView> node(String nodeId) {
+        return queries.node(nodeId);
+    }
+
+    @Override
+    public Optional<List<SampleView>> newestSamples(String nodeId, int limit) {
+        return queries.newestSamples(nodeId, limit);
+    }
+
+    @Override
+    public Optional<List<SampleView>> samplesBetween(String nodeId, long fromMs, long toMs, int limit) {
+        return queries.samplesBetween(nodeId, fromMs, toMs, limit);
+    }
+
+    @Override
+    public Optional<List<AggregateView>> aggregates(String nodeId, Resolution resolution, long fromMs, long toMs) {
+        return aggregates.aggregates(nodeId, resolution, fromMs, toMs);
+    }
+
+    @Override
+    public Optional<NodeHealthReport> health(String nodeId) {
+        long now = System.currentTimeMillis();
+        return health.of(nodeId, now).map(report -> new NodeHealthReport(report.nodeId(), report.latest().timestampMillis(),
+                report.health().score(), report.health().status(), report.health().metrics().stream()
+                        .map(metric -> new MetricHealth(metric.metric(), metric.value(), metric.threshold(),
+                                metric.thresholdLearnt(), metric.above(), metric.baseline().count(), metric.baseline().mean(),
+                                metric.baseline().stddev()))
+                        .toList(),
+                report.findings().stream().map(finding -> finding.view(now)).toList(), report.health().recommendations()));
+    }
+}

@@ -1,0 +1,50 @@
+package io.vantaechonebula.pool.agent.networkmonitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vantaechonebula.pool.api.Agent;
+import io.vantaechonebula.pool.api.Severity;
+import io.vantaechonebula.pool.stage.FindingReport;
+import io.vantaechonebula.pool.stage.MemoryWatchContext;
+import org.junit.jupiter.api.Test;
+
+class SilenceWatchTest {
+
+    private static final long NOW = 1_800_000_000_000L;
+    @Test
+    void aNodeIsSilentAfterThreeOfItsUsualGapsAndNotBefore() {
+        MemoryWatchContext context = new MemoryWatchContext(NOW);
+        context.node("steady", NOW - 14_000);
+        context.node("quiet", NOW - 31_000);
+        context.node("retired", NOW - 25 * 3_600_000L);
+        context.series(Agent.NETWORK_MONITOR, "node:steady", NetworkMonitor.ARRIVAL_GAP, 5_000, 5_000, 5_000, 5_000);
+        context.series(Agent.NETWORK_MONITOR, "node:quiet", NetworkMonitor.ARRIVAL_GAP, 10_000, 10_000, 10_000);
+
+        int looked = new SilenceWatch().run(context);
+
+        assertThat(looked).as("the retired node is left out").isEqualTo(2);
+        assertThat(context.reports).extracting(FindingReport::nodeId).containsExactly("quiet");
+        assertThat(context.resolved).as("a node heard from ends its silence").containsExactly("node_silent:steady");
+        FindingReport silent = context.reports.get(0);
+        assertThat(silent.kind()).isEqualTo("node_silent");
+        assertThat(silent.evidence().getJsonNumber("usual_gap_ms").longValue()).isEqualTo(10_000);
+        assertThat(silent.evidence().getJsonNumber("silent_after_ms").longValue()).isEqualTo(30_000);
+        assertThat(silent.summary()).isEqualTo("Nothing has arrived from node quiet for 31 s (it usually sends every 10 s)");
+    }
+
+    @Test
+    void aNodeWhoseGapIsNotLearntYetIsGivenThirtySecondsBetweenPayloads() {
+        MemoryWatchContext context = new MemoryWatchContext(NOW);
+        context.node("new", NOW - 89_000);
+        context.series(Agent.NETWORK_MONITOR, "node:new", NetworkMonitor.ARRIVAL_GAP, 1_000, 1_000);
+        new SilenceWatch().run(context);
+        assertThat(context.reports).isEmpty();
+
+        context.nowMs = NOW + 2_000;
+        new SilenceWatch().run(context);
+        assertThat(context.reports).singleElement().satisfies(r -> {
+            assertThat(r.evidence().getBoolean("usual_gap_learnt")).isFalse();
+            assertThat(r.severity()).isEqualTo(Severity.WARNING);
+        });
+    }
+}
