@@ -29,7 +29,7 @@ class DependencyRulesTest {
     };
 
     @ParameterizedTest(name = "{0} has no package cycle")
-    @ValueSource(strings = {"chain-core", "chain-json", "analysis", "operators", "p2p", "telemetry", "telemetry-collector", "node-core", "node-ejb", "web", "node-agent"})
+    @ValueSource(strings = {"chain-core", "chain-json", "analysis", "operators", "p2p", "telemetry", "telemetry-collector", "node-core", "node-ejb", "pool-ejb", "web", "node-agent"})
     void aModuleHasNoPackageCycle(String module) {
         slices().matching("io.vantaechonebula.(**)").should().beFreeOfCycles().allowEmptyShould(true)
                 .check(ModuleClasses.of(module));
@@ -55,5 +55,22 @@ class DependencyRulesTest {
         noClasses().should().dependOnClassesThat().resideInAPackage("io.vantaechonebula.analysis..")
                 .because("the protocol carries alerts in its own wire form; analysis raises them through p2p's port")
                 .check(ModuleClasses.of("p2p"));
+    }
+
+    @Test
+    void thePoolsAgentsSitBelowItsPipelineIntakeAndServices() {
+        noClasses().that().resideInAPackage("io.vantaechonebula.pool.agent..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vantaechonebula.pool.pipeline..",
+                        "io.vantaechonebula.pool.ingest..", "io.vantaechonebula.pool.service..")
+                .because("the pipeline lists and drives the agents; an agent knows the stage SPI, not who runs it")
+                .check(ModuleClasses.of("pool-ejb"));
+    }
+
+    @Test
+    void thePoolsStageSpiIsPlainJava() {
+        noClasses().that().resideInAPackage("io.vantaechonebula.pool.stage..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "jakarta.ejb..", "jakarta.jms..")
+                .because("stages, watches and learners are plain classes over the statistics port, tested without a container")
+                .check(ModuleClasses.of("pool-ejb"));
     }
 }

@@ -8,7 +8,11 @@ import io.vantaechonebula.chain.tx.TransactionType;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,15 +70,47 @@ public record BlockRecord(long height, String hash, String miner, long timestamp
 
     public static JsonArray json(List<BlockRecord> blocks) {
         JsonArrayBuilder array = Json.createArrayBuilder();
-        for (BlockRecord block : blocks) {
-            JsonObjectBuilder json = Json.createObjectBuilder().add("height", block.height).add("hash", block.hash)
-                    .add("miner", block.miner).add("timestamp_ms", block.timestampMs).add("transactions", block.transactions)
-                    .add("volume", block.volume).add("fees", block.fees).add("difficulty", block.difficulty);
-            if (block.intervalMs != null) {
-                json.add("interval_ms", block.intervalMs);
-            }
-            array.add(json);
-        }
+        blocks.forEach(block -> array.add(block.json()));
         return array.build();
+    }
+
+    /** The block as samples report it in {@code blocks}. */
+    public JsonObjectBuilder json() {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("height", height).add("hash", hash).add("miner", miner)
+                .add("timestamp_ms", timestampMs).add("transactions", transactions).add("volume", volume).add("fees", fees)
+                .add("difficulty", difficulty);
+        if (intervalMs != null) {
+            json.add("interval_ms", intervalMs);
+        }
+        return json;
+    }
+
+    /**
+     * A block as {@link #json()} writes it; empty when the value is not shaped so (the parser refuses such
+     * blocks, but a sample stored before it checked them may hold one).
+     */
+    public static Optional<BlockRecord> fromJson(JsonValue value) {
+        if (!(value instanceof JsonObject block)) {
+            return Optional.empty();
+        }
+        for (String whole : List.of("height", "timestamp_ms", "transactions", "volume", "fees")) {
+            if (!(block.get(whole) instanceof JsonNumber number) || !number.isIntegral()) {
+                return Optional.empty();
+            }
+        }
+        if (!(block.get("difficulty") instanceof JsonNumber difficulty) || !(block.get("hash") instanceof JsonString hash)
+                || !(block.get("miner") instanceof JsonString miner)) {
+            return Optional.empty();
+        }
+        try {
+            Long interval = block.get("interval_ms") instanceof JsonNumber number && number.isIntegral()
+                    ? number.longValueExact() : null;
+            return Optional.of(new BlockRecord(block.getJsonNumber("height").longValueExact(), hash.getString(),
+                    miner.getString(), block.getJsonNumber("timestamp_ms").longValueExact(),
+                    block.getJsonNumber("transactions").intValueExact(), block.getJsonNumber("volume").longValueExact(),
+                    block.getJsonNumber("fees").longValueExact(), difficulty.doubleValue(), interval));
+        } catch (ArithmeticException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -24,7 +24,7 @@ import java.util.List;
  */
 public final class Agents {
 
-    public static final List<SampleProcessor> STAGES = List.of(
+    public static final List<SampleProcessor<?>> STAGES = List.of(
             new BlockDataProcessor(), new TransactionAnalyzerStage(), new NetworkMonitor(), new PatternProcessor(),
             new LoadBaselines(), new MemoryConsolidator());
 

@@ -2,13 +2,13 @@ package io.vantaechonebula.pool.pipeline;
 
 import io.vantaechonebula.pool.agent.learningengine.LearnerWorker;
 import io.vantaechonebula.pool.agent.learningengine.TrainingConsumer;
-import io.vantaechonebula.pool.stage.Watch;
 import io.vantaechonebula.pool.api.PipelineSnapshot;
 import io.vantaechonebula.pool.api.PoolQueues;
 import io.vantaechonebula.pool.api.ProcessorSnapshot;
 import io.vantaechonebula.pool.config.PoolRole;
 import io.vantaechonebula.pool.stage.Learner;
 import io.vantaechonebula.pool.stage.SampleProcessor;
+import io.vantaechonebula.pool.stage.Watch;
 import io.vantaechonebula.pool.store.PendingBatch;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -113,7 +113,7 @@ public class Pipeline {
 
     @PostConstruct
     void start() {
-        for (SampleProcessor processor : Agents.STAGES) {
+        for (SampleProcessor<?> processor : Agents.STAGES) {
             stats.put(processor.name(), new ProcessorStats());
             busy.put(processor.name(), new AtomicBoolean());
         }
@@ -161,7 +161,7 @@ public class Pipeline {
     }
 
     private void tick() {
-        for (SampleProcessor processor : Agents.STAGES) {
+        for (SampleProcessor<?> processor : Agents.STAGES) {
             submitIfIdle(processor.name(), () -> drain(processor));
         }
         long now = System.currentTimeMillis();
@@ -215,7 +215,7 @@ public class Pipeline {
         }
     }
 
-    private void drain(SampleProcessor processor) {
+    private void drain(SampleProcessor<?> processor) {
         ProcessorStats processorStats = stats.get(processor.name());
         for (int i = 0; i < MAX_RUNS_PER_TICK; i++) {
             long started = System.nanoTime();

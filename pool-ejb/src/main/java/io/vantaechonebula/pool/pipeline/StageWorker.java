@@ -1,12 +1,13 @@
 package io.vantaechonebula.pool.pipeline;
 
-import io.vantaechonebula.pool.statistics.JpaStatistics;
 import io.vantaechonebula.pool.api.PoolQueues;
-import io.vantaechonebula.pool.api.SampleView;
 import io.vantaechonebula.pool.stage.SampleProcessor;
+import io.vantaechonebula.pool.stage.StageResult;
+import io.vantaechonebula.pool.statistics.JpaStatistics;
 import io.vantaechonebula.pool.store.PendingBatch;
 import io.vantaechonebula.pool.store.RecentBatches;
 import io.vantaechonebula.pool.store.SampleBlock;
+import io.vantaechonebula.pool.store.StoredSample;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -16,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -49,7 +49,7 @@ public class StageWorker {
     private Queue training;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public StageRun processNext(SampleProcessor processor, int maxBatches) {
+    public StageRun processNext(SampleProcessor<?> processor, int maxBatches) {
         List<PendingBatch> pending = em.createNamedQuery(PendingBatch.OLDEST, PendingBatch.class)
                 .setParameter("processor", processor.name())
                 .setMaxResults(maxBatches)
@@ -58,8 +58,10 @@ public class StageWorker {
             return StageRun.NOTHING;
         }
         List<Long> batchIds = pending.stream().map(PendingBatch::batchId).toList();
-        List<SampleView> samples = samplesOf(batchIds);
-        JsonObject result = processor.process(samples, new JpaStatistics(em, processor.name()));
+        List<StoredSample> samples = samplesOf(batchIds);
+        JpaStatistics statistics = new JpaStatistics(em, processor.name());
+        StageResult result = processor.process(samples, statistics);
+        statistics.flush();
         FailureDrill.check(processor.name());
         em.createNamedQuery(PendingBatch.DONE)
                 .setParameter("processor", processor.name())
@@ -81,11 +83,11 @@ public class StageWorker {
     }
 
     /** The batches' samples in batch order: from memory where the intake left them, the rest from the database. */
-    private List<SampleView> samplesOf(List<Long> batchIds) {
-        Map<Long, List<SampleView>> byBatch = new HashMap<>();
+    private List<StoredSample> samplesOf(List<Long> batchIds) {
+        Map<Long, List<StoredSample>> byBatch = new HashMap<>();
         List<Long> missing = new ArrayList<>();
         for (Long id : batchIds) {
-            List<SampleView> kept = recent.take(id);
+            List<StoredSample> kept = recent.take(id);
             if (kept != null) {
                 byBatch.put(id, kept);
             } else {
@@ -95,24 +97,25 @@ public class StageWorker {
         if (!missing.isEmpty()) {
             for (SampleBlock block : em.createNamedQuery(SampleBlock.OF_BATCHES, SampleBlock.class)
                     .setParameter("batchIds", missing).getResultList()) {
-                byBatch.computeIfAbsent(block.batchId(), id -> new ArrayList<>()).addAll(block.samples());
+                List<StoredSample> ofBatch = byBatch.computeIfAbsent(block.batchId(), id -> new ArrayList<>());
+                block.samples().forEach(sample -> ofBatch.add(new StoredSample(sample)));
             }
             missing.forEach(id -> byBatch.getOrDefault(id, new ArrayList<>())
-                    .sort(Comparator.comparingLong(SampleView::timestampMillis)));
+                    .sort(Comparator.comparingLong(stored -> stored.sample().timestampMillis())));
         }
-        List<SampleView> samples = new ArrayList<>();
+        List<StoredSample> samples = new ArrayList<>();
         batchIds.forEach(id -> samples.addAll(byBatch.getOrDefault(id, List.of())));
         return samples;
     }
 
-    private void sendToTraining(SampleProcessor processor, List<Long> batchIds, int samples, JsonObject result) {
+    private void sendToTraining(SampleProcessor<?> processor, List<Long> batchIds, int samples, StageResult result) {
         String message = JSON.createObjectBuilder()
                 .add("processor", processor.name())
                 .add("batches", batchIds.size())
                 .add("samples", samples)
                 .add("first_batch_id", batchIds.get(0))
                 .add("last_batch_id", batchIds.get(batchIds.size() - 1))
-                .add("result", result)
+                .add("result", result.json())
                 .build().toString();
         jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setProperty("vanta_processor", processor.name())
                 .send(training, message);

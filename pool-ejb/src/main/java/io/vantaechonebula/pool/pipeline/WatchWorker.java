@@ -1,15 +1,16 @@
 package io.vantaechonebula.pool.pipeline;
 
-import io.vantaechonebula.pool.stage.Watch;
-import io.vantaechonebula.pool.stage.WatchContext;
+import io.vantaechonebula.analysis.stats.SeriesStatistic;
 import io.vantaechonebula.pool.api.Agent;
 import io.vantaechonebula.pool.api.FindingType;
+import io.vantaechonebula.pool.api.FindingView;
+import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.findings.FindingRecorder;
 import io.vantaechonebula.pool.stage.FindingReport;
-import io.vantaechonebula.pool.statistics.RollingStatistic;
-import io.vantaechonebula.pool.statistics.StatisticKey;
-import io.vantaechonebula.pool.api.NodeView;
+import io.vantaechonebula.pool.stage.Watch;
+import io.vantaechonebula.pool.stage.WatchContext;
+import io.vantaechonebula.pool.statistics.StoredStatistics;
 import io.vantaechonebula.pool.store.TelemetryQueries;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -36,6 +37,9 @@ public class WatchWorker {
     @EJB
     private TelemetryQueries telemetry;
 
+    @EJB
+    private StoredStatistics statistics;
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int run(Watch watch, long nowMs) {
         FindingRecorder recorder = new FindingRecorder(em);
@@ -51,24 +55,29 @@ public class WatchWorker {
             }
 
             @Override
-            public Optional<RollingStatistic> series(Agent agent, String subject, String name) {
-                return Optional.ofNullable(em.find(RollingStatistic.class, new StatisticKey(agent.id(), subject, name)));
+            public Optional<SeriesStatistic> series(Agent agent, String subject, String name) {
+                return statistics.series(agent, subject, name);
             }
 
             @Override
-            public List<Finding> withoutRecommendation() {
+            public List<FindingView> withoutRecommendation() {
                 return em.createNamedQuery(Finding.WITHOUT_RECOMMENDATION, Finding.class)
                         .setParameter("since", nowMs - Finding.ACTIVE_MS)
                         .setMaxResults(RECOMMEND_PER_RUN)
-                        .getResultList();
+                        .getResultStream().map(finding -> finding.view(nowMs)).toList();
             }
 
             @Override
-            public List<Finding> activeAlerts() {
+            public void recommend(FindingView finding, String recommendation) {
+                em.find(Finding.class, finding.id()).recommend(recommendation);
+            }
+
+            @Override
+            public List<FindingView> activeAlerts() {
                 return em.createNamedQuery(Finding.ACTIVE_OF_TYPE, Finding.class)
                         .setParameter("type", FindingType.ALERT)
                         .setParameter("since", nowMs - Finding.ACTIVE_MS)
-                        .getResultList();
+                        .getResultStream().map(finding -> finding.view(nowMs)).toList();
             }
 
             @Override

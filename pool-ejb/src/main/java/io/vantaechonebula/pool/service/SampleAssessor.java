@@ -1,24 +1,23 @@
 package io.vantaechonebula.pool.service;
 
-import io.vantaechonebula.pool.agent.resonant.ResourceRule;
 import io.vantaechonebula.analysis.pattern.PatternRecognizer;
+import io.vantaechonebula.pool.agent.patterns.PatternProcessor;
+import io.vantaechonebula.pool.agent.resonant.Baselines;
 import io.vantaechonebula.pool.agent.resonant.ResourceRule.Baseline;
+import io.vantaechonebula.pool.agent.resonant.ResourceRule;
+import io.vantaechonebula.pool.api.Agent;
 import io.vantaechonebula.pool.api.AssessmentOperations;
 import io.vantaechonebula.pool.api.MetricAssessment;
 import io.vantaechonebula.pool.api.RuleAssessment;
 import io.vantaechonebula.pool.api.SampleAssessment;
 import io.vantaechonebula.pool.api.SampleView;
-import io.vantaechonebula.pool.agent.resonant.Baselines;
-import io.vantaechonebula.pool.statistics.ModelRecord;
-import io.vantaechonebula.pool.agent.patterns.PatternProcessor;
 import io.vantaechonebula.pool.stage.SampleMetric;
-import io.vantaechonebula.pool.statistics.StatisticKey;
 import io.vantaechonebula.pool.stage.Subjects;
+import io.vantaechonebula.pool.statistics.StoredStatistics;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,8 +36,8 @@ import java.util.OptionalDouble;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class SampleAssessor implements AssessmentOperations {
 
-    @PersistenceContext(unitName = "pool")
-    private EntityManager em;
+    @EJB
+    private StoredStatistics statistics;
 
     @Override
     public List<SampleAssessment> assess(String nodeId, List<SampleView> samples) {
@@ -63,7 +62,7 @@ public class SampleAssessor implements AssessmentOperations {
             for (ResourceRule rule : ResourceRule.values()) {
                 Double value = rule.valueOf(sample);
                 if (value != null) {
-                    Baseline baseline = Baselines.stored(em, rule, sample.nodeId());
+                    Baseline baseline = Baselines.stored(statistics, rule, sample.nodeId());
                     rules.add(ruleAssessment(nodeId, rule, value, baseline));
                 }
             }
@@ -100,10 +99,7 @@ public class SampleAssessor implements AssessmentOperations {
     }
 
     private PatternRecognizer storedModel(String subject, String metric) {
-        ModelRecord record = em.find(ModelRecord.class, new StatisticKey(PatternProcessor.NAME, subject, metric));
-        if (record == null) {
-            return new PatternRecognizer();
-        }
-        return PatternProcessor.takeUp(record);
+        return PatternProcessor.takeUp(statistics.model(Agent.PATTERN_RECOGNIZER, subject, metric, PatternProcessor.MODEL,
+                PatternRecognizer.MODEL_VERSION), subject + " " + metric);
     }
 }

@@ -1,29 +1,30 @@
 package io.vantaechonebula.pool.stage;
 
 import io.vantaechonebula.analysis.stats.StreamingStatistic;
-import io.vantaechonebula.pool.statistics.ModelRecord;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
-/** A learner's model state kept as a JSON object in its {@link ModelRecord}: readable when an operator looks. */
+/** A learner's model state kept as a JSON object through {@link Statistics#storeModel}: readable when an operator looks. */
 public final class JsonState {
 
     private JsonState() {
     }
 
     /** The stored state of this model and version, or null to start afresh. */
-    public static JsonObject read(ModelRecord record, String model, int version) {
-        return record.state(model, version).map(bytes -> {
+    public static JsonObject read(Statistics statistics, String subject, String name, String model, int version) {
+        return statistics.model(subject, name, model, version).map(bytes -> {
             try (JsonReader reader = Json.PROVIDER.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
                 return reader.readObject();
             }
         }).orElse(null);
     }
 
-    public static void write(ModelRecord record, String model, int version, long trained, JsonObject state, long atMs) {
-        record.store(model, version, trained, state.toString().getBytes(StandardCharsets.UTF_8), atMs);
+    public static void write(Statistics statistics, String subject, String name, String model, int version, long trained,
+                             JsonObject state) {
+        byte[] bytes = state.toString().getBytes(StandardCharsets.UTF_8);
+        statistics.storeModel(subject, name, new ModelState(model, version, trained, bytes));
     }
 
     /** The named statistic of a stored state, or a new one learning with weight {@code alpha}. */

@@ -1,27 +1,29 @@
 package io.vantaechonebula.pool.stage;
 
-import io.vantaechonebula.pool.statistics.ModelRecord;
-import io.vantaechonebula.pool.statistics.PairStatistic;
-import io.vantaechonebula.pool.statistics.RollingStatistic;
-import io.vantaechonebula.pool.statistics.MetricAggregate;
+import io.vantaechonebula.analysis.stats.SeriesPair;
+import io.vantaechonebula.analysis.stats.SeriesStatistic;
+import io.vantaechonebula.analysis.stats.ValueSummary;
 import io.vantaechonebula.pool.api.Resolution;
+import java.util.Optional;
 
 /**
- * A processor's statistics (and the consolidator's aggregates), created on first use. Changes made during one batch are kept only if
- * the whole batch succeeds.
+ * An agent's statistics, models and findings for one run, each statistic created on first use. What a
+ * run changes is kept only if the whole run succeeds.
  */
 public interface Statistics {
 
-    RollingStatistic series(String subject, String name);
+    SeriesStatistic series(String subject, String name);
 
-    PairStatistic pair(String subject, String name);
+    SeriesPair pair(String subject, String name);
 
-    /** The stored model of a subject's stream (empty at first). */
-    ModelRecord model(String subject, String name);
+    /** The stored state of a subject's model, if there is one of this model and version. */
+    Optional<byte[]> model(String subject, String name, String model, int version);
 
-    /** One metric of a node and chain over one minute or hour. */
-    MetricAggregate aggregate(String nodeId, String chainId, Resolution resolution, long bucketStartMs, String metric);
+    void storeModel(String subject, String name, ModelState state);
 
-    /** An alert or insight, kept with the batch (docs/agents.md): a recent one with the same key is extended. */
+    /** One metric of a node and chain over one minute or hour (the Memory Consolidator's). */
+    ValueSummary aggregate(String nodeId, String chainId, Resolution resolution, long bucketStartMs, String metric);
+
+    /** An alert or insight, kept with the run (docs/agents.md): a recent one with the same key is extended. */
     void report(FindingReport report);
 }

@@ -1,9 +1,9 @@
 package io.vantaechonebula.pool.stage;
 
+import io.vantaechonebula.analysis.stats.SeriesStatistic;
 import io.vantaechonebula.pool.api.Agent;
+import io.vantaechonebula.pool.api.FindingView;
 import io.vantaechonebula.pool.api.NodeView;
-import io.vantaechonebula.pool.findings.Finding;
-import io.vantaechonebula.pool.statistics.RollingStatistic;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,14 +15,17 @@ public interface WatchContext {
     /** Every node the pool has stored a sample of. */
     List<NodeView> nodes();
 
-    /** A series an agent's stage keeps, to read; empty until the stage has created it. */
-    Optional<RollingStatistic> series(Agent agent, String subject, String name);
+    /** A series an agent's stage keeps, as it stood at the stage's last commit; empty until the stage has created it. */
+    Optional<SeriesStatistic> series(Agent agent, String subject, String name);
 
     /** Alerts and insights seen in the last ten minutes that have no recommendation yet. */
-    List<Finding> withoutRecommendation();
+    List<FindingView> withoutRecommendation();
+
+    /** Gives the finding its recommendation. */
+    void recommend(FindingView finding, String recommendation);
 
     /** Alerts seen in the last ten minutes and not resolved, acknowledged or not. */
-    List<Finding> activeAlerts();
+    List<FindingView> activeAlerts();
 
     void report(FindingReport report);
 

@@ -1,6 +1,6 @@
 package io.vantaechonebula.pool.statistics;
 
-import io.vantaechonebula.pool.agent.consolidator.BucketValues;
+import io.vantaechonebula.analysis.stats.ValueSummary;
 import io.vantaechonebula.pool.api.AggregateView;
 import io.vantaechonebula.pool.api.Resolution;
 import jakarta.persistence.Column;
@@ -10,7 +10,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-/** One metric of one node and chain over one minute or hour: count, sum, minimum, maximum and last value. */
+/** One metric of one node and chain over one minute or hour: the stored state of its {@link ValueSummary}. */
 @Entity
 @Table(name = "telemetry_aggregate")
 @IdClass(AggregateKey.class)
@@ -64,71 +64,21 @@ public class MetricAggregate {
         this.metric = metric;
     }
 
-    public void add(double value, long atMs) {
-        if (count == 0) {
-            min = value;
-            max = value;
-        } else {
-            min = Math.min(min, value);
-            max = Math.max(max, value);
-        }
-        count++;
-        sum += value;
-        if (atMs >= lastAtMs) {
-            last = value;
-            lastAtMs = atMs;
-        }
+    public ValueSummary.State state() {
+        return new ValueSummary.State(count, sum, min, max, last, lastAtMs);
     }
 
-    /** Adds what a batch gathered for this bucket at once: the same as adding its values one by one. */
-    public void merge(BucketValues values) {
-        if (values.count() == 0) {
-            return;
-        }
-        min = count == 0 ? values.min() : Math.min(min, values.min());
-        max = count == 0 ? values.max() : Math.max(max, values.max());
-        count += values.count();
-        sum += values.sum();
-        if (values.lastAtMs() >= lastAtMs) {
-            last = values.last();
-            lastAtMs = values.lastAtMs();
-        }
-    }
-
-    public String chainId() {
-        return chainId;
-    }
-
-    public long bucketStartMs() {
-        return bucketStartMs;
-    }
-
-    public String metric() {
-        return metric;
-    }
-
-    public long count() {
-        return count;
-    }
-
-    public double mean() {
-        return count == 0 ? 0 : sum / count;
-    }
-
-    public double min() {
-        return min;
-    }
-
-    public double max() {
-        return max;
+    public void store(ValueSummary.State state) {
+        count = state.count();
+        sum = state.sum();
+        min = state.min();
+        max = state.max();
+        last = state.last();
+        lastAtMs = state.lastAtMs();
     }
 
     /** The bucket as callers see it. */
     public AggregateView view() {
-        return new AggregateView(chainId(), bucketStartMs(), metric(), count(), mean(), min(), max(), last());
-    }
-
-    public double last() {
-        return last;
+        return new AggregateView(chainId, bucketStartMs, metric, count, count == 0 ? 0 : sum / count, min, max, last);
     }
 }

@@ -1,24 +1,20 @@
 package io.vantaechonebula.pool.statistics;
 
+import io.vantaechonebula.analysis.stats.SeriesStatistic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.util.OptionalDouble;
 
 /**
- * Streaming statistics of one metric of one subject (a node, a chain): count, mean and variance
- * (Welford), minimum, maximum, an exponentially weighted mean, and the last value. Kept by one
- * processor; updated once per value, never recomputed from the raw samples.
+ * The stored state of one agent's {@link SeriesStatistic} of one metric of one subject (a node, a chain):
+ * what it holds between batches, nothing more.
  */
 @Entity
 @Table(name = "pool_statistic")
 @IdClass(StatisticKey.class)
 public class RollingStatistic {
-
-    /** Weight of the newest value in the exponentially weighted mean. */
-    static final double EWMA_WEIGHT = 0.1;
 
     @Id
     @Column(length = 32)
@@ -54,82 +50,18 @@ public class RollingStatistic {
         this.name = name;
     }
 
-    public void add(double value, long atMs) {
-        count++;
-        double delta = value - mean;
-        mean += delta / count;
-        m2 += delta * (value - mean);
-        if (count == 1) {
-            min = value;
-            max = value;
-            ewma = value;
-        } else {
-            min = Math.min(min, value);
-            max = Math.max(max, value);
-            ewma += EWMA_WEIGHT * (value - ewma);
-        }
-        last = value;
-        lastAtMs = Math.max(lastAtMs, atMs);
+    public SeriesStatistic.State state() {
+        return new SeriesStatistic.State(count, mean, m2, min, max, ewma, last, lastAtMs);
     }
 
-    /**
-     * How many standard deviations a value lies from the mean so far; empty until {@code minCount}
-     * values were seen, or while all were equal (no spread to measure against).
-     */
-    public OptionalDouble zScore(double value, long minCount) {
-        double stddev = stddev();
-        if (count < minCount || stddev == 0) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of((value - mean) / stddev);
-    }
-
-    /** Sample variance; 0 below two values. */
-    public double variance() {
-        return count < 2 ? 0 : m2 / (count - 1);
-    }
-
-    public double stddev() {
-        return Math.sqrt(variance());
-    }
-
-    public String processor() {
-        return processor;
-    }
-
-    public String subject() {
-        return subject;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public long count() {
-        return count;
-    }
-
-    public double mean() {
-        return mean;
-    }
-
-    public double min() {
-        return min;
-    }
-
-    public double max() {
-        return max;
-    }
-
-    public double ewma() {
-        return ewma;
-    }
-
-    public double last() {
-        return last;
-    }
-
-    public long lastAtMs() {
-        return lastAtMs;
+    public void store(SeriesStatistic.State state) {
+        count = state.count();
+        mean = state.mean();
+        m2 = state.m2();
+        min = state.min();
+        max = state.max();
+        ewma = state.ewma();
+        last = state.last();
+        lastAtMs = state.lastAtMs();
     }
 }

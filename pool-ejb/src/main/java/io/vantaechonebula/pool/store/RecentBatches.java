@@ -1,6 +1,5 @@
 package io.vantaechonebula.pool.store;
 
-import io.vantaechonebula.pool.api.SampleView;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -21,13 +20,13 @@ public class RecentBatches {
 
     static final int MAX_SAMPLES = 200_000;
 
-    private record Entry(List<SampleView> samples, int[] stagesLeft) {
+    private record Entry(List<StoredSample> samples, int[] stagesLeft) {
     }
 
     private final Map<Long, Entry> batches = new LinkedHashMap<>();
     private int samples;
 
-    public synchronized void put(long batchId, List<SampleView> batchSamples, int stages) {
+    public synchronized void put(long batchId, List<StoredSample> batchSamples, int stages) {
         if (batches.put(batchId, new Entry(List.copyOf(batchSamples), new int[] {stages})) == null) {
             samples += batchSamples.size();
         }
@@ -39,7 +38,7 @@ public class RecentBatches {
     }
 
     /** The batch's samples for one stage, or null when they are no longer kept. */
-    public synchronized List<SampleView> take(long batchId) {
+    public synchronized List<StoredSample> take(long batchId) {
         Entry entry = batches.get(batchId);
         if (entry == null) {
             return null;

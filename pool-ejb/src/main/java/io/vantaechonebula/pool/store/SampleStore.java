@@ -74,10 +74,10 @@ public class SampleStore {
         }
         IngestedBatch batch = new IngestedBatch(payload.nodeId(), payload.sentAtMillis(), receivedAtMs);
         em.persist(batch);
-        List<SampleView> views = new ArrayList<>();
+        List<StoredSample> views = new ArrayList<>();
         newByNode.forEach((nodeId, ofNode) -> {
             em.persist(new SampleBlock(batch.id(), nodeId, receivedAtMs, ofNode));
-            views.addAll(ofNode);
+            ofNode.forEach(view -> views.add(new StoredSample(view)));
         });
         batch.counted(views.size());
         for (String stage : received.stages()) {

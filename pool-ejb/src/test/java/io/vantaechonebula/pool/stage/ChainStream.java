@@ -16,7 +16,7 @@ public final class ChainStream {
     public static final long START_MS = 1_763_800_000_000L;
 
     private final String chain;
-    private final MemoryStatistics stage = new MemoryStatistics(BlockDataProcessor.NAME);
+    private final MemoryStatistics stage = new MemoryStatistics();
     private final BlockDataProcessor processor = new BlockDataProcessor();
     private long height;
     private long timeMs = START_MS;
@@ -31,8 +31,8 @@ public final class ChainStream {
         height++;
         timeMs += intervalMs;
         index++;
-        return processor.process(List.of(withBlocks("node-1", chain, index, hashRate,
-                block(height, miner, timeMs, transactions, fees, height == 1 ? null : intervalMs))), stage);
+        return processor.process(Samples.stored(List.of(withBlocks("node-1", chain, index, hashRate,
+                block(height, miner, timeMs, transactions, fees, height == 1 ? null : intervalMs)))), stage).json();
     }
 
     public long height() {

@@ -1,48 +1,54 @@
 package io.vantaechonebula.pool.stage;
 
+import io.vantaechonebula.analysis.stats.SeriesPair;
+import io.vantaechonebula.analysis.stats.SeriesStatistic;
+import io.vantaechonebula.analysis.stats.ValueSummary;
 import io.vantaechonebula.pool.api.Resolution;
-import io.vantaechonebula.pool.statistics.MetricAggregate;
-import io.vantaechonebula.pool.statistics.ModelRecord;
-import io.vantaechonebula.pool.statistics.PairStatistic;
-import io.vantaechonebula.pool.statistics.RollingStatistic;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Statistics in a map, as the database keeps them, for processors under test. */
+/** Statistics in maps, kept from run to run as the database keeps them, for stages and learners under test. */
 public final class MemoryStatistics implements Statistics {
 
-    private final String processor;
-    private final Map<String, RollingStatistic> series = new HashMap<>();
-    private final Map<String, PairStatistic> pairs = new HashMap<>();
-    private final Map<String, MetricAggregate> aggregates = new HashMap<>();
-    private final Map<String, ModelRecord> models = new HashMap<>();
+    private final Map<String, SeriesStatistic> series = new HashMap<>();
+    private final Map<String, SeriesPair> pairs = new HashMap<>();
+    private final Map<String, ValueSummary> aggregates = new HashMap<>();
+    private final Map<String, ModelState> models = new HashMap<>();
     private final List<FindingReport> reports = new ArrayList<>();
 
-    public MemoryStatistics(String processor) {
-        this.processor = processor;
+    @Override
+    public SeriesStatistic series(String subject, String name) {
+        return series.computeIfAbsent(subject + "|" + name, key -> new SeriesStatistic());
     }
 
     @Override
-    public RollingStatistic series(String subject, String name) {
-        return series.computeIfAbsent(subject + "|" + name, key -> new RollingStatistic(processor, subject, name));
-    }
-
-    @Override
-    public MetricAggregate aggregate(String nodeId, String chainId, Resolution resolution, long bucketStartMs, String metric) {
+    public ValueSummary aggregate(String nodeId, String chainId, Resolution resolution, long bucketStartMs, String metric) {
         return aggregates.computeIfAbsent(String.join("|", nodeId, chainId, resolution.id(), Long.toString(bucketStartMs), metric),
-                key -> new MetricAggregate(nodeId, chainId, resolution, bucketStartMs, metric));
+                key -> new ValueSummary());
     }
 
     @Override
-    public ModelRecord model(String subject, String name) {
-        return models.computeIfAbsent(subject + "|" + name, key -> new ModelRecord(processor, subject, name));
+    public Optional<byte[]> model(String subject, String name, String model, int version) {
+        return storedModel(subject, name).filter(state -> state.model().equals(model) && state.version() == version)
+                .map(state -> state.state().clone());
     }
 
     @Override
-    public PairStatistic pair(String subject, String name) {
-        return pairs.computeIfAbsent(subject + "|" + name, key -> new PairStatistic(processor, subject, name));
+    public void storeModel(String subject, String name, ModelState state) {
+        models.put(subject + "|" + name, new ModelState(state.model(), state.version(), state.trained(), state.state().clone()));
+    }
+
+    /** A model as last stored, whatever its kind and version. */
+    public Optional<ModelState> storedModel(String subject, String name) {
+        return Optional.ofNullable(models.get(subject + "|" + name));
+    }
+
+    @Override
+    public SeriesPair pair(String subject, String name) {
+        return pairs.computeIfAbsent(subject + "|" + name, key -> new SeriesPair());
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.vantaechonebula.pool.stage;
 
+import io.vantaechonebula.analysis.stats.SeriesStatistic;
 import io.vantaechonebula.pool.api.Agent;
+import io.vantaechonebula.pool.api.FindingView;
 import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.findings.Finding;
-import io.vantaechonebula.pool.statistics.RollingStatistic;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,12 +16,14 @@ import java.util.Optional;
 public final class MemoryWatchContext implements WatchContext {
 
     public final List<NodeView> nodes = new ArrayList<>();
-    public final Map<String, RollingStatistic> series = new HashMap<>();
+    public final Map<String, SeriesStatistic> series = new HashMap<>();
     public final List<Finding> withoutRecommendation = new ArrayList<>();
     public final List<FindingReport> reports = new ArrayList<>();
     public final List<String> resolved = new ArrayList<>();
     public final List<Finding> activeAlerts = new ArrayList<>();
     public long nowMs;
+    /** The findings behind the views handed out, to recommend. */
+    private final Map<FindingView, Finding> viewed = new IdentityHashMap<>();
 
     public MemoryWatchContext(long nowMs) {
         this.nowMs = nowMs;
@@ -29,8 +33,8 @@ public final class MemoryWatchContext implements WatchContext {
         nodes.add(new NodeView(id, "full", "testnet", 0, lastReceivedMs, lastReceivedMs, 10, null));
     }
 
-    public RollingStatistic series(Agent agent, String subject, String name, double... values) {
-        RollingStatistic statistic = new RollingStatistic(agent.id(), subject, name);
+    public SeriesStatistic series(Agent agent, String subject, String name, double... values) {
+        SeriesStatistic statistic = new SeriesStatistic();
         for (double value : values) {
             statistic.add(value, 0);
         }
@@ -49,13 +53,26 @@ public final class MemoryWatchContext implements WatchContext {
     }
 
     @Override
-    public Optional<RollingStatistic> series(Agent agent, String subject, String name) {
+    public Optional<SeriesStatistic> series(Agent agent, String subject, String name) {
         return Optional.ofNullable(series.get(agent.id() + "|" + subject + "|" + name));
     }
 
     @Override
-    public List<Finding> withoutRecommendation() {
-        return withoutRecommendation.stream().filter(f -> f.recommendation().isEmpty()).toList();
+    public List<FindingView> withoutRecommendation() {
+        List<FindingView> views = new ArrayList<>();
+        for (Finding finding : withoutRecommendation) {
+            if (finding.recommendation().isEmpty()) {
+                FindingView view = finding.view(nowMs);
+                viewed.put(view, finding);
+                views.add(view);
+            }
+        }
+        return views;
+    }
+
+    @Override
+    public void recommend(FindingView finding, String recommendation) {
+        viewed.get(finding).recommend(recommendation);
     }
 
     @Override
@@ -74,7 +91,7 @@ public final class MemoryWatchContext implements WatchContext {
     }
 
     @Override
-    public List<Finding> activeAlerts() {
-        return activeAlerts;
+    public List<FindingView> activeAlerts() {
+        return activeAlerts.stream().map(finding -> finding.view(nowMs)).toList();
     }
 }

@@ -1,7 +1,9 @@
 package io.vantaechonebula.pool.stage;
 
 import io.vantaechonebula.pool.api.SampleView;
+import io.vantaechonebula.pool.store.StoredSample;
 import java.math.BigDecimal;
+import java.util.List;
 
 /** Samples for processor tests: a steady node whose metrics the tests set. */
 public final class Samples {
@@ -48,5 +50,10 @@ public final class Samples {
                 (START_SECONDS + 5L * index) * 1000, 100L + index, (long) blocks.length, 10L, hashRate, 3L, 20.0, 2048.0, 1.0,
                 0.2, 0.5, 0.4, 60.0 + 5 * index, null);
         return withExtensions(s, "{\"blocks\":[" + String.join(",", blocks) + "]}");
+    }
+
+    /** The samples as the stages take them from the store. */
+    public static List<StoredSample> stored(List<SampleView> samples) {
+        return samples.stream().map(StoredSample::new).toList();
     }
 }

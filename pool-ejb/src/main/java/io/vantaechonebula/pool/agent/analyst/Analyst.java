@@ -1,22 +1,25 @@
 package io.vantaechonebula.pool.agent.analyst;
 
-import io.vantaechonebula.pool.stage.JsonState;
-import io.vantaechonebula.pool.stage.Learner;
 import io.vantaechonebula.analysis.stats.StreamingStatistic;
+import io.vantaechonebula.pool.agent.blockdata.BlockDataProcessor;
+import io.vantaechonebula.pool.agent.blockdata.BlockDataResult.NewBlock;
+import io.vantaechonebula.pool.agent.blockdata.BlockDataResult;
+import io.vantaechonebula.pool.agent.networkmonitor.NetworkMonitor;
+import io.vantaechonebula.pool.agent.networkmonitor.NetworkResult;
 import io.vantaechonebula.pool.api.Agent;
 import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.stage.FindingReport;
-import io.vantaechonebula.pool.agent.blockdata.BlockDataProcessor;
 import io.vantaechonebula.pool.stage.Json;
-import io.vantaechonebula.pool.statistics.ModelRecord;
-import io.vantaechonebula.pool.agent.networkmonitor.NetworkMonitor;
+import io.vantaechonebula.pool.stage.JsonState;
+import io.vantaechonebula.pool.stage.Learner;
 import io.vantaechonebula.pool.stage.Statistics;
 import io.vantaechonebula.pool.stage.Subjects;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -67,66 +70,56 @@ public final class Analyst implements Learner {
     @Override
     public void learn(String stage, JsonObject result, long atMs, Statistics statistics) {
         if (stage.equals(NetworkMonitor.NAME)) {
-            if (result.get("nodes") instanceof JsonObject nodes) {
-                nodes.forEach((nodeId, node) -> {
-                    if (node instanceof JsonObject summary && summary.get("samples_by_minute") instanceof JsonObject minutes) {
-                        learnIntake(nodeId, minutes, summary.get("timestamp") instanceof JsonNumber newest ? newest : null,
-                                atMs, statistics);
-                    }
-                });
-            }
+            NetworkResult.of(result).nodes().forEach((nodeId, node) ->
+                    learnIntake(nodeId, node.samplesByMinute(), node.timestamp(), atMs, statistics));
             return;
         }
-        if (result.get("chains") instanceof JsonObject chains) {
-            chains.forEach((chainId, value) -> {
-                if (value instanceof JsonObject chain) {
-                    if (chain.get("new_blocks") instanceof JsonArray blocks && !blocks.isEmpty()) {
-                        learnMiners(chainId, blocks, chain.getJsonArray("miner_shares"), atMs, statistics);
-                    }
-                    if (chain.get("hash_rates") instanceof JsonObject rates && !rates.isEmpty()) {
-                        learnHashRate(chainId, rates, atMs, statistics);
-                    }
-                }
-            });
-        }
+        BlockDataResult.of(result).chains().forEach((chainId, chain) -> {
+            if (!chain.newBlocks().isEmpty()) {
+                learnMiners(chainId, chain.newBlocks(), chain.miners().map(miners -> BlockDataResult.topMiners(miners.top()).build())
+                        .orElse(JsonValue.EMPTY_JSON_ARRAY), atMs, statistics);
+            }
+            if (!chain.hashRates().isEmpty()) {
+                learnHashRate(chainId, chain.hashRates(), atMs, statistics);
+            }
+        });
     }
 
     /** Per new block, the largest miner share after it against the usual largest share. */
-    private static void learnMiners(String chainId, JsonArray blocks, JsonArray topMiners, long atMs, Statistics statistics) {
-        ModelRecord record = statistics.model(Subjects.chain(chainId), "miner_dominance");
-        JsonObject state = JsonState.read(record, MINERS_MODEL, VERSION);
+    private static void learnMiners(String chainId, List<NewBlock> blocks, JsonArray topMiners, long atMs, Statistics statistics) {
+        String subject = Subjects.chain(chainId);
+        JsonObject state = JsonState.read(statistics, subject, "miner_dominance", MINERS_MODEL, VERSION);
         StreamingStatistic usualTop = JsonState.statistic(state, "usual_top_share", USUAL_WEIGHT);
         boolean dominant = false;
-        for (JsonValue value : blocks) {
-            JsonObject block = value.asJsonObject();
-            double share = block.getJsonNumber("top_share").doubleValue();
-            dominant = block.getJsonNumber("blocks_taken").longValue() >= MIN_BLOCKS && usualTop.count() >= MIN_BLOCKS
+        for (NewBlock block : blocks) {
+            double share = block.topShare();
+            dominant = block.blocksTaken() >= MIN_BLOCKS && usualTop.count() >= MIN_BLOCKS
                     && share >= DOMINANT_SHARE && share >= usualTop.mean() + DOMINANCE_MARGIN;
             if (dominant) {
                 statistics.report(FindingReport.alert(Agent.ANALYST.id(), "dominant_miner", Severity.WARNING, null, chainId,
                         String.format(Locale.ROOT, "Miner %s holds %.0f%% of the recent blocks on %s; the largest share is usually %.0f%%",
-                                FindingReport.abbreviate(block.getString("top_miner")), share * 100, chainId, usualTop.mean() * 100),
-                        Json.object("miner", block.getString("top_miner"), "share", share, "usual_top_share", usualTop.mean(),
-                                "height", block.getJsonNumber("height").longValue(), "top_miners", topMiners,
-                                "blocks_taken", block.getJsonNumber("blocks_taken").longValue()), atMs));
+                                FindingReport.abbreviate(block.topMiner()), share * 100, chainId, usualTop.mean() * 100),
+                        Json.object("miner", block.topMiner(), "share", share, "usual_top_share", usualTop.mean(),
+                                "height", block.block().height(), "top_miners", topMiners,
+                                "blocks_taken", block.blocksTaken()), atMs));
             } else {
                 usualTop.add(share);
             }
         }
-        JsonState.write(record, MINERS_MODEL, VERSION, usualTop.count(),
-                Json.object("usual_top_share", JsonState.json(usualTop), "dominant", dominant), atMs);
+        JsonState.write(statistics, subject, "miner_dominance", MINERS_MODEL, VERSION, usualTop.count(),
+                Json.object("usual_top_share", JsonState.json(usualTop), "dominant", dominant));
     }
 
-    private static void learnHashRate(String chainId, JsonObject rates, long atMs, Statistics statistics) {
-        ModelRecord record = statistics.model(Subjects.chain(chainId), "hash_rate");
-        JsonObject state = JsonState.read(record, HASH_RATE_MODEL, VERSION);
+    private static void learnHashRate(String chainId, Map<String, Double> rates, long atMs, Statistics statistics) {
+        String subject = Subjects.chain(chainId);
+        JsonObject state = JsonState.read(statistics, subject, "hash_rate", HASH_RATE_MODEL, VERSION);
         StreamingStatistic usual = JsonState.statistic(state, "usual_hash_rate", USUAL_WEIGHT);
         Map<String, double[]> latest = new TreeMap<>();
         if (state != null && state.get("nodes") instanceof JsonObject known) {
             known.forEach((node, reading) -> latest.put(node, new double[] {
                     ((JsonArray) reading).getJsonNumber(0).doubleValue(), ((JsonArray) reading).getJsonNumber(1).doubleValue()}));
         }
-        rates.forEach((node, rate) -> latest.put(node, new double[] {((JsonNumber) rate).doubleValue(), atMs}));
+        rates.forEach((node, rate) -> latest.put(node, new double[] {rate, atMs}));
         latest.values().removeIf(reading -> atMs - reading[1] > HASH_RATE_FRESH_MS);
         double total = latest.values().stream().mapToDouble(reading -> reading[0]).sum();
         boolean collapsed = usual.count() >= MIN_HASH_RATE_READINGS && usual.mean() > 0 && total < COLLAPSE_SHARE * usual.mean();
@@ -141,9 +134,9 @@ public final class Analyst implements Learner {
         }
         JsonObjectBuilder nodes = Json.PROVIDER.createObjectBuilder();
         latest.forEach((node, reading) -> nodes.add(node, Json.PROVIDER.createArrayBuilder().add(reading[0]).add((long) reading[1])));
-        JsonState.write(record, HASH_RATE_MODEL, VERSION, usual.count(),
+        JsonState.write(statistics, subject, "hash_rate", HASH_RATE_MODEL, VERSION, usual.count(),
                 Json.object("usual_hash_rate", JsonState.json(usual), "nodes", nodes.build(), "hash_rate", total,
-                        "collapsed", collapsed), atMs);
+                        "collapsed", collapsed));
     }
 
     /**
@@ -152,18 +145,19 @@ public final class Analyst implements Learner {
      * compared is over the last 60 s, estimated from this minute's count and the share of the previous minute's still
      * inside that window, so a burst that straddles two minutes counts whole.
      */
-    private static void learnIntake(String nodeId, JsonObject minutes, JsonNumber newestSeconds, long atMs, Statistics statistics) {
-        ModelRecord record = statistics.model(Subjects.node(nodeId), "intake_rate");
-        JsonObject state = JsonState.read(record, INTAKE_MODEL, INTAKE_VERSION);
+    private static void learnIntake(String nodeId, Map<Long, Long> minutes, BigDecimal newestSeconds, long atMs,
+                                    Statistics statistics) {
+        String subject = Subjects.node(nodeId);
+        JsonObject state = JsonState.read(statistics, subject, "intake_rate", INTAKE_MODEL, INTAKE_VERSION);
         StreamingStatistic usual = JsonState.statistic(state, "usual_per_minute", USUAL_WEIGHT);
         long minute = state == null ? 0 : state.getJsonNumber("minute_ms").longValue();
         long count = state == null ? 0 : state.getJsonNumber("count").longValue();
         long previous = state == null ? 0 : state.getJsonNumber("previous_count").longValue();
         boolean flooding = state != null && state.getBoolean("flooding", false);
         boolean previousFlooding = state != null && state.getBoolean("previous_flooding", false);
-        for (Map.Entry<String, JsonValue> entry : new TreeMap<>(minutes).entrySet()) {
-            long start = Long.parseLong(entry.getKey());
-            long samples = ((JsonNumber) entry.getValue()).longValue();
+        for (Map.Entry<Long, Long> entry : new TreeMap<>(minutes).entrySet()) {
+            long start = entry.getKey();
+            long samples = entry.getValue();
             if (start > minute) {
                 // A minute is learnt once the one after it ended calm too: the first half of a flood that
                 // straddles two minutes alerts only in the second, and must not be learnt as usual.
@@ -181,7 +175,7 @@ public final class Analyst implements Learner {
                 count += samples;
             }
         }
-        long newestMs = newestSeconds == null ? minute : newestSeconds.bigDecimalValue().movePointRight(3).longValue();
+        long newestMs = newestSeconds == null ? minute : newestSeconds.movePointRight(3).longValue();
         double elapsed = Math.min(1, Math.max(0, (newestMs - minute) / (double) MINUTE_MS));
         double lastMinute = count + previous * (1 - elapsed);
         double limit = Math.max(FLOOD_FLOOR, FLOOD_FACTOR * usual.mean());
@@ -193,8 +187,9 @@ public final class Analyst implements Learner {
                     Json.object("samples_last_minute", Math.round(lastMinute), "usual_per_minute", usual.mean(), "limit", limit,
                             "minutes_learnt", usual.count()), atMs));
         }
-        JsonState.write(record, INTAKE_MODEL, INTAKE_VERSION, usual.count(), Json.object("usual_per_minute", JsonState.json(usual),
+        JsonState.write(statistics, subject, "intake_rate", INTAKE_MODEL, INTAKE_VERSION, usual.count(),
+                Json.object("usual_per_minute", JsonState.json(usual),
                 "minute_ms", minute, "count", count, "previous_count", previous, "previous_flooding", previousFlooding,
-                "flooding", flooding), atMs);
+                "flooding", flooding));
     }
 }

@@ -1,28 +1,28 @@
 package io.vantaechonebula.pool.agent.archivist;
 
-import io.vantaechonebula.pool.stage.JsonState;
-import io.vantaechonebula.pool.stage.Learner;
+import io.vantaechonebula.analysis.stats.SeriesPair;
 import io.vantaechonebula.analysis.stats.StreamingStatistic;
+import io.vantaechonebula.pool.agent.blockdata.BlockDataProcessor;
+import io.vantaechonebula.pool.agent.blockdata.BlockDataResult.NewBlock;
+import io.vantaechonebula.pool.agent.blockdata.BlockDataResult;
 import io.vantaechonebula.pool.api.Agent;
 import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.stage.FindingReport;
-import io.vantaechonebula.pool.agent.blockdata.BlockDataProcessor;
 import io.vantaechonebula.pool.stage.Json;
-import io.vantaechonebula.pool.statistics.ModelRecord;
-import io.vantaechonebula.pool.statistics.PairStatistic;
+import io.vantaechonebula.pool.stage.JsonState;
+import io.vantaechonebula.pool.stage.Learner;
 import io.vantaechonebula.pool.stage.Statistics;
 import io.vantaechonebula.pool.stage.Subjects;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
+import io.vantaechonebula.telemetry.BlockRecord;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * Learns each chain's history from the blocks the Block Data Processor took: the usual block interval
  * (a slow and a fast exponentially weighted mean), transactions and volume per block, and fees as an
- * online regression on the block's transactions (the {@link PairStatistic} {@value #FEES_BY_TRANSACTIONS}).
+ * online regression on the block's transactions (the {@link SeriesPair} {@value #FEES_BY_TRANSACTIONS}).
  * One model per chain, so testnet and mainnet each have their own. It alerts on blocks coming
  * {@value #SLOW_FACTOR} times slower than usual ({@code slow_blocks}),
  * a block with far more transactions than usual ({@code transaction_surge}), and fees far above what the
@@ -85,44 +85,41 @@ public final class Archivist implements Learner {
 
     @Override
     public void learn(String stage, JsonObject result, long atMs, Statistics statistics) {
-        if (!(result.get("chains") instanceof JsonObject chains)) {
-            return;
-        }
-        chains.forEach((chainId, value) -> {
-            if (value instanceof JsonObject chain && chain.get("new_blocks") instanceof JsonArray blocks && !blocks.isEmpty()) {
-                learnChain(chainId, blocks, atMs, statistics);
+        BlockDataResult.of(result).chains().forEach((chainId, chain) -> {
+            if (!chain.newBlocks().isEmpty()) {
+                learnChain(chainId, chain.newBlocks(), atMs, statistics);
             }
         });
     }
 
-    private static void learnChain(String chainId, JsonArray blocks, long atMs, Statistics statistics) {
-        ModelRecord record = statistics.model(Subjects.chain(chainId), MODEL_NAME);
-        History history = new History(JsonState.read(record, MODEL, VERSION));
-        for (JsonValue value : blocks) {
-            learnBlock(chainId, value.asJsonObject(), history, atMs, statistics);
+    private static void learnChain(String chainId, List<NewBlock> blocks, long atMs, Statistics statistics) {
+        String subject = Subjects.chain(chainId);
+        History history = new History(JsonState.read(statistics, subject, MODEL_NAME, MODEL, VERSION));
+        for (NewBlock block : blocks) {
+            learnBlock(chainId, block.block(), history, atMs, statistics);
         }
-        JsonState.write(record, MODEL, VERSION, history.blocks, history.json(), atMs);
+        JsonState.write(statistics, subject, MODEL_NAME, MODEL, VERSION, history.blocks, history.json());
     }
 
-    private static void learnBlock(String chainId, JsonObject block, History history, long atMs, Statistics statistics) {
+    private static void learnBlock(String chainId, BlockRecord block, History history, long atMs, Statistics statistics) {
         history.blocks++;
-        long height = block.getJsonNumber("height").longValue();
-        if (block.get("interval_ms") instanceof JsonNumber intervalMs) {
-            double seconds = Math.max(0, intervalMs.doubleValue() / 1000);
+        long height = block.height();
+        if (block.intervalMs() != null) {
+            double seconds = Math.max(0, block.intervalMs() / 1000.0);
             history.recentInterval.add(seconds);
             if (history.slow()) {
                 statistics.report(FindingReport.alert(Agent.ARCHIVIST.id(), "slow_blocks", Severity.WARNING, null, chainId,
                         String.format(Locale.ROOT, "Blocks on %s come every %.1f s lately against %.1f s usually",
                                 chainId, history.recentInterval.mean(), history.interval.mean()),
                         Json.object("recent_interval_s", history.recentInterval.mean(), "usual_interval_s", history.interval.mean(),
-                                "last_interval_s", seconds, "height", height, "difficulty", block.get("difficulty"),
+                                "last_interval_s", seconds, "height", height, "difficulty", block.difficulty(),
                                 "blocks_learnt", history.interval.count()), atMs));
             } else {
                 // The usual interval learns only while blocks are not slow, so a long stall stays an alert.
                 history.interval.add(seconds);
             }
         }
-        double transactions = block.getJsonNumber("transactions").doubleValue();
+        double transactions = block.transactions();
         StreamingStatistic usual = history.transactions;
         if (usual.count() >= MIN_BLOCKS && transactions >= SURGE_FLOOR
                 && transactions > Math.max(SURGE_FACTOR * usual.mean(), usual.mean() + SURGE_SIGMAS * usual.standardDeviation())) {
@@ -130,20 +127,20 @@ public final class Archivist implements Learner {
                     String.format(Locale.ROOT, "Block %d on %s holds %.0f transactions against %.1f usually",
                             height, chainId, transactions, usual.mean()),
                     Json.object("height", height, "transactions", transactions, "usual_transactions", usual.mean(),
-                            "usual_stddev", usual.standardDeviation(), "miner", block.getString("miner"),
+                            "usual_stddev", usual.standardDeviation(), "miner", block.miner(),
                             "blocks_learnt", usual.count()), atMs));
         } else {
             usual.add(transactions);
         }
-        history.volume.add(block.getJsonNumber("volume").doubleValue());
+        history.volume.add(block.volume());
         learnFees(chainId, block, transactions, history, atMs, statistics);
     }
 
     /** Fees against the line of fees on transactions the chain's blocks drew so far (the pair statistic's online regression). */
-    private static void learnFees(String chainId, JsonObject block, double transactions, History history, long atMs,
+    private static void learnFees(String chainId, BlockRecord block, double transactions, History history, long atMs,
                                   Statistics statistics) {
-        PairStatistic line = statistics.pair(Subjects.chain(chainId), FEES_BY_TRANSACTIONS);
-        double fees = block.getJsonNumber("fees").doubleValue();
+        SeriesPair line = statistics.pair(Subjects.chain(chainId), FEES_BY_TRANSACTIONS);
+        double fees = block.fees();
         double expected = Math.max(0, line.predict(transactions).orElse(line.meanY()));
         double residual = fees - expected;
         StreamingStatistic spread = history.feeResidual;
@@ -152,10 +149,10 @@ public final class Archivist implements Learner {
                 && residual > FEE_SIGMAS * Math.max(spread.standardDeviation(), 1)) {
             statistics.report(FindingReport.alert(Agent.ARCHIVIST.id(), "unusual_fees", Severity.WARNING, null, chainId,
                     String.format(Locale.ROOT, "Block %d on %s paid %.0f in fees where its %.0f transactions predict %.0f",
-                            block.getJsonNumber("height").longValue(), chainId, fees, transactions, expected),
-                    Json.object("height", block.getJsonNumber("height").longValue(), "fees", fees, "expected_fees", expected,
+                            block.height(), chainId, fees, transactions, expected),
+                    Json.object("height", block.height(), "fees", fees, "expected_fees", expected,
                             "transactions", transactions, "fee_per_transaction", line.slope().orElse(0),
-                            "miner", block.getString("miner")), atMs));
+                            "miner", block.miner()), atMs));
             return;
         }
         line.add(transactions, fees);

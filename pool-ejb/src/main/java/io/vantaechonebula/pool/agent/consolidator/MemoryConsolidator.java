@@ -1,10 +1,13 @@
 package io.vantaechonebula.pool.agent.consolidator;
 
+import io.vantaechonebula.analysis.stats.ValueSummary;
 import io.vantaechonebula.pool.api.Resolution;
+import io.vantaechonebula.pool.api.SampleView;
 import io.vantaechonebula.pool.stage.SampleMetric;
 import io.vantaechonebula.pool.stage.SampleProcessor;
+import io.vantaechonebula.pool.stage.StageResult;
 import io.vantaechonebula.pool.stage.Statistics;
-import io.vantaechonebula.pool.api.SampleView;
+import io.vantaechonebula.pool.store.StoredSample;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import java.util.HashMap;
@@ -20,10 +23,19 @@ import java.util.Set;
  * stage's backlog. Raw samples are pruned only after that. A batch's values are gathered per
  * bucket first, so each stored aggregate changes once per batch.
  */
-public final class MemoryConsolidator implements SampleProcessor {
+public final class MemoryConsolidator implements SampleProcessor<MemoryConsolidator.Result> {
 
     public static final String NAME = "memory-consolidator";
     private static final JsonProvider JSON = JsonProvider.provider();
+
+    /** How many samples the run rolled up into how many node, chain, resolution and bucket combinations. */
+    public record Result(int samples, int buckets) implements StageResult {
+
+        @Override
+        public JsonObject json() {
+            return JSON.createObjectBuilder().add("samples", samples).add("buckets", buckets).build();
+        }
+    }
 
     private record Bucket(String nodeId, String chainId, Resolution resolution, long startMs, String metric) {
     }
@@ -39,11 +51,12 @@ public final class MemoryConsolidator implements SampleProcessor {
     }
 
     @Override
-    public JsonObject process(List<SampleView> samples, Statistics statistics) {
-        Map<Bucket, BucketValues> gathered = new HashMap<>();
+    public Result process(List<StoredSample> samples, Statistics statistics) {
+        Map<Bucket, ValueSummary> gathered = new HashMap<>();
         Set<String> buckets = new HashSet<>();
-        for (SampleView sample : samples) {
-            long at = sample.timestamp().movePointRight(3).longValue();
+        for (StoredSample stored : samples) {
+            SampleView sample = stored.sample();
+            long at = sample.timestampMillis();
             for (Resolution resolution : Resolution.values()) {
                 long start = resolution.bucketStart(at);
                 buckets.add(sample.nodeId() + "/" + sample.chainId() + "/" + resolution.id() + "/" + start);
@@ -56,14 +69,14 @@ public final class MemoryConsolidator implements SampleProcessor {
         }
         gathered.forEach((bucket, values) -> statistics.aggregate(bucket.nodeId(), bucket.chainId(), bucket.resolution(),
                 bucket.startMs(), bucket.metric()).merge(values));
-        return JSON.createObjectBuilder().add("samples", samples.size()).add("buckets", buckets.size()).build();
+        return new Result(samples.size(), buckets.size());
     }
 
-    private static void gather(Map<Bucket, BucketValues> gathered, SampleView sample, Resolution resolution, long start,
+    private static void gather(Map<Bucket, ValueSummary> gathered, SampleView sample, Resolution resolution, long start,
                                String metric, OptionalDouble value, long at) {
         if (value.isPresent()) {
             gathered.computeIfAbsent(new Bucket(sample.nodeId(), sample.chainId(), resolution, start, metric),
-                    bucket -> new BucketValues()).add(value.getAsDouble(), at);
+                    bucket -> new ValueSummary()).add(value.getAsDouble(), at);
         }
     }
 

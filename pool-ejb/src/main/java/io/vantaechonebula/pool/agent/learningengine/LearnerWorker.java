@@ -1,8 +1,8 @@
 package io.vantaechonebula.pool.agent.learningengine;
 
-import io.vantaechonebula.pool.statistics.JpaStatistics;
-import io.vantaechonebula.pool.stage.Learner;
 import io.vantaechonebula.pool.stage.Json;
+import io.vantaechonebula.pool.stage.Learner;
+import io.vantaechonebula.pool.statistics.JpaStatistics;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -48,6 +48,7 @@ public class LearnerWorker {
                 learner.learn(record.processor(), message.getJsonObject("result"), record.receivedAtMs(), statistics);
             }
         }
+        statistics.flush();
         cursor.advance(records.get(records.size() - 1).id(), records.size());
         return records.size();
     }

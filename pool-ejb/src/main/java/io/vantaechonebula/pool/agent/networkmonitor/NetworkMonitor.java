@@ -1,19 +1,18 @@
 package io.vantaechonebula.pool.agent.networkmonitor;
 
+import io.vantaechonebula.analysis.stats.SeriesStatistic;
 import io.vantaechonebula.pool.agent.resonant.Baselines;
+import io.vantaechonebula.pool.agent.resonant.ResourceRule.Baseline;
+import io.vantaechonebula.pool.agent.resonant.ResourceRule;
+import io.vantaechonebula.pool.api.SampleView;
+import io.vantaechonebula.pool.api.Severity;
+import io.vantaechonebula.pool.stage.FindingReport;
 import io.vantaechonebula.pool.stage.Json;
 import io.vantaechonebula.pool.stage.SampleProcessor;
 import io.vantaechonebula.pool.stage.Statistics;
 import io.vantaechonebula.pool.stage.Subjects;
-import io.vantaechonebula.pool.statistics.RollingStatistic;
-import io.vantaechonebula.pool.agent.resonant.ResourceRule.Baseline;
-import io.vantaechonebula.pool.agent.resonant.ResourceRule;
-import io.vantaechonebula.pool.api.Severity;
-import io.vantaechonebula.pool.stage.FindingReport;
-import io.vantaechonebula.pool.api.SampleView;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import io.vantaechonebula.pool.store.StoredSample;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ import java.util.TreeMap;
  * than {@value #BEHIND_BLOCKS} blocks behind the highest, and one losing more than half its sends. Its result counts
  * each node's samples per minute of their timestamps, which the Analyst learns a node's usual sending from.
  */
-public final class NetworkMonitor implements SampleProcessor {
+public final class NetworkMonitor implements SampleProcessor<NetworkResult> {
 
     public static final String NAME = "network-monitor";
     static final long BEHIND_BLOCKS = 6;
@@ -41,12 +40,13 @@ public final class NetworkMonitor implements SampleProcessor {
     }
 
     @Override
-    public JsonObject process(List<SampleView> samples, Statistics statistics) {
+    public NetworkResult process(List<StoredSample> samples, Statistics statistics) {
         // The newest sample of each node per chain in this batch.
         Map<String, Map<String, SampleView>> newestPerChain = new TreeMap<>();
         Map<String, SampleView> newestPerNode = new TreeMap<>();
         Map<String, Map<Long, Long>> samplesByMinute = new HashMap<>();
-        for (SampleView sample : samples) {
+        for (StoredSample stored : samples) {
+            SampleView sample = stored.sample();
             samplesByMinute.computeIfAbsent(sample.nodeId(), id -> new TreeMap<>())
                     .merge(sample.timestampMillis() / MINUTE_MS * MINUTE_MS, 1L, Long::sum);
             String node = Subjects.node(sample.nodeId());
@@ -59,7 +59,7 @@ public final class NetworkMonitor implements SampleProcessor {
                 statistics.pair(node, "average_latency~peer_count").add(sample.peerCount(), sample.averageLatencyMs());
             }
             if (sample.averageLatencyMs() != null) {
-                RollingStatistic latency = statistics.series(node, "average_latency");
+                SeriesStatistic latency = statistics.series(node, "average_latency");
                 Baseline usual = Baselines.of(latency);
                 if (ResourceRule.LATENCY.broken(sample.averageLatencyMs(), usual)) {
                     statistics.report(ResourceRule.LATENCY.alert(NAME, sample.nodeId(), sample.averageLatencyMs(), usual, at)
@@ -68,7 +68,7 @@ public final class NetworkMonitor implements SampleProcessor {
                 latency.add(sample.averageLatencyMs(), at);
             }
             if (sample.peerCount() != null) {
-                RollingStatistic peers = statistics.series(node, "peer_count");
+                SeriesStatistic peers = statistics.series(node, "peer_count");
                 if (sample.peerCount() == 0 && peers.count() > 0 && peers.max() > 0) {
                     statistics.report(FindingReport.alert(NAME, "isolated", Severity.WARNING, sample.nodeId(), null,
                             "Node " + sample.nodeId() + " has no peers left (it had up to " + (long) peers.max() + ")",
@@ -81,19 +81,19 @@ public final class NetworkMonitor implements SampleProcessor {
                 newestPerChain.computeIfAbsent(sample.chainId(), id -> new HashMap<>()).merge(sample.nodeId(), sample, NetworkMonitor::newer);
             }
         }
-        JsonArrayBuilder findings = Json.PROVIDER.createArrayBuilder();
-        JsonObjectBuilder chains = Json.PROVIDER.createObjectBuilder();
+        List<NetworkResult.NodeFinding> findings = new ArrayList<>();
+        Map<String, NetworkResult.ChainSpread> chains = new TreeMap<>();
         newestPerChain.forEach((chainId, newest) -> {
             long tip = newest.values().stream().mapToLong(SampleView::currentHeight).max().orElse(0);
             long bottom = newest.values().stream().mapToLong(SampleView::currentHeight).min().orElse(0);
             long at = newest.values().stream().mapToLong(SampleView::timestampMillis).max().orElse(0);
             statistics.series(Subjects.chain(chainId), "height_spread").add(tip - bottom, at);
-            chains.add(chainId, Json.PROVIDER.createObjectBuilder().add("nodes", newest.size()).add("height_spread", tip - bottom));
+            chains.put(chainId, new NetworkResult.ChainSpread(newest.size(), tip - bottom));
             newest.values().stream().sorted((a, b) -> a.nodeId().compareTo(b.nodeId())).forEach(sample -> {
                 long behind = tip - sample.currentHeight();
                 if (behind > BEHIND_BLOCKS) {
                     String detail = behind + " blocks behind the highest node on " + chainId;
-                    findings.add(finding(sample, "behind", detail));
+                    findings.add(new NetworkResult.NodeFinding(sample.nodeId(), sample.chainId(), "behind", detail));
                     statistics.report(FindingReport.alert(NAME, "behind", Severity.WARNING, sample.nodeId(), chainId,
                             "Node " + sample.nodeId() + " is " + detail,
                             Json.object("height", sample.currentHeight(), "highest", tip, "blocks_behind", behind),
@@ -101,25 +101,24 @@ public final class NetworkMonitor implements SampleProcessor {
                 }
             });
         });
-        JsonObjectBuilder nodes = Json.PROVIDER.createObjectBuilder();
+        Map<String, NetworkResult.NodeSummary> nodes = new TreeMap<>();
         newestPerNode.forEach((nodeId, sample) -> {
             if (sample.connectionQuality() != null && sample.connectionQuality() < POOR_CONNECTION) {
                 String detail = "only " + Math.round(sample.connectionQuality() * 100) + "% of its recent sends reached the pool";
-                findings.add(finding(sample, "poor_connection", detail));
+                findings.add(new NetworkResult.NodeFinding(nodeId, sample.chainId(), "poor_connection", detail));
                 statistics.report(FindingReport.alert(NAME, "poor_connection", Severity.WARNING, nodeId, null,
                         "Node " + nodeId + ": " + detail, Json.object("connection_quality", sample.connectionQuality()),
                         sample.timestampMillis()).about(sample));
             }
-            JsonObjectBuilder minutes = Json.PROVIDER.createObjectBuilder();
-            samplesByMinute.get(nodeId).forEach((minute, count) -> minutes.add(String.valueOf(minute), count));
-            nodes.add(nodeId, nodeSummary(sample).add("samples_by_minute", minutes));
+            nodes.put(nodeId, new NetworkResult.NodeSummary(sample.timestamp(), sample.averageLatencyMs(), sample.peerCount(),
+                    sample.cpuUsage(), sample.memoryUsage(), sample.connectionQuality(), samplesByMinute.get(nodeId)));
         });
-        return Json.PROVIDER.createObjectBuilder().add("chains", chains).add("nodes", nodes).add("findings", findings).build();
+        return new NetworkResult(chains, nodes, findings);
     }
 
     /** The gap between this payload's arrival and the node's previous one, learnt once per payload. */
     private static void learnArrival(Statistics statistics, String node, long receivedAtMs) {
-        RollingStatistic arrivals = statistics.series(node, "arrival_ms");
+        SeriesStatistic arrivals = statistics.series(node, "arrival_ms");
         if (arrivals.count() > 0 && receivedAtMs <= arrivals.last()) {
             return;
         }
@@ -129,25 +128,7 @@ public final class NetworkMonitor implements SampleProcessor {
         arrivals.add(receivedAtMs, receivedAtMs);
     }
 
-    private static JsonObjectBuilder nodeSummary(SampleView sample) {
-        JsonObjectBuilder summary = Json.PROVIDER.createObjectBuilder().add("timestamp", sample.timestamp());
-        Json.addIfPresent(summary, "average_latency", sample.averageLatencyMs());
-        Json.addIfPresent(summary, "peer_count", sample.peerCount());
-        Json.addIfPresent(summary, "cpu_usage", sample.cpuUsage());
-        Json.addIfPresent(summary, "memory_usage", sample.memoryUsage());
-        Json.addIfPresent(summary, "connection_quality", sample.connectionQuality());
-        return summary;
-    }
-
     private static SampleView newer(SampleView a, SampleView b) {
         return b.timestamp().compareTo(a.timestamp()) >= 0 ? b : a;
-    }
-
-    private static JsonObjectBuilder finding(SampleView sample, String kind, String detail) {
-        return Json.PROVIDER.createObjectBuilder()
-                .add("node_id", sample.nodeId())
-                .add("chain_id", sample.chainId())
-                .add("kind", kind)
-                .add("detail", detail);
     }
 }

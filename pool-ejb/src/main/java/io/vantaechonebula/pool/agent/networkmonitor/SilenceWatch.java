@@ -1,14 +1,14 @@
 package io.vantaechonebula.pool.agent.networkmonitor;
 
-import io.vantaechonebula.pool.stage.Watch;
-import io.vantaechonebula.pool.stage.WatchContext;
+import io.vantaechonebula.analysis.stats.SeriesStatistic;
 import io.vantaechonebula.pool.api.Agent;
 import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.stage.FindingReport;
 import io.vantaechonebula.pool.stage.Json;
-import io.vantaechonebula.pool.statistics.RollingStatistic;
 import io.vantaechonebula.pool.stage.Subjects;
+import io.vantaechonebula.pool.stage.Watch;
+import io.vantaechonebula.pool.stage.WatchContext;
 import java.util.Optional;
 
 /**
@@ -50,7 +50,7 @@ public final class SilenceWatch implements Watch {
                 continue;
             }
             looked++;
-            Optional<RollingStatistic> gaps = context.series(Agent.NETWORK_MONITOR, Subjects.node(node.nodeId()),
+            Optional<SeriesStatistic> gaps = context.series(Agent.NETWORK_MONITOR, Subjects.node(node.nodeId()),
                     NetworkMonitor.ARRIVAL_GAP).filter(series -> series.count() >= GAPS_TO_LEARN);
             long usualGap = gaps.map(series -> Math.round(series.ewma())).orElse(UNLEARNT_GAP_MS);
             long limit = Math.max(MIN_SILENCE_MS, Math.round(GAPS * usualGap));

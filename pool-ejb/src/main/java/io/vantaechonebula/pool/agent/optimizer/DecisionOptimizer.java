@@ -1,11 +1,11 @@
 package io.vantaechonebula.pool.agent.optimizer;
 
+import io.vantaechonebula.pool.api.Agent;
+import io.vantaechonebula.pool.api.FindingView;
+import io.vantaechonebula.pool.api.NodeView;
+import io.vantaechonebula.pool.stage.Subjects;
 import io.vantaechonebula.pool.stage.Watch;
 import io.vantaechonebula.pool.stage.WatchContext;
-import io.vantaechonebula.pool.api.Agent;
-import io.vantaechonebula.pool.api.NodeView;
-import io.vantaechonebula.pool.findings.Finding;
-import io.vantaechonebula.pool.stage.Subjects;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,15 +35,15 @@ public final class DecisionOptimizer implements Watch {
 
     @Override
     public int run(WatchContext context) {
-        List<Finding> findings = context.withoutRecommendation();
+        List<FindingView> findings = context.withoutRecommendation();
         if (findings.isEmpty()) {
             return 0;
         }
         List<Recommendations.Peer> fast = fastPeers(context);
-        for (Finding finding : findings) {
+        for (FindingView finding : findings) {
             String nodeId = finding.nodeId().orElse(null);
             List<Recommendations.Peer> others = fast.stream().filter(p -> !p.nodeId().equals(nodeId)).toList();
-            finding.recommend(Recommendations.forFinding(finding.kind(), nodeId,
+            context.recommend(finding, Recommendations.forFinding(finding.kind(), nodeId,
                     finding.chainId().orElse(null), finding.evidence(), others));
         }
         return findings.size();

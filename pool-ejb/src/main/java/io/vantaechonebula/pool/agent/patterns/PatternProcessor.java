@@ -1,21 +1,26 @@
 package io.vantaechonebula.pool.agent.patterns;
 
-import io.vantaechonebula.pool.stage.Json;
-import io.vantaechonebula.pool.stage.SampleMetric;
-import io.vantaechonebula.pool.stage.SampleProcessor;
-import io.vantaechonebula.pool.stage.Statistics;
-import io.vantaechonebula.pool.stage.Subjects;
-import io.vantaechonebula.pool.statistics.ModelRecord;
 import io.vantaechonebula.analysis.pattern.PatternRecognizer;
+import io.vantaechonebula.pool.api.SampleView;
 import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.stage.FindingReport;
-import io.vantaechonebula.pool.api.SampleView;
+import io.vantaechonebula.pool.stage.Json;
+import io.vantaechonebula.pool.stage.ModelState;
+import io.vantaechonebula.pool.stage.SampleMetric;
+import io.vantaechonebula.pool.stage.SampleProcessor;
+import io.vantaechonebula.pool.stage.StageResult;
+import io.vantaechonebula.pool.stage.Statistics;
+import io.vantaechonebula.pool.stage.Subjects;
+import io.vantaechonebula.pool.store.StoredSample;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.logging.Logger;
 
@@ -25,12 +30,46 @@ import java.util.logging.Logger;
  * the database at the start of a batch and stored with it at the end. A value scoring
  * {@value #ANOMALY_SCORE} or more (the benchmark's standard-profile threshold) is an anomaly.
  */
-public final class PatternProcessor implements SampleProcessor {
+public final class PatternProcessor implements SampleProcessor<PatternProcessor.Result> {
 
     public static final String NAME = "pattern-recognizer";
     /** The threshold that scored best on the Numenta Anomaly Benchmark's standard profile (docs/benchmarks.md). */
     public static final double ANOMALY_SCORE = 0.02306;
-    static final String MODEL = "pattern-recognizer";
+    public static final String MODEL = "pattern-recognizer";
+    /** A value that scored at or above the threshold; {@code timestamp} in epoch seconds as the node sent it. */
+    public record Anomaly(String nodeId, String chainId, BigDecimal timestamp, String metric, double value, double score) {
+    }
+
+    /** What one run scored: how many samples and streams, and the anomalies. */
+    public record Result(int samples, int streams, List<Anomaly> anomalies) implements StageResult {
+
+        public Result {
+            anomalies = List.copyOf(anomalies);
+        }
+
+        @Override
+        public JsonObject json() {
+            JsonArrayBuilder list = Json.PROVIDER.createArrayBuilder();
+            anomalies.forEach(anomaly -> list.add(Json.PROVIDER.createObjectBuilder()
+                    .add("node_id", anomaly.nodeId())
+                    .add("chain_id", anomaly.chainId())
+                    .add("timestamp", anomaly.timestamp())
+                    .add("metric", anomaly.metric())
+                    .add("value", anomaly.value())
+                    .add("score", anomaly.score())));
+            return Json.PROVIDER.createObjectBuilder()
+                    .add("samples", samples)
+                    .add("streams", streams)
+                    .add("anomaly_count", anomalies.size())
+                    .add("anomalies", list)
+                    .build();
+        }
+    }
+
+    /** One metric of one node on one chain. */
+    private record Stream(String subject, String metric) {
+    }
+
     private static final Logger LOG = Logger.getLogger(PatternProcessor.class.getName());
 
     @Override
@@ -39,46 +78,36 @@ public final class PatternProcessor implements SampleProcessor {
     }
 
     @Override
-    public JsonObject process(List<SampleView> samples, Statistics statistics) {
-        Map<ModelRecord, PatternRecognizer> streams = new HashMap<>();
-        JsonArrayBuilder anomalies = Json.PROVIDER.createArrayBuilder();
-        int found = 0;
-        for (SampleView sample : samples) {
-            long at = sample.timestamp().movePointRight(3).longValue();
+    public Result process(List<StoredSample> samples, Statistics statistics) {
+        Map<Stream, PatternRecognizer> streams = new HashMap<>();
+        List<Anomaly> anomalies = new ArrayList<>();
+        for (StoredSample stored : samples) {
+            SampleView sample = stored.sample();
+            long at = sample.timestampMillis();
             for (SampleMetric metric : SampleMetric.values()) {
                 OptionalDouble value = metric.of(sample);
                 if (value.isEmpty()) {
                     continue;
                 }
-                ModelRecord record = statistics.model(Subjects.nodeOnChain(sample), metric.id());
-                PatternRecognizer recognizer = streams.computeIfAbsent(record, PatternProcessor::takeUp);
+                Stream stream = new Stream(Subjects.nodeOnChain(sample), metric.id());
+                PatternRecognizer recognizer = streams.computeIfAbsent(stream, any -> takeUp(statistics.model(stream.subject(),
+                        stream.metric(), MODEL, PatternRecognizer.MODEL_VERSION), stream.subject() + " " + stream.metric()));
                 PatternRecognizer.Expectation expected = recognizer.expectation();
                 double score = recognizer.next(at, value.getAsDouble());
                 if (score >= ANOMALY_SCORE) {
-                    found++;
                     statistics.report(unusual(sample, metric, value.getAsDouble(), score, expected, recognizer.state().seen()));
                     statistics.series(Subjects.node(sample.nodeId()), "anomalies").add(1, at);
-                    anomalies.add(Json.PROVIDER.createObjectBuilder()
-                            .add("node_id", sample.nodeId())
-                            .add("chain_id", sample.chainId())
-                            .add("timestamp", sample.timestamp())
-                            .add("metric", metric.id())
-                            .add("value", value.getAsDouble())
-                            .add("score", score));
+                    anomalies.add(new Anomaly(sample.nodeId(), sample.chainId(), sample.timestamp(), metric.id(),
+                            value.getAsDouble(), score));
                 }
             }
         }
-        long now = System.currentTimeMillis();
-        streams.forEach((record, recognizer) -> {
+        streams.forEach((stream, recognizer) -> {
             PatternRecognizer.State state = recognizer.state();
-            record.store(MODEL, state.version(), state.seen(), state.encode(), now);
+            statistics.storeModel(stream.subject(), stream.metric(),
+                    new ModelState(MODEL, state.version(), state.seen(), state.encode()));
         });
-        return Json.PROVIDER.createObjectBuilder()
-                .add("samples", samples.size())
-                .add("streams", streams.size())
-                .add("anomaly_count", found)
-                .add("anomalies", anomalies)
-                .build();
+        return new Result(samples.size(), streams.size(), anomalies);
     }
 
     private static FindingReport unusual(SampleView sample, SampleMetric metric, double value, double score,
@@ -106,14 +135,14 @@ public final class PatternProcessor implements SampleProcessor {
                 : String.format(Locale.ROOT, "%.3g", value);
     }
 
-    /** The stream's model as stored, or a new one if none of this version is. */
-    public static PatternRecognizer takeUp(ModelRecord record) {
-        return record.state(MODEL, PatternRecognizer.MODEL_VERSION).map(bytes -> {
+    /** The stream's model as stored, or a new one if none of this version is (or the stored one cannot be read). */
+    public static PatternRecognizer takeUp(Optional<byte[]> stored, String stream) {
+        return stored.map(bytes -> {
             try {
                 return new PatternRecognizer(PatternRecognizer.State.decode(bytes));
             } catch (IllegalArgumentException e) {
-                LOG.warning(() -> "The stored Pattern Recognizer of " + record.subject() + " " + record.name()
-                        + " cannot be taken up (" + e.getMessage() + "); it learns afresh");
+                LOG.warning(() -> "The stored Pattern Recognizer of " + stream + " cannot be taken up (" + e.getMessage()
+                        + "); it learns afresh");
                 return new PatternRecognizer();
             }
         }).orElseGet(PatternRecognizer::new);

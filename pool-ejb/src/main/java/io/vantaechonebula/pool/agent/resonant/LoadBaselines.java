@@ -1,15 +1,19 @@
 package io.vantaechonebula.pool.agent.resonant;
 
-import io.vantaechonebula.pool.stage.Json;
-import io.vantaechonebula.pool.stage.SampleProcessor;
-import io.vantaechonebula.pool.stage.Statistics;
-import io.vantaechonebula.pool.stage.Subjects;
-import io.vantaechonebula.pool.statistics.PairStatistic;
-import io.vantaechonebula.pool.statistics.RollingStatistic;
+import io.vantaechonebula.analysis.stats.SeriesPair;
+import io.vantaechonebula.analysis.stats.SeriesStatistic;
 import io.vantaechonebula.pool.agent.resonant.ResourceRule.Baseline;
 import io.vantaechonebula.pool.api.SampleView;
+import io.vantaechonebula.pool.stage.Json;
+import io.vantaechonebula.pool.stage.SampleProcessor;
+import io.vantaechonebula.pool.stage.StageResult;
+import io.vantaechonebula.pool.stage.Statistics;
+import io.vantaechonebula.pool.stage.Subjects;
+import io.vantaechonebula.pool.store.StoredSample;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -21,9 +25,38 @@ import java.util.TreeSet;
  * it sees, refitted with every sample (online least squares). Each sample is first predicted by
  * the model as it stood, and the absolute error is kept, so the model's quality is on record.
  */
-public final class LoadBaselines implements SampleProcessor {
+public final class LoadBaselines implements SampleProcessor<LoadBaselines.Result> {
 
     public static final String NAME = "resonant";
+
+    /** A node's load model of one target after the run: a straight line on the transactions it sees, once there is one. */
+    public record LoadModel(String subject, String target, long trainedOn, double meanAbsError, OptionalDouble slope,
+                            OptionalDouble intercept) {
+    }
+
+    /** The load models the run trained. */
+    public record Result(int samples, List<LoadModel> models) implements StageResult {
+
+        public Result {
+            models = List.copyOf(models);
+        }
+
+        @Override
+        public JsonObject json() {
+            JsonArrayBuilder list = Json.PROVIDER.createArrayBuilder();
+            for (LoadModel model : models) {
+                JsonObjectBuilder json = Json.PROVIDER.createObjectBuilder()
+                        .add("subject", model.subject())
+                        .add("target", model.target())
+                        .add("feature", "transaction_count")
+                        .add("trained_on", model.trainedOn())
+                        .add("mean_abs_error", model.meanAbsError());
+                model.slope().ifPresent(slope -> json.add("slope", slope).add("intercept", model.intercept().getAsDouble()));
+                list.add(json);
+            }
+            return Json.PROVIDER.createObjectBuilder().add("samples", samples).add("models", list).build();
+        }
+    }
 
     private record Model(String target, java.util.function.Function<SampleView, Double> reader) {
     }
@@ -38,22 +71,23 @@ public final class LoadBaselines implements SampleProcessor {
     }
 
     @Override
-    public JsonObject process(List<SampleView> samples, Statistics statistics) {
+    public Result process(List<StoredSample> samples, Statistics statistics) {
         Set<String> trained = new TreeSet<>();
-        for (SampleView sample : samples) {
+        for (StoredSample stored : samples) {
+            SampleView sample = stored.sample();
             watch(ResourceRule.MEMORY, sample, statistics);
             watch(ResourceRule.STORAGE, sample, statistics);
             if (sample.transactionCount() == null) {
                 continue;
             }
             String node = Subjects.node(sample.nodeId());
-            long at = sample.timestamp().movePointRight(3).longValue();
+            long at = sample.timestampMillis();
             for (Model model : MODELS) {
                 Double actual = model.reader().apply(sample);
                 if (actual == null) {
                     continue;
                 }
-                PairStatistic line = statistics.pair(node, model.target() + "~transaction_count");
+                SeriesPair line = statistics.pair(node, model.target() + "~transaction_count");
                 OptionalDouble predicted = line.predict(sample.transactionCount());
                 if (predicted.isPresent()) {
                     statistics.series(node, model.target() + "_abs_error").add(Math.abs(actual - predicted.getAsDouble()), at);
@@ -62,22 +96,17 @@ public final class LoadBaselines implements SampleProcessor {
                 trained.add(node);
             }
         }
-        JsonArrayBuilder models = Json.PROVIDER.createArrayBuilder();
+        List<LoadModel> models = new ArrayList<>();
         for (String node : trained) {
             for (Model model : MODELS) {
-                PairStatistic line = statistics.pair(node, model.target() + "~transaction_count");
-                RollingStatistic error = statistics.series(node, model.target() + "_abs_error");
-                var json = Json.PROVIDER.createObjectBuilder()
-                        .add("subject", node)
-                        .add("target", model.target())
-                        .add("feature", "transaction_count")
-                        .add("trained_on", line.count())
-                        .add("mean_abs_error", error.mean());
-                line.slope().ifPresent(slope -> json.add("slope", slope).add("intercept", line.meanY() - slope * line.meanX()));
-                models.add(json);
+                SeriesPair line = statistics.pair(node, model.target() + "~transaction_count");
+                SeriesStatistic error = statistics.series(node, model.target() + "_abs_error");
+                models.add(new LoadModel(node, model.target(), line.count(), error.mean(), line.slope(),
+                        line.slope().isPresent() ? OptionalDouble.of(line.meanY() - line.slope().getAsDouble() * line.meanX())
+                                : OptionalDouble.empty()));
             }
         }
-        return Json.PROVIDER.createObjectBuilder().add("samples", samples.size()).add("models", models).build();
+        return new Result(samples.size(), models);
     }
 
     /** The node's baseline of the rule's metric, learnt after each value is judged against it. */
@@ -86,7 +115,7 @@ public final class LoadBaselines implements SampleProcessor {
         if (value == null) {
             return;
         }
-        RollingStatistic series = statistics.series(Subjects.node(sample.nodeId()), rule.metric());
+        SeriesStatistic series = statistics.series(Subjects.node(sample.nodeId()), rule.metric());
         Baseline usual = Baselines.of(series);
         if (rule.broken(value, usual)) {
             statistics.report(rule.alert(NAME, sample.nodeId(), value, usual, sample.timestampMillis()).about(sample));

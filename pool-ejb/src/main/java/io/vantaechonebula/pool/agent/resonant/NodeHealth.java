@@ -3,11 +3,10 @@ package io.vantaechonebula.pool.agent.resonant;
 import io.vantaechonebula.pool.api.SampleView;
 import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.findings.FindingQueries;
+import io.vantaechonebula.pool.statistics.StoredStatistics;
 import io.vantaechonebula.pool.store.TelemetryQueries;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +19,8 @@ public class NodeHealth {
     public record Report(String nodeId, SampleView latest, HealthScore.Health health, List<Finding> findings) {
     }
 
-    @PersistenceContext(unitName = "pool")
-    private EntityManager em;
+    @EJB
+    private StoredStatistics statistics;
 
     @EJB
     private TelemetryQueries telemetry;
@@ -40,7 +39,7 @@ public class NodeHealth {
         for (ResourceRule rule : ResourceRule.values()) {
             Double value = rule.valueOf(latest);
             if (value != null) {
-                readings.add(new HealthScore.Reading(rule, value, Baselines.stored(em, rule, nodeId)));
+                readings.add(new HealthScore.Reading(rule, value, Baselines.stored(statistics, rule, nodeId)));
             }
         }
         List<Finding> active = findings.activeOfNode(nodeId, nowMs);

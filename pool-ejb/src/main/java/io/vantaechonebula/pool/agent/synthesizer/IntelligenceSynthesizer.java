@@ -1,14 +1,14 @@
 package io.vantaechonebula.pool.agent.synthesizer;
 
-import io.vantaechonebula.pool.stage.Watch;
-import io.vantaechonebula.pool.stage.WatchContext;
 import io.vantaechonebula.pool.api.Agent;
 import io.vantaechonebula.pool.api.FindingType;
+import io.vantaechonebula.pool.api.FindingView;
 import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.api.Severity;
-import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.stage.FindingReport;
 import io.vantaechonebula.pool.stage.Json;
+import io.vantaechonebula.pool.stage.Watch;
+import io.vantaechonebula.pool.stage.WatchContext;
 import jakarta.json.JsonArrayBuilder;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,7 @@ public final class IntelligenceSynthesizer implements Watch {
 
     @Override
     public int run(WatchContext context) {
-        List<Finding> alerts = context.activeAlerts();
+        List<FindingView> alerts = context.activeAlerts();
         long recentNodes = context.nodes().stream()
                 .filter(node -> context.nowMs() - node.lastReceivedMs() <= RECENT_NODE_MS).count();
         networkWide(context, alerts, recentNodes, "node_silent", "partition", Severity.CRITICAL,
@@ -61,9 +61,9 @@ public final class IntelligenceSynthesizer implements Watch {
         return alerts.size();
     }
 
-    private static void majorityAttackRisk(WatchContext context, List<Finding> alerts) {
+    private static void majorityAttackRisk(WatchContext context, List<FindingView> alerts) {
         Map<String, Set<String>> kindsByChain = new TreeMap<>();
-        for (Finding alert : alerts) {
+        for (FindingView alert : alerts) {
             alert.chainId().ifPresent(chain -> kindsByChain.computeIfAbsent(chain, c -> new TreeSet<>()).add(alert.kind()));
         }
         kindsByChain.forEach((chain, kinds) -> {
@@ -82,7 +82,7 @@ public final class IntelligenceSynthesizer implements Watch {
         });
     }
 
-    private static void networkWide(WatchContext context, List<Finding> alerts, long recentNodes, String alertKind,
+    private static void networkWide(WatchContext context, List<FindingView> alerts, long recentNodes, String alertKind,
                                     String insightKind, Severity severity, String summary) {
         Set<String> nodes = alerts.stream().filter(alert -> alert.kind().equals(alertKind))
                 .map(alert -> alert.nodeId().orElse("")).filter(id -> !id.isEmpty())
@@ -99,9 +99,9 @@ public final class IntelligenceSynthesizer implements Watch {
         }
     }
 
-    private static void nodesInTrouble(WatchContext context, List<Finding> alerts) {
+    private static void nodesInTrouble(WatchContext context, List<FindingView> alerts) {
         Map<String, Set<String>> kindsByNode = new TreeMap<>();
-        for (Finding alert : alerts) {
+        for (FindingView alert : alerts) {
             alert.nodeId().ifPresent(node -> kindsByNode.computeIfAbsent(node, n -> new TreeSet<>()).add(alert.kind()));
         }
         for (NodeView node : context.nodes()) {

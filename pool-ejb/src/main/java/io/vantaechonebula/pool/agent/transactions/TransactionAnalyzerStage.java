@@ -1,13 +1,14 @@
 package io.vantaechonebula.pool.agent.transactions;
 
-import io.vantaechonebula.pool.stage.Extensions;
-import io.vantaechonebula.pool.stage.Json;
-import io.vantaechonebula.pool.stage.SampleProcessor;
-import io.vantaechonebula.pool.stage.Statistics;
-import io.vantaechonebula.pool.stage.Subjects;
+import io.vantaechonebula.pool.api.SampleView;
 import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.stage.FindingReport;
-import io.vantaechonebula.pool.api.SampleView;
+import io.vantaechonebula.pool.stage.Json;
+import io.vantaechonebula.pool.stage.SampleProcessor;
+import io.vantaechonebula.pool.stage.StageResult;
+import io.vantaechonebula.pool.stage.Statistics;
+import io.vantaechonebula.pool.stage.Subjects;
+import io.vantaechonebula.pool.store.StoredSample;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -27,10 +28,19 @@ import java.util.Locale;
  * shaped as the nodes write it is counted and skipped: it was stored as sent, and failing on it would
  * hold up the stage for good.
  */
-public final class TransactionAnalyzerStage implements SampleProcessor {
+public final class TransactionAnalyzerStage implements SampleProcessor<TransactionAnalyzerStage.Result> {
 
     public static final String NAME = "transaction-analyzer";
-    static final String EXTENSION = "transaction_analysis";
+
+    /** What one run took from the nodes' reports. */
+    public record Result(long reports, long analysed, long anomalous, long alerts, long malformed) implements StageResult {
+
+        @Override
+        public JsonObject json() {
+            return Json.object("reports", reports, "analysed", analysed, "anomalous", anomalous, "alerts", alerts,
+                    "malformed", malformed);
+        }
+    }
 
     /** What a node-side reason becomes at the pool, the most serious first. */
     private enum Kind {
@@ -66,17 +76,18 @@ public final class TransactionAnalyzerStage implements SampleProcessor {
     }
 
     @Override
-    public JsonObject process(List<SampleView> samples, Statistics statistics) {
+    public Result process(List<StoredSample> samples, Statistics statistics) {
         long reports = 0;
         long analysed = 0;
         long anomalous = 0;
         long alerts = 0;
         long malformed = 0;
-        for (SampleView sample : samples) {
-            JsonObject report = report(sample);
+        for (StoredSample stored : samples) {
+            JsonObject report = stored.extensions().transactionAnalysis().orElse(null);
             if (report == null) {
                 continue;
             }
+            SampleView sample = stored.sample();
             Long scored = whole(report, "analysed");
             Long unusual = whole(report, "anomalous");
             Double maxScore = fraction(report, "max_score");
@@ -107,13 +118,7 @@ public final class TransactionAnalyzerStage implements SampleProcessor {
                 }
             }
         }
-        return Json.object("reports", reports, "analysed", analysed, "anomalous", anomalous, "alerts", alerts,
-                "malformed", malformed);
-    }
-
-    /** The sample's transaction analysis, or null when it carries none. */
-    private static JsonObject report(SampleView sample) {
-        return Extensions.of(sample, EXTENSION) instanceof JsonObject object ? object : null;
+        return new Result(reports, analysed, anomalous, alerts, malformed);
     }
 
     private static FindingReport finding(SampleView sample, JsonObject alert) {

@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.agent.analyst;
 
+import static io.vantaechonebula.pool.stage.Samples.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vantaechonebula.pool.agent.blockdata.BlockDataProcessor;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class AnalystTest {
 
     private final Analyst analyst = new Analyst();
-    private final MemoryStatistics statistics = new MemoryStatistics("analyst");
+    private final MemoryStatistics statistics = new MemoryStatistics();
 
     private void block(ChainStream chain, String miner, double hashRate) {
         analyst.learn(BlockDataProcessor.NAME, chain.next(miner, 10_000, 3, 10, hashRate), chain.timeMs(), statistics);
@@ -69,7 +70,7 @@ class AnalystTest {
     @Test
     void aNodeSendingFarMoreSamplesThanUsualFloodsThePoolButABacklogDoesNot() {
         NetworkMonitor monitor = new NetworkMonitor();
-        MemoryStatistics stage = new MemoryStatistics(NetworkMonitor.NAME);
+        MemoryStatistics stage = new MemoryStatistics();
         long start = Samples.START_SECONDS;
         // Five minutes as usual: a sample every 5 s, sent in batches of 6.
         for (int batch = 0; batch < 50; batch++) {
@@ -103,7 +104,7 @@ class AnalystTest {
     @Test
     void theFirstHalfOfAFloodIsNotLearntAsUsualForANodeWithLittleHistory() {
         NetworkMonitor monitor = new NetworkMonitor();
-        MemoryStatistics stage = new MemoryStatistics(NetworkMonitor.NAME);
+        MemoryStatistics stage = new MemoryStatistics();
         long minute = (Samples.START_SECONDS / 60 + 10) * 60;
         // A minute and a half as usual, then 200 samples at the end of one minute and 200 at the start of the next.
         for (long t = minute - 150; t < minute - 10; t += 5) {
@@ -124,7 +125,7 @@ class AnalystTest {
     @Test
     void aFloodAcrossTheTurnOfAMinuteCountsWhole() {
         NetworkMonitor monitor = new NetworkMonitor();
-        MemoryStatistics stage = new MemoryStatistics(NetworkMonitor.NAME);
+        MemoryStatistics stage = new MemoryStatistics();
         long minute = (Samples.START_SECONDS / 60 + 10) * 60;
         // Five minutes as usual first, a sample every 5 s.
         for (long t = minute - 360; t < minute - 60; t += 5) {
@@ -146,7 +147,7 @@ class AnalystTest {
 
     /** The Network Monitor takes the samples, and the Analyst learns from its result. */
     private void feed(NetworkMonitor monitor, MemoryStatistics stage, List<SampleView> samples) {
-        analyst.learn(NetworkMonitor.NAME, monitor.process(samples, stage), 0, statistics);
+        analyst.learn(NetworkMonitor.NAME, monitor.process(stored(samples), stage).json(), 0, statistics);
     }
 
     private static SampleView atMillis(String node, long millis) {

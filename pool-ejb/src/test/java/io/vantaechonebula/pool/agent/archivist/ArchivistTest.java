@@ -8,14 +8,14 @@ import io.vantaechonebula.pool.stage.ChainStream;
 import io.vantaechonebula.pool.stage.FindingReport;
 import io.vantaechonebula.pool.stage.JsonState;
 import io.vantaechonebula.pool.stage.MemoryStatistics;
-import io.vantaechonebula.pool.statistics.ModelRecord;
+import io.vantaechonebula.pool.stage.ModelState;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ArchivistTest {
 
     private final Archivist archivist = new Archivist();
-    private final MemoryStatistics statistics = new MemoryStatistics("archivist");
+    private final MemoryStatistics statistics = new MemoryStatistics();
     private final Random random = new Random(7);
 
     /** Blocks about every 10 s (exponential, as proof of work gives), 2 to 8 transactions paying 3 each plus 1. */
@@ -41,12 +41,13 @@ class ArchivistTest {
         }
 
         assertThat(statistics.reports()).isEmpty();
-        ModelRecord testnetModel = statistics.model("chain:testnet", Archivist.MODEL_NAME);
+        ModelState testnetModel = statistics.storedModel("chain:testnet", Archivist.MODEL_NAME).orElseThrow();
         assertThat(testnetModel.model()).isEqualTo(Archivist.MODEL);
         assertThat(testnetModel.version()).isEqualTo(Archivist.VERSION);
-        assertThat(testnetModel.trainedCount()).isEqualTo(300);
-        var testnetState = JsonState.read(testnetModel, Archivist.MODEL, Archivist.VERSION);
-        var mainnetState = JsonState.read(statistics.model("chain:mainnet", Archivist.MODEL_NAME), Archivist.MODEL, Archivist.VERSION);
+        assertThat(testnetModel.trained()).isEqualTo(300);
+        var testnetState = JsonState.read(statistics, "chain:testnet", Archivist.MODEL_NAME, Archivist.MODEL, Archivist.VERSION);
+        var mainnetState = JsonState.read(statistics, "chain:mainnet", Archivist.MODEL_NAME, Archivist.MODEL,
+                Archivist.VERSION);
         assertThat(testnetState.getJsonObject("interval_s").getJsonNumber("mean").doubleValue()).isBetween(6.0, 14.0);
         assertThat(mainnetState.getJsonObject("interval_s").getJsonNumber("mean").doubleValue()).isEqualTo(60.0, within(1e-9));
         assertThat(statistics.pair("chain:testnet", Archivist.FEES_BY_TRANSACTIONS).slope()).hasValueCloseTo(3.0, within(1e-6));

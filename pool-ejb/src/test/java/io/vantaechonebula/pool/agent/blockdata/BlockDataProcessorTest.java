@@ -1,6 +1,7 @@
 package io.vantaechonebula.pool.agent.blockdata;
 
 import static io.vantaechonebula.pool.stage.Samples.block;
+import static io.vantaechonebula.pool.stage.Samples.stored;
 import static io.vantaechonebula.pool.stage.Samples.withBlocks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -16,15 +17,15 @@ class BlockDataProcessorTest {
 
     @Test
     void aBlockTwoNodesReportIsTakenOnceFromWhicheverReportedItFirst() {
-        MemoryStatistics statistics = new MemoryStatistics(BlockDataProcessor.NAME);
+        MemoryStatistics statistics = new MemoryStatistics();
         BlockDataProcessor processor = new BlockDataProcessor();
 
-        JsonObject first = processor.process(List.of(
+        JsonObject first = processor.process(stored(List.of(
                 withBlocks("a", "testnet", 1, 500, block(1, "m1", T, 2, 4, 10_000L), block(2, "m2", T + 9_000, 3, 6, 9_000L)),
-                withBlocks("b", "testnet", 1, 700, block(2, "m2", T + 9_000, 3, 6, 9_000L))), statistics);
-        JsonObject second = processor.process(List.of(
-                withBlocks("b", "testnet", 2, 700, block(2, "m2", T + 9_000, 3, 6, 9_000L), block(3, "m1", T + 20_000, 1, 2, 11_000L))),
-                statistics);
+                withBlocks("b", "testnet", 1, 700, block(2, "m2", T + 9_000, 3, 6, 9_000L)))), statistics).json();
+        JsonObject second = processor.process(stored(List.of(
+                withBlocks("b", "testnet", 2, 700, block(2, "m2", T + 9_000, 3, 6, 9_000L), block(3, "m1", T + 20_000, 1, 2, 11_000L)))),
+                statistics).json();
 
         JsonObject chain = first.getJsonObject("chains").getJsonObject("testnet");
         assertThat(chain.getJsonArray("new_blocks")).hasSize(2);

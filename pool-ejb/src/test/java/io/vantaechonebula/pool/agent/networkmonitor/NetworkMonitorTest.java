@@ -2,13 +2,14 @@ package io.vantaechonebula.pool.agent.networkmonitor;
 
 import static io.vantaechonebula.pool.stage.Samples.network;
 import static io.vantaechonebula.pool.stage.Samples.sample;
+import static io.vantaechonebula.pool.stage.Samples.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vantaechonebula.analysis.stats.SeriesStatistic;
 import io.vantaechonebula.pool.api.SampleView;
 import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.stage.FindingReport;
 import io.vantaechonebula.pool.stage.MemoryStatistics;
-import io.vantaechonebula.pool.statistics.RollingStatistic;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,11 @@ class NetworkMonitorTest {
 
     @Test
     void networkMonitorNamesTheNodeBehindAndTheOneThatCannotReachThePool() {
-        MemoryStatistics statistics = new MemoryStatistics(NetworkMonitor.NAME);
-        JsonObject result = new NetworkMonitor().process(List.of(
+        MemoryStatistics statistics = new MemoryStatistics();
+        JsonObject result = new NetworkMonitor().process(stored(List.of(
                 sample("a", "testnet", 0, 100, 10, 0.2),
                 sample("b", "testnet", 0, 80, 10, 0.2),
-                sample("c", "testnet", 0, 99, 10, 0.2, 0.25)), statistics);
+                sample("c", "testnet", 0, 99, 10, 0.2, 0.25))), statistics).json();
 
         assertThat(result.getJsonArray("findings").getValuesAs(JsonObject.class))
                 .extracting(f -> f.getString("node_id") + ":" + f.getString("kind"))
@@ -35,15 +36,15 @@ class NetworkMonitorTest {
 
     @Test
     void networkMonitorAlertsOnLatencyAboveTheSeedRuleWithTheNodesUsualLatencyAsEvidence() {
-        MemoryStatistics statistics = new MemoryStatistics(NetworkMonitor.NAME);
+        MemoryStatistics statistics = new MemoryStatistics();
         List<SampleView> steady = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             steady.add(network("a", i, 8, 40, 1_000L * i));
         }
-        new NetworkMonitor().process(steady, statistics);
+        new NetworkMonitor().process(stored(steady), statistics);
         assertThat(statistics.reports()).as("40 ms is fine").isEmpty();
 
-        new NetworkMonitor().process(List.of(network("a", 10, 8, 180, 10_000), network("a", 11, 8, 100, 11_000)), statistics);
+        new NetworkMonitor().process(stored(List.of(network("a", 10, 8, 180, 10_000), network("a", 11, 8, 100, 11_000))), statistics);
 
         assertThat(statistics.reports()).as("only above 100 ms").hasSize(1);
         FindingReport alert = statistics.reports("high_latency").get(0);
@@ -58,14 +59,14 @@ class NetworkMonitorTest {
 
     @Test
     void networkMonitorAlertsWhenANodeLosesAllItsPeersAndLearnsHowOftenItsPayloadsArrive() {
-        MemoryStatistics statistics = new MemoryStatistics(NetworkMonitor.NAME);
-        new NetworkMonitor().process(List.of(network("a", 0, 5, 40, 1_000), network("a", 1, 3, 40, 3_000)), statistics);
+        MemoryStatistics statistics = new MemoryStatistics();
+        new NetworkMonitor().process(stored(List.of(network("a", 0, 5, 40, 1_000), network("a", 1, 3, 40, 3_000))), statistics);
         // The same payload's second sample must not count as an arrival of its own.
-        new NetworkMonitor().process(List.of(network("a", 2, 0, 40, 5_000), network("a", 3, 0, 40, 5_000)), statistics);
+        new NetworkMonitor().process(stored(List.of(network("a", 2, 0, 40, 5_000), network("a", 3, 0, 40, 5_000))), statistics);
 
         assertThat(statistics.reports("isolated")).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.evidence().getJsonNumber("most_peers_seen").longValue()).isEqualTo(5));
-        RollingStatistic gaps = statistics.series("node:a", NetworkMonitor.ARRIVAL_GAP);
+        SeriesStatistic gaps = statistics.series("node:a", NetworkMonitor.ARRIVAL_GAP);
         assertThat(gaps.count()).isEqualTo(2);
         assertThat(gaps.mean()).isEqualTo(2_000);
     }

@@ -1,6 +1,7 @@
 package io.vantaechonebula.pool.agent.resonant;
 
 import static io.vantaechonebula.pool.stage.Samples.sample;
+import static io.vantaechonebula.pool.stage.Samples.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -18,8 +19,8 @@ class LoadBaselinesTest {
 
     @Test
     void resonantAlertsOnMemoryAboveEightyPercentAndBelowItOnceItKnowsTheNodesUsualLevel() {
-        MemoryStatistics statistics = new MemoryStatistics(LoadBaselines.NAME);
-        new LoadBaselines().process(List.of(memory("a", 0, 0.85)), statistics);
+        MemoryStatistics statistics = new MemoryStatistics();
+        new LoadBaselines().process(stored(List.of(memory("a", 0, 0.85))), statistics);
         assertThat(statistics.reports("high_memory")).as("the seed rule holds from the first sample").hasSize(1);
 
         Random random = new Random(5);
@@ -27,11 +28,11 @@ class LoadBaselinesTest {
         for (int i = 1; i <= 100; i++) {
             usual.add(memory("b", i, 0.20 + 0.01 * random.nextGaussian()));
         }
-        new LoadBaselines().process(usual, statistics);
-        new LoadBaselines().process(List.of(memory("b", 101, 0.45)), statistics);
+        new LoadBaselines().process(stored(usual), statistics);
+        new LoadBaselines().process(stored(List.of(memory("b", 101, 0.45))), statistics);
         assertThat(statistics.reports("high_memory")).as("45% is under 60% of the seed").hasSize(1);
 
-        new LoadBaselines().process(List.of(memory("b", 102, 0.55)), statistics);
+        new LoadBaselines().process(stored(List.of(memory("b", 102, 0.55))), statistics);
 
         FindingReport alert = statistics.reports("high_memory").get(1);
         assertThat(alert.nodeId()).isEqualTo("b");
@@ -43,15 +44,15 @@ class LoadBaselinesTest {
 
     @Test
     void resonantAlertsOnStorageAboveNinetyPercentAndNotBeforeHoweverFastTheDiskFilled() {
-        MemoryStatistics statistics = new MemoryStatistics(LoadBaselines.NAME);
+        MemoryStatistics statistics = new MemoryStatistics();
         List<SampleView> filling = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             filling.add(load("c", i, 0.3, 0.30 + 0.006 * i));
         }
-        new LoadBaselines().process(filling, statistics);
+        new LoadBaselines().process(stored(filling), statistics);
         assertThat(statistics.reports("high_storage")).as("up to %.3f", 0.30 + 0.006 * 99).isEmpty();
 
-        new LoadBaselines().process(List.of(load("c", 100, 0.3, 0.93), load("c", 101, 0.3, 0.97), load("d", 0, 0.3, null)),
+        new LoadBaselines().process(stored(List.of(load("c", 100, 0.3, 0.93), load("c", 101, 0.3, 0.97), load("d", 0, 0.3, null))),
                 statistics);
 
         assertThat(statistics.reports("high_storage")).extracting(FindingReport::severity)
@@ -77,12 +78,12 @@ class LoadBaselinesTest {
 
     @Test
     void learningFitsCpuToTransactionsAndRecordsItsErrorBeforeEachUpdate() {
-        MemoryStatistics statistics = new MemoryStatistics(LoadBaselines.NAME);
+        MemoryStatistics statistics = new MemoryStatistics();
         List<SampleView> samples = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             samples.add(sample("a", "testnet", i, 100 + i, i, 0.1 + 0.01 * i));
         }
-        JsonObject result = new LoadBaselines().process(samples, statistics);
+        JsonObject result = new LoadBaselines().process(stored(samples), statistics).json();
 
         JsonObject cpu = result.getJsonArray("models").getJsonObject(0);
         assertThat(cpu.getString("target")).isEqualTo("cpu_usage");

@@ -1,6 +1,7 @@
 package io.vantaechonebula.pool.agent.transactions;
 
 import static io.vantaechonebula.pool.stage.Samples.sample;
+import static io.vantaechonebula.pool.stage.Samples.stored;
 import static io.vantaechonebula.pool.stage.Samples.withExtensions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -19,12 +20,12 @@ class TransactionAnalyzerStageTest {
 
     @Test
     void aDoubleSpendTwoNodesSawIsOneCriticalAlertOfTheChainNamingTheSender() {
-        MemoryStatistics statistics = new MemoryStatistics(TransactionAnalyzerStage.NAME);
+        MemoryStatistics statistics = new MemoryStatistics();
         String doubleSpend = alert("9f00", 1.0, "nonce-conflict", "nonce 4 was already spent");
 
-        JsonObject result = new TransactionAnalyzerStage().process(List.of(
+        JsonObject result = new TransactionAnalyzerStage().process(stored(List.of(
                 withAnalysis("a", 1, 40, 1, 1.0, doubleSpend),
-                withAnalysis("b", 1, 38, 1, 1.0, doubleSpend)), statistics);
+                withAnalysis("b", 1, 38, 1, 1.0, doubleSpend))), statistics).json();
 
         List<FindingReport> alerts = statistics.reports("double_spend");
         assertThat(alerts).hasSize(2).allSatisfy(alert -> {
@@ -43,11 +44,11 @@ class TransactionAnalyzerStageTest {
 
     @Test
     void aSenderBurstIsSpamAndAnUnusualAmountIsASuspiciousTransaction() {
-        MemoryStatistics statistics = new MemoryStatistics(TransactionAnalyzerStage.NAME);
+        MemoryStatistics statistics = new MemoryStatistics();
 
-        new TransactionAnalyzerStage().process(List.of(withAnalysis("a", 1, 300, 2, 0.99999,
+        new TransactionAnalyzerStage().process(stored(List.of(withAnalysis("a", 1, 300, 2, 0.99999,
                 alert("01", 0.999995, "sender-burst", "240 transactions within a minute"),
-                alert("02", 0.99999, "unusual-amount", "amount 9,000,000 is 5.1 deviations above the usual"))), statistics);
+                alert("02", 0.99999, "unusual-amount", "amount 9,000,000 is 5.1 deviations above the usual")))), statistics);
 
         assertThat(statistics.reports("transaction_spam")).singleElement()
                 .satisfies(alert -> assertThat(alert.severity()).isEqualTo(Severity.WARNING));
@@ -57,15 +58,15 @@ class TransactionAnalyzerStageTest {
 
     @Test
     void quietReportsAreLearntAndBadlyShapedOnesAreCountedNotFailed() {
-        MemoryStatistics statistics = new MemoryStatistics(TransactionAnalyzerStage.NAME);
+        MemoryStatistics statistics = new MemoryStatistics();
 
-        JsonObject result = new TransactionAnalyzerStage().process(List.of(
+        JsonObject result = new TransactionAnalyzerStage().process(stored(List.of(
                 withAnalysis("a", 1, 25, 0, 0.4),
                 withExtensions(sample("a", "testnet", 2, 101, 10, 0.2), "{\"transaction_analysis\":{\"analysed\":\"many\"}}"),
                 withExtensions(sample("a", "testnet", 3, 102, 10, 0.2), "{\"transaction_analysis\":{\"analysed\":3,"
                         + "\"anomalous\":1,\"max_score\":1,\"alerts\":[{\"transaction\":\"ab\"}, 7]}}"),
                 withExtensions(sample("a", "testnet", 4, 103, 10, 0.2), "{\"ai_metrics\":{}}"),
-                sample("a", "testnet", 5, 104, 10, 0.2)), statistics);
+                sample("a", "testnet", 5, 104, 10, 0.2))), statistics).json();
 
         assertThat(result.getInt("reports")).isEqualTo(2);
         assertThat(result.getInt("malformed")).as("a report without figures, an alert without reasons, one not an object").isEqualTo(3);

@@ -1,15 +1,15 @@
-package io.vantaechonebula.pool.statistics;
+package io.vantaechonebula.analysis.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-class PairStatisticTest {
+class SeriesPairTest {
 
     @Test
     void findsTheLineThroughPointsOnALine() {
-        PairStatistic pair = new PairStatistic("p", "node:a", "y~x");
+        SeriesPair pair = new SeriesPair();
         for (int x = 0; x < 10; x++) {
             pair.add(x, 2 * x + 1);
         }
@@ -21,7 +21,7 @@ class PairStatisticTest {
     @Test
     void matchesLeastSquaresOnScatteredPoints() {
         // Worked by hand: x = 1..4, y = 2, 3, 5, 4 gives slope 0.8, intercept 1.5, r = 0.8.
-        PairStatistic pair = new PairStatistic("p", "node:a", "y~x");
+        SeriesPair pair = new SeriesPair();
         double[] ys = {2, 3, 5, 4};
         for (int i = 0; i < ys.length; i++) {
             pair.add(i + 1, ys[i]);
@@ -33,11 +33,22 @@ class PairStatisticTest {
 
     @Test
     void hasNoLineWhileXHasNotVaried() {
-        PairStatistic pair = new PairStatistic("p", "node:a", "y~x");
+        SeriesPair pair = new SeriesPair();
         pair.add(3, 1);
         pair.add(3, 2);
         pair.add(3, 5);
         assertThat(pair.slope()).isEmpty();
         assertThat(pair.correlation()).isEmpty();
+    }
+
+    @Test
+    void takenUpFromItsStateItDrawsTheSameLine() {
+        SeriesPair pair = new SeriesPair();
+        pair.add(1, 2);
+        pair.add(2, 3);
+        SeriesPair restored = new SeriesPair(pair.state());
+        pair.add(3, 5);
+        restored.add(3, 5);
+        assertThat(restored.state()).isEqualTo(pair.state());
     }
 }

@@ -1,15 +1,15 @@
-package io.vantaechonebula.pool.statistics;
+package io.vantaechonebula.analysis.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-class RollingStatisticTest {
+class SeriesStatisticTest {
 
     @Test
     void keepsTheMeanVarianceAndExtremesOfWhatItSaw() {
-        RollingStatistic statistic = new RollingStatistic("p", "node:a", "cpu_usage");
+        SeriesStatistic statistic = new SeriesStatistic();
         double[] values = {2, 4, 4, 4, 5, 5, 7, 9};
         for (int i = 0; i < values.length; i++) {
             statistic.add(values[i], 1000L * i);
@@ -26,7 +26,7 @@ class RollingStatisticTest {
 
     @Test
     void weightsTheNewestValueByATenthInTheMovingMean() {
-        RollingStatistic statistic = new RollingStatistic("p", "node:a", "cpu_usage");
+        SeriesStatistic statistic = new SeriesStatistic();
         statistic.add(10, 0);
         statistic.add(20, 1);
         assertThat(statistic.ewma()).isCloseTo(11.0, within(1e-12));
@@ -34,7 +34,7 @@ class RollingStatisticTest {
 
     @Test
     void scoresAValueOnlyOnceThereIsHistoryWithSpread() {
-        RollingStatistic statistic = new RollingStatistic("p", "node:a", "peer_count");
+        SeriesStatistic statistic = new SeriesStatistic();
         for (int i = 0; i < 30; i++) {
             statistic.add(3, i);
         }
@@ -42,5 +42,20 @@ class RollingStatisticTest {
         statistic.add(5, 31);
         assertThat(statistic.zScore(9, 100)).as("too little history").isEmpty();
         assertThat(statistic.zScore(statistic.mean() + 2 * statistic.stddev(), 20).getAsDouble()).isCloseTo(2.0, within(1e-9));
+    }
+
+    @Test
+    void takenUpFromItsStateItGoesOnAsIfNeverStored() {
+        SeriesStatistic kept = new SeriesStatistic();
+        SeriesStatistic stored = new SeriesStatistic();
+        for (int i = 0; i < 5; i++) {
+            kept.add(i * i, i);
+            stored.add(i * i, i);
+        }
+        SeriesStatistic restored = new SeriesStatistic(stored.state());
+        kept.add(3, 10);
+        restored.add(3, 10);
+        assertThat(restored.state()).isEqualTo(kept.state());
+        assertThat(new SeriesStatistic(SeriesStatistic.State.EMPTY).count()).isZero();
     }
 }
