@@ -22,6 +22,7 @@ import io.vantaechonebula.chain.store.FinalBlock;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.chain.vote.Vote;
 import io.vantaechonebula.p2p.LocalChains;
 import io.vantaechonebula.p2p.handshake.ChainHead;
 import java.util.Collections;
@@ -98,7 +99,7 @@ public final class RunningChain {
     }
 
     /** Votes, finality and the evidence of double votes on this chain (docs/chain-spec.md §8.2). */
-    public ChainFinality finality() {
+    ChainFinality finality() {
         return finality;
     }
 
@@ -400,8 +401,33 @@ public final class RunningChain {
         return blockchain.certificate(blockHash);
     }
 
-    public Mempool mempool() {
+    Mempool mempool() {
         return mempool;
+    }
+
+    /** The nonce the sender's next transaction should carry, given its account at the head: its waiting ones counted. */
+    public long nextNonce(Address sender, Account account) {
+        return mempool.nextNonce(sender, account);
+    }
+
+    /** How many transactions wait in the mempool. */
+    public int waitingTransactions() {
+        return mempool.size();
+    }
+
+    /** How many transactions the mempool holds at most. */
+    public int mempoolCapacity() {
+        return mempool.capacity();
+    }
+
+    /** The lowest and highest fee waiting, if anything waits. */
+    public Optional<Mempool.FeeRange> waitingFees() {
+        return mempool.feeRange();
+    }
+
+    /** The votes this node holds for blocks at a height. */
+    public List<Vote> votesAt(long height) {
+        return finality.votesAt(height);
     }
 
     public List<StoredBlock> mainChain(long fromHeight, int limit) {

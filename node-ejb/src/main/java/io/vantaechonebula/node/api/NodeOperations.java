@@ -26,6 +26,9 @@ public interface NodeOperations {
     /** Each chain's height against the best its peers report, and its sync. */
     List<SyncStatus> sync();
 
+    /** How many blocks a chain may be behind its peers while the node reports ready ({@code vanta.p2p.ready-max-behind}). */
+    long readyMaxBehind();
+
     /** Answers a peer-to-peer request arriving over HTTP (docs/p2p-spec.md). */
     P2pHttpApi.Answer handlePeerRequest(String method, String path, String query,
                                         Function<String, Optional<String>> header, byte[] body);

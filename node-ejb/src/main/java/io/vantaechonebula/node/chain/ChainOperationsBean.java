@@ -79,13 +79,13 @@ public class ChainOperationsBean implements ChainOperations {
     public AccountState account(String chain, Address address) {
         RunningChain running = registry.chain(chain);
         Account account = running.account(address);
-        return new AccountState(account, running.mempool().nextNonce(address, account));
+        return new AccountState(account, running.nextNonce(address, account));
     }
 
     @Override
     public MempoolSummary mempool(String chain) {
-        Mempool mempool = registry.chain(chain).mempool();
-        return new MempoolSummary(mempool.size(), mempool.capacity(), mempool.feeRange());
+        RunningChain running = registry.chain(chain);
+        return new MempoolSummary(running.waitingTransactions(), running.mempoolCapacity(), running.waitingFees());
     }
 
     @Override
@@ -115,12 +115,12 @@ public class ChainOperationsBean implements ChainOperations {
 
     @Override
     public Optional<FinalBlock> finalBlock(String chain) {
-        return registry.chain(chain).finality().finalBlock();
+        return registry.chain(chain).finalBlock();
     }
 
     @Override
     public List<Vote> votesAt(String chain, long height) {
-        return registry.chain(chain).finality().votesAt(height);
+        return registry.chain(chain).votesAt(height);
     }
 
     @Override

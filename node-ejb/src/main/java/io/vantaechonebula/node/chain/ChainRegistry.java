@@ -13,20 +13,17 @@ import io.vantaechonebula.node.identity.NodeIdentity;
 import io.vantaechonebula.node.running.RunningChain;
 import io.vantaechonebula.telemetry.BlockRecord;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.UserTransaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -39,9 +36,9 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 
 /**
- * Starts one {@link RunningChain} per chain and hands them out by name. It manages transactions
- * itself so that a block import commits while the chain's import lock is still held, and leaves
- * concurrency to the chains, whose reads need no lock.
+ * Starts one {@link RunningChain} per chain and hands them out by name. A chain's changes commit in
+ * transactions of their own ({@link ChainTransactions}), so that a block import commits while the
+ * chain's import lock is still held; concurrency is left to the chains, whose reads need no lock.
  */
 @Singleton
 @Startup
@@ -58,14 +55,8 @@ public class ChainRegistry {
     @EJB
     private NodeIdentity identity;
 
-    @Resource
-    private UserTransaction userTransaction;
-
-    @Resource
-    private SessionContext context;
-
-    /** This bean's own proxy, once started: transactions begun through it are allowed whoever calls. */
-    private volatile ChainRegistry self;
+    @EJB
+    private ChainTransactions transactions;
 
     private final Map<String, RunningChain> chains = new LinkedHashMap<>();
     private final Map<String, JpaChainStore> stores = new LinkedHashMap<>();
@@ -83,7 +74,6 @@ public class ChainRegistry {
                     settings.mempoolCapacity(), this::transaction, Optional.of(identity.nodeKey()), settings.roundTimeoutMs(),
                     Level.INFO));
         }
-        self = context.getBusinessObject(ChainRegistry.class);
     }
 
     /** @throws UnknownChainException when this node runs no chain of that name */
@@ -147,52 +137,23 @@ public class ChainRegistry {
         return settings.storageLimitBytes();
     }
 
-    /**
-     * A chain's work in one transaction of this bean. Other beans' threads reach the chains too (the
-     * peer-to-peer rounds make blocks final), and Payara lets a bean-managed transaction begin only
-     * inside this bean's own invocation: so the work goes through its proxy once it is up.
-     */
+    /** A chain's work in one transaction of its own, committed when this returns. */
     private <T> T transaction(Supplier<T> work) {
-        ChainRegistry proxy = self;
-        return proxy == null ? inTransaction(work) : proxy.inOwnTransaction(work);
+        ChainTransactions.Outcome<T> outcome;
+        try {
+            outcome = transactions.run(work);
+        } catch (EJBException e) {
+            throw new IllegalStateException("Could not commit a chain change: " + rootMessage(e), e);
+        }
+        return outcome.get();
     }
 
-    /** Runs work in one transaction of this bean; for its chains only, through {@link #transaction}. */
-    public <T> T inOwnTransaction(Supplier<T> work) {
-        return inTransaction(work);
-    }
-
-    private <T> T inTransaction(Supplier<T> work) {
-        try {
-            userTransaction.begin();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not begin a database transaction", e);
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
         }
-        boolean committed = false;
-        try {
-            T result = work.get();
-            userTransaction.commit();
-            committed = true;
-            return result;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not commit a chain change: " + e.getMessage(), e);
-        } finally {
-            if (!committed) {
-                rollbackQuietly();
-            }
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            if (userTransaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                userTransaction.rollback();
-            }
-        } catch (Exception e) {
-            // The transaction is gone either way; the original failure is what the caller needs.
-        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private static ChainParams loadParams(String name, Optional<Path> file) {

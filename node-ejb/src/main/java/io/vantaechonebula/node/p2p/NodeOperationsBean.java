@@ -59,6 +59,11 @@ public class NodeOperationsBean implements NodeOperations {
     }
 
     @Override
+    public long readyMaxBehind() {
+        return peers.readyMaxBehind();
+    }
+
+    @Override
     public P2pHttpApi.Answer handlePeerRequest(String method, String path, String query,
                                                Function<String, Optional<String>> header, byte[] body) {
         return peers.api().handle(method, path, query, header, body);

@@ -154,6 +154,10 @@ public class PeerService {
         return network.connectedPeerCount();
     }
 
+    public long readyMaxBehind() {
+        return settings.readyMaxBehind();
+    }
+
     /** What the Transaction Analyzer saw on the chain since the last report; empty unless this node runs it. */
     public Optional<WatchReport> transactionAnalysis(String chainId) {
         return watch.map(analyzer -> analyzer.report(chainId));

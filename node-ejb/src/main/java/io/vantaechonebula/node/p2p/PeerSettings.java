@@ -6,11 +6,17 @@ import java.util.List;
 import org.eclipse.microprofile.config.Config;
 
 /** The peer-to-peer settings of docs/configuration.md, read once at start. */
-record PeerSettings(boolean enabled, long syncIntervalSeconds, NetworkSettings network) {
+record PeerSettings(boolean enabled, long syncIntervalSeconds, NetworkSettings network, long readyMaxBehind) {
+
+    static final long DEFAULT_READY_MAX_BEHIND = 10;
 
     static PeerSettings from(Config config, String mode, String software) {
         boolean enabled = config.getOptionalValue("vanta.p2p.enabled", Boolean.class).orElse(true);
         long interval = config.getOptionalValue("vanta.p2p.sync-interval-seconds", Long.class).orElse(5L);
+        long readyMaxBehind = config.getOptionalValue("vanta.p2p.ready-max-behind", Long.class).orElse(DEFAULT_READY_MAX_BEHIND);
+        if (readyMaxBehind < 0) {
+            throw new IllegalArgumentException("vanta.p2p.ready-max-behind must be 0 or more blocks, not " + readyMaxBehind);
+        }
         if (interval < 1) {
             throw new IllegalArgumentException("vanta.p2p.sync-interval-seconds must be at least 1, not " + interval);
         }
@@ -25,6 +31,6 @@ record PeerSettings(boolean enabled, long syncIntervalSeconds, NetworkSettings n
         NetworkSettings network = new NetworkSettings(address, mode, software, seeds, NetworkSettings.DEFAULT_LOCAL_ENDPOINTS,
                 limits, NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS, NetworkSettings.DEFAULT_SYNC_BATCH_BLOCKS);
         // A simple node's network optimizer chooses its peers (docs/p2p-spec.md §6).
-        return new PeerSettings(enabled, interval, mode.equals("simple") ? network.withOptimisedPeers() : network);
+        return new PeerSettings(enabled, interval, mode.equals("simple") ? network.withOptimisedPeers() : network, readyMaxBehind);
     }
 }

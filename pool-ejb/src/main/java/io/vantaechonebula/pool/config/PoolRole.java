@@ -2,8 +2,7 @@ package io.vantaechonebula.pool.config;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.function.Function;
 
 /**
  * Whether this server runs the pool: a full node does (docs/configuration.md, {@code vanta.node.mode});
@@ -14,22 +13,27 @@ public final class PoolRole {
     private PoolRole() {
     }
 
-    public static boolean runsHere() {
-        return runsHere(ConfigProvider.getConfig(PoolRole.class.getClassLoader()));
+    /** Read once: the node's mode is fixed from its start. */
+    private static final class Mode {
+        static final String VALUE = mode(Settings.current());
     }
 
-    static boolean runsHere(Config config) {
-        return mode(config).equals("full");
+    public static boolean runsHere() {
+        return runsIn(Mode.VALUE);
     }
 
     /** Why this server takes no telemetry, for the errors that say so. */
     public static String offReason() {
-        return "this node runs in mode " + mode(ConfigProvider.getConfig(PoolRole.class.getClassLoader()))
-                + " (vanta.node.mode), so its pool is off; send telemetry to a full node's pool";
+        return "this node runs in mode " + Mode.VALUE + " (vanta.node.mode), so its pool is off; send telemetry to a full"
+                + " node's pool";
     }
 
-    private static String mode(Config config) {
-        Optional<String> mode = config.getOptionalValue("vanta.node.mode", String.class);
-        return mode.map(text -> text.trim().toLowerCase(Locale.ROOT)).orElse("full");
+    static boolean runsIn(String mode) {
+        return mode.equals("full");
+    }
+
+    static String mode(Function<String, Optional<String>> values) {
+        return values.apply("vanta.node.mode").map(text -> text.trim().toLowerCase(Locale.ROOT)).filter(text -> !text.isEmpty())
+                .orElse("full");
     }
 }

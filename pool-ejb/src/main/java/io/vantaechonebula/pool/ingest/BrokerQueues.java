@@ -1,6 +1,7 @@
 package io.vantaechonebula.pool.ingest;
 
 import io.vantaechonebula.pool.api.PoolQueues;
+import io.vantaechonebula.pool.config.IntakeSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,7 +20,6 @@ import javax.management.Attribute;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The pool's queues on the server's own OpenMQ broker, through the broker's JMX beans: their
@@ -35,7 +35,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class BrokerQueues {
 
     private static final Logger LOG = Logger.getLogger(BrokerQueues.class.getName());
-    static final int DEFAULT_LIMIT = 10_000;
     private static final long CHECK_SECONDS = 5;
     private static final String FLOW_CONTROL = "FLOW_CONTROL";
 
@@ -80,8 +79,7 @@ public class BrokerQueues {
 
     /** Read again at each check, so a running server takes a new limit within seconds. */
     private static long configuredLimit() {
-        return ConfigProvider.getConfig(BrokerQueues.class.getClassLoader())
-                .getOptionalValue("vanta.pool.queue-limit", Long.class).orElse((long) DEFAULT_LIMIT);
+        return IntakeSettings.current().queueLimit();
     }
 
     private void applyLimit() {

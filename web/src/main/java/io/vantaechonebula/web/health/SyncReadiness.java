@@ -4,7 +4,6 @@ import io.vantaechonebula.node.api.NodeOperations;
 import io.vantaechonebula.p2p.sync.SyncStatus;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -18,15 +17,12 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class SyncReadiness implements HealthCheck {
 
-    static final long DEFAULT_MAX_BEHIND = 10;
-
     @EJB
     private NodeOperations peers;
 
     @Override
     public HealthCheckResponse call() {
-        long maxBehind = ConfigProvider.getConfig(SyncReadiness.class.getClassLoader())
-                .getOptionalValue("vanta.p2p.ready-max-behind", Long.class).orElse(DEFAULT_MAX_BEHIND);
+        long maxBehind = peers.readyMaxBehind();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("sync").up()
                 .withData("peers", peers.connectedPeers());
         for (SyncStatus chain : peers.sync()) {

@@ -1,7 +1,7 @@
 package io.vantaechonebula.pool.agent.consolidator;
 
-import io.vantaechonebula.chain.store.ByteSize;
 import io.vantaechonebula.pool.config.PoolRole;
+import io.vantaechonebula.pool.config.RetentionSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -17,8 +17,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Every minute, deletes raw samples older than {@code vanta.pool.raw-retention-hours}, then the
@@ -37,8 +35,6 @@ public class RawRetention {
     private static final Logger LOG = Logger.getLogger(RawRetention.class.getName());
     static final String SCHEDULER = "java:app/concurrent/PoolRawRetention";
     static final long ESTIMATED_BYTES_PER_SAMPLE = 400;
-    static final long DEFAULT_RETENTION_HOURS = 7 * 24;
-    static final long DEFAULT_STORAGE_LIMIT = 1L << 30;
     private static final int BATCHES_PER_CALL = 200;
     private static final int MAX_CALLS_PER_RUN = 500;
 
@@ -66,12 +62,9 @@ public class RawRetention {
 
     private void pruneOnce() {
         try {
-            Config config = ConfigProvider.getConfig(RawRetention.class.getClassLoader());
-            long retentionMs = TimeUnit.HOURS.toMillis(config.getOptionalValue("vanta.pool.raw-retention-hours", Long.class)
-                    .orElse(DEFAULT_RETENTION_HOURS));
-            long limitBytes = ByteSize.parse(config.getOptionalValue("vanta.pool.raw-storage-limit", String.class)
-                    .orElse(String.valueOf(DEFAULT_STORAGE_LIMIT)), "vanta.pool.raw-storage-limit");
-            long cutoff = System.currentTimeMillis() - retentionMs;
+            RetentionSettings settings = RetentionSettings.current();
+            long limitBytes = settings.storageLimitBytes();
+            long cutoff = System.currentTimeMillis() - settings.retentionMs();
             pruner.pruneTrainingRecords(cutoff);
             long byAge = 0;
             for (int call = 0; call < MAX_CALLS_PER_RUN; call++) {

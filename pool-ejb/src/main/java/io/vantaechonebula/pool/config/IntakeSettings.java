@@ -1,0 +1,24 @@
+package io.vantaechonebula.pool.config;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How much the intake queues before producers wait (docs/configuration.md). Read again at each check,
+ * so a running server takes a new limit within seconds.
+ *
+ * @param queueLimit the most messages {@code NodeData} holds ({@code vanta.pool.queue-limit})
+ */
+public record IntakeSettings(long queueLimit) {
+
+    public static final long DEFAULT_QUEUE_LIMIT = 10_000;
+
+    /** The settings as the server's configuration holds them now. */
+    public static IntakeSettings current() {
+        return from(Settings.current());
+    }
+
+    static IntakeSettings from(Function<String, Optional<String>> values) {
+        return new IntakeSettings(Settings.wholeNumber(values, "vanta.pool.queue-limit", 1, DEFAULT_QUEUE_LIMIT, "messages"));
+    }
+}
