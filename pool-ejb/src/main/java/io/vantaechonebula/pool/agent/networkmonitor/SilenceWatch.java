@@ -66,14 +66,15 @@ public final class SilenceWatch implements Watch {
     private static FindingReport silent(NodeView node, long silentMs, long usualGap, long limit, boolean learnt, long nowMs) {
         Severity severity = silentMs > 10 * limit ? Severity.CRITICAL : Severity.WARNING;
         return FindingReport.alert(Agent.NETWORK_MONITOR.id(), KIND, severity, node.nodeId(), null,
-                "Nothing has arrived from node " + node.nodeId() + " for " + seconds(silentMs) + " (it usually sends every "
-                        + seconds(usualGap) + ")",
+                "Nothing has arrived from node " + node.nodeId() + " for " + span(silentMs) + " (it usually sends every "
+                        + span(usualGap) + ")",
                 Json.object("last_received_ms", node.lastReceivedMs(), "silent_for_ms", silentMs,
                         "usual_gap_ms", usualGap, "usual_gap_learnt", learnt, "silent_after_ms", limit,
                         "chain_id", node.chainId()), nowMs);
     }
 
-    private static String seconds(long ms) {
-        return ms < 120_000 ? ms / 1000 + " s" : ms / 60_000 + " min";
+    /** A span as a person reads it: a node that sends several times a second usually sends every 200 ms, not 0 s. */
+    static String span(long ms) {
+        return ms < 1_000 ? ms + " ms" : ms < 120_000 ? ms / 1000 + " s" : ms / 60_000 + " min";
     }
 }

@@ -47,4 +47,11 @@ class SilenceWatchTest {
             assertThat(r.severity()).isEqualTo(Severity.WARNING);
         });
     }
+
+    @Test
+    void aSpanReadsInTheUnitThatSaysSomething() {
+        assertThat(SilenceWatch.span(200)).isEqualTo("200 ms");
+        assertThat(SilenceWatch.span(31_000)).isEqualTo("31 s");
+        assertThat(SilenceWatch.span(600_000)).isEqualTo("10 min");
+    }
 }
