@@ -181,8 +181,10 @@ class PeerNetworkIT {
             List<String> validators = keys.stream().map(key -> key.publicKey().address().hex()).toList();
             long registered = lastRegistration;
 
+            // The stakes vote from validator-delay-blocks (6 on testnet) after their block (docs/chain-spec.md FN1).
             JsonObject together = Api.eventually(() -> Api.get("/api/v1/chains/testnet/finality").object(),
-                    f -> f.getJsonNumber("finalHeight").longValue() > registered && voters(f).containsAll(validators));
+                    f -> f.getJsonNumber("finalHeight").longValue() > registered && voters(f).containsAll(validators),
+                    Duration.ofMinutes(3));
             assertThat(voters(together)).as("a certificate signed by all three").containsAll(validators);
             long finalTogether = together.getJsonNumber("finalHeight").longValue();
             assertThat(Api.get("/api/v1/chains/testnet/blocks/" + finalTogether + "/finality").object().getBoolean("final"))

@@ -34,7 +34,7 @@ public interface LocalChains {
     Optional<FinalityCertificate> certificate(String chainId, Hash blockHash);
 
     /** Takes a certificate that came with synced blocks; why not, if it is not taken. */
-    Optional<String> offerCertificate(String chainId, FinalityCertificate certificate);
+    ChainFinality.Offer offerCertificate(String chainId, FinalityCertificate certificate);
 
     /** This node's own votes due now on the chain, if it is one of its validators (FN4); already counted here. */
     List<Vote> votesDue(String chainId, long nowMs);

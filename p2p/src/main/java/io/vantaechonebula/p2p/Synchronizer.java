@@ -2,6 +2,7 @@ package io.vantaechonebula.p2p;
 
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.finality.ChainFinality;
 import io.vantaechonebula.chain.finality.FinalityCertificate;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.tx.Transaction;
@@ -215,13 +216,16 @@ final class Synchronizer {
         }, prefetch);
     }
 
-    /** FN3: a certificate that came with synced blocks must hold; one that does not costs the peer as an invalid block. */
+    /** FN3, FN6: a certificate that came with synced blocks must hold; one that holds nowhere costs the peer as a bad vote. */
     private void takeCertificates(Peer peer, String chainId, List<FinalityCertificate> certificates) {
         for (FinalityCertificate certificate : certificates) {
-            Optional<String> problem = chains.offerCertificate(chainId, certificate);
-            if (problem.isPresent() && !problem.get().contains("final already")) {
+            ChainFinality.Offer offer = chains.offerCertificate(chainId, certificate);
+            if (offer.verdict() == ChainFinality.Verdict.INVALID) {
+                peers.penalise(peer, Offence.INVALID_VOTE, "certificate of " + certificate.blockHash() + ": " + offer.detail(),
+                        clock.getAsLong());
+            } else if (offer.verdict() == ChainFinality.Verdict.NOT_NOW) {
                 LOG.info(() -> "Certificate of " + certificate.blockHash() + " from " + peer.nodeId() + " not taken: "
-                        + problem.get());
+                        + offer.detail());
             }
         }
     }

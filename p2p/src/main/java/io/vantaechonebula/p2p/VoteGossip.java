@@ -45,10 +45,15 @@ final class VoteGossip implements GossipHandler {
             case NEW, FINAL, CONFLICT -> GossipOutcome.of(GossipOutcome.Result.ACCEPTED, vote
                     + (offer.verdict() == ChainFinality.Verdict.NEW ? "" : ": " + offer.verdict().name().toLowerCase()));
             case KNOWN -> GossipOutcome.of(GossipOutcome.Result.KNOWN, offer.detail());
-            case NOT_NOW, INVALID -> {
+            case NOT_NOW -> {
                 // Remembered as seen, yet it may count later (once its block arrives): let it come again.
                 seen.forget(gossip.id());
                 yield GossipOutcome.of(GossipOutcome.Result.NOT_TAKEN, offer.detail());
+            }
+            case INVALID -> {
+                // A peer passes on only votes that counted for it; this one counts nowhere (FN1, FN6).
+                peers.penalise(from, Offence.INVALID_VOTE, vote + ": " + offer.detail(), clock.getAsLong());
+                yield GossipOutcome.of(GossipOutcome.Result.REJECTED, offer.detail());
             }
         };
     }

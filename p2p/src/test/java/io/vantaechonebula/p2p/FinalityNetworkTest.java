@@ -28,7 +28,7 @@ class FinalityNetworkTest {
     private static final long STAKE = 20_000;
     private final SimulatedNetwork net = new SimulatedNetwork();
 
-    /** Nodes in a line, each seeded with the one before; every one funded and registered as a validator of equal stake. */
+    /** Nodes in a line, each seeded with the one before; every one funded and staked equally, its stake voting on the next block. */
     private List<SimNode> validators(String... names) {
         List<SimNode> nodes = new ArrayList<>();
         for (String name : names) {
@@ -51,6 +51,11 @@ class FinalityNetworkTest {
         net.runRelays();
         for (SimNode node : nodes) {
             assertThat(node.chain.account(address(node)).stake()).as(node + " staked").isEqualTo(STAKE);
+        }
+        // A stake votes from validator-delay-blocks after its block (docs/chain-spec.md FN1).
+        for (long i = 0; i < TestChains.STAKING.validatorDelayBlocks(); i++) {
+            first.mine();
+            net.runRelays();
         }
         return nodes;
     }
@@ -110,6 +115,30 @@ class FinalityNetworkTest {
             assertThat(nodes.get(0).chain.blockAt(mine.height()).orElseThrow().hash()).as("one chain for all")
                     .isEqualTo(mine.hash());
         }
+    }
+
+    @Test
+    void g5_aVoteThatCountsNowhereCostsThePeerThatSentIt() {
+        List<SimNode> nodes = validators("a", "b", "c");
+        SimNode stranger = net.node("x", List.of("sim://a"));
+        net.rounds(2);
+        mineAndVote(nodes.get(0));
+        SimNode a = nodes.get(0);
+        Block head = a.chain.head().block();
+        int before = reputationAt(a, stranger);
+
+        // Signed by a key with no stake: a well-formed vote that no node counts.
+        Vote forged = Vote.sign(stranger.key, stranger.chainId(), head.height(), 0, head.hash(), Decision.APPROVE);
+        stranger.network.publish(new Gossip(GossipKind.VOTE, stranger.chainId(), forged.encode()));
+        net.runRelays();
+
+        assertThat(reputationAt(a, stranger)).as("the sender pays for it").isLessThan(before);
+        assertThat(a.finality.votesAt(head.height())).doesNotContain(forged);
+    }
+
+    private static int reputationAt(SimNode node, SimNode peer) {
+        return node.network.peerViews().stream().filter(view -> view.nodeId().equals(peer.network.nodeId()))
+                .findFirst().orElseThrow().reputation();
     }
 
     @Test

@@ -143,7 +143,7 @@ final class SimNode implements LocalChains {
     }
 
     @Override
-    public Optional<String> offerCertificate(String chainId, FinalityCertificate certificate) {
+    public ChainFinality.Offer offerCertificate(String chainId, FinalityCertificate certificate) {
         return finality.offerCertificate(certificate);
     }
 

@@ -50,7 +50,7 @@ public final class ChainFinality {
         CONFLICT,
         /** Not counted for a reason that is nobody's fault: a block this node does not have on its main chain. */
         NOT_NOW,
-        /** Not a vote: badly signed, or by a key that is no validator of its block. */
+        /** Not a vote that counts anywhere: by a key that is no validator of its block, or for a block whose voters were made on its own branch (FN6). */
         INVALID
     }
 
@@ -73,6 +73,10 @@ public final class ChainFinality {
             Optional<SlashEvidence> conflict = tally.conflictWith(vote);
             if (conflict.isPresent()) {
                 return conflict(vote, conflict.get());
+            }
+            Optional<String> refused = chain.refusesValidatorsOf(vote.blockHash());
+            if (refused.isPresent()) {
+                return new Offer(Verdict.INVALID, refused.get());
             }
             return new Offer(Verdict.NOT_NOW, "block " + vote.blockHash() + " is not on this node's main chain");
         }
@@ -188,13 +192,31 @@ public final class ChainFinality {
     }
 
     /** Takes a certificate that came with a synced block (FN3); why not, if it is not taken. */
-    public synchronized Optional<String> offerCertificate(FinalityCertificate certificate) {
-        Optional<String> problem = chain.finalise(certificate);
-        if (problem.isEmpty()) {
-            tally.finalised(certificate.height());
-            approvals.keySet().removeIf(height -> height <= certificate.height());
+    /**
+     * A certificate from a peer (FN3): FINAL when it made its block final, KNOWN when that height is final
+     * already, INVALID when it could hold nowhere (its votes do not make it, or its block's voters would be
+     * made on a branch, FN6), NOT_NOW when this node cannot check it yet.
+     */
+    public synchronized Offer offerCertificate(FinalityCertificate certificate) {
+        Optional<String> refused = chain.refusesValidatorsOf(certificate.blockHash());
+        if (refused.isPresent()) {
+            return new Offer(Verdict.INVALID, refused.get());
         }
-        return problem;
+        Optional<ValidatorSet> validators = chain.validatorsFor(certificate.blockHash());
+        Optional<String> bad = validators.flatMap(certificate::problemWith);
+        if (bad.isPresent()) {
+            return new Offer(Verdict.INVALID, bad.get());
+        }
+        if (chain.finalBlock().map(FinalBlock::height).orElse(-1L) >= certificate.height()) {
+            return new Offer(Verdict.KNOWN, "height " + certificate.height() + " is final already");
+        }
+        Optional<String> problem = chain.finalise(certificate);
+        if (problem.isPresent()) {
+            return new Offer(Verdict.NOT_NOW, problem.get());
+        }
+        tally.finalised(certificate.height());
+        approvals.keySet().removeIf(height -> height <= certificate.height());
+        return new Offer(Verdict.FINAL, "");
     }
 
     /** The votes this node holds at a height (the last hundred final heights, and all heights above). */

@@ -37,7 +37,7 @@ public record FinalityCertificate(String chainId, long height, int round, Hash b
             }
             Address validator = vote.validatorAddress();
             if (!validators.contains(validator)) {
-                return Optional.of(validator + " is not a validator of the block's parent state");
+                return Optional.of(validator + " is not one of the block's validators (FN1)");
             }
             if (!seen.add(validator)) {
                 return Optional.of(validator + " votes twice");

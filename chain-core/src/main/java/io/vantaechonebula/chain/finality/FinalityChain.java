@@ -21,8 +21,15 @@ public interface FinalityChain {
 
     Optional<StoredBlock> block(Hash hash);
 
-    /** FN1: the validators of a main-chain block. */
+    /** FN1, FN6: the validators of a block; empty when they are not known here (or refused, FN6). */
     Optional<ValidatorSet> validatorsFor(Hash hash);
+
+    /**
+     * FN6: why the block's validators are refused here, when it is on a branch whose voters would be made
+     * on that branch or that leaves below the final block; empty when they are not refused (known, or
+     * not known yet).
+     */
+    Optional<String> refusesValidatorsOf(Hash hash);
 
     /** FN2, FN3: makes the certificate's block final; why not, if it does not. */
     Optional<String> finalise(FinalityCertificate certificate);

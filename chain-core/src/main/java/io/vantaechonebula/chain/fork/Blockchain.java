@@ -119,12 +119,11 @@ public final class Blockchain implements FinalityChain {
     }
 
     /**
-     * FN1: the validators that vote on the block {@code hash}: the active stakes of the state after
-     * its parent. For a main-chain block they are found by undoing the blocks above the parent from
-     * the head's stakes; for a block on a branch (F5), by undoing the main chain down to where the
-     * branch leaves it and applying the branch up to the parent. Empty for an unknown block, one more
-     * than {@value #MAX_VALIDATOR_LOOKBACK} blocks from the head or the fork, one on a branch that
-     * leaves the main chain below the final block, and one whose branch does not apply.
+     * The validators that vote on a block (FN1): the active stakes of its chain's state after the block
+     * {@code validator-delay-blocks} + 1 below it, which must be history this node's main chain shares
+     * (FN6): a block on a branch that leaves the main chain below that height, or below the final block,
+     * has no validators here, so that stakes made on a branch never vote on it. Empty also when the block
+     * is unknown, on an invalid branch, or too far below the head to look back to.
      */
     @Override
     public Optional<ValidatorSet> validatorsFor(Hash hash) {
@@ -135,15 +134,16 @@ public final class Blockchain implements FinalityChain {
         if (block.get().height() == 0) {
             return Optional.of(ValidatorSet.EMPTY);
         }
-        if (!isOnMainChain(block.get())) {
-            return validatorsOnBranch(block.get());
+        long anchor = validatorAnchor(block.get());
+        if (!isOnMainChain(block.get()) && !branchSharesHistoryDownTo(block.get(), anchor)) {
+            return Optional.empty();
         }
         StoredBlock head = head();
-        if (head.height() - block.get().height() >= MAX_VALIDATOR_LOOKBACK) {
+        if (head.height() - anchor >= MAX_VALIDATOR_LOOKBACK) {
             return Optional.empty();
         }
         Map<Address, Account> accounts = new HashMap<>(store.stakedAccounts());
-        for (StoredBlock walk = head; walk.height() >= block.get().height(); walk = parentOf(walk)) {
+        for (StoredBlock walk = head; walk.height() > anchor; walk = parentOf(walk)) {
             Hash walked = walk.hash();
             store.undo(walked).orElseThrow(() -> new IllegalStateException("no undo record for main-chain block " + walked))
                     .previous().forEach(accounts::put);
@@ -151,42 +151,35 @@ public final class Blockchain implements FinalityChain {
         return Optional.of(ValidatorSet.of(accounts));
     }
 
-    private Optional<ValidatorSet> validatorsOnBranch(StoredBlock block) {
-        List<StoredBlock> branch = new ArrayList<>();
-        StoredBlock cursor = parentOf(block);
-        while (!isOnMainChain(cursor)) {
-            if (cursor.status() == BlockStatus.INVALID || branch.size() >= MAX_VALIDATOR_LOOKBACK) {
-                return Optional.empty();
-            }
-            branch.add(cursor);
-            cursor = parentOf(cursor);
-        }
-        StoredBlock forkPoint = cursor;
-        StoredBlock head = head();
-        Optional<FinalBlock> finalBlock = store.finalBlock();
-        if (head.height() - forkPoint.height() >= MAX_VALIDATOR_LOOKBACK
-                || finalBlock.isPresent() && forkPoint.height() < finalBlock.get().height()) {
+    @Override
+    public synchronized Optional<String> refusesValidatorsOf(Hash hash) {
+        Optional<StoredBlock> block = store.block(hash);
+        if (block.isEmpty() || block.get().height() == 0 || isOnMainChain(block.get())) {
             return Optional.empty();
         }
-        WorkingState state = new WorkingState(store);
-        for (StoredBlock walk = head; !walk.hash().equals(forkPoint.hash()); walk = parentOf(walk)) {
-            Hash walked = walk.hash();
-            StateTransition.revert(store.undo(walked).orElseThrow(() ->
-                    new IllegalStateException("no undo record for main-chain block " + walked)), state);
-        }
-        Collections.reverse(branch);
-        Hash parentStateRoot = forkPoint.block().header().stateRoot();
-        for (StoredBlock next : branch) {
-            try {
-                transition.applyBlock(next.block(), parentStateRoot, state);
-            } catch (InvalidBlockException e) {
-                return Optional.empty();
+        long anchor = validatorAnchor(block.get());
+        return branchSharesHistoryDownTo(block.get(), anchor) ? Optional.empty()
+                : Optional.of("block " + hash + " is on a branch that leaves this node's main chain below height " + anchor
+                        + " or below its final block, so its voters would be made on that branch (FN6)");
+    }
+
+    /** FN1: the height whose state holds the block's validators. */
+    private long validatorAnchor(StoredBlock block) {
+        return Math.max(0, block.height() - 1 - params.staking().validatorDelayBlocks());
+    }
+
+    /** Whether a side block's branch is valid as far as known and leaves the main chain at or above both the height and the final block. */
+    private boolean branchSharesHistoryDownTo(StoredBlock block, long height) {
+        StoredBlock cursor = parentOf(block);
+        int walked = 0;
+        while (!isOnMainChain(cursor)) {
+            if (cursor.status() == BlockStatus.INVALID || ++walked >= MAX_VALIDATOR_LOOKBACK || cursor.height() <= height) {
+                return false;
             }
-            parentStateRoot = next.block().header().stateRoot();
+            cursor = parentOf(cursor);
         }
-        Map<Address, Account> accounts = new HashMap<>(store.stakedAccounts());
-        accounts.putAll(state.changes());
-        return Optional.of(ValidatorSet.of(accounts));
+        Optional<FinalBlock> finalBlock = store.finalBlock();
+        return cursor.height() >= height && (finalBlock.isEmpty() || cursor.height() >= finalBlock.get().height());
     }
 
     /**

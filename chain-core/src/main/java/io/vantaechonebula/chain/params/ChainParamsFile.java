@@ -87,7 +87,8 @@ public final class ChainParamsFile {
                     new StakeParams(
                             reader.positiveLongOr("min-stake", StakeParams.DEFAULTS.minStake()),
                             reader.positiveLongOr("exit-delay-blocks", StakeParams.DEFAULTS.exitDelayBlocks()),
-                            (int) reader.positiveLongOr("slash-reward-percent", StakeParams.DEFAULTS.slashRewardPercent())));
+                            (int) reader.positiveLongOr("slash-reward-percent", StakeParams.DEFAULTS.slashRewardPercent()),
+                            reader.positiveLongOr("validator-delay-blocks", StakeParams.DEFAULTS.validatorDelayBlocks())));
         } catch (InvalidChainParamsException e) {
             throw e;
         } catch (IllegalArgumentException e) {

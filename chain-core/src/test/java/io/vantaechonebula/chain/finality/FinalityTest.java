@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FinalityTest {
 
     private static final long FEE = 10;
+    private static final long DELAY = params().staking().validatorDelayBlocks();
     private final List<Ed25519PrivateKey> validators = List.of(key(), key(), key());
     private final Blockchain chain = new Blockchain(params(), new InMemoryChainStore());
     private long time = GENESIS_TIME;
@@ -41,8 +42,18 @@ class FinalityTest {
         return TestChains.mineOn(chain, MINER_X, time += BLOCK_TIME, transactions);
     }
 
-    /** Funds the validators in one block and has them stake the amounts given in the next. */
+    /** Funds and registers the validators, then mines until their stakes vote on the next block (FN1). */
     private Block staked(long... stakes) {
+        Block registered = registered(stakes);
+        Block last = registered;
+        for (long i = 0; i < DELAY; i++) {
+            last = mine(List.of());
+        }
+        return last;
+    }
+
+    /** Funds the validators in one block and has them stake the amounts given in the next. */
+    private Block registered(long... stakes) {
         List<Transaction> funding = new ArrayList<>();
         for (int i = 0; i < validators.size(); i++) {
             funding.add(Transaction.transfer(ALICE, params().chainId(), address(i), 100_000, FEE, i));
@@ -74,18 +85,73 @@ class FinalityTest {
     }
 
     @Test
-    void fn1_theValidatorsOfABlockAreTheActiveStakesOfItsParentsState() {
-        Block registered = staked(10_000, 20_000, 30_000);
-        Block next = mine(List.of());
+    void fn1_theValidatorsOfABlockAreTheActiveStakesDelayBlocksBelowItsParent() {
+        Block registered = registered(10_000, 20_000, 30_000);
+        List<Block> after = new ArrayList<>();
+        for (long i = 0; i <= DELAY; i++) {
+            after.add(mine(List.of()));
+        }
 
         assertThat(chain.validatorsFor(registered.hash())).contains(ValidatorSet.EMPTY);
-        assertThat(chain.validatorsFor(next.hash()).orElseThrow().stakes())
+        for (int i = 0; i < DELAY; i++) {
+            assertThat(chain.validatorsFor(after.get(i).hash())).as("%d blocks after the registration", i + 1)
+                    .contains(ValidatorSet.EMPTY);
+        }
+        Block first = after.get((int) DELAY);
+        assertThat(chain.validatorsFor(first.hash()).orElseThrow().stakes())
                 .isEqualTo(Map.of(address(0), 10_000L, address(1), 20_000L, address(2), 30_000L));
-        mine(List.of(Transaction.sign(validators.get(2), params().chainId(), TransactionType.VALIDATOR_EXIT, address(2), 0,
-                FEE, 1, new byte[0])));
+        Block exit = mine(List.of(Transaction.sign(validators.get(2), params().chainId(), TransactionType.VALIDATOR_EXIT,
+                address(2), 0, FEE, 1, new byte[0])));
+        Block stillVoting = null;
+        for (long i = 0; i <= DELAY; i++) {
+            stillVoting = i < DELAY ? mine(List.of()) : stillVoting;
+        }
         Block afterExit = mine(List.of());
-        assertThat(chain.validatorsFor(next.hash()).orElseThrow().total()).as("looked back through the exit").isEqualTo(60_000);
+        assertThat(chain.validatorsFor(first.hash()).orElseThrow().total()).as("looked back through the exit").isEqualTo(60_000);
+        assertThat(chain.validatorsFor(stillVoting.hash()).orElseThrow().total()).as("the exit is not deep enough yet")
+                .isEqualTo(60_000);
+        assertThat(afterExit.height()).isEqualTo(exit.height() + DELAY + 1);
         assertThat(chain.validatorsFor(afterExit.hash()).orElseThrow().total()).isEqualTo(30_000);
+    }
+
+    @Test
+    void fn6_aStakeRegisteredOnABranchNeverVotesOnThatBranch() {
+        staked(10_000, 10_000, 10_000);
+        Block fork = chain.head().block();
+        for (long i = 0; i < DELAY + 6; i++) {
+            mine(List.of());
+        }
+        // The attacker forks, funds its key from ALICE and registers it in the branch's first block,
+        // with a stake far above the others', then approves the branch's later blocks alone.
+        Ed25519PrivateKey attacker = key();
+        Address attackerAddress = attacker.publicKey().address();
+        Blockchain rival = rivalSharingUpTo(fork);
+        long rivalTime = time;
+        TestChains.mineOn(rival, MINER_Y, rivalTime += BLOCK_TIME, List.of(
+                Transaction.transfer(ALICE, params().chainId(), attackerAddress, 500_000, FEE, 3)));
+        TestChains.mineOn(rival, MINER_Y, rivalTime += BLOCK_TIME, List.of(Transaction.sign(attacker, params().chainId(),
+                TransactionType.VALIDATOR_REGISTER, attackerAddress, 400_000, FEE, 0, new byte[0])));
+        List<Block> branch = new ArrayList<>();
+        for (long i = 0; i <= DELAY + 1; i++) {
+            branch.add(TestChains.mineOn(rival, MINER_Y, rivalTime += BLOCK_TIME, List.of()));
+        }
+        for (long h = fork.height() + 1; h <= rival.head().height(); h++) {
+            chain.importBlock(rival.blockAt(h).orElseThrow().block(), rivalTime);
+        }
+        Block target = branch.get(branch.size() - 1);
+        assertThat(rival.validatorsFor(target.hash()).orElseThrow().stakes()).as("on its own chain the branch counts it")
+                .containsKey(attackerAddress);
+
+        assertThat(chain.validatorsFor(target.hash())).as("its validators were made on the branch").isEmpty();
+        FinalityCertificate forged = new FinalityCertificate(params().chainId(), target.height(), 0, target.hash(),
+                List.of(Vote.sign(attacker, params().chainId(), target.height(), 0, target.hash(), Decision.APPROVE)));
+        assertThat(chain.finalise(forged)).hasValueSatisfying(problem -> assertThat(problem).contains("validators"));
+        assertThat(chain.finalBlock()).isEmpty();
+        assertThat(chain.head().height()).as("the heavier chain stays the main chain").isGreaterThan(target.height());
+        assertThat(chain.blockAt(target.height()).orElseThrow().hash()).isNotEqualTo(target.hash());
+        Block early = branch.get(0);
+        assertThat(chain.validatorsFor(early.hash()).orElseThrow().stakes()).as("a branch block close to the fork: the shared set")
+                .doesNotContainKey(attackerAddress).hasSize(3);
     }
 
     @Test

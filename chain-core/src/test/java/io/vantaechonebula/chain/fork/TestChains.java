@@ -26,7 +26,7 @@ public final class TestChains {
     public static final long REWARD = 1_000;
     public static final long MIN_FEE = 10;
     /** A minimum stake of 10,000 units, exits locked for 5 blocks, 10 % of a slashed stake to the reporter. */
-    public static final StakeParams STAKING = new StakeParams(10_000, 5, 10);
+    public static final StakeParams STAKING = new StakeParams(10_000, 5, 10, 2);
 
     private TestChains() {
     }

@@ -32,9 +32,9 @@ class ChainParamsFileTest {
     @Test
     void theShippedChainsStakeAsTheSpecificationSays() throws Exception {
         assertThat(ChainParamsFile.read(CHAINS.resolve("testnet.properties")).staking())
-                .isEqualTo(new StakeParams(100_000_000_000L, 120, 10));
+                .isEqualTo(new StakeParams(100_000_000_000L, 120, 10, 6));
         assertThat(ChainParamsFile.read(CHAINS.resolve("mainnet.properties")).staking())
-                .isEqualTo(new StakeParams(1_000_000_000_000L, 120, 10));
+                .isEqualTo(new StakeParams(1_000_000_000_000L, 120, 10, 20));
     }
 
     @Test

@@ -126,6 +126,11 @@ public final class RunningChain {
         }
 
         @Override
+        public Optional<String> refusesValidatorsOf(Hash hash) {
+            return blockchain.refusesValidatorsOf(hash);
+        }
+
+        @Override
         public Optional<String> finalise(FinalityCertificate certificate) {
             Hash headBefore = blockchain.head().hash();
             Optional<String> problem = betweenImports(() -> blockchain.finalise(certificate));

@@ -63,8 +63,9 @@ public final class RunningChains implements LocalChains {
     }
 
     @Override
-    public Optional<String> offerCertificate(String chainId, FinalityCertificate certificate) {
-        return chain(chainId).map(chain -> chain.finality().offerCertificate(certificate)).orElseGet(() -> Optional.of(runsNo(chainId)));
+    public ChainFinality.Offer offerCertificate(String chainId, FinalityCertificate certificate) {
+        return chain(chainId).map(chain -> chain.finality().offerCertificate(certificate))
+                .orElseGet(() -> new ChainFinality.Offer(ChainFinality.Verdict.NOT_NOW, runsNo(chainId)));
     }
 
     @Override

@@ -44,7 +44,7 @@ class JpaChainStoreTest {
     private static final BigInteger EASY = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE);
     private static final ChainParams PARAMS = new ChainParams("testnet", "vanta-store-test-1", BLOCK_TIME, 8 * BLOCK_TIME,
             6 * BLOCK_TIME, 3 * BLOCK_TIME, EASY, EASY, GENESIS_TIME, 1_000, 10, 100, 16,
-            Map.of(ALICE.publicKey().address(), 1_000_000L), new StakeParams(10_000, 5, 10));
+            Map.of(ALICE.publicKey().address(), 1_000_000L), new StakeParams(10_000, 5, 10, 2));
 
     private final EntityManagerFactory factory = Persistence.createEntityManagerFactory("chain", Map.of(
             "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
