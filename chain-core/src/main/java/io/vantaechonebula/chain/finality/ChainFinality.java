@@ -31,6 +31,9 @@ public final class ChainFinality {
 
     private final FinalityChain chain;
     private final Optional<Ed25519PrivateKey> validatorKey;
+    private final SignedVotes signed;
+    /** FN7: the highest height this key signed at before this start; it never votes at or below it again. */
+    private final long signedBeforeStart;
     private final long roundTimeoutMs;
     private final VoteTally tally;
     private final List<SlashEvidence> evidence = new ArrayList<>();
@@ -58,10 +61,19 @@ public final class ChainFinality {
     public record Offer(Verdict verdict, String detail) {
     }
 
+    /** With its slashing protection in memory only: for a node that does not vote, and for tests. */
     public ChainFinality(FinalityChain chain, Optional<Ed25519PrivateKey> validatorKey, long roundTimeoutMs) {
+        this(chain, validatorKey, roundTimeoutMs, SignedVotes.inMemory());
+    }
+
+    /** @param signed where this validator's votes are recorded before they are sent (FN7) */
+    public ChainFinality(FinalityChain chain, Optional<Ed25519PrivateKey> validatorKey, long roundTimeoutMs,
+                         SignedVotes signed) {
         this.chain = chain;
         this.validatorKey = validatorKey;
         this.roundTimeoutMs = roundTimeoutMs;
+        this.signed = signed;
+        this.signedBeforeStart = signed.highestSigned().orElse(-1);
         this.tally = new VoteTally(chain.params().chainId());
         chain.finalBlock().ifPresent(block -> tally.finalised(block.height()));
     }
@@ -133,7 +145,10 @@ public final class ChainFinality {
         }
         Vote previous = approvals.get(height);
         int round;
-        if (previous == null) {
+        if (previous == null && height <= signedBeforeStart) {
+            // FN7: it signed at this height before a restart and no longer knows what; it waits for the next height.
+            return List.of();
+        } else if (previous == null) {
             round = 0;
         } else if (nowMs - approvedAtMs.get(height) < roundTimeoutMs) {
             return List.of();
@@ -147,6 +162,13 @@ public final class ChainFinality {
             return List.of();
         }
         Vote vote = Vote.sign(key, chain.params().chainId(), height, round, head.hash(), Decision.APPROVE);
+        try {
+            signed.signed(vote);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Not voting on " + chain.params().name() + " at height " + height + ": the vote could not be"
+                    + " recorded for slashing protection first (" + e.getMessage() + ")");
+            return List.of();
+        }
         approvals.put(height, vote);
         approvedAtMs.put(height, nowMs);
         approvals.keySet().removeIf(h -> h < height - FinalityChain.MAX_VALIDATOR_LOOKBACK);

@@ -7,7 +7,10 @@ import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.fork.Blockchain;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.fork.TestChains;
+import io.vantaechonebula.chain.params.ChainParams;
+import io.vantaechonebula.chain.store.FinalBlock;
 import io.vantaechonebula.chain.store.InMemoryChainStore;
+import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.chain.tx.TransactionType;
 import io.vantaechonebula.chain.vote.Decision;
@@ -16,6 +19,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import static io.vantaechonebula.chain.fork.TestChains.ALICE;
 import static io.vantaechonebula.chain.fork.TestChains.BLOCK_TIME;
@@ -286,5 +290,80 @@ class FinalityTest {
                 List.of(approve(0, rivalSecond, 0), approve(1, rivalSecond, 0), approve(2, rivalSecond, 0)))))
                 .hasValueSatisfying(problem -> assertThat(problem).contains("validators"));
         assertThat(chain.finalBlock().orElseThrow().hash()).isEqualTo(first.hash());
+    }
+
+    @Test
+    void fn7_aValidatorNeverSignsAgainAtAHeightItSignedAtBeforeARestart() {
+        staked(10_000, 10_000, 10_000);
+        Block fork = chain.head().block();
+        Blockchain rival = rivalSharingUpTo(fork);
+        Block first = mine(List.of());
+        Block other = TestChains.mineOn(rival, MINER_Y, time + 1, List.of());
+        chain.importBlock(other, time + 1);
+        HeadOf view = new HeadOf(chain);
+        SignedVotes record = SignedVotes.inMemory();
+
+        ChainFinality before = new ChainFinality(view, Optional.of(validators.get(0)), 10_000, record);
+        assertThat(before.votesDue(time)).singleElement().satisfies(vote -> {
+            assertThat(vote.blockHash()).isEqualTo(first.hash());
+            assertThat(vote.round()).isZero();
+        });
+        assertThat(record.highestSigned()).hasValue(first.height());
+
+        // The node restarts, and its head at that height is now the other block (a re-organisation while it was down).
+        view.head = chain.block(other.hash()).orElseThrow();
+        ChainFinality after = new ChainFinality(view, Optional.of(validators.get(0)), 10_000, record);
+        assertThat(after.votesDue(time + 60_000)).as("no second vote at a height it signed at").isEmpty();
+        assertThat(after.votesDue(time + 120_000)).isEmpty();
+
+        view.head = null;
+        Block next = mine(List.of());
+        assertThat(after.votesDue(time)).as("the next height is new").singleElement()
+                .satisfies(vote -> assertThat(vote.blockHash()).isEqualTo(next.hash()));
+    }
+
+    /** The chain as finality sees it, with the head set by the test (null: the chain's own). */
+    private static final class HeadOf implements FinalityChain {
+        private final Blockchain chain;
+        StoredBlock head;
+
+        HeadOf(Blockchain chain) {
+            this.chain = chain;
+        }
+
+        @Override
+        public ChainParams params() {
+            return chain.params();
+        }
+
+        @Override
+        public StoredBlock head() {
+            return head != null ? head : chain.head();
+        }
+
+        @Override
+        public Optional<StoredBlock> block(Hash hash) {
+            return chain.block(hash);
+        }
+
+        @Override
+        public Optional<ValidatorSet> validatorsFor(Hash hash) {
+            return chain.validatorsFor(hash);
+        }
+
+        @Override
+        public Optional<String> refusesValidatorsOf(Hash hash) {
+            return chain.refusesValidatorsOf(hash);
+        }
+
+        @Override
+        public Optional<String> finalise(FinalityCertificate certificate) {
+            return chain.finalise(certificate);
+        }
+
+        @Override
+        public Optional<FinalBlock> finalBlock() {
+            return chain.finalBlock();
+        }
     }
 }

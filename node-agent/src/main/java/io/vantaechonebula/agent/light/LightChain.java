@@ -1,6 +1,7 @@
 package io.vantaechonebula.agent.light;
 
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.finality.SignedVotes;
 import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.node.running.InTransaction;
 import io.vantaechonebula.node.running.RunningChain;
@@ -21,11 +22,14 @@ final class LightChain {
     private long lastReadHeight = -1;
     private long lastReadTransactions;
 
-    /** @param key the node key: its address gets the mining rewards, and it votes once it stakes (§8.2) */
-    LightChain(ChainParams params, MvChainStore store, Ed25519PrivateKey key) {
+    /**
+     * @param key    the node key: its address gets the mining rewards, and it votes once it stakes (§8.2)
+     * @param signed where the key's votes are recorded before they are sent (FN7)
+     */
+    LightChain(ChainParams params, MvChainStore store, Ed25519PrivateKey key, SignedVotes signed) {
         // The store commits each change itself; imports are logged only when asked for, a sync takes thousands.
         this.chain = new RunningChain(params, store, accounts -> accounts::account, MEMPOOL_CAPACITY, InTransaction.NONE,
-                Optional.of(key), ROUND_TIMEOUT_MS, Level.FINE);
+                Optional.of(key), signed, ROUND_TIMEOUT_MS, Level.FINE);
     }
 
     RunningChain chain() {

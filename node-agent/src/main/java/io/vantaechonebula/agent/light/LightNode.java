@@ -12,6 +12,7 @@ import io.vantaechonebula.chain.pow.MiningLoop;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.node.running.ChainGossip;
 import io.vantaechonebula.node.running.RunningChains;
+import io.vantaechonebula.node.running.SignedVotesFile;
 import io.vantaechonebula.node.running.StorageLimit;
 import io.vantaechonebula.p2p.Network;
 import io.vantaechonebula.p2p.NetworkSettings;
@@ -83,7 +84,8 @@ public final class LightNode implements AutoCloseable {
         this.file = new MVStore.Builder().fileName(options.stateDir().resolve("chains.mv.db").toString())
                 .autoCommitDisabled().cacheSize(CACHE_MIB).open();
         for (ChainParams chainParams : params) {
-            LightChain chain = new LightChain(chainParams, new MvChainStore(file, chainParams.name()), key);
+            LightChain chain = new LightChain(chainParams, new MvChainStore(file, chainParams.name()), key,
+                    SignedVotesFile.in(options.stateDir(), chainParams.name()));
             chains.put(chain.params().chainId(), chain);
         }
         this.running = new RunningChains(chains.values().stream().map(LightChain::chain).toList());

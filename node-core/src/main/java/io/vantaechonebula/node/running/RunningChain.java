@@ -9,6 +9,7 @@ import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.finality.ChainFinality;
 import io.vantaechonebula.chain.finality.FinalityCertificate;
 import io.vantaechonebula.chain.finality.FinalityChain;
+import io.vantaechonebula.chain.finality.SignedVotes;
 import io.vantaechonebula.chain.finality.ValidatorSet;
 import io.vantaechonebula.chain.fork.Blockchain;
 import io.vantaechonebula.chain.fork.ImportResult;
@@ -76,11 +77,12 @@ public final class RunningChain {
     /**
      * @param accounts     how the head's accounts are read: from the store each time, or remembered between imports
      * @param validatorKey the key this node votes with when its account is an active validator (§8.2)
+     * @param signedVotes  where that key's votes are recorded before they are sent (slashing protection, FN7)
      * @param importLog    the level each block import is logged at, with its timings
      */
     public RunningChain(ChainParams params, ChainStore store, Function<ChainStore, AccountsAtHead> accounts,
                         int mempoolCapacity, InTransaction inTransaction, Optional<Ed25519PrivateKey> validatorKey,
-                        long roundTimeoutMs, Level importLog) {
+                        SignedVotes signedVotes, long roundTimeoutMs, Level importLog) {
         this.params = params;
         this.importLog = importLog;
         this.store = store;
@@ -89,7 +91,7 @@ public final class RunningChain {
         this.mempool = new Mempool(params, mempoolCapacity);
         this.accounts = accounts.apply(store);
         this.genesis = Genesis.block(params).hash();
-        this.finality = new ChainFinality(new TransactionalChain(), validatorKey, roundTimeoutMs);
+        this.finality = new ChainFinality(new TransactionalChain(), validatorKey, roundTimeoutMs, signedVotes);
         StoredBlock head = blockchain.head();
         LOG.info(() -> "Chain " + params.name() + " (" + params.chainId() + ") at height " + head.height() + ", head " + head.hash());
     }

@@ -3,6 +3,7 @@ package io.vantaechonebula.node.running;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.finality.SignedVotes;
 import io.vantaechonebula.chain.fork.TestChains;
 import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.pow.MiningTarget;
@@ -20,7 +21,7 @@ class RunningChainTest {
     private final List<Block> taken = new ArrayList<>();
     private final List<Transaction> offered = new ArrayList<>();
     private final RunningChain chain = new RunningChain(TestChains.params(), new InMemoryChainStore(),
-            store -> store::account, 100, InTransaction.NONE, Optional.empty(), 10_000, Level.FINE);
+            store -> store::account, 100, InTransaction.NONE, Optional.empty(), SignedVotes.inMemory(), 10_000, Level.FINE);
 
     {
         chain.listen(new ChainEvents() {

@@ -3,6 +3,7 @@ package io.vantaechonebula.node.running;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.finality.SignedVotes;
 import io.vantaechonebula.chain.fork.Blockchain;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.fork.TestChains;
@@ -20,7 +21,7 @@ class StorageLimitTest {
 
     private final InMemoryChainStore store = new InMemoryChainStore();
     private final RunningChain chain = new RunningChain(TestChains.params(), store, any -> any::account, 100,
-            InTransaction.NONE, Optional.empty(), 10_000, Level.FINE);
+            InTransaction.NONE, Optional.empty(), SignedVotes.inMemory(), 10_000, Level.FINE);
     private final List<Block> blocks = new ArrayList<>();
 
     /** A chain of {@value #HEIGHT} blocks whose first ten carry a transfer each. */

@@ -3,6 +3,7 @@ package io.vantaechonebula.node.chain;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.block.BlockTemplate;
 import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.finality.SignedVotes;
 import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.params.ChainParamsFile;
@@ -11,6 +12,7 @@ import io.vantaechonebula.node.chain.store.JpaChainStore;
 import io.vantaechonebula.node.config.SettingsSource;
 import io.vantaechonebula.node.identity.NodeIdentity;
 import io.vantaechonebula.node.running.RunningChain;
+import io.vantaechonebula.node.running.SignedVotesFile;
 import io.vantaechonebula.telemetry.BlockRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -69,10 +71,11 @@ public class ChainRegistry {
             ChainParams params = loadParams(name, settings.paramsFile().apply(name));
             JpaChainStore store = new JpaChainStore(em, name, params.maxTransactionsPerBlock());
             stores.put(name, store);
-            // The node key votes once its account stakes (docs/chain-spec.md §8.2).
+            // The node key votes once its account stakes (docs/chain-spec.md §8.2); what it signed is kept beside it.
+            SignedVotes signed = SignedVotesFile.in(identity.settings().keyFile().toAbsolutePath().getParent(), name);
             chains.put(name, new RunningChain(params, store, accounts -> new HeadAccounts(accounts, HEAD_ACCOUNTS_KEPT),
-                    settings.mempoolCapacity(), this::transaction, Optional.of(identity.nodeKey()), settings.roundTimeoutMs(),
-                    Level.INFO));
+                    settings.mempoolCapacity(), this::transaction, Optional.of(identity.nodeKey()), signed,
+                    settings.roundTimeoutMs(), Level.INFO));
         }
     }
 
