@@ -13,6 +13,8 @@ import java.util.List;
 public record Block(BlockHeader header, List<Transaction> transactions) {
 
     public static final int MAX_TRANSACTION_BYTES = 2048;
+    /** B4: the most bytes a block's encoding may take, half of what one gossip message carries. */
+    public static final int MAX_ENCODED_BYTES = 8 << 20;
 
     public Block {
         transactions = List.copyOf(transactions);
@@ -30,6 +32,20 @@ public record Block(BlockHeader header, List<Transaction> transactions) {
         return MerkleTree.root(transactions.stream().map(Transaction::id).toList());
     }
 
+    /** The length of {@link #encode()}, counted without encoding the block. */
+    public long encodedSize() {
+        long size = header.encode().length + 4L;
+        for (Transaction tx : transactions) {
+            size += sizeInBlock(tx);
+        }
+        return size;
+    }
+
+    /** The bytes a transaction adds to a block's encoding. */
+    public static long sizeInBlock(Transaction tx) {
+        return 4L + tx.encodedLength();
+    }
+
     public byte[] encode() {
         CanonicalWriter out = new CanonicalWriter(256 + transactions.size() * 200).raw(header.encode()).u32(transactions.size());
         transactions.forEach(tx -> out.bytes(tx.encode()));
@@ -37,6 +53,10 @@ public record Block(BlockHeader header, List<Transaction> transactions) {
     }
 
     public static Block decode(byte[] encoded, int maxTransactions) throws MalformedEncodingException {
+        if (encoded.length > MAX_ENCODED_BYTES) {
+            throw new MalformedEncodingException("a block of " + encoded.length + " bytes is over the limit of " + MAX_ENCODED_BYTES
+                    + " (B4)");
+        }
         CanonicalReader in = new CanonicalReader(encoded);
         BlockHeader header = BlockHeader.decode(in);
         long count = in.u32();

@@ -244,13 +244,20 @@ public final class Blockchain implements FinalityChain {
         StateTransition.Touched touched = new StateTransition.Touched();
         List<Transaction> included = new ArrayList<>();
         Map<Transaction, String> skipped = new LinkedHashMap<>();
+        long size = new Block(new BlockHeader(BlockHeader.VERSION, params.chainId(), height, parent.hash(), timestamp,
+                Hash.ZERO, Hash.ZERO, BigInteger.ONE, miner, 0), List.of()).encodedSize();
         for (Transaction tx : candidates) {
             if (included.size() >= params.maxTransactionsPerBlock()) {
                 break;
             }
+            if (size + Block.sizeInBlock(tx) > Block.MAX_ENCODED_BYTES) {
+                // B4: it waits for the next block; a smaller one further down may still fit.
+                continue;
+            }
             try {
                 transition.applyTransaction(tx, miner, height, state, touched);
                 included.add(tx);
+                size += Block.sizeInBlock(tx);
             } catch (InvalidTransactionException e) {
                 skipped.put(tx, e.reason().code() + ": " + e.getMessage());
             }
@@ -294,7 +301,7 @@ public final class Blockchain implements FinalityChain {
         return makeMainChainEndIn(candidate, head, false);
     }
 
-    /** H1–H7 and B1–B3 of docs/chain-spec.md §3: everything checkable without the state. */
+    /** H1–H7 and B1–B4 of docs/chain-spec.md §3: everything checkable without the state. */
     private void checkHeaderAndBody(Block block, StoredBlock parent, long nowMs) throws InvalidBlockException {
         BlockHeader header = block.header();
         if (header.version() != BlockHeader.VERSION) {
@@ -322,6 +329,10 @@ public final class Blockchain implements FinalityChain {
         }
         if (!ProofOfWork.satisfies(header)) {
             throw new InvalidBlockException("H7: the header hash " + block.hash() + " is above its target");
+        }
+        long size = block.encodedSize();
+        if (size > Block.MAX_ENCODED_BYTES) {
+            throw new InvalidBlockException("B4: " + size + " bytes, more than the " + Block.MAX_ENCODED_BYTES + " a block may take");
         }
         if (block.transactions().size() > params.maxTransactionsPerBlock()) {
             throw new InvalidBlockException("B1: " + block.transactions().size() + " transactions, more than the "

@@ -138,6 +138,11 @@ public final class Transaction {
         return known;
     }
 
+    /** The length of {@link #encode()}. */
+    public int encodedLength() {
+        return unsignedEncoding.length + signature.length;
+    }
+
     /** The canonical encoding of the signed transaction. */
     public byte[] encode() {
         return new CanonicalWriter(unsignedEncoding.length + signature.length).raw(unsignedEncoding).raw(signature).toByteArray();

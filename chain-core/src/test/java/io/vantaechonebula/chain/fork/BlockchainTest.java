@@ -1,19 +1,5 @@
 package io.vantaechonebula.chain.fork;
 
-import io.vantaechonebula.chain.account.Account;
-import io.vantaechonebula.chain.block.Block;
-import io.vantaechonebula.chain.block.BlockHeader;
-import io.vantaechonebula.chain.block.BlockTemplate;
-import io.vantaechonebula.chain.crypto.Address;
-import io.vantaechonebula.chain.crypto.Hash;
-import io.vantaechonebula.chain.pow.ProofOfWork;
-import io.vantaechonebula.chain.store.BlockStatus;
-import io.vantaechonebula.chain.store.InMemoryChainStore;
-import io.vantaechonebula.chain.tx.Transaction;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Test;
 import static io.vantaechonebula.chain.fork.TestChains.ALICE;
 import static io.vantaechonebula.chain.fork.TestChains.ALICE_FUNDS;
 import static io.vantaechonebula.chain.fork.TestChains.BLOCK_TIME;
@@ -28,6 +14,24 @@ import static io.vantaechonebula.chain.fork.TestChains.params;
 import static io.vantaechonebula.chain.fork.TestChains.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vantaechonebula.chain.account.Account;
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.block.BlockHeader;
+import io.vantaechonebula.chain.block.BlockTemplate;
+import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.crypto.Hash;
+import io.vantaechonebula.chain.params.ChainParams;
+import io.vantaechonebula.chain.pow.ProofOfWork;
+import io.vantaechonebula.chain.store.BlockStatus;
+import io.vantaechonebula.chain.store.InMemoryChainStore;
+import io.vantaechonebula.chain.tx.Transaction;
+import io.vantaechonebula.chain.tx.TransactionType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
 
 /** docs/chain-spec.md §3 and §6, on two simulated nodes X and Y. */
 class BlockchainTest {
@@ -296,4 +300,31 @@ class BlockchainTest {
                 header.timestampMs(), header.merkleRoot(), header.stateRoot(), header.target(), header.miner(), 0));
     }
 
+
+    @Test
+    void b4_aBlockIsAtMostEightMebibytesInTheTemplateAndOnImport() {
+        ChainParams roomy = new ChainParams("testnet", "vanta-test-1", BLOCK_TIME, 8 * BLOCK_TIME, 6 * BLOCK_TIME,
+                3 * BLOCK_TIME, params().genesisTarget(), params().powLimit(), GENESIS_TIME, 1_000, 10, 20_000, 10_000,
+                Map.of(ALICE.publicKey().address(), 1_000_000_000L), TestChains.STAKING);
+        Blockchain chain = new Blockchain(roomy, new InMemoryChainStore());
+        byte[] payload = new byte[Transaction.MAX_PAYLOAD_BYTES];
+        List<Transaction> transfers = new ArrayList<>();
+        for (int nonce = 0; nonce < 7_500; nonce++) {
+            transfers.add(Transaction.sign(ALICE, roomy.chainId(), TransactionType.TRANSFER, BOB_ADDRESS, 1, 10, nonce, payload));
+        }
+        long all = new Block(chain.head().block().header(), transfers).encodedSize();
+        assertThat(all).as("the transfers together").isGreaterThan(Block.MAX_ENCODED_BYTES);
+
+        BlockTemplate template = chain.template(transfers, MINER_X, GENESIS_TIME + BLOCK_TIME);
+        Block mined = TestChains.mine(template);
+        assertThat(mined.encodedSize()).isLessThanOrEqualTo(Block.MAX_ENCODED_BYTES).isEqualTo(mined.encode().length);
+        assertThat(mined.transactions()).hasSizeLessThan(transfers.size()).hasSizeGreaterThan(6_000);
+
+        Block oversized = new Block(mined.header(), transfers);
+        assertThat(chain.importBlock(oversized, GENESIS_TIME + BLOCK_TIME)).isInstanceOfSatisfying(ImportResult.Invalid.class,
+                invalid -> assertThat(invalid.reason()).startsWith("B4:"));
+        assertThatThrownBy(() -> Block.decode(oversized.encode(), 20_000)).as("refused before it is read")
+                .hasMessageContaining("B4");
+        assertThat(chain.importBlock(mined, GENESIS_TIME + BLOCK_TIME)).isInstanceOf(ImportResult.Extended.class);
+    }
 }

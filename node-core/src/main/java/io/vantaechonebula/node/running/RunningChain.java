@@ -160,12 +160,12 @@ public final class RunningChain {
 
     /** Checks a transaction against the head state and queues it for a block. */
     public Mempool.Added submit(Transaction tx) throws InvalidTransactionException {
-        events.transactionOffered(params, tx);
+        tell("the offer of transaction " + tx.id(), () -> events.transactionOffered(params, tx));
         try {
             Mempool.Added added = mempool.add(tx, accounts);
             rejections.remove(tx.id());
             if (added != Mempool.Added.ALREADY_PENDING) {
-                events.transactionTaken(params, tx);
+                tell("transaction " + tx.id(), () -> events.transactionTaken(params, tx));
             }
             return added;
         } catch (InvalidTransactionException e) {
@@ -217,11 +217,11 @@ public final class RunningChain {
                 return imported;
             });
             long committed = System.nanoTime();
-            if (result instanceof ImportResult.Extended || result instanceof ImportResult.Reorganized
-                    || result instanceof ImportResult.SideChain) {
+            boolean taken = result instanceof ImportResult.Extended || result instanceof ImportResult.Reorganized
+                    || result instanceof ImportResult.SideChain;
+            if (taken) {
                 transactionsImported.addAndGet(block.transactions().size());
                 blocksImported.incrementAndGet();
-                events.blockTaken(params, block);
             }
             if (result instanceof ImportResult.Extended || result instanceof ImportResult.Reorganized) {
                 // Accounts first: a template read against the new head and old accounts must see its version change.
@@ -230,6 +230,10 @@ public final class RunningChain {
                 afterHeadChanged(block, result);
             }
             long done = System.nanoTime();
+            // The listener last: the block is committed and the chain's own bookkeeping done, whatever it does.
+            if (taken) {
+                tell("block " + block.hash(), () -> events.blockTaken(params, block));
+            }
             LOG.log(importLog, () -> "Imported " + params.name() + " block " + block.height() + " with " + block.transactions().size()
                     + " transactions: " + result.getClass().getSimpleName() + "; checked and written in "
                     + (applied[0] - start) / 1_000_000 + " ms, committed in " + (committed - applied[0]) / 1_000_000
@@ -237,6 +241,15 @@ public final class RunningChain {
             return result;
         } finally {
             importLock.unlock();
+        }
+    }
+
+    /** Tells the listener of something already done here; its failure is logged, never the caller's. */
+    private void tell(String what, Runnable event) {
+        try {
+            event.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Chain " + params.name() + " took " + what + ", but passing it on failed: " + e.getMessage(), e);
         }
     }
 

@@ -89,4 +89,34 @@ class RunningChainTest {
         assertThat(chain.chainHead().height()).isZero();
         assertThat(new RunningChains(List.of(chain)).heads()).containsExactly(chain.chainHead());
     }
+
+    @Test
+    void b4_aListenerThatFailsSkipsNoneOfTheChainsOwnBookkeeping() {
+        RunningChain failing = new RunningChain(TestChains.params(), new InMemoryChainStore(), store -> store::account, 100,
+                InTransaction.NONE, Optional.empty(), SignedVotes.inMemory(), 10_000, Level.FINE);
+        failing.listen(new ChainEvents() {
+            @Override
+            public void blockTaken(ChainParams params, Block block) {
+                throw new IllegalStateException("gossip could not encode the block");
+            }
+
+            @Override
+            public void transactionTaken(ChainParams params, Transaction transaction) {
+                throw new IllegalStateException("gossip is down");
+            }
+        });
+        Transaction transfer = TestChains.transfer(TestChains.ALICE, TestChains.BOB.publicKey().address(), 500, 20, 0);
+        assertThat(failing.offer(transfer)).as("taken, whatever the listener does").isEqualTo(TransactionOffer.NEW);
+        MiningTarget target = failing.miningTarget(TestChains.MINER_X);
+        long versionBefore = target.headVersion();
+
+        Block block = TestChains.mine(target.template());
+        target.found(block);
+
+        assertThat(failing.head().hash()).isEqualTo(block.hash());
+        assertThat(target.headVersion()).as("the head version moved").isGreaterThan(versionBefore);
+        assertThat(failing.waitingTransactions()).as("the mempool let the included transfer go").isZero();
+        assertThat(failing.account(TestChains.BOB.publicKey().address()).balance()).as("the head's accounts are new")
+                .isEqualTo(500);
+    }
 }
