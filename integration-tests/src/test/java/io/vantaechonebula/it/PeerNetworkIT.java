@@ -113,6 +113,24 @@ class PeerNetworkIT {
     }
 
     @Test
+    void s3_aHelloClaimingHeightTwoToTheSixtySecondLeavesTheServerReady() throws Exception {
+        ChainParams testnet = ChainParamsFile.bundled("testnet", PeerNetworkIT.class.getClassLoader());
+        Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
+        Hash unheardOf = Hash.sha256(new byte[] {62});
+        List<ChainHead> chains = List.of(new ChainHead(testnet.chainId(), Genesis.block(testnet).hash(), 1L << 62, unheardOf));
+        new HttpPeerClient(key, System::currentTimeMillis)
+                .hello(Api.BASE, Hello.signed(key, 1, "", "basic", "it-tall-tale", chains, System.currentTimeMillis()));
+        assertThat(peer(serverPeers(), key.publicKey().address().hex())).as("taken as a peer").isPresent();
+
+        Api.Answer ready = Api.get("/health/ready");
+        assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+        JsonObject sync = ready.object().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("sync")).findFirst().orElseThrow();
+        assertThat(sync.getString("status")).isEqualTo("UP");
+        assertThat(sync.getJsonObject("data").getString(testnet.chainId())).doesNotContain(String.valueOf(1L << 62));
+    }
+
+    @Test
     void aPeerThatSendsInvalidBlocksIsBannedAndRefused() throws Exception {
         ChainParams testnet = ChainParamsFile.bundled("testnet", PeerNetworkIT.class.getClassLoader());
         Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());

@@ -41,6 +41,9 @@ final class Synchronizer {
     /** An answer stops adding blocks once it holds this many bytes. */
     static final int MAX_ANSWER_BYTES = 8 << 20;
     private static final long PROGRESS_LOG_MS = 5_000;
+    /** S2: what one round may spend on one chain with one peer; a long sync goes on in the next round. */
+    static final int ROUND_BATCHES = 200;
+    static final long ROUND_BUDGET_MS = 60_000;
     private static final Logger LOG = Logger.getLogger(Synchronizer.class.getName());
 
     private final NetworkSettings settings;
@@ -132,11 +135,17 @@ final class Synchronizer {
         }
     }
 
+    /**
+     * Each chain's height against the best height its peers have backed (S3): a claimed head counts once
+     * this node holds the block it names, which passed its proof of work, or as far as the blocks the peer
+     * delivered reach, at the height of that block. A claim of any height costs nothing to make, and counts for
+     * nothing beyond what backs it.
+     */
     List<SyncStatus> status() {
         List<SyncStatus> statuses = new ArrayList<>();
         for (ChainHead local : chains.heads()) {
-            long best = peers.connectedPeers().stream().flatMap(peer -> peer.chain(local.chainId()).stream())
-                    .mapToLong(ChainHead::height).max().orElse(local.height());
+            long best = peers.connectedPeers().stream().mapToLong(peer -> backedHeight(peer, local.chainId()))
+                    .max().orElse(local.height());
             ChainSync sync = syncFor(local.chainId());
             synchronized (sync) {
                 statuses.add(new SyncStatus(local.chainId(), local.height(), Math.max(best, local.height()), sync.source != null,
@@ -144,6 +153,12 @@ final class Synchronizer {
             }
         }
         return statuses;
+    }
+
+    /** S3: the peer's claimed head at the height of its block when this node holds it, else the highest block it delivered. */
+    private long backedHeight(Peer peer, String chainId) {
+        long held = peer.chain(chainId).flatMap(claim -> chains.block(chainId, claim.head())).map(Block::height).orElse(-1L);
+        return Math.max(held, peer.backedHeight(chainId));
     }
 
     private void syncFrom(Peer peer, String chainId, ChainSync sync) {
@@ -158,7 +173,7 @@ final class Synchronizer {
         CompletableFuture<SyncBatch> next = fetch(peer, chainId,
                 Locator.of(startHeight, height -> chains.mainChainHash(chainId, height)));
         try {
-            while (true) {
+            for (int batches = 1; true; batches++) {
                 SyncBatch answer = await(next);
                 List<Block> batch = answer.blocks();
                 if (batch.isEmpty()) {
@@ -173,12 +188,27 @@ final class Synchronizer {
                     locator.addAll(Locator.of(localHeight(chainId), height -> chains.mainChainHash(chainId, height)));
                     next = fetch(peer, chainId, locator.subList(0, Math.min(locator.size(), Locator.MAX_HASHES)));
                 }
-                int taken = importBatch(peer, chainId, batch);
+                Imported batchResult = importBatch(peer, chainId, batch);
+                int taken = batchResult.taken();
                 takeCertificates(peer, chainId, answer.certificates());
                 imported += taken;
                 sync.imported(taken, imported, (System.nanoTime() - started) / 1e9);
                 if (taken < batch.size() || !more) {
                     next.cancel(false);
+                    break;
+                }
+                if (batchResult.fresh() == 0) {
+                    // S1: a batch of blocks this node has already moves nothing; a peer that sends one holds the round.
+                    peers.penalise(peer, Offence.MALFORMED_MESSAGE, "a sync answer of " + batch.size() + " blocks of " + chainId
+                            + " this node has already, after its locator", clock.getAsLong());
+                    next.cancel(false);
+                    break;
+                }
+                if (batches >= ROUND_BATCHES || (System.nanoTime() - started) / 1_000_000 >= ROUND_BUDGET_MS) {
+                    next.cancel(false);
+                    long height = localHeight(chainId);
+                    LOG.info(() -> "Syncing " + chainId + " from " + peer.nodeId() + " goes on next round (this round's budget"
+                            + " is spent) at height " + height + " of " + target);
                     break;
                 }
                 long now = clock.getAsLong();
@@ -241,9 +271,14 @@ final class Synchronizer {
         }
     }
 
+    /** How much of a batch was taken, and how much of that was new here. */
+    private record Imported(int taken, int fresh) {
+    }
+
     /** Imports blocks in order; stops at the first that is invalid or does not follow, and blames the peer. */
-    private int importBatch(Peer peer, String chainId, List<Block> batch) {
+    private Imported importBatch(Peer peer, String chainId, List<Block> batch) {
         int taken = 0;
+        int fresh = 0;
         for (Block block : batch) {
             // Seen before the import, so that the node's own listener does not pass old blocks on as news.
             seen.firstSight(new Gossip(GossipKind.BLOCK, chainId, block.encode()).id());
@@ -251,18 +286,19 @@ final class Synchronizer {
             if (result instanceof ImportResult.Invalid invalid) {
                 peers.penalise(peer, Offence.INVALID_BLOCK, "synced block " + block.hash() + " at height " + block.height()
                         + ": " + invalid.reason(), clock.getAsLong());
-                return taken;
+                return new Imported(taken, fresh);
             }
             if (result instanceof ImportResult.Orphan) {
                 peers.penalise(peer, Offence.MALFORMED_MESSAGE, "sync answer block " + block.hash()
                         + " does not follow the locator or the block before it", clock.getAsLong());
-                return taken;
+                return new Imported(taken, fresh);
             }
             taken++;
+            fresh += result instanceof ImportResult.AlreadyKnown ? 0 : 1;
         }
         Block last = batch.get(batch.size() - 1);
         peer.reached(chainId, last.height(), last.hash());
-        return taken;
+        return new Imported(taken, fresh);
     }
 
     private long localHeight(String chainId) {

@@ -19,6 +19,7 @@ import io.vantaechonebula.chain.vote.Vote;
 import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.gossip.GossipKind;
 import io.vantaechonebula.p2p.handshake.ChainHead;
+import io.vantaechonebula.p2p.sync.SyncBatch;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +38,10 @@ final class SimNode implements LocalChains {
     /** Blocks below this height are not served, as by a node that pruned them. */
     long servesFrom;
     int syncRequestsServed;
+    /** A height this node claims for its chain in its hellos, whatever it holds (a liar's); null: the truth. */
+    Long claimsHeight;
+    /** An answer this node gives to every sync request, whatever it asks (a liar's); null: the truth. */
+    SyncBatch answersEverySync;
     Network network;
 
     SimNode(String name, String address, Ed25519PrivateKey key, ChainParams params, AtomicLong clock) {
@@ -96,7 +101,7 @@ final class SimNode implements LocalChains {
     @Override
     public List<ChainHead> heads() {
         StoredBlock head = chain.head();
-        return List.of(new ChainHead(chainId(), genesis, head.height(), head.hash()));
+        return List.of(new ChainHead(chainId(), genesis, claimsHeight == null ? head.height() : claimsHeight, head.hash()));
     }
 
     @Override

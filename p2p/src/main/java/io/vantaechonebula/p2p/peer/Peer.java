@@ -4,7 +4,9 @@ import io.vantaechonebula.chain.crypto.Ed25519PublicKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.p2p.handshake.ChainHead;
 import io.vantaechonebula.p2p.handshake.Hello;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A node this one has exchanged hellos with: what it said of itself, and how it has behaved since. */
@@ -21,6 +23,8 @@ public final class Peer {
     private String address;
     /** The peer's chains as its hello gave them, moved on by the blocks it has sent since. */
     private List<ChainHead> chains;
+    /** Per chain, the highest block the peer sent that this node took: how far its claims are backed (S6). */
+    private final Map<String, Long> backed = new HashMap<>();
     private PeerState state = PeerState.CONNECTED;
     private long latencyMs = -1;
     private long lastSeenMs;
@@ -61,6 +65,11 @@ public final class Peer {
         return chains.stream().filter(chain -> chain.chainId().equals(chainId)).findFirst();
     }
 
+    /** The highest block of the chain the peer sent that this node took; -1 before the first. */
+    public synchronized long backedHeight(String chainId) {
+        return backed.getOrDefault(chainId, -1L);
+    }
+
     public synchronized PeerState state() {
         return state;
     }
@@ -90,6 +99,7 @@ public final class Peer {
 
     /** Records that the peer now has the chain at {@code height} (from a block it sent), if that is higher. */
     public synchronized void reached(String chainId, long height, Hash head) {
+        backed.merge(chainId, height, Math::max);
         chains = chains.stream()
                 .map(chain -> chain.chainId().equals(chainId) && height > chain.height()
                         ? new ChainHead(chainId, chain.genesis(), height, head) : chain)

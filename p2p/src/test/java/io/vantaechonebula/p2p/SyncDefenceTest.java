@@ -1,0 +1,74 @@
+package io.vantaechonebula.p2p;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.p2p.peer.PeerView;
+import io.vantaechonebula.p2p.sync.SyncBatch;
+import io.vantaechonebula.p2p.sync.SyncStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** docs/p2p-spec.md §4 S1–S3: sync moves on or stops, and a peer's claim counts once backed by proof of work. */
+class SyncDefenceTest {
+
+    private final SimulatedNetwork net = new SimulatedNetwork();
+
+    private static int reputationAt(SimNode node, SimNode peer) {
+        return node.network.peerViews().stream().filter(view -> view.nodeId().equals(peer.network.nodeId()))
+                .mapToInt(PeerView::reputation).findFirst().orElseThrow();
+    }
+
+    @Test
+    void s3_aClaimedHeightCountsForReadinessOnlyOnceBackedByProofOfWork() {
+        SimNode honest = net.node("a", List.of());
+        for (int i = 0; i < 3; i++) {
+            honest.mineQuietly();
+        }
+        SimNode liar = net.node("x", List.of("sim://a"));
+        liar.claimsHeight = 1L << 62;
+        net.rounds(3);
+
+        SyncStatus status = honest.network.syncStatus().get(0);
+        assertThat(status.bestPeerHeight()).as("2^62 claimed, nothing shown").isEqualTo(honest.height());
+        assertThat(status.behind()).isZero();
+    }
+
+    @Test
+    void s3_aPeerAheadCountsOnceItsBlocksArrive() {
+        SimNode ahead = net.node("a", List.of());
+        for (int i = 0; i < 4; i++) {
+            ahead.mineQuietly();
+        }
+        SimNode behind = net.node("b", List.of("sim://a"));
+        net.rounds(3);
+
+        assertThat(behind.height()).as("synced").isEqualTo(ahead.height());
+        assertThat(behind.network.syncStatus().get(0).bestPeerHeight()).isEqualTo(ahead.height());
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void s1_aPeerThatAnswersWithBlocksTheNodeHasIsChargedAndTheRoundEnds() {
+        SimNode honest = net.node("a", List.of());
+        List<Block> mined = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            mined.add(honest.mineQuietly());
+        }
+        SimNode liar = net.node("x", List.of("sim://a"));
+        net.rounds(2);
+        assertThat(liar.height()).isEqualTo(honest.height());
+        int before = reputationAt(honest, liar);
+
+        liar.claimsHeight = honest.height() + 100;
+        liar.answersEverySync = new SyncBatch(mined.subList(0, 3), List.of());
+        net.rounds(1);
+        honest.network.syncOnce();
+
+        assertThat(reputationAt(honest, liar)).as("a batch that moves nothing costs the peer").isLessThan(before);
+        assertThat(honest.height()).isEqualTo(mined.get(4).height());
+    }
+}
