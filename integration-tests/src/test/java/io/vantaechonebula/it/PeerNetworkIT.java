@@ -42,6 +42,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,6 +111,34 @@ class PeerNetworkIT {
             again.destroy();
             again.waitFor(20, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void p6_thirtyTwoHellosOfTwentyMebibytesAreRefusedUnreadAndTheServerStaysReady() throws Exception {
+        byte[] junk = new byte[20 << 20];
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<CompletableFuture<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            HttpRequest hello = HttpRequest.newBuilder(URI.create(Api.BASE + "/api/v1/p2p/hello"))
+                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(junk)).build();
+            // Refused before it is read: the answer is 413, or the server closes the upload it will not read.
+            answers.add(http.sendAsync(hello, HttpResponse.BodyHandlers.discarding()).handle((response, failure) ->
+                    failure == null ? response.statusCode() : -1));
+        }
+        for (CompletableFuture<Integer> answer : answers) {
+            assertThat(answer.get(90, TimeUnit.SECONDS)).as("413 or the upload cut off").isIn(413, -1);
+        }
+
+        Api.Answer ready = Api.get("/health/ready");
+        assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+        Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
+        ChainParams testnet = ChainParamsFile.bundled("testnet", PeerNetworkIT.class.getClassLoader());
+        List<ChainHead> chains = List.of(new ChainHead(testnet.chainId(), Genesis.block(testnet).hash(), 0,
+                Genesis.block(testnet).hash()));
+        assertThat(new HttpPeerClient(key, System::currentTimeMillis).hello(Api.BASE,
+                Hello.signed(key, 1, "", "basic", "it-after-the-flood", chains, System.currentTimeMillis())).nodeId())
+                .as("an honest hello is still answered").isNotEmpty();
     }
 
     @Test

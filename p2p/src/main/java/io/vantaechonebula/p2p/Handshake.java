@@ -70,11 +70,7 @@ final class Handshake {
 
     Peer authenticate(String nodeId, long timestampMs, byte[] signedBytes, byte[] signature) throws RefusedException {
         long now = clock.getAsLong();
-        if (peers.isBanned(nodeId, now)) {
-            throw new RefusedException(new Refusal(Refusal.Reason.BANNED, "node " + nodeId + " is banned for a while"));
-        }
-        Peer peer = peers.connected(nodeId).orElseThrow(() -> new RefusedException(new Refusal(Refusal.Reason.UNKNOWN_PEER,
-                "node " + nodeId + " is not a connected peer; say hello first (POST /api/v1/p2p/hello)")));
+        Peer peer = connectedSender(nodeId, now);
         long skew = Math.abs(timestampMs - now);
         if (skew > settings.maxClockSkewMs()) {
             throw new RefusedException(new Refusal(Refusal.Reason.BAD_REQUEST_SIGNATURE, "the request was signed " + skew
@@ -91,5 +87,14 @@ final class Handshake {
                     + settings.limits().requestsPerSecond() + " requests a second; slow down"));
         }
         return peer;
+    }
+
+    /** The connected, unbanned peer a request names as its sender; checked before its body is read (P6). */
+    Peer connectedSender(String nodeId, long nowMs) throws RefusedException {
+        if (peers.isBanned(nodeId, nowMs)) {
+            throw new RefusedException(new Refusal(Refusal.Reason.BANNED, "node " + nodeId + " is banned for a while"));
+        }
+        return peers.connected(nodeId).orElseThrow(() -> new RefusedException(new Refusal(Refusal.Reason.UNKNOWN_PEER,
+                "node " + nodeId + " is not a connected peer; say hello first (POST /api/v1/p2p/hello)")));
     }
 }

@@ -93,6 +93,11 @@ public final class Network {
         return handshake.authenticate(nodeId, timestampMs, signedBytes, signature);
     }
 
+    /** P6: refuses a request naming a sender that is no connected peer, before its body is read. */
+    public void checkSender(String nodeId) throws RefusedException {
+        handshake.connectedSender(nodeId, clock.getAsLong());
+    }
+
     /** A request from the peer could not be read: it costs the peer reputation. */
     public void onMalformed(Peer from, String problem) {
         peers.penalise(from, Offence.MALFORMED_MESSAGE, problem, clock.getAsLong());

@@ -32,4 +32,7 @@ public interface NodeOperations {
     /** Answers a peer-to-peer request arriving over HTTP (docs/p2p-spec.md). */
     P2pHttpApi.Answer handlePeerRequest(String method, String path, String query,
                                         Function<String, Optional<String>> header, byte[] body);
+
+    /** What of a peer-to-peer request's body may be read, from its method, path and headers alone (docs/p2p-spec.md P6). */
+    P2pHttpApi.Admission admitPeerRequest(String method, String path, Function<String, Optional<String>> header);
 }

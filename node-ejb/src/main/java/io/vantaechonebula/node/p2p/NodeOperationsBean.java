@@ -68,4 +68,9 @@ public class NodeOperationsBean implements NodeOperations {
                                                Function<String, Optional<String>> header, byte[] body) {
         return peers.api().handle(method, path, query, header, body);
     }
+
+    @Override
+    public P2pHttpApi.Admission admitPeerRequest(String method, String path, Function<String, Optional<String>> header) {
+        return peers.api().admit(method, path, header);
+    }
 }

@@ -13,6 +13,7 @@ import io.vantaechonebula.p2p.peer.Peer;
 import io.vantaechonebula.p2p.sync.SyncBatch;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +29,10 @@ public final class HttpPeerClient implements PeerClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(60);
+    /** P6: the most an answer of each kind may take; a longer one is cut off and the call fails. */
+    static final int MAX_SMALL_ANSWER_BYTES = 64 << 10;
+    static final int MAX_PEERS_ANSWER_BYTES = 1 << 20;
+    static final int MAX_BLOCKS_ANSWER_BYTES = 32 << 20;
 
     private final Ed25519PrivateKey key;
     private final LongSupplier clock;
@@ -42,14 +47,11 @@ public final class HttpPeerClient implements PeerClient {
     @Override
     public boolean isVantaNode(String address) {
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(address, "/api/v1/system/status"))
-                    .timeout(CONNECT_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri(address, "/api/v1/system/status"))
+                    .timeout(CONNECT_TIMEOUT).GET().build(), MAX_SMALL_ANSWER_BYTES);
             return response.statusCode() == 200
                     && "VantaEchoNebula".equals(WireJson.read(response.body()).getString("system", ""));
-        } catch (IOException | MalformedMessageException | PeerCallException | ClassCastException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (MalformedMessageException | PeerCallException | ClassCastException e) {
             return false;
         }
     }
@@ -60,7 +62,7 @@ public final class HttpPeerClient implements PeerClient {
                 .header("Content-Type", P2pHttpApi.JSON)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.bytes(WireJson.hello(ours)))).build();
         try {
-            return WireJson.hello(answer(send(request), address));
+            return WireJson.hello(answer(send(request, MAX_SMALL_ANSWER_BYTES), address));
         } catch (MalformedMessageException e) {
             throw new PeerCallException(address + " answered a hello that does not parse: " + e.getMessage());
         }
@@ -69,7 +71,7 @@ public final class HttpPeerClient implements PeerClient {
     @Override
     public void gossip(Peer to, Gossip gossip) throws PeerCallException {
         HttpResponse<byte[]> response = send(signed(to.address(), "POST", P2pHttpApi.BASE + "/gossip",
-                WireJson.bytes(WireJson.gossip(gossip)), CALL_TIMEOUT));
+                WireJson.bytes(WireJson.gossip(gossip)), CALL_TIMEOUT), MAX_SMALL_ANSWER_BYTES);
         if (response.statusCode() != 422) {
             answer(response, to.address());
         }
@@ -78,7 +80,7 @@ public final class HttpPeerClient implements PeerClient {
     @Override
     public SyncBatch blocksAfter(Peer from, String chainId, List<Hash> locator, int max) throws PeerCallException {
         HttpResponse<byte[]> response = send(signed(from.address(), "POST", P2pHttpApi.BASE + "/blocks",
-                WireJson.bytes(WireJson.blocksRequest(chainId, locator, max)), SYNC_TIMEOUT));
+                WireJson.bytes(WireJson.blocksRequest(chainId, locator, max)), SYNC_TIMEOUT), MAX_BLOCKS_ANSWER_BYTES);
         try {
             return WireJson.blocks(answer(response, from.address()), max);
         } catch (MalformedMessageException e) {
@@ -88,7 +90,8 @@ public final class HttpPeerClient implements PeerClient {
 
     @Override
     public List<String> peerAddresses(Peer of) throws PeerCallException {
-        HttpResponse<byte[]> response = send(signed(of.address(), "GET", P2pHttpApi.BASE + "/peers", new byte[0], CALL_TIMEOUT));
+        HttpResponse<byte[]> response = send(signed(of.address(), "GET", P2pHttpApi.BASE + "/peers", new byte[0], CALL_TIMEOUT),
+                MAX_PEERS_ANSWER_BYTES);
         try {
             return WireJson.peers(answer(response, of.address()));
         } catch (MalformedMessageException e) {
@@ -110,9 +113,18 @@ public final class HttpPeerClient implements PeerClient {
                 .build();
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request) throws PeerCallException {
+    /** Sends the request and reads at most {@code maxBytes} of the answer; a longer answer fails the call. */
+    private HttpResponse<byte[]> send(HttpRequest request, int maxBytes) throws PeerCallException {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            byte[] body;
+            try (InputStream in = response.body()) {
+                body = in.readNBytes(maxBytes + 1);
+            }
+            if (body.length > maxBytes) {
+                throw new PeerCallException(request.uri() + " answered more than the " + maxBytes + " bytes such an answer takes");
+            }
+            return new Read(response, body);
         } catch (IOException e) {
             throw new PeerCallException(request.uri() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage()), e);
@@ -150,6 +162,45 @@ public final class HttpPeerClient implements PeerClient {
             return uri;
         } catch (IllegalArgumentException e) {
             throw new PeerCallException("'" + address + "' is not an address: " + e.getMessage());
+        }
+    }
+
+    /** An answer read within its limit. */
+    private record Read(HttpResponse<InputStream> response, byte[] body) implements HttpResponse<byte[]> {
+
+        @Override
+        public int statusCode() {
+            return response.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return response.request();
+        }
+
+        @Override
+        public Optional<HttpResponse<byte[]>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return response.headers();
+        }
+
+        @Override
+        public Optional<javax.net.ssl.SSLSession> sslSession() {
+            return response.sslSession();
+        }
+
+        @Override
+        public java.net.URI uri() {
+            return response.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return response.version();
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Serves {@value P2pHttpApi#BASE} from the JDK's HTTP server, as a light node does. */
 public final class JdkHttpHandler implements HttpHandler {
@@ -19,10 +20,18 @@ public final class JdkHttpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body = readAtMost(exchange.getRequestBody(), P2pHttpApi.MAX_BODY_BYTES + 1);
-            String query = exchange.getRequestURI().getRawQuery();
-            P2pHttpApi.Answer answer = api.handle(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    query == null ? "" : query, name -> Optional.ofNullable(exchange.getRequestHeaders().getFirst(name)), body);
+            Function<String, Optional<String>> headers = name -> Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getRawPath();
+            P2pHttpApi.Admission admission = api.admit(method, path, headers);
+            P2pHttpApi.Answer answer;
+            if (admission.refusal().isPresent()) {
+                answer = admission.refusal().get();
+            } else {
+                byte[] body = readAtMost(exchange.getRequestBody(), admission.maxBodyBytes() + 1);
+                String query = exchange.getRequestURI().getRawQuery();
+                answer = api.handle(method, path, query == null ? "" : query, headers, body);
+            }
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
             exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -23,6 +23,10 @@ public final class P2pHttpApi {
     public static final String BASE = "/api/v1/p2p";
     /** The largest body taken: a gossiped block at its largest, in base64, with room for the JSON around it. */
     public static final int MAX_BODY_BYTES = 24 << 20;
+    /** P6: a hello's body at most; it comes before the sender is known. */
+    public static final int MAX_HELLO_BYTES = 8 << 10;
+    /** P6: a blocks request's body at most (a locator of 64 hashes is about 5 KiB). */
+    public static final int MAX_BLOCKS_REQUEST_BYTES = 64 << 10;
     static final String JSON = "application/json";
     static final String PROBLEM = "application/problem+json";
 
@@ -45,16 +49,84 @@ public final class P2pHttpApi {
     }
 
     /**
+     * What a transport may read of a request's body, decided from its method, path and headers alone (P6):
+     * the route's limit, or the answer to give without reading it (an unknown route, a declared length over
+     * the limit, a signed route whose sender is no connected peer).
+     */
+    public record Admission(int maxBodyBytes, Optional<Answer> refusal) {
+    }
+
+    public Admission admit(String method, String path, Function<String, Optional<String>> headers) {
+        String route = method.toUpperCase(Locale.ROOT) + " " + path;
+        int limit = limitOf(route);
+        if (limit < 0) {
+            return new Admission(0, Optional.of(notFound(route)));
+        }
+        Optional<Long> declared = headers.apply("Content-Length").flatMap(P2pHttpApi::length);
+        if (declared.isPresent() && declared.get() > limit) {
+            return new Admission(0, Optional.of(tooLarge(declared.get(), limit, route)));
+        }
+        if (!route.equals("POST " + BASE + "/hello")) {
+            Optional<String> node = headers.apply(SignedRequest.NODE_HEADER);
+            if (node.isEmpty()) {
+                return new Admission(0, Optional.of(refused(unsigned("the request needs the headers " + SignedRequest.NODE_HEADER
+                        + ", " + SignedRequest.TIME_HEADER + " and " + SignedRequest.SIGNATURE_HEADER + " (docs/p2p-spec.md §3)"))));
+            }
+            try {
+                network.checkSender(node.get().trim());
+            } catch (RefusedException e) {
+                return new Admission(0, Optional.of(refused(e)));
+            }
+        }
+        return new Admission(limit, Optional.empty());
+    }
+
+    /** The most a route's body may take; -1 for a route that is not part of the protocol. */
+    private static int limitOf(String route) {
+        return switch (route) {
+            case "POST " + BASE + "/hello" -> MAX_HELLO_BYTES;
+            case "POST " + BASE + "/gossip" -> MAX_BODY_BYTES;
+            case "POST " + BASE + "/blocks" -> MAX_BLOCKS_REQUEST_BYTES;
+            case "GET " + BASE + "/peers" -> 0;
+            default -> -1;
+        };
+    }
+
+    private static Optional<Long> length(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Answer tooLarge(long bytes, int limit, String route) {
+        return Answer.problem("p2p-too-large", "Message too large", 413, route + ": the body has " + bytes
+                + " bytes, more than the " + limit + " this request may have (docs/p2p-spec.md P6)");
+    }
+
+    private static Answer notFound(String route) {
+        return Answer.problem("not-found", "No such peer-to-peer request", 404, route
+                + " is not part of the protocol; see docs/p2p-spec.md §3");
+    }
+
+    private static Answer refused(RefusedException e) {
+        Refusal refusal = e.refusal();
+        int status = statusOf(refusal.reason());
+        return new Answer(status, PROBLEM, WireJson.bytes(WireJson.refusal(refusal, status)));
+    }
+
+    /**
      * @param path        the request's path, from {@value #BASE} on
      * @param query       the raw query, without the {@code ?}, or empty
      * @param headers     the request's headers by name, whatever their case
      */
     public Answer handle(String method, String path, String query, Function<String, Optional<String>> headers, byte[] body) {
-        if (body.length > MAX_BODY_BYTES) {
-            return Answer.problem("p2p-too-large", "Message too large", 413, "the body has " + body.length
-                    + " bytes, more than the " + MAX_BODY_BYTES + " a peer-to-peer message may have");
-        }
         String route = method.toUpperCase(Locale.ROOT) + " " + path;
+        int limit = limitOf(route);
+        if (limit >= 0 && body.length > limit) {
+            return tooLarge(body.length, limit, route);
+        }
         try {
             return switch (route) {
                 case "POST " + BASE + "/hello" -> hello(body);
@@ -64,13 +136,10 @@ public final class P2pHttpApi {
                     authenticate(method, path, query, headers, body);
                     yield Answer.json(200, WireJson.peers(network.peerAddresses()));
                 }
-                default -> Answer.problem("not-found", "No such peer-to-peer request", 404, route
-                        + " is not part of the protocol; see docs/p2p-spec.md §3");
+                default -> notFound(route);
             };
         } catch (RefusedException e) {
-            Refusal refusal = e.refusal();
-            int status = statusOf(refusal.reason());
-            return new Answer(status, PROBLEM, WireJson.bytes(WireJson.refusal(refusal, status)));
+            return refused(e);
         }
     }
 

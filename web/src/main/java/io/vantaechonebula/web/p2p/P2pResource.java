@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -41,20 +42,29 @@ public class P2pResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "A peer-to-peer request", description = "hello, gossip or blocks; see docs/p2p-spec.md")
     public Response post(@PathParam("route") String route, InputStream body) throws IOException {
-        return answer("POST", route, body.readNBytes(P2pHttpApi.MAX_BODY_BYTES + 1));
+        return answer("POST", route, body);
     }
 
     @GET
     @Path("{route: .+}")
     @Operation(summary = "A peer-to-peer request", description = "peers; see docs/p2p-spec.md")
-    public Response get(@PathParam("route") String route) {
-        return answer("GET", route, new byte[0]);
+    public Response get(@PathParam("route") String route) throws IOException {
+        return answer("GET", route, InputStream.nullInputStream());
     }
 
-    private Response answer(String method, String route, byte[] body) {
-        String query = uri.getRequestUri().getRawQuery();
-        P2pHttpApi.Answer answer = peers.handlePeerRequest(method, P2pHttpApi.BASE + "/" + route, query == null ? "" : query,
-                name -> Optional.ofNullable(headers.getHeaderString(name)), body);
+    /** The route and the sender are checked before the body is read, and no more of it is read than the route takes. */
+    private Response answer(String method, String route, InputStream body) throws IOException {
+        String path = P2pHttpApi.BASE + "/" + route;
+        Function<String, Optional<String>> header = name -> Optional.ofNullable(headers.getHeaderString(name));
+        P2pHttpApi.Admission admission = peers.admitPeerRequest(method, path, header);
+        P2pHttpApi.Answer answer;
+        if (admission.refusal().isPresent()) {
+            answer = admission.refusal().get();
+        } else {
+            String query = uri.getRequestUri().getRawQuery();
+            answer = peers.handlePeerRequest(method, path, query == null ? "" : query, header,
+                    body.readNBytes(admission.maxBodyBytes() + 1));
+        }
         return Response.status(answer.status()).type(answer.contentType()).entity(answer.body()).build();
     }
 }
