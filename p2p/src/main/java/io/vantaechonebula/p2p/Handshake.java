@@ -50,13 +50,18 @@ final class Handshake {
 
     /** Why the hello another node gave (in answer to ours, or dialled at the address) is not taken, if it is not. */
     Optional<Refusal> refusal(Hello ours, Hello theirs, String dialledAddress) {
-        long now = clock.getAsLong();
-        return check.check(ours, theirs, now).or(() -> peers.admit(theirs, dialledAddress, now));
+        return refusal(ours, theirs, dialledAddress, dialledAddress.isEmpty() ? "" : PeerTable.hostOf(dialledAddress));
     }
 
-    Hello onHello(Hello theirs) throws RefusedException {
+    private Optional<Refusal> refusal(Hello ours, Hello theirs, String dialledAddress, String observedHost) {
+        long now = clock.getAsLong();
+        return check.check(ours, theirs, now).or(() -> peers.admit(theirs, dialledAddress, observedHost, now));
+    }
+
+    /** @param observedHost the host the hello came from, as the connection shows it; empty when not known */
+    Hello onHello(Hello theirs, String observedHost) throws RefusedException {
         Hello ours = hello();
-        Optional<Refusal> refusal = refusal(ours, theirs, "");
+        Optional<Refusal> refusal = refusal(ours, theirs, "", observedHost);
         if (refusal.isPresent()) {
             LOG.fine(() -> "Refused the hello of " + theirs.nodeId() + " at " + theirs.address() + ": " + refusal.get());
             throw new RefusedException(refusal.get());

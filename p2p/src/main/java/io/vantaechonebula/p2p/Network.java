@@ -81,7 +81,12 @@ public final class Network {
 
     /** Takes another node's hello (H1–H5, then the peer limit and bans) and answers with this node's. */
     public Hello onHello(Hello theirs) throws RefusedException {
-        return handshake.onHello(theirs);
+        return handshake.onHello(theirs, "");
+    }
+
+    /** @param observedHost the host the hello came from, as the connection shows it (P8) */
+    public Hello onHello(Hello theirs, String observedHost) throws RefusedException {
+        return handshake.onHello(theirs, observedHost);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.vantaechonebula.p2p.handshake.Hello;
 import io.vantaechonebula.p2p.handshake.SignedRequest;
 import io.vantaechonebula.p2p.peer.Peer;
 import io.vantaechonebula.p2p.peer.PeerLimits;
+import io.vantaechonebula.p2p.peer.PeerTable;
 import io.vantaechonebula.p2p.sync.SyncBatch;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -143,7 +144,7 @@ final class SimulatedNetwork {
                 if (slow.contains(address)) {
                     Thread.sleep(SLOW_MS);
                 }
-                return target.network.onHello(ours);
+                return target.network.onHello(ours, PeerTable.hostOf(from.address));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PeerCallException("interrupted");

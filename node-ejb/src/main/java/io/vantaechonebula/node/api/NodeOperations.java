@@ -30,8 +30,9 @@ public interface NodeOperations {
     long readyMaxBehind();
 
     /** Answers a peer-to-peer request arriving over HTTP (docs/p2p-spec.md). */
+    /** @param remoteHost the host the request came from, as the connection shows it (docs/p2p-spec.md P8) */
     P2pHttpApi.Answer handlePeerRequest(String method, String path, String query,
-                                        Function<String, Optional<String>> header, byte[] body);
+                                        Function<String, Optional<String>> header, byte[] body, String remoteHost);
 
     /** What of a peer-to-peer request's body may be read, from its method, path and headers alone (docs/p2p-spec.md P6). */
     P2pHttpApi.Admission admitPeerRequest(String method, String path, Function<String, Optional<String>> header);

@@ -65,8 +65,9 @@ public class NodeOperationsBean implements NodeOperations {
 
     @Override
     public P2pHttpApi.Answer handlePeerRequest(String method, String path, String query,
-                                               Function<String, Optional<String>> header, byte[] body) {
-        return peers.api().handle(method, path, query, header, body);
+                                               Function<String, Optional<String>> header, byte[] body,
+                                               String remoteHost) {
+        return peers.api().handle(method, path, query, header, body, remoteHost);
     }
 
     @Override

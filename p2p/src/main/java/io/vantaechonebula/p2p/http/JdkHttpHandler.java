@@ -30,7 +30,8 @@ public final class JdkHttpHandler implements HttpHandler {
             } else {
                 byte[] body = readAtMost(exchange.getRequestBody(), admission.maxBodyBytes() + 1);
                 String query = exchange.getRequestURI().getRawQuery();
-                answer = api.handle(method, path, query == null ? "" : query, headers, body);
+                answer = api.handle(method, path, query == null ? "" : query, headers, body,
+                        exchange.getRemoteAddress().getAddress().getHostAddress());
             }
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
             exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);

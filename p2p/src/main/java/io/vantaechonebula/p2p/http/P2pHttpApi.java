@@ -122,6 +122,12 @@ public final class P2pHttpApi {
      * @param headers     the request's headers by name, whatever their case
      */
     public Answer handle(String method, String path, String query, Function<String, Optional<String>> headers, byte[] body) {
+        return handle(method, path, query, headers, body, "");
+    }
+
+    /** @param remoteHost the host the request came from, as the connection shows it (P8); empty when not known */
+    public Answer handle(String method, String path, String query, Function<String, Optional<String>> headers, byte[] body,
+                         String remoteHost) {
         String route = method.toUpperCase(Locale.ROOT) + " " + path;
         int limit = limitOf(route);
         if (limit >= 0 && body.length > limit) {
@@ -129,7 +135,7 @@ public final class P2pHttpApi {
         }
         try {
             return switch (route) {
-                case "POST " + BASE + "/hello" -> hello(body);
+                case "POST " + BASE + "/hello" -> hello(body, remoteHost);
                 case "POST " + BASE + "/gossip" -> gossip(authenticate(method, path, query, headers, body), body);
                 case "POST " + BASE + "/blocks" -> blocks(authenticate(method, path, query, headers, body), body);
                 case "GET " + BASE + "/peers" -> {
@@ -143,9 +149,9 @@ public final class P2pHttpApi {
         }
     }
 
-    private Answer hello(byte[] body) throws RefusedException {
+    private Answer hello(byte[] body, String remoteHost) throws RefusedException {
         try {
-            return Answer.json(200, WireJson.hello(network.onHello(WireJson.hello(WireJson.read(body)))));
+            return Answer.json(200, WireJson.hello(network.onHello(WireJson.hello(WireJson.read(body)), remoteHost)));
         } catch (MalformedMessageException e) {
             return malformed(e);
         }

@@ -23,6 +23,8 @@ public final class Peer {
     private String address;
     /** The peer's chains as its hello gave them, moved on by the blocks it has sent since. */
     private List<ChainHead> chains;
+    /** The host this node last saw it at: the connection's, or the one it dialled; never the one it claims. */
+    private String observedHost;
     /** Per chain, the highest block the peer sent that this node took: how far its claims are backed (S6). */
     private final Map<String, Long> backed = new HashMap<>();
     private PeerState state = PeerState.CONNECTED;
@@ -30,7 +32,8 @@ public final class Peer {
     private long lastSeenMs;
     private String lastProblem;
 
-    Peer(Hello hello, String dialledAddress, RequestRate rate, long nowMs) {
+    Peer(Hello hello, String dialledAddress, String observedHost, RequestRate rate, long nowMs) {
+        this.observedHost = observedHost;
         this.nodeId = hello.nodeId();
         this.publicKey = hello.publicKey();
         this.hello = hello;
@@ -70,6 +73,10 @@ public final class Peer {
         return backed.getOrDefault(chainId, -1L);
     }
 
+    public synchronized String observedHost() {
+        return observedHost;
+    }
+
     public synchronized PeerState state() {
         return state;
     }
@@ -82,7 +89,10 @@ public final class Peer {
         return latencyMs < 0 ? Optional.empty() : Optional.of(latencyMs);
     }
 
-    synchronized void greeted(Hello newHello, String dialledAddress, long nowMs) {
+    synchronized void greeted(Hello newHello, String dialledAddress, String seenAt, long nowMs) {
+        if (!seenAt.isEmpty()) {
+            observedHost = seenAt;
+        }
         if (!newHello.nodeId().equals(nodeId)) {
             throw new IllegalArgumentException("hello of " + newHello.nodeId() + " given to peer " + nodeId);
         }

@@ -34,10 +34,11 @@ public final class PeerTable {
      * Takes an authentic, compatible hello: a new peer if there is room, or news of a known one.
      *
      * @param dialledAddress where this node reached the peer, or empty if the peer called
+     * @param observedHost   the host the hello came from (the connection's, or the one dialled), never the one it claims
      */
-    public synchronized Optional<Refusal> admit(Hello hello, String dialledAddress, long nowMs) {
+    public synchronized Optional<Refusal> admit(Hello hello, String dialledAddress, String observedHost, long nowMs) {
         Peer known = peers.get(hello.nodeId());
-        Optional<Refusal> banned = banOf(known, hello.address(), nowMs);
+        Optional<Refusal> banned = banOf(known, observedHost, nowMs);
         if (banned.isPresent()) {
             return banned;
         }
@@ -46,28 +47,44 @@ public final class PeerTable {
                     + " peers (max_peers); try another node or later"));
         }
         if (known == null) {
-            peers.put(hello.nodeId(), new Peer(hello, dialledAddress, new RequestRate(limits.requestsPerSecond(), limits.requestBurst(), nowMs),
-                    nowMs));
+            peers.put(hello.nodeId(), new Peer(hello, dialledAddress, observedHost,
+                    new RequestRate(limits.requestsPerSecond(), limits.requestBurst(), nowMs), nowMs));
             LOG.info(() -> "Peer " + hello.nodeId() + " at " + address(hello) + " connected (" + hello.mode() + ", "
                     + hello.software() + ")");
         } else {
-            known.greeted(hello, dialledAddress, nowMs);
+            known.greeted(hello, dialledAddress, observedHost, nowMs);
         }
         return Optional.empty();
     }
 
-    private Optional<Refusal> banOf(Peer known, String address, long nowMs) {
+    /** P8: a ban hits the node id and the host the sender was seen at; a loopback host is this machine's, shared by its nodes. */
+    private static boolean bannable(String host) {
+        return !host.isEmpty() && !host.equals("localhost") && !host.startsWith("127.") && !host.equals("::1")
+                && !host.equals("0:0:0:0:0:0:0:1") && !host.equals("[::1]");
+    }
+
+    /** The host of an address ({@code http://host:port}), or the address itself when it is a bare host. */
+    public static String hostOf(String address) {
+        try {
+            String host = java.net.URI.create(address).getHost();
+            return host != null ? host : address;
+        } catch (IllegalArgumentException e) {
+            return address;
+        }
+    }
+
+    private Optional<Refusal> banOf(Peer known, String observedHost, long nowMs) {
         if (known != null && known.isBanned(nowMs)) {
             return Optional.of(new Refusal(Refusal.Reason.BANNED, "node " + known.nodeId() + " is banned until "
                     + java.time.Instant.ofEpochMilli(known.view(nowMs).bannedUntilMs().orElse(nowMs)) + " for what it sent"));
         }
-        Long until = address.isEmpty() ? null : bannedAddresses.get(address);
+        Long until = observedHost.isEmpty() ? null : bannedAddresses.get(observedHost);
         if (until != null) {
             if (nowMs < until) {
-                return Optional.of(new Refusal(Refusal.Reason.BANNED, "address " + address + " is banned until "
+                return Optional.of(new Refusal(Refusal.Reason.BANNED, "host " + observedHost + " is banned until "
                         + java.time.Instant.ofEpochMilli(until) + " for what a node there sent"));
             }
-            bannedAddresses.remove(address);
+            bannedAddresses.remove(observedHost);
         }
         return Optional.empty();
     }
@@ -103,8 +120,8 @@ public final class PeerTable {
     public boolean penalise(Peer peer, Offence offence, String problem, long nowMs) {
         boolean banned = peer.penalise(offence, problem, nowMs, limits.banMs());
         if (banned) {
-            if (!peer.address().isEmpty()) {
-                bannedAddresses.put(peer.address(), nowMs + limits.banMs());
+            if (bannable(peer.observedHost())) {
+                bannedAddresses.put(peer.observedHost(), nowMs + limits.banMs());
             }
             LOG.warning(() -> "Peer " + peer.nodeId() + " at " + peer.address() + " banned for " + limits.banMs() / 1000
                     + " s: its reputation ran out; last offence " + offence + ": " + problem);
@@ -131,8 +148,9 @@ public final class PeerTable {
         return peer != null && peer.isBanned(nowMs);
     }
 
+    /** Whether the host of an address (to dial, say) is banned. */
     public boolean isAddressBanned(String address, long nowMs) {
-        Long until = bannedAddresses.get(address);
+        Long until = bannedAddresses.get(hostOf(address));
         return until != null && nowMs < until;
     }
 

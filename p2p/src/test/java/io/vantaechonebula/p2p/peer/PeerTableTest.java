@@ -22,7 +22,7 @@ class PeerTableTest {
     }
 
     private Peer admitted(Ed25519PrivateKey key, String address) {
-        assertThat(table.admit(hello(key, address), "", NOW)).isEmpty();
+        assertThat(table.admit(hello(key, address), "", PeerTable.hostOf(address), NOW)).isEmpty();
         return table.connected(key.publicKey().address().hex()).orElseThrow();
     }
 
@@ -48,12 +48,12 @@ class PeerTableTest {
 
         assertThat(peer.state()).isEqualTo(PeerState.BANNED);
         assertThat(table.connected(peer.nodeId())).isEmpty();
-        assertThat(table.admit(hello(key, "http://bad:1"), "", NOW + 59_999)).map(Refusal::reason).contains(Refusal.Reason.BANNED);
+        assertThat(table.admit(hello(key, "http://bad:1"), "", "bad", NOW + 59_999)).map(Refusal::reason).contains(Refusal.Reason.BANNED);
         Ed25519PrivateKey newKey = Ed25519PrivateKey.generate(new SecureRandom());
-        assertThat(table.admit(hello(newKey, "http://bad:1"), "", NOW + 1)).as("a new key at the banned address")
+        assertThat(table.admit(hello(newKey, "http://bad:1"), "", "bad", NOW + 1)).as("a new key at the banned address")
                 .map(Refusal::reason).contains(Refusal.Reason.BANNED);
 
-        assertThat(table.admit(hello(key, "http://bad:1"), "", NOW + 60_000)).isEmpty();
+        assertThat(table.admit(hello(key, "http://bad:1"), "", "bad", NOW + 60_000)).isEmpty();
         assertThat(peer.state()).isEqualTo(PeerState.CONNECTED);
         assertThat(peer.reputation()).isEqualTo(Reputation.AFTER_BAN);
     }
@@ -74,10 +74,42 @@ class PeerTableTest {
     void aKnownPeerComingBackIsAdmittedEvenWhenTheTableIsFull() {
         PeerTable one = new PeerTable(new PeerLimits(1, 60_000, 2, 4));
         Ed25519PrivateKey first = Ed25519PrivateKey.generate(new SecureRandom());
-        assertThat(one.admit(hello(first, "http://a:1"), "", NOW)).isEmpty();
+        assertThat(one.admit(hello(first, "http://a:1"), "", "a", NOW)).isEmpty();
 
-        assertThat(one.admit(hello(Ed25519PrivateKey.generate(new SecureRandom()), "http://b:1"), "", NOW))
+        assertThat(one.admit(hello(Ed25519PrivateKey.generate(new SecureRandom()), "http://b:1"), "", "b", NOW))
                 .map(Refusal::reason).contains(Refusal.Reason.PEER_LIMIT);
-        assertThat(one.admit(hello(first, "http://a:1"), "", NOW + 1)).isEmpty();
+        assertThat(one.admit(hello(first, "http://a:1"), "", "a", NOW + 1)).isEmpty();
+    }
+
+    @Test
+    void p8_aBanHitsTheHostTheSenderWasSeenAtNotTheAddressItClaims() {
+        Ed25519PrivateKey liar = Ed25519PrivateKey.generate(new SecureRandom());
+        // It claims an honest node's address, but calls from its own host.
+        assertThat(table.admit(hello(liar, "http://honest:1"), "", "10.9.9.9", NOW)).isEmpty();
+        Peer peer = table.connected(liar.publicKey().address().hex()).orElseThrow();
+        table.penalise(peer, Offence.INVALID_BLOCK, "H7", NOW);
+        assertThat(table.penalise(peer, Offence.INVALID_BLOCK, "H7", NOW)).isTrue();
+
+        Ed25519PrivateKey honest = Ed25519PrivateKey.generate(new SecureRandom());
+        assertThat(table.admit(hello(honest, "http://honest:1"), "", "10.1.1.1", NOW + 1)).as("the honest node is not shut out")
+                .isEmpty();
+        assertThat(table.isAddressBanned("http://honest:1", NOW + 1)).isFalse();
+        assertThat(table.admit(hello(Ed25519PrivateKey.generate(new SecureRandom()), "http://elsewhere:1"), "", "10.9.9.9",
+                NOW + 1)).as("a new key from the liar's host").map(Refusal::reason).contains(Refusal.Reason.BANNED);
+        assertThat(table.isAddressBanned("http://10.9.9.9:8080", NOW + 1)).isTrue();
+    }
+
+    @Test
+    void p8_aBanDoesNotShutOutTheLoopbackHostThisMachinesNodesShare() {
+        Ed25519PrivateKey liar = Ed25519PrivateKey.generate(new SecureRandom());
+        assertThat(table.admit(hello(liar, ""), "", "127.0.0.1", NOW)).isEmpty();
+        Peer peer = table.connected(liar.publicKey().address().hex()).orElseThrow();
+        table.penalise(peer, Offence.INVALID_BLOCK, "H7", NOW);
+        table.penalise(peer, Offence.INVALID_BLOCK, "H7", NOW);
+
+        assertThat(table.admit(hello(liar, ""), "", "127.0.0.1", NOW + 1)).as("the node id stays banned")
+                .map(Refusal::reason).contains(Refusal.Reason.BANNED);
+        assertThat(table.admit(hello(Ed25519PrivateKey.generate(new SecureRandom()), ""), "", "127.0.0.1", NOW + 1))
+                .as("another node of this machine").isEmpty();
     }
 }

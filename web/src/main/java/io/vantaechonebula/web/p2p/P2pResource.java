@@ -4,6 +4,7 @@ import io.vantaechonebula.node.api.NodeOperations;
 import io.vantaechonebula.p2p.http.P2pHttpApi;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,6 +38,9 @@ public class P2pResource {
     @Context
     private HttpHeaders headers;
 
+    @Context
+    private HttpServletRequest request;
+
     @POST
     @Path("{route: .+}")
     @Consumes(MediaType.WILDCARD)
@@ -63,7 +67,7 @@ public class P2pResource {
         } else {
             String query = uri.getRequestUri().getRawQuery();
             answer = peers.handlePeerRequest(method, path, query == null ? "" : query, header,
-                    body.readNBytes(admission.maxBodyBytes() + 1));
+                    body.readNBytes(admission.maxBodyBytes() + 1), request.getRemoteAddr());
         }
         return Response.status(answer.status()).type(answer.contentType()).entity(answer.body()).build();
     }
