@@ -54,6 +54,15 @@ final class BlockGossip implements GossipHandler {
             return GossipOutcome.of(GossipOutcome.Result.NOT_TAKEN, "block " + block.hash() + " at height "
                     + block.height() + " has a parent this node does not have yet; syncing");
         }
+        if (result instanceof ImportResult.Refused refused) {
+            return GossipOutcome.of(GossipOutcome.Result.NOT_TAKEN, "block " + block.hash() + ": " + refused.reason());
+        }
+        if (result instanceof ImportResult.SideChain) {
+            // F7: stored aside, for a re-organisation, but not passed on: a side branch spreads by sync when it wins.
+            peers.reward(from);
+            return GossipOutcome.of(GossipOutcome.Result.NOT_TAKEN, "block " + block.hash() + " at height " + block.height()
+                    + " is stored on a side chain; not passed on");
+        }
         if (result instanceof ImportResult.Invalid invalid) {
             peers.penalise(from, Offence.INVALID_BLOCK, "block " + block.hash() + ": " + invalid.reason(), clock.getAsLong());
             return GossipOutcome.of(GossipOutcome.Result.REJECTED, "block " + block.hash() + " is invalid: "

@@ -288,6 +288,11 @@ final class Synchronizer {
                         + ": " + invalid.reason(), clock.getAsLong());
                 return new Imported(taken, fresh);
             }
+            if (result instanceof ImportResult.Refused refused) {
+                LOG.info(() -> "Sync of " + chainId + " from " + peer.nodeId() + " stops at block " + block.hash() + ": "
+                        + refused.reason());
+                return new Imported(taken, fresh);
+            }
             if (result instanceof ImportResult.Orphan) {
                 peers.penalise(peer, Offence.MALFORMED_MESSAGE, "sync answer block " + block.hash()
                         + " does not follow the locator or the block before it", clock.getAsLong());

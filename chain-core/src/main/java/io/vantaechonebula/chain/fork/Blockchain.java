@@ -48,6 +48,8 @@ import java.util.Set;
 public final class Blockchain implements FinalityChain {
 
     static final int MEDIAN_TIME_SPAN = 11;
+    /** F6: how deep below the head a side block may be stored, and so the deepest re-organisation a node makes. */
+    public static final int MAX_REORG_DEPTH = 100;
 
     private final ChainParams params;
     private final ChainStore store;
@@ -283,6 +285,15 @@ public final class Blockchain implements FinalityChain {
         if (parent.status() == BlockStatus.INVALID) {
             return new ImportResult.Invalid(hash, "its parent " + parent.hash() + " is invalid");
         }
+        StoredBlock head = head();
+        if (!parent.hash().equals(head.hash())) {
+            long floor = Math.max(head.height() - MAX_REORG_DEPTH, store.finalBlock().map(FinalBlock::height).orElse(0L));
+            if (block.height() <= floor) {
+                return new ImportResult.Refused(hash, "F6: a side block at height " + block.height() + " is at or below height "
+                        + floor + " (the final block, or " + MAX_REORG_DEPTH + " below the head " + head.height()
+                        + "); a node does not re-organise that deep");
+            }
+        }
         try {
             checkHeaderAndBody(block, parent, nowMs);
         } catch (InvalidBlockException e) {
@@ -293,7 +304,6 @@ public final class Blockchain implements FinalityChain {
                 difficulty.effectiveTime(parent.effectiveTimeMs(), parent.block().header().timestampMs(),
                         block.header().timestampMs()),
                 BlockStatus.UNVALIDATED);
-        StoredBlock head = head();
         if (candidate.cumulativeWork().compareTo(head.cumulativeWork()) <= 0) {
             store.commit(ChainCommit.storeOnly(candidate));
             return new ImportResult.SideChain(hash, block.height());

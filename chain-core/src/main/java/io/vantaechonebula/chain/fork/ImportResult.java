@@ -31,6 +31,10 @@ public sealed interface ImportResult {
     record Orphan(Hash hash, Hash missingParent) implements ImportResult {
     }
 
+    /** Not stored, and nobody's fault: a side block too deep below the head or the final block to matter (F6). */
+    record Refused(Hash hash, String reason) implements ImportResult {
+    }
+
     /** It breaks a rule; the reason says which. */
     record Invalid(Hash hash, String reason) implements ImportResult {
     }

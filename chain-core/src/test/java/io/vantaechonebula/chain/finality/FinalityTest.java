@@ -229,13 +229,15 @@ class FinalityTest {
 
         Blockchain rival = rivalSharingUpTo(fork);
         long rivalTime = time;
-        ImportResult last = null;
+        List<ImportResult> results = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Block block = TestChains.mineOn(rival, MINER_Y, rivalTime += BLOCK_TIME, List.of());
-            last = chain.importBlock(block, rivalTime);
+            results.add(chain.importBlock(block, rivalTime));
         }
 
-        assertThat(last).isInstanceOf(ImportResult.SideChain.class);
+        assertThat(results.get(0)).as("F6: at the final height, not even stored").isInstanceOfSatisfying(
+                ImportResult.Refused.class, refused -> assertThat(refused.reason()).startsWith("F6"));
+        assertThat(results.subList(1, 4)).allSatisfy(result -> assertThat(result).isInstanceOf(ImportResult.Orphan.class));
         assertThat(chain.head().hash()).isEqualTo(second.hash());
         assertThat(chain.finalise(new FinalityCertificate(params().chainId(), first.height(), 0, first.hash(),
                 List.of(approve(0, first, 0), approve(1, first, 0), approve(2, first, 0)))))
@@ -282,13 +284,13 @@ class FinalityTest {
                 List.of(approve(0, first, 0), approve(1, first, 0), approve(2, first, 0))))).isEmpty();
         Block rivalFirst = TestChains.mineOn(rival, MINER_Y, time + BLOCK_TIME, List.of());
         Block rivalSecond = TestChains.mineOn(rival, MINER_Y, time + 2 * BLOCK_TIME, List.of());
-        chain.importBlock(rivalFirst, time + 2 * BLOCK_TIME);
+        assertThat(chain.importBlock(rivalFirst, time + 2 * BLOCK_TIME)).as("F6").isInstanceOf(ImportResult.Refused.class);
         chain.importBlock(rivalSecond, time + 2 * BLOCK_TIME);
 
         assertThat(chain.validatorsFor(rivalSecond.hash())).isEmpty();
         assertThat(chain.finalise(new FinalityCertificate(params().chainId(), rivalSecond.height(), 0, rivalSecond.hash(),
                 List.of(approve(0, rivalSecond, 0), approve(1, rivalSecond, 0), approve(2, rivalSecond, 0)))))
-                .hasValueSatisfying(problem -> assertThat(problem).contains("validators"));
+                .hasValueSatisfying(problem -> assertThat(problem).contains("not known"));
         assertThat(chain.finalBlock().orElseThrow().hash()).isEqualTo(first.hash());
     }
 

@@ -327,4 +327,31 @@ class BlockchainTest {
                 .hasMessageContaining("B4");
         assertThat(chain.importBlock(mined, GENESIS_TIME + BLOCK_TIME)).isInstanceOf(ImportResult.Extended.class);
     }
+
+    @Test
+    void f6_aSideBlockMoreThanTheReorganisationDepthBelowTheHeadIsNotStoredNorAreItsDescendants() {
+        List<Block> main = new ArrayList<>();
+        for (int i = 0; i < Blockchain.MAX_REORG_DEPTH + 5; i++) {
+            main.add(TestChains.mineOn(x, MINER_X, tick(), List.of()));
+        }
+        Block tooDeep = main.get(2);
+        Block shallow = main.get(main.size() - 4);
+
+        Block deepRival = TestChains.mine(rivalTemplateOn(tooDeep));
+        assertThat(x.importBlock(deepRival, clock)).isInstanceOfSatisfying(ImportResult.Refused.class,
+                refused -> assertThat(refused.reason()).startsWith("F6"));
+        assertThat(x.block(deepRival.hash())).as("not stored").isEmpty();
+
+        Block shallowRival = TestChains.mine(rivalTemplateOn(shallow));
+        assertThat(x.importBlock(shallowRival, clock)).isInstanceOf(ImportResult.SideChain.class);
+    }
+
+    /** A block on {@code parent} mined by another miner, as a rival node on that parent would make it. */
+    private BlockTemplate rivalTemplateOn(Block parent) {
+        Blockchain rival = new Blockchain(params(), new InMemoryChainStore());
+        for (long h = 1; h <= parent.height(); h++) {
+            rival.importBlock(x.blockAt(h).orElseThrow().block(), clock);
+        }
+        return rival.template(List.of(), MINER_Y, clock);
+    }
 }

@@ -231,7 +231,8 @@ public final class RunningChain {
             }
             long done = System.nanoTime();
             // The listener last: the block is committed and the chain's own bookkeeping done, whatever it does.
-            if (taken) {
+            // A side block is not passed on (F7): it spreads by sync if its branch wins.
+            if (result instanceof ImportResult.Extended || result instanceof ImportResult.Reorganized) {
                 tell("block " + block.hash(), () -> events.blockTaken(params, block));
             }
             LOG.log(importLog, () -> "Imported " + params.name() + " block " + block.height() + " with " + block.transactions().size()
