@@ -160,7 +160,9 @@ public final class RunningChain {
 
     /** Checks a transaction against the head state and queues it for a block. */
     public Mempool.Added submit(Transaction tx) throws InvalidTransactionException {
-        tell("the offer of transaction " + tx.id(), () -> events.transactionOffered(params, tx));
+        if (worthAnalysing(tx)) {
+            tell("the offer of transaction " + tx.id(), () -> events.transactionOffered(params, tx));
+        }
         try {
             Mempool.Added added = mempool.add(tx, accounts);
             rejections.remove(tx.id());
@@ -172,6 +174,21 @@ public final class RunningChain {
             rejections.put(tx.id(), e.reason().code() + ": " + e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * Whether an offered transaction passes the cheap checks before the Transaction Analyzer learns from it
+     * (docs/p2p-spec.md P11): this chain's, paying the minimum fee, signed by its sender, whose account can
+     * pay the fee, with a nonce in the window the mempool takes. What a stranger makes up at no cost never
+     * reaches the analyzer's per-sender state.
+     */
+    private boolean worthAnalysing(Transaction tx) {
+        if (!tx.chainId().equals(params.chainId()) || tx.fee() < params.minFee() || !tx.hasValidSignature()) {
+            return false;
+        }
+        Account sender = accounts.account(tx.senderAddress());
+        return sender.balance() >= tx.fee() && tx.nonce() >= sender.nonce()
+                && tx.nonce() < sender.nonce() + params.maxNonceAhead();
     }
 
     /** A transaction offered by a peer or a user, as the protocol judges the mempool's answer. */
