@@ -25,6 +25,10 @@ public final class Peer {
     private List<ChainHead> chains;
     /** The host this node last saw it at: the connection's, or the one it dialled; never the one it claims. */
     private String observedHost;
+    /** Whether this node dialled it (outbound) rather than it calling (inbound), as of its last hello. */
+    private boolean dialled;
+    /** How many new, valid blocks and transactions it brought: whether it is of any use (P7). */
+    private long useful;
     /** Per chain, the highest block the peer sent that this node took: how far its claims are backed (S6). */
     private final Map<String, Long> backed = new HashMap<>();
     private PeerState state = PeerState.CONNECTED;
@@ -34,6 +38,7 @@ public final class Peer {
 
     Peer(Hello hello, String dialledAddress, String observedHost, RequestRate rate, long nowMs) {
         this.observedHost = observedHost;
+        this.dialled = !dialledAddress.isEmpty();
         this.nodeId = hello.nodeId();
         this.publicKey = hello.publicKey();
         this.hello = hello;
@@ -93,6 +98,7 @@ public final class Peer {
         if (!seenAt.isEmpty()) {
             observedHost = seenAt;
         }
+        dialled = !dialledAddress.isEmpty();
         if (!newHello.nodeId().equals(nodeId)) {
             throw new IllegalArgumentException("hello of " + newHello.nodeId() + " given to peer " + nodeId);
         }
@@ -134,7 +140,22 @@ public final class Peer {
         return banned;
     }
 
+    /** Whether this node dialled it rather than it calling. */
+    public synchronized boolean dialled() {
+        return dialled;
+    }
+
+    /** P7: a peer that called, gives no address to call it back at, and brought nothing: the first to make room. */
+    synchronized boolean useless() {
+        return !dialled && hello.address().isEmpty() && useful == 0;
+    }
+
+    synchronized long lastSeenMs() {
+        return lastSeenMs;
+    }
+
     synchronized void reward() {
+        useful++;
         reputation.reward();
     }
 

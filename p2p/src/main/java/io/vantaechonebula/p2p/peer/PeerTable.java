@@ -42,9 +42,11 @@ public final class PeerTable {
         if (banned.isPresent()) {
             return banned;
         }
-        if ((known == null || known.state() != PeerState.CONNECTED) && connectedCount() >= limits.maxPeers()) {
+        boolean inbound = dialledAddress.isEmpty();
+        if ((known == null || known.state() != PeerState.CONNECTED) && !roomFor(inbound, hello.nodeId(), nowMs)) {
             return Optional.of(new Refusal(Refusal.Reason.PEER_LIMIT, "this node has its " + limits.maxPeers()
-                    + " peers (max_peers); try another node or later"));
+                    + " peers (max_peers), " + (inbound ? "of which at most " + inboundLimit() + " called it" : "all busy")
+                    + "; try another node or later"));
         }
         if (known == null) {
             peers.put(hello.nodeId(), new Peer(hello, dialledAddress, observedHost,
@@ -55,6 +57,37 @@ public final class PeerTable {
             known.greeted(hello, dialledAddress, observedHost, nowMs);
         }
         return Optional.empty();
+    }
+
+    /**
+     * P7: the slots a newcomer may take. Calls take at most {@link #inboundLimit()}, so that the slots this
+     * node dials stay free for it whatever strangers say hello; when the slots are full, the oldest useless
+     * caller (no address to call back, nothing brought) gives way.
+     */
+    private boolean roomFor(boolean inbound, String newcomer, long nowMs) {
+        List<Peer> connected = connectedPeers();
+        long callers = connected.stream().filter(peer -> !peer.dialled()).count();
+        boolean full = connected.size() >= limits.maxPeers() || inbound && callers >= inboundLimit();
+        if (!full) {
+            return true;
+        }
+        Optional<Peer> leaving = connected.stream().filter(Peer::useless).filter(peer -> !peer.nodeId().equals(newcomer))
+                .min(java.util.Comparator.comparingLong(Peer::lastSeenMs));
+        leaving.ifPresent(peer -> {
+            peers.remove(peer.nodeId());
+            LOG.info(() -> "Peer " + peer.nodeId() + " (no address, brought nothing) makes room for " + newcomer);
+        });
+        return leaving.isPresent();
+    }
+
+    /** P7: how many of the peers may have called this node: all but a third of max_peers, kept for those it dials. */
+    public int inboundLimit() {
+        return limits.maxPeers() - limits.maxPeers() / 3;
+    }
+
+    /** How many connected peers this node dialled. */
+    public long dialledCount() {
+        return connectedPeers().stream().filter(Peer::dialled).count();
     }
 
     /** P8: a ban hits the node id and the host the sender was seen at; a loopback host is this machine's, shared by its nodes. */

@@ -9,6 +9,7 @@ import io.vantaechonebula.p2p.handshake.Hello;
 import io.vantaechonebula.p2p.handshake.Refusal;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PeerTableTest {
@@ -111,5 +112,30 @@ class PeerTableTest {
                 .map(Refusal::reason).contains(Refusal.Reason.BANNED);
         assertThat(table.admit(hello(Ed25519PrivateKey.generate(new SecureRandom()), ""), "", "127.0.0.1", NOW + 1))
                 .as("another node of this machine").isEmpty();
+    }
+
+    @Test
+    void p7_freshKeysWithoutAnAddressCannotTakeTheSlotsThisNodeDialsNorKeepOutAUsefulCaller() {
+        PeerTable ten = new PeerTable(new PeerLimits(10, 60_000, 2, 4));
+        for (int i = 0; i < 12; i++) {
+            Optional<Refusal> refusal = ten.admit(hello(Ed25519PrivateKey.generate(new SecureRandom()), ""), "", "127.0.0." + (i + 2),
+                    NOW + i);
+            assertThat(refusal).as("stranger %d", i).isEmpty();
+        }
+        assertThat(ten.connectedCount()).as("callers take at most all but a third").isEqualTo(ten.inboundLimit()).isEqualTo(7);
+
+        Ed25519PrivateKey light = Ed25519PrivateKey.generate(new SecureRandom());
+        assertThat(ten.admit(hello(light, "http://127.0.0.1:9001"), "", "127.0.0.1", NOW + 20)).as("a light node calling")
+                .isEmpty();
+        for (int i = 0; i < 3; i++) {
+            assertThat(ten.admit(hello(Ed25519PrivateKey.generate(new SecureRandom()), "http://d" + i + ":1"), "http://d" + i + ":1",
+                    "d" + i, NOW + 30)).as("a node this node dials").isEmpty();
+        }
+        for (int i = 0; i < 12; i++) {
+            ten.admit(hello(Ed25519PrivateKey.generate(new SecureRandom()), ""), "", "127.0.1." + i, NOW + 40 + i);
+        }
+        assertThat(ten.connected(light.publicKey().address().hex())).as("the caller with an address stays").isPresent();
+        assertThat(ten.dialledCount()).isEqualTo(3);
+        assertThat(ten.connectedCount()).isLessThanOrEqualTo(10);
     }
 }
