@@ -49,6 +49,7 @@ public final class PeerTable {
                     + "; try another node or later"));
         }
         if (known == null) {
+            forgetTheOldestIfFull(nowMs);
             peers.put(hello.nodeId(), new Peer(hello, dialledAddress, observedHost,
                     new RequestRate(limits.requestsPerSecond(), limits.requestBurst(), nowMs), nowMs));
             LOG.info(() -> "Peer " + hello.nodeId() + " at " + address(hello) + " connected (" + hello.mode() + ", "
@@ -72,12 +73,24 @@ public final class PeerTable {
             return true;
         }
         Optional<Peer> leaving = connected.stream().filter(Peer::useless).filter(peer -> !peer.nodeId().equals(newcomer))
-                .min(java.util.Comparator.comparingLong(Peer::lastSeenMs));
+                .min(Comparator.comparingLong(Peer::lastSeenMs));
         leaving.ifPresent(peer -> {
             peers.remove(peer.nodeId());
             LOG.info(() -> "Peer " + peer.nodeId() + " (no address, brought nothing) makes room for " + newcomer);
         });
         return leaving.isPresent();
+    }
+
+    /** P11: the most peers the table remembers, connected or not; beyond it the longest unseen one not banned is forgotten. */
+    public static final int MAX_KNOWN = 1_000;
+
+    private void forgetTheOldestIfFull(long nowMs) {
+        if (peers.size() < MAX_KNOWN) {
+            return;
+        }
+        peers.values().stream().filter(peer -> peer.state() != PeerState.CONNECTED && !peer.isBanned(nowMs))
+                .min(Comparator.comparingLong(Peer::lastSeenMs))
+                .ifPresent(peer -> peers.remove(peer.nodeId()));
     }
 
     /** P7: how many of the peers may have called this node: all but a third of max_peers, kept for those it dials. */
@@ -154,6 +167,13 @@ public final class PeerTable {
         boolean banned = peer.penalise(offence, problem, nowMs, limits.banMs());
         if (banned) {
             if (bannable(peer.observedHost())) {
+                if (bannedAddresses.size() >= MAX_KNOWN) {
+                    // P11: bounded; the bans that ended go first, then the one ending soonest.
+                    bannedAddresses.values().removeIf(until -> until <= nowMs);
+                    bannedAddresses.entrySet().stream().min(Map.Entry.comparingByValue())
+                            .filter(any -> bannedAddresses.size() >= MAX_KNOWN)
+                            .ifPresent(soonest -> bannedAddresses.remove(soonest.getKey()));
+                }
                 bannedAddresses.put(peer.observedHost(), nowMs + limits.banMs());
             }
             LOG.warning(() -> "Peer " + peer.nodeId() + " at " + peer.address() + " banned for " + limits.banMs() / 1000

@@ -138,4 +138,19 @@ class PeerTableTest {
         assertThat(ten.dialledCount()).isEqualTo(3);
         assertThat(ten.connectedCount()).isLessThanOrEqualTo(10);
     }
+
+    @Test
+    void p11_theTableForgetsTheLongestUnseenPeerOnceItKnowsItsMost() {
+        PeerTable big = new PeerTable(new PeerLimits(PeerTable.MAX_KNOWN + 10, 60_000, 2, 4));
+        String first = null;
+        for (int i = 0; i <= PeerTable.MAX_KNOWN; i++) {
+            Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
+            assertThat(big.admit(hello(key, "http://n" + i + ":1"), "", "n" + i, NOW + i)).isEmpty();
+            Peer peer = big.connected(key.publicKey().address().hex()).orElseThrow();
+            big.unreachable(peer, "gone");
+            first = first == null ? peer.nodeId() : first;
+        }
+        assertThat(big.views(NOW + PeerTable.MAX_KNOWN + 1)).hasSize(PeerTable.MAX_KNOWN);
+        assertThat(big.known(first)).as("the longest unseen is forgotten").isEmpty();
+    }
 }
