@@ -142,6 +142,26 @@ class PeerNetworkIT {
     }
 
     @Test
+    void p11_peersAreListedAPageAtATime() throws Exception {
+        Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
+        ChainParams testnet = ChainParamsFile.bundled("testnet", PeerNetworkIT.class.getClassLoader());
+        List<ChainHead> chains = List.of(new ChainHead(testnet.chainId(), Genesis.block(testnet).hash(), 0,
+                Genesis.block(testnet).hash()));
+        new HttpPeerClient(key, System::currentTimeMillis)
+                .hello(Api.BASE, Hello.signed(key, 1, "", "basic", "it-pager", chains, System.currentTimeMillis()));
+
+        JsonObject page = Api.get("/api/v1/peers?limit=1").object();
+        assertThat(page.getJsonArray("peers")).hasSize(1);
+        assertThat(page.getInt("total")).isGreaterThanOrEqualTo(1);
+        assertThat(page.getInt("limit")).isEqualTo(1);
+        JsonObject past = Api.get("/api/v1/peers?offset=" + page.getInt("total")).object();
+        assertThat(past.getJsonArray("peers")).isEmpty();
+        Api.Answer bad = Api.get("/api/v1/peers?offset=-1");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("'offset' must be a whole number from 0");
+    }
+
+    @Test
     void s3_aHelloClaimingHeightTwoToTheSixtySecondLeavesTheServerReady() throws Exception {
         ChainParams testnet = ChainParamsFile.bundled("testnet", PeerNetworkIT.class.getClassLoader());
         Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());

@@ -17,14 +17,24 @@ public final class PeersJson {
     private PeersJson() {
     }
 
+    /** The first {@link #DEFAULT_PAGE} peers. */
     public static JsonObject of(String nodeId, String address, boolean enabled, List<PeerView> peers, List<SyncStatus> sync) {
+        return of(nodeId, address, enabled, peers, sync, 0, DEFAULT_PAGE);
+    }
+
+    /** The peers listed a page at a time, connected first (P11): {@code total} says how many there are. */
+    public static final int DEFAULT_PAGE = 100;
+
+    public static JsonObject of(String nodeId, String address, boolean enabled, List<PeerView> peers, List<SyncStatus> sync,
+                                int offset, int limit) {
         JsonArrayBuilder peerArray = Json.createArrayBuilder();
-        peers.forEach(peer -> peerArray.add(peer(peer)));
+        peers.stream().skip(offset).limit(limit).forEach(peer -> peerArray.add(peer(peer)));
         JsonArrayBuilder syncArray = Json.createArrayBuilder();
         sync.forEach(status -> syncArray.add(sync(status)));
         long connected = peers.stream().filter(peer -> peer.state().name().equals("CONNECTED")).count();
         return Json.createObjectBuilder().add("nodeId", nodeId).add("address", address).add("enabled", enabled)
-                .add("connected", connected).add("peers", peerArray).add("sync", syncArray).build();
+                .add("connected", connected).add("total", peers.size()).add("offset", offset).add("limit", limit)
+                .add("peers", peerArray).add("sync", syncArray).build();
     }
 
     private static JsonObjectBuilder peer(PeerView peer) {

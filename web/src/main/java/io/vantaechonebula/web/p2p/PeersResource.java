@@ -2,12 +2,18 @@ package io.vantaechonebula.web.p2p;
 
 import io.vantaechonebula.node.api.NodeOperations;
 import io.vantaechonebula.p2p.http.PeersJson;
+import io.vantaechonebula.p2p.peer.PeerTable;
+import io.vantaechonebula.web.QueryLimits;
+import io.vantaechonebula.web.problem.ApiProblemException;
+import io.vantaechonebula.web.problem.ProblemType;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -15,6 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("peers")
 @RequestScoped
 public class PeersResource {
+
+    /** The peer table keeps at most this many peers (docs/p2p-spec.md P11). */
+    static final int MAX_OFFSET = PeerTable.MAX_KNOWN;
+    static final int MAX_LIMIT = PeerTable.MAX_KNOWN;
 
     @EJB
     private NodeOperations service;
@@ -24,9 +34,23 @@ public class PeersResource {
     @Operation(summary = "Peers and sync",
             description = "Each peer with its id, address, protocol version, software, mode, chain heights, latency,"
                     + " reputation, state and last problem; and per chain the local and best peer height and sync"
-                    + " progress. See docs/p2p-spec.md.")
-    public JsonObject peers() {
+                    + " progress, a page of peers at a time (connected first; total says how many). See docs/p2p-spec.md.")
+    public JsonObject peers(@QueryParam("offset") @DefaultValue("0") String offset,
+                            @QueryParam("limit") @DefaultValue("100") String limit) {
         return PeersJson.of(service.status().nodeId(), service.p2pAddress(), service.p2pEnabled(), service.peers(),
-                service.sync());
+                service.sync(), offset(offset), QueryLimits.parse("limit", limit, MAX_LIMIT));
+    }
+
+    private static int offset(String text) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 0 && value <= MAX_OFFSET) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiProblemException(ProblemType.INVALID_PARAMETER,
+                "Query parameter 'offset' must be a whole number from 0 to " + MAX_OFFSET + ", got '" + text + "'");
     }
 }
