@@ -16,12 +16,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import javax.net.ssl.SSLSession;
 
 /** This node's calls to other nodes over HTTP/JSON, each signed with the node key after the hello (docs/p2p-spec.md §3). */
 public final class HttpPeerClient implements PeerClient {
@@ -184,17 +186,17 @@ public final class HttpPeerClient implements PeerClient {
         }
 
         @Override
-        public java.net.http.HttpHeaders headers() {
+        public HttpHeaders headers() {
             return response.headers();
         }
 
         @Override
-        public Optional<javax.net.ssl.SSLSession> sslSession() {
+        public Optional<SSLSession> sslSession() {
             return response.sslSession();
         }
 
         @Override
-        public java.net.URI uri() {
+        public URI uri() {
             return response.uri();
         }
 

@@ -2,6 +2,7 @@ package io.vantaechonebula.p2p.peer;
 
 import io.vantaechonebula.p2p.handshake.Hello;
 import io.vantaechonebula.p2p.handshake.Refusal;
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ public final class PeerTable {
     /** The host of an address ({@code http://host:port}), or the address itself when it is a bare host. */
     public static String hostOf(String address) {
         try {
-            String host = java.net.URI.create(address).getHost();
+            String host = URI.create(address).getHost();
             return host != null ? host : address;
         } catch (IllegalArgumentException e) {
             return address;
