@@ -178,12 +178,12 @@ public final class RunningChain {
 
     /**
      * Whether an offered transaction passes the cheap checks before the Transaction Analyzer learns from it
-     * (docs/p2p-spec.md P11): this chain's, paying the minimum fee, and signed by its sender, so that what
-     * is not even a transaction of this chain never reaches the analyzer's per-sender state. A sender with
-     * no funds still counts: a double spend from an empty account is still an attempt worth an alert.
+     * (docs/p2p-spec.md P11): this chain's and signed by its sender, so that what is not even a transaction
+     * of this chain never reaches the analyzer's per-sender state. A sender with no funds, or a fee below the
+     * minimum, still counts: a double spend the mempool refuses is still an attempt worth an alert.
      */
     private boolean worthAnalysing(Transaction tx) {
-        return tx.chainId().equals(params.chainId()) && tx.fee() >= params.minFee() && tx.hasValidSignature();
+        return tx.chainId().equals(params.chainId()) && tx.hasValidSignature();
     }
 
     /** A transaction offered by a peer or a user, as the protocol judges the mempool's answer. */

@@ -125,10 +125,8 @@ class RunningChainTest {
         Transaction honest = TestChains.transfer(TestChains.ALICE, TestChains.BOB.publicKey().address(), 500, 20, 0);
         Transaction otherChain = Transaction.transfer(TestChains.ALICE, "vanta-elsewhere-1", TestChains.BOB.publicKey().address(),
                 500, 20, 0);
-        Transaction cheap = TestChains.transfer(TestChains.ALICE, TestChains.BOB.publicKey().address(), 500,
-                TestChains.params().minFee() - 1, 0);
 
-        for (Transaction tx : List.of(otherChain, cheap, honest)) {
+        for (Transaction tx : List.of(otherChain, honest)) {
             chain.offer(tx);
         }
 
