@@ -12,18 +12,20 @@ import io.vantaechonebula.p2p.handshake.SignedRequest;
 import io.vantaechonebula.p2p.peer.Peer;
 import io.vantaechonebula.p2p.sync.SyncBatch;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.function.LongSupplier;
-import javax.net.ssl.SSLSession;
 
 /** This node's calls to other nodes over HTTP/JSON, each signed with the node key after the hello (docs/p2p-spec.md §3). */
 public final class HttpPeerClient implements PeerClient {
@@ -118,15 +120,7 @@ public final class HttpPeerClient implements PeerClient {
     /** Sends the request and reads at most {@code maxBytes} of the answer; a longer answer fails the call. */
     private HttpResponse<byte[]> send(HttpRequest request, int maxBytes) throws PeerCallException {
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            byte[] body;
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(maxBytes + 1);
-            }
-            if (body.length > maxBytes) {
-                throw new PeerCallException(request.uri() + " answered more than the " + maxBytes + " bytes such an answer takes");
-            }
-            return new Read(response, body);
+            return http.send(request, answer -> new LimitedBody(maxBytes));
         } catch (IOException e) {
             throw new PeerCallException(request.uri() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage()), e);
@@ -167,42 +161,52 @@ public final class HttpPeerClient implements PeerClient {
         }
     }
 
-    /** An answer read within its limit. */
-    private record Read(HttpResponse<InputStream> response, byte[] body) implements HttpResponse<byte[]> {
+    /** An answer's body, gathered as it arrives and cut off (failing the call) once past its limit. */
+    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
 
-        @Override
-        public int statusCode() {
-            return response.statusCode();
+        private final int maxBytes;
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private final ByteArrayOutputStream gathered = new ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+
+        LimitedBody(int maxBytes) {
+            this.maxBytes = maxBytes;
         }
 
         @Override
-        public HttpRequest request() {
-            return response.request();
+        public CompletionStage<byte[]> getBody() {
+            return body;
         }
 
         @Override
-        public Optional<HttpResponse<byte[]>> previousResponse() {
-            return Optional.empty();
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
         }
 
         @Override
-        public HttpHeaders headers() {
-            return response.headers();
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                if (gathered.size() + (long) buffer.remaining() > maxBytes) {
+                    subscription.cancel();
+                    body.completeExceptionally(new IOException("the answer is longer than the " + maxBytes
+                            + " bytes such an answer takes"));
+                    return;
+                }
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                gathered.writeBytes(bytes);
+            }
         }
 
         @Override
-        public Optional<SSLSession> sslSession() {
-            return response.sslSession();
+        public void onError(Throwable failure) {
+            body.completeExceptionally(failure);
         }
 
         @Override
-        public URI uri() {
-            return response.uri();
-        }
-
-        @Override
-        public HttpClient.Version version() {
-            return response.version();
+        public void onComplete() {
+            body.complete(gathered.toByteArray());
         }
     }
 }
