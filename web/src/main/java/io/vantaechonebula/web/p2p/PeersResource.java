@@ -4,8 +4,6 @@ import io.vantaechonebula.node.api.NodeOperations;
 import io.vantaechonebula.p2p.http.PeersJson;
 import io.vantaechonebula.p2p.peer.PeerTable;
 import io.vantaechonebula.web.QueryLimits;
-import io.vantaechonebula.web.problem.ApiProblemException;
-import io.vantaechonebula.web.problem.ProblemType;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
@@ -38,19 +36,6 @@ public class PeersResource {
     public JsonObject peers(@QueryParam("offset") @DefaultValue("0") String offset,
                             @QueryParam("limit") @DefaultValue("100") String limit) {
         return PeersJson.of(service.status().nodeId(), service.p2pAddress(), service.p2pEnabled(), service.peers(),
-                service.sync(), offset(offset), QueryLimits.parse("limit", limit, MAX_LIMIT));
-    }
-
-    private static int offset(String text) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= 0 && value <= MAX_OFFSET) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new ApiProblemException(ProblemType.INVALID_PARAMETER,
-                "Query parameter 'offset' must be a whole number from 0 to " + MAX_OFFSET + ", got '" + text + "'");
+                service.sync(), QueryLimits.parse("offset", offset, 0, MAX_OFFSET), QueryLimits.parse("limit", limit, MAX_LIMIT));
     }
 }
