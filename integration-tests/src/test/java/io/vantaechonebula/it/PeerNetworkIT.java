@@ -16,6 +16,7 @@ import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.params.ChainParamsFile;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.chain.tx.TransactionType;
+import io.vantaechonebula.p2p.Network;
 import io.vantaechonebula.p2p.PeerCallException;
 import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.gossip.GossipKind;
@@ -135,9 +136,9 @@ class PeerNetworkIT {
         Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
         ChainParams testnet = ChainParamsFile.bundled("testnet", PeerNetworkIT.class.getClassLoader());
         List<ChainHead> chains = List.of(new ChainHead(testnet.chainId(), Genesis.block(testnet).hash(), 0,
-                Genesis.block(testnet).hash()));
+                Genesis.block(testnet).hash(), BigInteger.ONE));
         assertThat(new HttpPeerClient(key, System::currentTimeMillis).hello(Api.BASE,
-                Hello.signed(key, 1, "", "basic", "it-after-the-flood", chains, System.currentTimeMillis())).nodeId())
+                Hello.signed(key, Network.PROTOCOL_VERSION, "", "basic", "it-after-the-flood", chains, System.currentTimeMillis())).nodeId())
                 .as("an honest hello is still answered").isNotEmpty();
     }
 
@@ -146,9 +147,9 @@ class PeerNetworkIT {
         Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
         ChainParams testnet = ChainParamsFile.bundled("testnet", PeerNetworkIT.class.getClassLoader());
         List<ChainHead> chains = List.of(new ChainHead(testnet.chainId(), Genesis.block(testnet).hash(), 0,
-                Genesis.block(testnet).hash()));
+                Genesis.block(testnet).hash(), BigInteger.ONE));
         new HttpPeerClient(key, System::currentTimeMillis)
-                .hello(Api.BASE, Hello.signed(key, 1, "", "basic", "it-pager", chains, System.currentTimeMillis()));
+                .hello(Api.BASE, Hello.signed(key, Network.PROTOCOL_VERSION, "", "basic", "it-pager", chains, System.currentTimeMillis()));
 
         JsonObject page = Api.get("/api/v1/peers?limit=1").object();
         assertThat(page.getJsonArray("peers")).hasSize(1);
@@ -166,9 +167,10 @@ class PeerNetworkIT {
         ChainParams testnet = ChainParamsFile.bundled("testnet", PeerNetworkIT.class.getClassLoader());
         Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
         Hash unheardOf = Hash.sha256(new byte[] {62});
-        List<ChainHead> chains = List.of(new ChainHead(testnet.chainId(), Genesis.block(testnet).hash(), 1L << 62, unheardOf));
+        List<ChainHead> chains = List.of(new ChainHead(testnet.chainId(), Genesis.block(testnet).hash(), 1L << 62, unheardOf,
+                BigInteger.ONE.shiftLeft(300)));
         new HttpPeerClient(key, System::currentTimeMillis)
-                .hello(Api.BASE, Hello.signed(key, 1, "", "basic", "it-tall-tale", chains, System.currentTimeMillis()));
+                .hello(Api.BASE, Hello.signed(key, Network.PROTOCOL_VERSION, "", "basic", "it-tall-tale", chains, System.currentTimeMillis()));
         assertThat(peer(serverPeers(), key.publicKey().address().hex())).as("taken as a peer").isPresent();
 
         Api.Answer ready = Api.get("/health/ready");
@@ -186,9 +188,10 @@ class PeerNetworkIT {
         JsonObject head = Api.get("/api/v1/chains/testnet/head").object();
         Hash headHash = Hash.fromHex(head.getString("hash"));
         long height = head.getJsonNumber("height").longValue();
-        List<ChainHead> chains = List.of(new ChainHead(testnet.chainId(), Genesis.block(testnet).hash(), 0, Genesis.block(testnet).hash()));
+        List<ChainHead> chains = List.of(new ChainHead(testnet.chainId(), Genesis.block(testnet).hash(), 0, Genesis.block(testnet).hash(),
+                BigInteger.ONE));
         // No address: the server cannot call back, so it keeps it as a peer only for what it sends.
-        Hello hello = Hello.signed(key, 1, "", "basic", "it-liar", chains, System.currentTimeMillis());
+        Hello hello = Hello.signed(key, Network.PROTOCOL_VERSION, "", "basic", "it-liar", chains, System.currentTimeMillis());
         HttpPeerClient client = new HttpPeerClient(key, System::currentTimeMillis);
         client.hello(Api.BASE, hello);
 
@@ -207,7 +210,7 @@ class PeerNetworkIT {
             assertThat(p.getString("lastProblem")).contains("INVALID_BLOCK");
             assertThat(p.containsKey("bannedUntil")).isTrue();
         });
-        Hello again = Hello.signed(key, 1, "", "basic", "it-liar", chains, System.currentTimeMillis());
+        Hello again = Hello.signed(key, Network.PROTOCOL_VERSION, "", "basic", "it-liar", chains, System.currentTimeMillis());
         assertThatThrownBy(() -> client.hello(Api.BASE, again)).isInstanceOfSatisfying(PeerCallException.class,
                 e -> assertThat(e.refusal()).map(Refusal::reason).contains(Refusal.Reason.BANNED));
     }

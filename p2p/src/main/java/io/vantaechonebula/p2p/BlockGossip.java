@@ -8,7 +8,7 @@ import io.vantaechonebula.p2p.gossip.SeenMessages;
 import io.vantaechonebula.p2p.peer.Offence;
 import io.vantaechonebula.p2p.peer.Peer;
 import io.vantaechonebula.p2p.peer.PeerTable;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /** G1: a block is imported; one whose parent is missing asks for a sync, an invalid one costs the sender. */
@@ -20,11 +20,12 @@ final class BlockGossip implements GossipHandler {
     private final LocalChains chains;
     private final PeerTable peers;
     private final SeenMessages seen;
-    private final Consumer<String> syncWanted;
+    private final BiConsumer<String, Peer> syncWanted;
     private final LongSupplier clock;
 
-    /** @param syncWanted told the chain of a block whose parent this node lacks */
-    BlockGossip(LocalChains chains, PeerTable peers, SeenMessages seen, Consumer<String> syncWanted, LongSupplier clock) {
+    /** @param syncWanted told the chain of a block whose parent this node lacks, and the peer that has it */
+    BlockGossip(LocalChains chains, PeerTable peers, SeenMessages seen, BiConsumer<String, Peer> syncWanted,
+                LongSupplier clock) {
         this.chains = chains;
         this.peers = peers;
         this.seen = seen;
@@ -50,7 +51,7 @@ final class BlockGossip implements GossipHandler {
             // Handled again when it comes back after sync has fetched its ancestors.
             seen.forget(gossip.id());
             from.reached(gossip.chainId(), block.height(), block.hash());
-            syncWanted.accept(gossip.chainId());
+            syncWanted.accept(gossip.chainId(), from);
             return GossipOutcome.of(GossipOutcome.Result.NOT_TAKEN, "block " + block.hash() + " at height "
                     + block.height() + " has a parent this node does not have yet; syncing");
         }

@@ -32,7 +32,7 @@ import java.util.function.LongSupplier;
  */
 public final class Network {
 
-    public static final int PROTOCOL_VERSION = 1;
+    public static final int PROTOCOL_VERSION = 2;
     /** The most blocks one answer to a sync request holds, whatever was asked. */
     public static final int MAX_BLOCKS_PER_ANSWER = Synchronizer.MAX_BLOCKS_PER_ANSWER;
 

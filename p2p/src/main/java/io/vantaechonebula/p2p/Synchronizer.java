@@ -17,11 +17,13 @@ import io.vantaechonebula.p2p.peer.PeerTable;
 import io.vantaechonebula.p2p.sync.Locator;
 import io.vantaechonebula.p2p.sync.SyncBatch;
 import io.vantaechonebula.p2p.sync.SyncStatus;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,9 +99,11 @@ final class Synchronizer {
         return new SyncBatch(blocks, certificates);
     }
 
-    /** An orphan block arrived on the chain: a sync round should run soon. */
-    void want(String chainId) {
-        syncFor(chainId).wanted = true;
+    /** An orphan block arrived on the chain from the peer: a sync round should run soon, and ask that peer too. */
+    void want(String chainId, Peer from) {
+        ChainSync sync = syncFor(chainId);
+        sync.wantedFrom.add(from.nodeId());
+        sync.wanted = true;
     }
 
     boolean wanted() {
@@ -107,28 +111,30 @@ final class Synchronizer {
     }
 
     /**
-     * For each chain, fetches blocks from the connected peer with the highest head above this node's,
-     * batch after batch, until this node has caught up with it or it stops helping; then, if nothing
-     * came, from the next highest.
+     * For each chain, fetches blocks from the connected peer whose head has the most work above this node's
+     * (S4: work, not height, as fork choice goes), batch after batch, until this node has caught up with it
+     * or it stops helping; then, if nothing came, from the next.
      */
     void syncOnce() {
         for (ChainHead local : chains.heads()) {
             ChainSync sync = syncFor(local.chainId());
             sync.wanted = false;
-            Comparator<Peer> highestFirst = Comparator.comparingLong(
-                    (Peer peer) -> peer.chain(local.chainId()).orElseThrow().height()).reversed();
-            // O1: among the highest, the optimizer takes the fastest; otherwise the best behaved.
-            Comparator<Peer> order = highestFirst.thenComparing(settings.optimisePeers() ? NetworkOptimizer.PREFERENCE
+            Set<String> sentOrphans = sync.takeWantedFrom();
+            Comparator<Peer> mostWorkFirst = Comparator.comparing(
+                    (Peer peer) -> peer.chain(local.chainId()).orElseThrow().work()).reversed();
+            // O1: among those with the most work, the optimizer takes the fastest; otherwise the best behaved.
+            Comparator<Peer> order = mostWorkFirst.thenComparing(settings.optimisePeers() ? NetworkOptimizer.PREFERENCE
                     : Comparator.comparingInt(Peer::reputation).reversed());
             List<Peer> sources = peers.connectedPeers().stream()
                     .filter(peer -> !peer.address().isEmpty())
-                    .filter(peer -> peer.chain(local.chainId()).map(ChainHead::height).orElse(-1L) > local.height())
+                    .filter(peer -> peer.chain(local.chainId()).map(ChainHead::work).filter(work -> work.compareTo(local.work()) > 0)
+                            .isPresent() || sentOrphans.contains(peer.nodeId()))
                     .sorted(order)
                     .toList();
-            // The highest first; one that cannot serve the blocks (it pruned them, say) gives way to the next.
+            // The first; one that cannot serve the blocks (it pruned them, say) gives way to the next.
             for (Peer source : sources) {
                 syncFrom(source, local.chainId(), sync);
-                if (localHeight(local.chainId()) > local.height()) {
+                if (localWork(local.chainId()).compareTo(local.work()) > 0) {
                     break;
                 }
             }
@@ -307,8 +313,15 @@ final class Synchronizer {
     }
 
     private long localHeight(String chainId) {
-        return chains.heads().stream().filter(head -> head.chainId().equals(chainId)).findFirst().map(ChainHead::height)
-                .orElse(0L);
+        return localHead(chainId).map(ChainHead::height).orElse(0L);
+    }
+
+    private BigInteger localWork(String chainId) {
+        return localHead(chainId).map(ChainHead::work).orElse(BigInteger.ZERO);
+    }
+
+    private Optional<ChainHead> localHead(String chainId) {
+        return chains.heads().stream().filter(head -> head.chainId().equals(chainId)).findFirst();
     }
 
     private ChainSync syncFor(String chainId) {
@@ -318,9 +331,17 @@ final class Synchronizer {
     /** One chain's sync: whether it runs, from whom, and its counts. */
     private static final class ChainSync {
         volatile boolean wanted;
+        /** The peers that sent a block whose parent this node lacked (G3), though their hellos may not show more work yet. */
+        final Set<String> wantedFrom = ConcurrentHashMap.newKeySet();
         String source;
         long total;
         double blocksPerSecond;
+
+        Set<String> takeWantedFrom() {
+            Set<String> taken = Set.copyOf(wantedFrom);
+            wantedFrom.removeAll(taken);
+            return taken;
+        }
 
         synchronized void start(String peer) {
             source = peer;

@@ -205,6 +205,32 @@ class NetworkTest {
     }
 
     @Test
+    void s4_aShorterBranchWithMoreWorkWinsOnBothSidesAfterAPartitionHeals() {
+        SimNode a = net.node("a", List.of());
+        SimNode b = net.node("b", List.of("sim://a"));
+        for (int i = 0; i < 5; i++) {
+            a.mine();
+        }
+        net.rounds(1);
+        net.partition(List.of(a), List.of(b));
+        for (int i = 0; i < 10; i++) {
+            a.mineQuickly();
+        }
+        for (int i = 0; i < 11; i++) {
+            b.mine();
+        }
+        net.runRelays();
+        assertThat(a.height()).as("the branch of fewer blocks").isLessThan(b.height());
+        assertThat(a.work()).as("the branch of more work").isGreaterThan(b.work());
+
+        net.heal();
+        net.rounds(10);
+
+        assertThat(b.headHash()).as("the taller node syncs from the heavier, shorter one").isEqualTo(a.headHash());
+        assertThat(a.height()).isEqualTo(15);
+    }
+
+    @Test
     void anOrphanBlockMakesTheNodeSyncItsAncestors() {
         SimNode a = net.node("a", List.of());
         SimNode b = net.node("b", List.of("sim://a"));

@@ -20,6 +20,7 @@ import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.gossip.GossipKind;
 import io.vantaechonebula.p2p.handshake.ChainHead;
 import io.vantaechonebula.p2p.sync.SyncBatch;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +41,8 @@ final class SimNode implements LocalChains {
     int syncRequestsServed;
     /** A height this node claims for its chain in its hellos, whatever it holds (a liar's); null: the truth. */
     Long claimsHeight;
+    /** The work this node claims for its chain in its hellos, whatever it holds (a liar's); null: the truth. */
+    BigInteger claimsWork;
     /** An answer this node gives to every sync request, whatever it asks (a liar's); null: the truth. */
     SyncBatch answersEverySync;
     Network network;
@@ -88,7 +91,24 @@ final class SimNode implements LocalChains {
 
     /** Mines a block without telling anyone. */
     Block mineQuietly() {
-        long time = clock.addAndGet(TestChains.BLOCK_TIME);
+        return mineAt(clock.addAndGet(TestChains.BLOCK_TIME));
+    }
+
+    /**
+     * Mines a block a tenth of a second after the clock, and publishes it: blocks ahead of the schedule,
+     * whose targets the difficulty rule lowers, so each weighs more than a block on time.
+     */
+    Block mineQuickly() {
+        Block block = mineAt(clock.addAndGet(100));
+        network.publish(new Gossip(GossipKind.BLOCK, chainId(), block.encode()));
+        return block;
+    }
+
+    BigInteger work() {
+        return chain.head().cumulativeWork();
+    }
+
+    private Block mineAt(long time) {
         Block block = TestChains.mine(chain.template(mempool.candidates(100), key.publicKey().address(), time));
         ImportResult result = chain.importBlock(block, time);
         if (!(result instanceof ImportResult.Extended)) {
@@ -101,7 +121,8 @@ final class SimNode implements LocalChains {
     @Override
     public List<ChainHead> heads() {
         StoredBlock head = chain.head();
-        return List.of(new ChainHead(chainId(), genesis, claimsHeight == null ? head.height() : claimsHeight, head.hash()));
+        return List.of(new ChainHead(chainId(), genesis, claimsHeight == null ? head.height() : claimsHeight, head.hash(),
+                claimsWork == null ? head.cumulativeWork() : claimsWork));
     }
 
     @Override

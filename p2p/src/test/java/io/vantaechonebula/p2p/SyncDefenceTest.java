@@ -64,6 +64,7 @@ class SyncDefenceTest {
         int before = reputationAt(honest, liar);
 
         liar.claimsHeight = honest.height() + 100;
+        liar.claimsWork = honest.work().shiftLeft(4);
         liar.answersEverySync = new SyncBatch(mined.subList(0, 3), List.of());
         net.rounds(1);
         honest.network.syncOnce();

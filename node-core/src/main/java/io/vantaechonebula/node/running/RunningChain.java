@@ -212,10 +212,10 @@ public final class RunningChain {
         });
     }
 
-    /** The head as the protocol tells it: chain id, genesis, height and hash. */
+    /** The head as the protocol tells it: chain id, genesis, height, hash and cumulative work. */
     public ChainHead chainHead() {
         StoredBlock head = blockchain.head();
-        return new ChainHead(params.chainId(), genesis, head.height(), head.hash());
+        return new ChainHead(params.chainId(), genesis, head.height(), head.hash(), head.cumulativeWork());
     }
 
     public ImportResult importBlock(Block block) {

@@ -48,7 +48,7 @@ public record Hello(int protocolVersion, String nodeId, Ed25519PublicKey publicK
                 .u16(chains.size());
         for (ChainHead chain : chains) {
             out.text(chain.chainId()).fixed(chain.genesis().bytes(), Hash.LENGTH_BYTES).i64(chain.height())
-                    .fixed(chain.head().bytes(), Hash.LENGTH_BYTES);
+                    .fixed(chain.head().bytes(), Hash.LENGTH_BYTES).bytes(chain.work().toByteArray());
         }
         return out.i64(timestampMs).toByteArray();
     }

@@ -22,6 +22,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,7 +42,8 @@ public final class WireJson {
         JsonArrayBuilder chains = Json.createArrayBuilder();
         for (ChainHead chain : hello.chains()) {
             chains.add(Json.createObjectBuilder().add("chainId", chain.chainId()).add("genesis", chain.genesis().toString())
-                    .add("height", chain.height()).add("head", chain.head().toString()));
+                    .add("height", chain.height()).add("head", chain.head().toString())
+                    .add("work", chain.work().toString(16)));
         }
         return Json.createObjectBuilder().add("protocolVersion", hello.protocolVersion()).add("nodeId", hello.nodeId())
                 .add("publicKey", hello.publicKey().toString()).add("address", hello.address()).add("mode", hello.mode())
@@ -63,7 +65,8 @@ public final class WireJson {
             if (height < 0) {
                 throw new MalformedMessageException("chains[" + i + "].height must not be negative");
             }
-            chains.add(new ChainHead(text(chain, "chainId"), hash(chain, "genesis"), height, hash(chain, "head")));
+            chains.add(new ChainHead(text(chain, "chainId"), hash(chain, "genesis"), height, hash(chain, "head"),
+                    work(chain, "chains[" + i + "].work")));
         }
         byte[] publicKey = hex(json, "publicKey", Ed25519PublicKey.LENGTH_BYTES);
         return new Hello((int) longValue(json, "protocolVersion"), text(json, "nodeId"), new Ed25519PublicKey(publicKey),
@@ -228,6 +231,15 @@ public final class WireJson {
         } catch (ArithmeticException e) {
             throw new MalformedMessageException(name + " is out of range");
         }
+    }
+
+    /** A chain's work: hexadecimal, without sign, of at most {@value ChainHead#MAX_WORK_BITS} bits. */
+    private static BigInteger work(JsonObject chain, String name) throws MalformedMessageException {
+        String text = text(chain, "work");
+        if (text.isEmpty() || text.length() > ChainHead.MAX_WORK_BITS / 4 || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new MalformedMessageException(name + " must be hexadecimal, 1 to " + ChainHead.MAX_WORK_BITS / 4 + " digits");
+        }
+        return new BigInteger(text, 16);
     }
 
     private static JsonArray array(JsonObject json, String name) throws MalformedMessageException {

@@ -118,7 +118,7 @@ public final class Peer {
         backed.merge(chainId, height, Math::max);
         chains = chains.stream()
                 .map(chain -> chain.chainId().equals(chainId) && height > chain.height()
-                        ? new ChainHead(chainId, chain.genesis(), height, head) : chain)
+                        ? chain.reached(height, head) : chain)
                 .toList();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ class HelloCheckTest {
 
     private static final long NOW = 1_800_000_000_000L;
     private static final Hash GENESIS = Hash.sha256(new byte[] {1});
-    private static final ChainHead TESTNET = new ChainHead("testnet", GENESIS, 10, Hash.sha256(new byte[] {2}));
+    private static final ChainHead TESTNET = new ChainHead("testnet", GENESIS, 10, Hash.sha256(new byte[] {2}), BigInteger.TEN);
     private final Ed25519PrivateKey us = Ed25519PrivateKey.generate(new SecureRandom());
     private final Ed25519PrivateKey them = Ed25519PrivateKey.generate(new SecureRandom());
     private final HelloCheck check = new HelloCheck(60_000);
@@ -36,7 +37,7 @@ class HelloCheckTest {
     void h1RefusesAHelloWhoseSignatureOrNodeIdIsNotItsKeys() {
         Hello genuine = hello(them, 1, List.of(TESTNET), NOW);
         Hello otherHeight = new Hello(1, genuine.nodeId(), genuine.publicKey(), genuine.address(), genuine.mode(),
-                genuine.software(), List.of(new ChainHead("testnet", GENESIS, 11, TESTNET.head())), NOW, genuine.signature());
+                genuine.software(), List.of(new ChainHead("testnet", GENESIS, 11, TESTNET.head(), BigInteger.TEN)), NOW, genuine.signature());
         Hello otherId = new Hello(1, us.publicKey().address().hex(), genuine.publicKey(), genuine.address(), genuine.mode(),
                 genuine.software(), genuine.chains(), NOW, genuine.signature());
 
@@ -65,8 +66,8 @@ class HelloCheckTest {
 
     @Test
     void h5RefusesAnotherGenesisOrNoChainInCommon() {
-        ChainHead otherGenesis = new ChainHead("testnet", Hash.sha256(new byte[] {9}), 3, Hash.sha256(new byte[] {3}));
-        ChainHead mainnet = new ChainHead("mainnet", Hash.sha256(new byte[] {4}), 3, Hash.sha256(new byte[] {5}));
+        ChainHead otherGenesis = new ChainHead("testnet", Hash.sha256(new byte[] {9}), 3, Hash.sha256(new byte[] {3}), BigInteger.TEN);
+        ChainHead mainnet = new ChainHead("mainnet", Hash.sha256(new byte[] {4}), 3, Hash.sha256(new byte[] {5}), BigInteger.TEN);
 
         assertThat(reasonFor(hello(them, 1, List.of(mainnet, otherGenesis), NOW))).contains(Refusal.Reason.GENESIS);
         assertThat(reasonFor(hello(them, 1, List.of(mainnet), NOW))).contains(Refusal.Reason.NO_SHARED_CHAIN);

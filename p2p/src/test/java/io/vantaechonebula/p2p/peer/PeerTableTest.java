@@ -7,6 +7,7 @@ import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.p2p.handshake.ChainHead;
 import io.vantaechonebula.p2p.handshake.Hello;
 import io.vantaechonebula.p2p.handshake.Refusal;
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ class PeerTableTest {
 
     private static Hello hello(Ed25519PrivateKey key, String address) {
         Hash genesis = Hash.sha256(new byte[] {1});
-        return Hello.signed(key, 1, address, "basic", "vanta/test", List.of(new ChainHead("testnet", genesis, 0, genesis)), NOW);
+        return Hello.signed(key, 2, address, "basic", "vanta/test", List.of(new ChainHead("testnet", genesis, 0, genesis, BigInteger.TWO)), NOW);
     }
 
     private Peer admitted(Ed25519PrivateKey key, String address) {
