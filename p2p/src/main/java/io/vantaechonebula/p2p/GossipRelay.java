@@ -4,17 +4,25 @@ import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.gossip.GossipKind;
 import io.vantaechonebula.p2p.gossip.SeenMessages;
 import io.vantaechonebula.p2p.peer.Peer;
+import io.vantaechonebula.p2p.peer.PeerState;
 import io.vantaechonebula.p2p.peer.PeerTable;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import java.util.logging.Logger;
 
 /**
  * Gossip (docs/p2p-spec.md §4): each message is handled once, by the handler of its kind, and what a
- * handler accepts is relayed to every other peer that runs its chain, on the relay executor.
+ * handler accepts is relayed to every other peer that runs its chain, through the peer's outbox on the relay
+ * executor (P12).
  */
 final class GossipRelay {
 
+    private static final Logger LOG = Logger.getLogger(GossipRelay.class.getName());
     static final int SEEN_CAPACITY = 200_000;
 
     private final LocalChains chains;
@@ -23,16 +31,19 @@ final class GossipRelay {
     private final Executor relays;
     private final PeerKeeper keeper;
     private final SeenMessages seen;
+    private final LongSupplier clock;
     private final Map<GossipKind, GossipHandler> handlers = new EnumMap<>(GossipKind.class);
+    private final Map<String, PeerOutbox> outboxes = new ConcurrentHashMap<>();
 
     GossipRelay(LocalChains chains, PeerTable peers, PeerClient client, Executor relays, PeerKeeper keeper,
-                SeenMessages seen) {
+                SeenMessages seen, LongSupplier clock) {
         this.chains = chains;
         this.peers = peers;
         this.client = client;
         this.relays = relays;
         this.keeper = keeper;
         this.seen = seen;
+        this.clock = clock;
     }
 
     GossipRelay handle(GossipKind kind, GossipHandler handler) {
@@ -62,17 +73,48 @@ final class GossipRelay {
     }
 
     private void relay(Peer except, Gossip gossip) {
-        for (Peer peer : peers.connectedPeers()) {
+        List<Peer> connected = peers.connectedPeers();
+        if (outboxes.size() > 2 * connected.size() + 10) {
+            outboxes.entrySet().removeIf(entry -> peers.connected(entry.getKey()).isEmpty() && entry.getValue().isIdle());
+        }
+        for (Peer peer : connected) {
             if (peer == except || peer.address().isEmpty() || peer.chain(gossip.chainId()).isEmpty()) {
                 continue;
             }
-            relays.execute(() -> {
+            PeerOutbox outbox = outboxes.computeIfAbsent(peer.nodeId(), id -> new PeerOutbox());
+            if (outbox.offer(gossip)) {
+                relays.execute(() -> sendAll(peer, outbox));
+            }
+        }
+    }
+
+    /** P12: sends what waits for the peer, one message after another, while it stays connected. */
+    private void sendAll(Peer peer, PeerOutbox outbox) {
+        for (Optional<Gossip> next = outbox.next(); next.isPresent(); next = outbox.next()) {
+            if (peer.state() != PeerState.CONNECTED) {
+                outbox.clear();
+                return;
+            }
+            send(peer, next.get());
+            outbox.droppedToReport(clock.getAsLong()).ifPresent(dropped -> LOG.warning(() -> "Gossip to peer " + peer.nodeId()
+                    + " at " + peer.address() + " falls behind: " + dropped + " messages dropped unsent (at most "
+                    + PeerOutbox.MAX_MESSAGES + " or " + (PeerOutbox.MAX_BYTES >> 20) + " MiB wait for one peer); it answers"
+                    + " slower than this node gossips, and catches up on blocks by sync"));
+        }
+    }
+
+    private void send(Peer peer, Gossip gossip) {
+        try {
+            client.gossip(peer, gossip);
+            keeper.answered(peer);
+        } catch (PeerCallException e) {
+            if (keeper.failed(peer, "gossip of " + gossip, e)) {
                 try {
                     client.gossip(peer, gossip);
-                } catch (PeerCallException e) {
-                    keeper.lost(peer, "gossip of " + gossip + " failed: " + e.getMessage());
+                } catch (PeerCallException again) {
+                    keeper.failed(peer, "gossip of " + gossip + " after a new hello", again);
                 }
-            });
+            }
         }
     }
 }

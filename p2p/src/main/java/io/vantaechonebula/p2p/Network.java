@@ -60,7 +60,7 @@ public final class Network {
         this.keeper = new PeerKeeper(settings, client, clock, peers, book, handshake);
         this.synchronizer = new Synchronizer(settings, chains, client, prefetch, clock, peers, seen, keeper);
         this.alerts = new AlertGossip(handshake.nodeId(), peers, clock);
-        this.relay = new GossipRelay(chains, peers, client, relays, keeper, seen)
+        this.relay = new GossipRelay(chains, peers, client, relays, keeper, seen, clock)
                 .handle(GossipKind.BLOCK, new BlockGossip(chains, peers, seen, synchronizer::want, clock))
                 .handle(GossipKind.TRANSACTION, new TransactionGossip(chains, peers, clock))
                 .handle(GossipKind.VOTE, new VoteGossip(chains, peers, seen, clock))

@@ -66,7 +66,65 @@ final class PeerKeeper {
         return peers.connectedPeers().stream().map(Peer::address).filter(address -> !address.isEmpty()).toList();
     }
 
-    /** A call to the peer failed: it is unreachable until it connects again. */
+    /** The peer answered a call of this node's. */
+    void answered(Peer peer) {
+        peer.answered(clock.getAsLong());
+    }
+
+    /**
+     * P12: a call to the peer failed. A refusal is an answer: {@code unknown-peer} means the peer forgot this
+     * node (it found it slow, say), so this node greets it again at once; {@code rate-limited} changes
+     * nothing; any other refusal ends the connection. No answer is a miss: the peer is let go only after
+     * several in a row over the grace period ({@link PeerTable#missed}), so a slow peer is not a dead one.
+     *
+     * @param call what the call was, for the log
+     * @return whether the peer took this node's hello again, so that the call may be made once more
+     */
+    boolean failed(Peer peer, String call, PeerCallException e) {
+        Optional<Refusal> refusal = e.refusal();
+        if (refusal.isEmpty()) {
+            String problem = call + " failed: " + e.getMessage();
+            if (peers.missed(peer, problem, clock.getAsLong())) {
+                lost(peer, problem + " (no answer for " + PeerTable.UNREACHABLE_GRACE_MS / 1000 + " s, "
+                        + PeerTable.MISSES_BEFORE_UNREACHABLE + " calls or more in a row)");
+            }
+            return false;
+        }
+        answered(peer);
+        return switch (refusal.get().reason()) {
+            case UNKNOWN_PEER -> greetAgain(peer, call);
+            case RATE_LIMITED -> false;
+            default -> {
+                lost(peer, call + " refused: " + refusal.get());
+                yield false;
+            }
+        };
+    }
+
+    /** P12: the peer refused a call as from a node it does not know: this node says hello again, now. */
+    private boolean greetAgain(Peer peer, String call) {
+        Hello theirs;
+        try {
+            theirs = client.hello(peer.address(), handshake.hello());
+        } catch (PeerCallException e) {
+            lost(peer, call + " was refused as from an unknown peer, and a hello again failed: " + e.getMessage());
+            return false;
+        }
+        Optional<String> problem = problemWith(peer, theirs);
+        problem.ifPresentOrElse(p -> lost(peer, p),
+                () -> LOG.info(() -> "Peer " + peer.nodeId() + " had let this node go; greeted it again (" + call + ")"));
+        return problem.isEmpty();
+    }
+
+    /** Why the hello the peer answered ends the connection, if it does: another node there, or a refusal of the hello. */
+    private Optional<String> problemWith(Peer peer, Hello theirs) {
+        if (!theirs.nodeId().equals(peer.nodeId())) {
+            return Optional.of("node " + theirs.nodeId() + " answers at its address now");
+        }
+        return handshake.refusal(handshake.hello(), theirs, peer.address()).map(Refusal::toString);
+    }
+
+    /** A call to the peer failed for good: it is unreachable until it connects again. */
     void lost(Peer peer, String problem) {
         boolean wasConnected = peer.state() == PeerState.CONNECTED;
         peers.unreachable(peer, problem);
@@ -96,22 +154,15 @@ final class PeerKeeper {
 
     private void ping(Peer peer) {
         long started = System.nanoTime();
+        Hello theirs;
         try {
-            Hello theirs = client.hello(peer.address(), handshake.hello());
-            long roundTripMs = (System.nanoTime() - started) / 1_000_000;
-            if (!theirs.nodeId().equals(peer.nodeId())) {
-                lost(peer, "node " + theirs.nodeId() + " answers at its address now");
-                return;
-            }
-            Optional<Refusal> refusal = handshake.refusal(handshake.hello(), theirs, peer.address());
-            if (refusal.isPresent()) {
-                lost(peer, refusal.get().toString());
-                return;
-            }
-            peer.measuredLatency(roundTripMs);
+            theirs = client.hello(peer.address(), handshake.hello());
         } catch (PeerCallException e) {
-            lost(peer, "ping failed: " + e.getMessage());
+            failed(peer, "ping", e);
+            return;
         }
+        long roundTripMs = (System.nanoTime() - started) / 1_000_000;
+        problemWith(peer, theirs).ifPresentOrElse(problem -> lost(peer, problem), () -> peer.measuredLatency(roundTripMs));
     }
 
     private void dialDueAddresses() {
@@ -182,8 +233,9 @@ final class PeerKeeper {
             }
             try {
                 client.peerAddresses(peer).forEach(address -> book.add(address, AddressBook.Source.PEER));
+                answered(peer);
             } catch (PeerCallException e) {
-                lost(peer, "asking for its peers failed: " + e.getMessage());
+                failed(peer, "asking for its peers", e);
             }
         }
     }

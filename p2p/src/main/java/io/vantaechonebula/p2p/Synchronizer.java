@@ -181,6 +181,7 @@ final class Synchronizer {
         try {
             for (int batches = 1; true; batches++) {
                 SyncBatch answer = await(next);
+                keeper.answered(peer);
                 List<Block> batch = answer.blocks();
                 if (batch.isEmpty()) {
                     break;
@@ -227,7 +228,7 @@ final class Synchronizer {
                 }
             }
         } catch (PeerCallException e) {
-            keeper.lost(peer, "sync of " + chainId + " failed: " + e.getMessage());
+            keeper.failed(peer, "sync of " + chainId, e);
         } finally {
             sync.stop();
         }

@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,6 +72,32 @@ class HttpTransportTest {
         assertThat(b.headHash()).isEqualTo(next.hash());
         assertThat(b.network.peerViews().get(0).reputation()).isEqualTo(100);
         assertThat(a.network.peerAddresses()).containsExactly(b.address);
+    }
+
+    @Test
+    void p12_anAnswerThatTricklesInFailsTheCallOnceItsTimeIsUp() throws Exception {
+        HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        servers.add(slow);
+        slow.createContext(P2pHttpApi.BASE, exchange -> {
+            exchange.sendResponseHeaders(200, 1_000);
+            try (var body = exchange.getResponseBody()) {
+                for (int i = 0; i < 1_000; i++) {
+                    body.write(' ');
+                    body.flush();
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException | IOException e) {
+                // The caller gave up and closed the connection.
+            }
+        });
+        slow.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        slow.start();
+        SimNode caller = start("caller", List.of());
+        HttpPeerClient client = new HttpPeerClient(caller.key, clock::get, Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> client.hello("http://127.0.0.1:" + slow.getAddress().getPort(), caller.network.hello()))
+                .as("headers at once, then a byte every 100 ms").isInstanceOf(PeerCallException.class)
+                .hasMessageContaining("no whole answer within 1000 ms");
     }
 
     @Test

@@ -34,6 +34,7 @@ final class SimulatedNetwork {
 
     final AtomicLong clock = new AtomicLong(TestChains.GENESIS_TIME + TestChains.BLOCK_TIME);
     final Map<String, SimNode> nodes = new LinkedHashMap<>();
+    private final Map<String, NetworkSettings> settingsOf = new LinkedHashMap<>();
     private final Deque<Runnable> relays = new ArrayDeque<>();
     private final Set<Set<String>> cut = new HashSet<>();
     /** Addresses whose hellos take {@link #SLOW_MS}: a far-away node, as latency measures it. */
@@ -61,9 +62,16 @@ final class SimulatedNetwork {
         NetworkSettings settings = simple ? basic.withOptimisedPeers() : basic;
         Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
         SimNode node = new SimNode(name, address, key, params, clock);
-        node.network = new Network(settings, key, node, new Client(node), relays::add, Runnable::run, clock::get);
+        settingsOf.put(address, settings);
         nodes.put(address, node);
+        start(node);
         return node;
+    }
+
+    /** Starts the node's network afresh, its chain kept: a restart, after which it knows no peer. */
+    void start(SimNode node) {
+        node.network = new Network(settingsOf.get(node.address), node.key, node, new Client(node), relays::add, Runnable::run,
+                clock::get);
     }
 
     /** Cuts every link between the two groups. */

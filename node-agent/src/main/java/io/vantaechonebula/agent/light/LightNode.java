@@ -58,6 +58,22 @@ public final class LightNode implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LightNode.class.getName());
     /** MVStore's page cache in MiB: small, for a node that must live in a 128 MiB heap. */
     private static final int CACHE_MIB = 8;
+    /**
+     * P6, P12: the seconds the JDK's HTTP server gives a client to send its whole request, and to take its whole
+     * answer, before it closes the connection; so that four slow clients cannot hold the node's four threads.
+     * Read once, when the first server of the JVM starts; a value set on the command line stands.
+     */
+    static final String MAX_REQUEST_SECONDS = "sun.net.httpserver.maxReqTime";
+    static final String MAX_ANSWER_SECONDS = "sun.net.httpserver.maxRspTime";
+
+    static {
+        if (System.getProperty(MAX_REQUEST_SECONDS) == null) {
+            System.setProperty(MAX_REQUEST_SECONDS, "30");
+        }
+        if (System.getProperty(MAX_ANSWER_SECONDS) == null) {
+            System.setProperty(MAX_ANSWER_SECONDS, "60");
+        }
+    }
 
     private final LightNodeOptions options;
     private final Ed25519PrivateKey key;

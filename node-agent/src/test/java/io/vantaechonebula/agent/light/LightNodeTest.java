@@ -11,15 +11,20 @@ import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.p2p.alert.Reason;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.StringReader;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -76,6 +81,43 @@ class LightNodeTest {
             assertThat(peersOfA.getJsonArray("peers").getJsonObject(0).getString("state")).isEqualTo("connected");
             assertThat(b.peerReading().peers()).isEqualTo(1);
             assertThat(b.chainReadings()).extracting(reading -> reading.chainId()).containsExactly("testnet", "mainnet");
+        }
+    }
+
+    @Test
+    void p6_clientsThatSendTheirRequestsSlowlyAreCutOffAndTheNodeAnswersOthers() throws Exception {
+        try (LightNode node = LightNode.start(options(dir.resolve("a"), List.of()), Ed25519PrivateKey.generate(new SecureRandom()))) {
+            URI uri = URI.create(node.address());
+            List<Socket> slow = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    Socket socket = new Socket(uri.getHost(), uri.getPort());
+                    socket.getOutputStream().write(("POST /api/v1/p2p/hello HTTP/1.1\r\nHost: a\r\nContent-Length: 8000\r\n\r\n{")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    slow.add(socket);
+                }
+                HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(node.address() + "/api/v1/system/status"))
+                        .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(status.statusCode()).as("eight half-sent hellos hold the node's four threads until cut off")
+                        .isEqualTo(200);
+                for (Socket socket : slow) {
+                    assertThat(closedByTheNode(socket)).as("the slow client's connection").isTrue();
+                }
+            } finally {
+                for (Socket socket : slow) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    /** Whether the other end closed the connection (an end of stream, or a reset), within a minute. */
+    private static boolean closedByTheNode(Socket socket) throws IOException {
+        socket.setSoTimeout(60_000);
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (SocketException e) {
+            return true;
         }
     }
 

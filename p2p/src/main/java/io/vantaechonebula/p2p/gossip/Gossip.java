@@ -27,6 +27,11 @@ public record Gossip(GossipKind kind, String chainId, byte[] payload) {
         return payload.clone();
     }
 
+    /** The payload's length in bytes. */
+    public int size() {
+        return payload.length;
+    }
+
     public Hash id() {
         return Hash.sha256(new CanonicalWriter(payload.length + 32).text(kind.code()).text(chainId).bytes(payload)
                 .toByteArray());

@@ -24,15 +24,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /** This node's calls to other nodes over HTTP/JSON, each signed with the node key after the hello (docs/p2p-spec.md §3). */
 public final class HttpPeerClient implements PeerClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(60);
+    /** How long a hello, gossip or peers call may take, whole answer included; a sync call takes six times as long. */
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     /** P6: the most an answer of each kind may take; a longer one is cut off and the call fails. */
     static final int MAX_SMALL_ANSWER_BYTES = 64 << 10;
     static final int MAX_PEERS_ANSWER_BYTES = 1 << 20;
@@ -40,12 +43,20 @@ public final class HttpPeerClient implements PeerClient {
 
     private final Ed25519PrivateKey key;
     private final LongSupplier clock;
+    private final Duration callTimeout;
+    private final Duration syncTimeout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
 
     public HttpPeerClient(Ed25519PrivateKey key, LongSupplier clock) {
+        this(key, clock, CALL_TIMEOUT);
+    }
+
+    public HttpPeerClient(Ed25519PrivateKey key, LongSupplier clock, Duration callTimeout) {
         this.key = key;
         this.clock = clock;
+        this.callTimeout = callTimeout;
+        this.syncTimeout = callTimeout.multipliedBy(6);
     }
 
     @Override
@@ -62,7 +73,7 @@ public final class HttpPeerClient implements PeerClient {
 
     @Override
     public Hello hello(String address, Hello ours) throws PeerCallException {
-        HttpRequest request = HttpRequest.newBuilder(uri(address, P2pHttpApi.BASE + "/hello")).timeout(CALL_TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(uri(address, P2pHttpApi.BASE + "/hello")).timeout(callTimeout)
                 .header("Content-Type", P2pHttpApi.JSON)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.bytes(WireJson.hello(ours)))).build();
         try {
@@ -75,7 +86,7 @@ public final class HttpPeerClient implements PeerClient {
     @Override
     public void gossip(Peer to, Gossip gossip) throws PeerCallException {
         HttpResponse<byte[]> response = send(signed(to.address(), "POST", P2pHttpApi.BASE + "/gossip",
-                WireJson.bytes(WireJson.gossip(gossip)), CALL_TIMEOUT), MAX_SMALL_ANSWER_BYTES);
+                WireJson.bytes(WireJson.gossip(gossip)), callTimeout), MAX_SMALL_ANSWER_BYTES);
         if (response.statusCode() != 422) {
             answer(response, to.address());
         }
@@ -84,7 +95,7 @@ public final class HttpPeerClient implements PeerClient {
     @Override
     public SyncBatch blocksAfter(Peer from, String chainId, List<Hash> locator, int max) throws PeerCallException {
         HttpResponse<byte[]> response = send(signed(from.address(), "POST", P2pHttpApi.BASE + "/blocks",
-                WireJson.bytes(WireJson.blocksRequest(chainId, locator, max)), SYNC_TIMEOUT), MAX_BLOCKS_ANSWER_BYTES);
+                WireJson.bytes(WireJson.blocksRequest(chainId, locator, max)), syncTimeout), MAX_BLOCKS_ANSWER_BYTES);
         try {
             return WireJson.blocks(answer(response, from.address()), max);
         } catch (MalformedMessageException e) {
@@ -94,7 +105,7 @@ public final class HttpPeerClient implements PeerClient {
 
     @Override
     public List<String> peerAddresses(Peer of) throws PeerCallException {
-        HttpResponse<byte[]> response = send(signed(of.address(), "GET", P2pHttpApi.BASE + "/peers", new byte[0], CALL_TIMEOUT),
+        HttpResponse<byte[]> response = send(signed(of.address(), "GET", P2pHttpApi.BASE + "/peers", new byte[0], callTimeout),
                 MAX_PEERS_ANSWER_BYTES);
         try {
             return WireJson.peers(answer(response, of.address()));
@@ -117,14 +128,25 @@ public final class HttpPeerClient implements PeerClient {
                 .build();
     }
 
-    /** Sends the request and reads at most {@code maxBytes} of the answer; a longer answer fails the call. */
+    /**
+     * Sends the request and reads at most {@code maxBytes} of the answer; a longer answer fails the call, and so
+     * does one whose body is not all there within the request's timeout (P12: a peer that sends its answer a byte
+     * at a time holds the caller no longer than one that does not answer).
+     */
     private HttpResponse<byte[]> send(HttpRequest request, int maxBytes) throws PeerCallException {
+        long timeoutMs = request.timeout().orElse(callTimeout).toMillis();
+        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, answer -> new LimitedBody(maxBytes));
         try {
-            return http.send(request, answer -> new LimitedBody(maxBytes));
-        } catch (IOException e) {
-            throw new PeerCallException(request.uri() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()), e);
+            return call.get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new PeerCallException(request.uri() + ": no whole answer within " + timeoutMs + " ms", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new PeerCallException(request.uri() + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getMessage()), cause);
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
             throw new PeerCallException(request.uri() + ": interrupted", e);
         }

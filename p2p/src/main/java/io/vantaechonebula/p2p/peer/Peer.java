@@ -34,6 +34,9 @@ public final class Peer {
     private PeerState state = PeerState.CONNECTED;
     private long latencyMs = -1;
     private long lastSeenMs;
+    /** P12: when the peer last answered a call of this node's (or greeted it), and how many calls failed since. */
+    private long lastAnswerMs;
+    private int misses;
     private String lastProblem;
 
     Peer(Hello hello, String dialledAddress, String observedHost, RequestRate rate, long nowMs) {
@@ -46,6 +49,7 @@ public final class Peer {
         this.chains = hello.chains();
         this.rate = rate;
         this.lastSeenMs = nowMs;
+        this.lastAnswerMs = nowMs;
     }
 
     public String nodeId() {
@@ -111,6 +115,24 @@ public final class Peer {
         chains = newHello.chains();
         state = PeerState.CONNECTED;
         lastSeenMs = nowMs;
+        answered(nowMs);
+    }
+
+    /** P12: the peer answered a call (whatever it said): it is alive. */
+    public synchronized void answered(long nowMs) {
+        misses = 0;
+        lastAnswerMs = Math.max(lastAnswerMs, nowMs);
+    }
+
+    /**
+     * P12: a call to the peer got no answer (it timed out, or the connection failed).
+     *
+     * @return whether the peer has now missed {@code calls} calls in a row over at least {@code graceMs} since it last answered
+     */
+    synchronized boolean missed(long nowMs, int calls, long graceMs, String problem) {
+        misses++;
+        lastProblem = problem;
+        return misses >= calls && nowMs - lastAnswerMs >= graceMs;
     }
 
     /** Records that the peer now has the chain at {@code height} (from a block it sent), if that is higher. */

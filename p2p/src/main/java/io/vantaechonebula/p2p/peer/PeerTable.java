@@ -190,6 +190,24 @@ public final class PeerTable {
         peer.reward();
     }
 
+    /** P12: a call to the peer failed without an answer; a peer that misses this many calls in a row over this long is gone. */
+    public static final int MISSES_BEFORE_UNREACHABLE = 3;
+    public static final long UNREACHABLE_GRACE_MS = 30_000;
+
+    /**
+     * P12: a call to the peer got no answer. A slow peer is not a dead one: it stays connected until it has
+     * missed {@value #MISSES_BEFORE_UNREACHABLE} calls in a row and not answered for {@value #UNREACHABLE_GRACE_MS} ms.
+     *
+     * @return whether to take it for unreachable now
+     */
+    public boolean missed(Peer peer, String problem, long nowMs) {
+        boolean gone = peer.missed(nowMs, MISSES_BEFORE_UNREACHABLE, UNREACHABLE_GRACE_MS, problem);
+        if (!gone) {
+            LOG.fine(() -> "Peer " + peer.nodeId() + " missed a call, still within its grace: " + problem);
+        }
+        return gone;
+    }
+
     public void unreachable(Peer peer, String problem) {
         if (peer.state() == PeerState.CONNECTED) {
             LOG.info(() -> "Peer " + peer.nodeId() + " at " + peer.address() + " is unreachable: " + problem);
