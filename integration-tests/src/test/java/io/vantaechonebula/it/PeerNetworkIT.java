@@ -8,7 +8,6 @@ import io.vantaechonebula.chain.block.BlockHeader;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
-import io.vantaechonebula.chain.crypto.Hex;
 import io.vantaechonebula.chain.crypto.KeyFile;
 import io.vantaechonebula.chain.genesis.Genesis;
 import io.vantaechonebula.chain.json.TransactionJson;
@@ -216,7 +215,7 @@ class PeerNetworkIT {
     }
 
     @Test
-    void theServerAndTwoLightNodesFinaliseTogetherStopWithoutAThirdAndRecoverWhenItReturns() throws Exception {
+    void theServerAndTwoLightNodesFinaliseTogetherStopWithoutAThirdAndRecoverWhenItReturnsOrResumes() throws Exception {
         ChainParams testnet = ChainParamsFile.bundled("testnet", PeerNetworkIT.class.getClassLoader());
         long stake = testnet.staking().minStake();
         Ed25519PrivateKey dev = KeyFile.read(Path.of("..", "config", "chains", "testnet-dev.key"));
@@ -270,9 +269,23 @@ class PeerNetworkIT {
             assertThat(finalHeight()).as("two thirds of the stake is not more than two thirds (FN2)").isEqualTo(stalled);
 
             nodes.set(0, startLightNode("va"));
-            addressOf(nodes.get(0));
+            String returned = addressOf(nodes.get(0));
             long resumed = Api.eventually(PeerNetworkIT::finalHeight, height -> height > Math.max(stalled, headThen));
             assertThat(resumed).as("the third is back: it syncs, votes, and finality moves on").isGreaterThan(stalled);
+
+            // P12: paused for 30 s while the server mines and gossips, then resumed, it is back within a minute.
+            signal(nodes.get(0), "STOP");
+            try {
+                Api.sleep(30_000);
+            } finally {
+                signal(nodes.get(0), "CONT");
+            }
+            long pausedAt = Api.get("/api/v1/chains/testnet/head").object().getJsonNumber("height").longValue();
+            List<String> heads = Api.eventually(() -> testnetHeads(List.of(returned)),
+                    found -> found.stream().distinct().count() == 1, Duration.ofMinutes(1));
+            assertThat(heads).as("the server's and the resumed node's testnet heads").containsOnly(heads.get(0));
+            long afterPause = Api.eventually(PeerNetworkIT::finalHeight, height -> height > pausedAt, Duration.ofMinutes(1));
+            assertThat(afterPause).as("finality goes on past the height the pause ended at").isGreaterThan(pausedAt);
         } finally {
             for (Process node : nodes) {
                 node.destroy();
@@ -305,6 +318,12 @@ class PeerNetworkIT {
                 node.waitFor(20, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Sends the process a signal ({@code STOP}, {@code CONT}) as {@code kill} does. */
+    private static void signal(Process process, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -" + signal).isTrue();
     }
 
     /** Who mined the server's last 100 testnet blocks. */
@@ -353,14 +372,11 @@ class PeerNetworkIT {
 
     private static HttpResponse<String> signedPost(Ed25519PrivateKey key, String path, JsonObject body) throws Exception {
         byte[] bytes = WireJson.bytes(body);
-        long time = System.currentTimeMillis();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(Api.BASE + path))
-                .header(SignedRequest.NODE_HEADER, key.publicKey().address().hex())
-                .header(SignedRequest.TIME_HEADER, Long.toString(time))
-                .header(SignedRequest.SIGNATURE_HEADER, Hex.encode(SignedRequest.sign(key, "POST", path, time, bytes)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        String server = Api.get("/api/v1/system/status").object().getString("nodeId");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.BASE + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        SignedRequest.sign(key, server, "POST", path, System.currentTimeMillis(), bytes).headers().forEach(request::header);
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private Process startLightNode() throws Exception {

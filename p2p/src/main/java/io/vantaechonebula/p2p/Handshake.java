@@ -4,6 +4,7 @@ import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.p2p.handshake.Hello;
 import io.vantaechonebula.p2p.handshake.HelloCheck;
 import io.vantaechonebula.p2p.handshake.Refusal;
+import io.vantaechonebula.p2p.handshake.SignedRequest;
 import io.vantaechonebula.p2p.peer.AddressBook;
 import io.vantaechonebula.p2p.peer.Offence;
 import io.vantaechonebula.p2p.peer.Peer;
@@ -73,17 +74,30 @@ final class Handshake {
         return ours;
     }
 
-    Peer authenticate(String nodeId, long timestampMs, byte[] signedBytes, byte[] signature) throws RefusedException {
+    /**
+     * The connected peer that signed the request, once it is for this node, signed within the clock skew,
+     * with a nonce not seen before (P10), and within the peer's rate. A request signed for another node, or
+     * a replay, may come from anyone who saw the original: it is refused without charging its signer.
+     */
+    Peer authenticate(SignedRequest request, String method, String pathAndQuery, byte[] body) throws RefusedException {
         long now = clock.getAsLong();
-        Peer peer = connectedSender(nodeId, now);
-        long skew = Math.abs(timestampMs - now);
+        Peer peer = connectedSender(request.sender(), now);
+        long skew = Math.abs(request.timestampMs() - now);
         if (skew > settings.maxClockSkewMs()) {
             throw new RefusedException(new Refusal(Refusal.Reason.BAD_REQUEST_SIGNATURE, "the request was signed " + skew
                     + " ms away from this node's clock, more than the " + settings.maxClockSkewMs() + " ms allowed"));
         }
-        if (!peer.publicKey().verifies(signedBytes, signature)) {
+        if (!request.isSignedBy(peer.publicKey(), method, pathAndQuery, body)) {
             throw new RefusedException(new Refusal(Refusal.Reason.BAD_REQUEST_SIGNATURE,
-                    "the request's signature does not verify with the key of node " + nodeId));
+                    "the request's signature does not verify with the key of node " + request.sender()));
+        }
+        if (!request.recipient().equals(nodeId())) {
+            throw new RefusedException(new Refusal(Refusal.Reason.BAD_REQUEST_SIGNATURE, "P10: the request is signed for node "
+                    + request.recipient() + "; this is node " + nodeId()));
+        }
+        if (!peer.firstUseOf(request.nonce(), now, 2 * settings.maxClockSkewMs())) {
+            throw new RefusedException(new Refusal(Refusal.Reason.REPLAYED, "P10: this request of node " + request.sender()
+                    + " came before (its nonce is used); a node signs each request once"));
         }
         if (!peers.takeRequest(peer, now)) {
             peers.penalise(peer, Offence.TOO_MANY_REQUESTS, "over " + settings.limits().requestsPerSecond()

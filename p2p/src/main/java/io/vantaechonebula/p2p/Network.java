@@ -7,6 +7,7 @@ import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.gossip.GossipKind;
 import io.vantaechonebula.p2p.gossip.SeenMessages;
 import io.vantaechonebula.p2p.handshake.Hello;
+import io.vantaechonebula.p2p.handshake.SignedRequest;
 import io.vantaechonebula.p2p.peer.AddressBook;
 import io.vantaechonebula.p2p.peer.Offence;
 import io.vantaechonebula.p2p.peer.Peer;
@@ -90,12 +91,11 @@ public final class Network {
     }
 
     /**
-     * The connected peer that signed a request (docs/p2p-spec.md §3), counted against its request rate.
-     *
-     * @param signedBytes what {@link io.vantaechonebula.p2p.handshake.SignedRequest#signedBytes} gives for the request
+     * The connected peer that signed a request for this node (docs/p2p-spec.md §3, P10), counted against its
+     * request rate.
      */
-    public Peer authenticate(String nodeId, long timestampMs, byte[] signedBytes, byte[] signature) throws RefusedException {
-        return handshake.authenticate(nodeId, timestampMs, signedBytes, signature);
+    public Peer authenticate(SignedRequest request, String method, String pathAndQuery, byte[] body) throws RefusedException {
+        return handshake.authenticate(request, method, pathAndQuery, body);
     }
 
     /** P6: refuses a request naming a sender that is no connected peer, before its body is read. */

@@ -288,24 +288,25 @@ class NetworkTest {
         SimNode stranger = net.node("stranger", List.of());
         long now = net.clock.get();
         byte[] body = new byte[] {1};
-        byte[] signed = SignedRequest.signedBytes("POST", "/api/v1/p2p/peers", now, body);
+        String path = "/api/v1/p2p/peers";
+        String to = a.network.nodeId();
 
-        assertThatThrownBy(() -> a.network.authenticate(stranger.network.nodeId(), now, signed,
-                SignedRequest.sign(stranger.key, "POST", "/api/v1/p2p/peers", now, body)))
+        assertThatThrownBy(() -> a.network.authenticate(SignedRequest.sign(stranger.key, to, "POST", path, now, body), "POST",
+                path, body))
                 .isInstanceOfSatisfying(RefusedException.class,
                         e -> assertThat(e.refusal().reason()).isEqualTo(Refusal.Reason.UNKNOWN_PEER));
         net.rounds(1);
-        assertThatThrownBy(() -> a.network.authenticate(b.network.nodeId(), now, signed,
-                SignedRequest.sign(stranger.key, "POST", "/api/v1/p2p/peers", now, body)))
+        SignedRequest byStranger = SignedRequest.sign(stranger.key, to, "POST", path, now, body);
+        SignedRequest forged = new SignedRequest(b.network.nodeId(), to, now, byStranger.nonce(), byStranger.signature());
+        assertThatThrownBy(() -> a.network.authenticate(forged, "POST", path, body))
                 .as("signed with another key")
                 .isInstanceOfSatisfying(RefusedException.class,
                         e -> assertThat(e.refusal().reason()).isEqualTo(Refusal.Reason.BAD_REQUEST_SIGNATURE));
 
-        byte[] signature = SignedRequest.sign(b.key, "POST", "/api/v1/p2p/peers", now, body);
         int taken = 0;
         try {
             for (int i = 0; i < 10; i++) {
-                a.network.authenticate(b.network.nodeId(), now, signed, signature);
+                a.network.authenticate(SignedRequest.sign(b.key, to, "POST", path, now, body), "POST", path, body);
                 taken++;
             }
         } catch (RefusedException e) {
@@ -313,6 +314,37 @@ class NetworkTest {
         }
         assertThat(taken).as("the burst, less the requests of the round").isLessThanOrEqualTo(3).isPositive();
         assertThat(a.network.peerViews().get(0).reputation()).isLessThan(100);
+    }
+
+    @Test
+    void p10_aReplayedRequestOrOneSignedForAnotherNodeIsRefusedAndCostsItsSignerNothing() throws Exception {
+        SimNode a = net.node("a", List.of());
+        SimNode b = net.node("b", List.of("sim://a"));
+        SimNode c = net.node("c", List.of("sim://b"));
+        net.rounds(1);
+        String path = "/api/v1/p2p/peers";
+        byte[] body = new byte[] {7};
+        SignedRequest forA = SignedRequest.sign(b.key, a.network.nodeId(), "POST", path, net.clock.get(), body);
+        assertThat(a.network.authenticate(forA, "POST", path, body).nodeId()).isEqualTo(b.network.nodeId());
+
+        assertThatThrownBy(() -> a.network.authenticate(forA, "POST", path, body)).as("the same request again")
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.refusal().reason()).isEqualTo(Refusal.Reason.REPLAYED));
+        assertThatThrownBy(() -> c.network.authenticate(forA, "POST", path, body)).as("a's request, taken to c")
+                .isInstanceOfSatisfying(RefusedException.class, e -> {
+                    assertThat(e.refusal().reason()).isEqualTo(Refusal.Reason.BAD_REQUEST_SIGNATURE);
+                    assertThat(e.refusal().detail()).contains("signed for node " + a.network.nodeId());
+                });
+
+        assertThat(reputationOf(b, a)).as("b signed honestly; whoever replays is not b").isEqualTo(100);
+        assertThat(reputationOf(b, c)).isEqualTo(100);
+        assertThat(a.network.authenticate(SignedRequest.sign(b.key, a.network.nodeId(), "POST", path, net.clock.get(), body),
+                "POST", path, body).nodeId()).as("b's next request, with its own nonce").isEqualTo(b.network.nodeId());
+    }
+
+    private static int reputationOf(SimNode peer, SimNode at) {
+        return at.network.peerViews().stream().filter(view -> view.nodeId().equals(peer.network.nodeId())).findFirst()
+                .orElseThrow().reputation();
     }
 
     private static List<String> connectedIds(SimNode node) {

@@ -126,8 +126,8 @@ class SimpleNodeNetworkTest {
     private GossipOutcome onGossipFromB(SimNode a, SimNode b, Gossip gossip) throws RefusedException {
         long time = net.clock.get();
         String path = "/api/v1/p2p/gossip";
-        Peer bAtA = a.network.authenticate(b.network.nodeId(), time, SignedRequest.signedBytes("POST", path, time, new byte[0]),
-                SignedRequest.sign(b.key, "POST", path, time, new byte[0]));
+        Peer bAtA = a.network.authenticate(SignedRequest.sign(b.key, a.network.nodeId(), "POST", path, time, new byte[0]),
+                "POST", path, new byte[0]);
         return a.network.onGossip(bAtA, gossip);
     }
 

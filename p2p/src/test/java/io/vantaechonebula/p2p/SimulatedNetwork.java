@@ -185,11 +185,9 @@ final class SimulatedNetwork {
         }
 
         private Peer authenticated(SimNode target, String path, byte[] body) throws PeerCallException {
-            long time = clock.get();
-            byte[] signature = SignedRequest.sign(from.key, "POST", path, time, body);
+            SignedRequest request = SignedRequest.sign(from.key, target.network.nodeId(), "POST", path, clock.get(), body);
             try {
-                return target.network.authenticate(from.network.nodeId(), time,
-                        SignedRequest.signedBytes("POST", path, time, body), signature);
+                return target.network.authenticate(request, "POST", path, body);
             } catch (RefusedException e) {
                 throw new PeerCallException(e.refusal());
             }

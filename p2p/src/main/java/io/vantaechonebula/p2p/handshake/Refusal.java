@@ -23,8 +23,10 @@ public record Refusal(Reason reason, String detail) {
         BANNED("banned"),
         /** A request came from a node that has not said hello. */
         UNKNOWN_PEER("unknown-peer"),
-        /** A request's signature does not verify or is too old. */
+        /** A request's signature does not verify, is too old, or is for another node. */
         BAD_REQUEST_SIGNATURE("bad-request-signature"),
+        /** A signed request came before: its nonce is used (P10). */
+        REPLAYED("replayed"),
         /** The peer sends more requests than it is allowed. */
         RATE_LIMITED("rate-limited");
 

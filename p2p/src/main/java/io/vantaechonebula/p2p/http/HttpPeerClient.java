@@ -2,7 +2,6 @@ package io.vantaechonebula.p2p.http;
 
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
-import io.vantaechonebula.chain.crypto.Hex;
 import io.vantaechonebula.p2p.PeerCallException;
 import io.vantaechonebula.p2p.PeerClient;
 import io.vantaechonebula.p2p.gossip.Gossip;
@@ -85,7 +84,7 @@ public final class HttpPeerClient implements PeerClient {
 
     @Override
     public void gossip(Peer to, Gossip gossip) throws PeerCallException {
-        HttpResponse<byte[]> response = send(signed(to.address(), "POST", P2pHttpApi.BASE + "/gossip",
+        HttpResponse<byte[]> response = send(signed(to, "POST", P2pHttpApi.BASE + "/gossip",
                 WireJson.bytes(WireJson.gossip(gossip)), callTimeout), MAX_SMALL_ANSWER_BYTES);
         if (response.statusCode() != 422) {
             answer(response, to.address());
@@ -94,7 +93,7 @@ public final class HttpPeerClient implements PeerClient {
 
     @Override
     public SyncBatch blocksAfter(Peer from, String chainId, List<Hash> locator, int max) throws PeerCallException {
-        HttpResponse<byte[]> response = send(signed(from.address(), "POST", P2pHttpApi.BASE + "/blocks",
+        HttpResponse<byte[]> response = send(signed(from, "POST", P2pHttpApi.BASE + "/blocks",
                 WireJson.bytes(WireJson.blocksRequest(chainId, locator, max)), syncTimeout), MAX_BLOCKS_ANSWER_BYTES);
         try {
             return WireJson.blocks(answer(response, from.address()), max);
@@ -105,7 +104,7 @@ public final class HttpPeerClient implements PeerClient {
 
     @Override
     public List<String> peerAddresses(Peer of) throws PeerCallException {
-        HttpResponse<byte[]> response = send(signed(of.address(), "GET", P2pHttpApi.BASE + "/peers", new byte[0], callTimeout),
+        HttpResponse<byte[]> response = send(signed(of, "GET", P2pHttpApi.BASE + "/peers", new byte[0], callTimeout),
                 MAX_PEERS_ANSWER_BYTES);
         try {
             return WireJson.peers(answer(response, of.address()));
@@ -114,13 +113,10 @@ public final class HttpPeerClient implements PeerClient {
         }
     }
 
-    private HttpRequest signed(String address, String method, String path, byte[] body, Duration timeout)
-            throws PeerCallException {
-        long time = clock.getAsLong();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(address, path)).timeout(timeout)
-                .header(SignedRequest.NODE_HEADER, key.publicKey().address().hex())
-                .header(SignedRequest.TIME_HEADER, Long.toString(time))
-                .header(SignedRequest.SIGNATURE_HEADER, Hex.encode(SignedRequest.sign(key, method, path, time, body)));
+    private HttpRequest signed(Peer to, String method, String path, byte[] body, Duration timeout) throws PeerCallException {
+        SignedRequest signed = SignedRequest.sign(key, to.nodeId(), method, path, clock.getAsLong(), body);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(to.address(), path)).timeout(timeout);
+        signed.headers().forEach(builder::header);
         if (method.equals("GET")) {
             return builder.GET().build();
         }

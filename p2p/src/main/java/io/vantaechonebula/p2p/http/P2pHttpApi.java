@@ -28,6 +28,9 @@ public final class P2pHttpApi {
     /** P6: a blocks request's body at most (a locator of 64 hashes is about 5 KiB). */
     public static final int MAX_BLOCKS_REQUEST_BYTES = 64 << 10;
     static final String JSON = "application/json";
+    private static final String SIGNATURE_HEADERS = "the request needs the headers " + SignedRequest.NODE_HEADER + ", "
+            + SignedRequest.TO_HEADER + ", " + SignedRequest.TIME_HEADER + ", " + SignedRequest.NONCE_HEADER + " and "
+            + SignedRequest.SIGNATURE_HEADER + " (docs/p2p-spec.md §3)";
     static final String PROBLEM = "application/problem+json";
 
     private final Network network;
@@ -69,8 +72,7 @@ public final class P2pHttpApi {
         if (!route.equals("POST " + BASE + "/hello")) {
             Optional<String> node = headers.apply(SignedRequest.NODE_HEADER);
             if (node.isEmpty()) {
-                return new Admission(0, Optional.of(refused(unsigned("the request needs the headers " + SignedRequest.NODE_HEADER
-                        + ", " + SignedRequest.TIME_HEADER + " and " + SignedRequest.SIGNATURE_HEADER + " (docs/p2p-spec.md §3)"))));
+                return new Admission(0, Optional.of(refused(unsigned(SIGNATURE_HEADERS))));
             }
             try {
                 network.checkSender(node.get().trim());
@@ -184,25 +186,28 @@ public final class P2pHttpApi {
 
     private Peer authenticate(String method, String path, String query, Function<String, Optional<String>> headers,
                               byte[] body) throws RefusedException {
+        String pathAndQuery = query.isEmpty() ? path : path + "?" + query;
+        return network.authenticate(signedRequest(headers), method.toUpperCase(Locale.ROOT), pathAndQuery, body);
+    }
+
+    /** The signature headers of a request (docs/p2p-spec.md §3), read. */
+    private static SignedRequest signedRequest(Function<String, Optional<String>> headers) throws RefusedException {
         Optional<String> node = headers.apply(SignedRequest.NODE_HEADER);
+        Optional<String> to = headers.apply(SignedRequest.TO_HEADER);
         Optional<String> time = headers.apply(SignedRequest.TIME_HEADER);
+        Optional<String> nonce = headers.apply(SignedRequest.NONCE_HEADER);
         Optional<String> signature = headers.apply(SignedRequest.SIGNATURE_HEADER);
-        if (node.isEmpty() || time.isEmpty() || signature.isEmpty()) {
-            throw unsigned("the request needs the headers " + SignedRequest.NODE_HEADER + ", " + SignedRequest.TIME_HEADER
-                    + " and " + SignedRequest.SIGNATURE_HEADER + " (docs/p2p-spec.md §3)");
+        if (node.isEmpty() || to.isEmpty() || time.isEmpty() || nonce.isEmpty() || signature.isEmpty()) {
+            throw unsigned(SIGNATURE_HEADERS);
         }
-        long timestampMs;
-        byte[] signatureBytes;
         try {
-            timestampMs = Long.parseLong(time.get().trim());
-            signatureBytes = Hex.decode(signature.get().trim());
+            return new SignedRequest(node.get().trim(), to.get().trim(), Long.parseLong(time.get().trim()),
+                    Hex.decode(nonce.get().trim()), Hex.decode(signature.get().trim()));
         } catch (IllegalArgumentException e) {
-            throw unsigned(SignedRequest.TIME_HEADER + " must be milliseconds and " + SignedRequest.SIGNATURE_HEADER
+            throw unsigned(SignedRequest.TIME_HEADER + " must be milliseconds, " + SignedRequest.NONCE_HEADER + " "
+                    + SignedRequest.NONCE_BYTES + " bytes in hexadecimal and " + SignedRequest.SIGNATURE_HEADER
                     + " hexadecimal");
         }
-        String pathAndQuery = query.isEmpty() ? path : path + "?" + query;
-        return network.authenticate(node.get().trim(), timestampMs,
-                SignedRequest.signedBytes(method.toUpperCase(Locale.ROOT), pathAndQuery, timestampMs, body), signatureBytes);
     }
 
     private static RefusedException unsigned(String detail) {
@@ -216,7 +221,7 @@ public final class P2pHttpApi {
 
     static int statusOf(Refusal.Reason reason) {
         return switch (reason) {
-            case UNKNOWN_PEER, BAD_REQUEST_SIGNATURE -> 401;
+            case UNKNOWN_PEER, BAD_REQUEST_SIGNATURE, REPLAYED -> 401;
             case RATE_LIMITED -> 429;
             case PEER_LIMIT -> 503;
             default -> 403;

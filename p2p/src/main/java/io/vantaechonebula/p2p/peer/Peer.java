@@ -18,6 +18,7 @@ public final class Peer {
     private final Ed25519PublicKey publicKey;
     private final Reputation reputation = new Reputation();
     private final RequestRate rate;
+    private final RecentNonces nonces = new RecentNonces();
     private Hello hello;
     /** Where to call it: the address its hello gives, else where it was dialled. */
     private String address;
@@ -146,6 +147,11 @@ public final class Peer {
 
     public synchronized void measuredLatency(long roundTripMs) {
         latencyMs = latencyMs < 0 ? roundTripMs : Math.round(LATENCY_WEIGHT * roundTripMs + (1 - LATENCY_WEIGHT) * latencyMs);
+    }
+
+    /** P10: whether a signed request's nonce is new from this peer, as far back as {@code keepMs}; kept if so. */
+    public synchronized boolean firstUseOf(byte[] nonce, long nowMs, long keepMs) {
+        return nonces.firstUse(nonce, nowMs, keepMs);
     }
 
     synchronized boolean takeRequest(long nowMs) {
