@@ -79,6 +79,15 @@ public final class ChainFinality {
     }
 
     public synchronized Offer offer(Vote vote) {
+        // P10: what is settled by the vote alone, or its block's header, comes before the validator set is read.
+        if (vote.height() <= tally.finalHeight() - VoteTally.FINAL_HEIGHTS_KEPT) {
+            return new Offer(Verdict.KNOWN, "height " + vote.height() + " is long final");
+        }
+        Optional<Long> blockHeight = chain.block(vote.blockHash()).map(StoredBlock::height);
+        if (blockHeight.isPresent() && blockHeight.get() != vote.height()) {
+            return new Offer(Verdict.INVALID, "the vote names height " + vote.height() + " for block " + vote.blockHash()
+                    + ", which is at height " + blockHeight.get());
+        }
         Optional<ValidatorSet> validators = chain.validatorsFor(vote.blockHash());
         if (validators.isEmpty()) {
             // Not countable here; yet two votes of one validator conflict whatever their blocks are.
@@ -91,11 +100,6 @@ public final class ChainFinality {
                 return new Offer(Verdict.INVALID, refused.get());
             }
             return new Offer(Verdict.NOT_NOW, "block " + vote.blockHash() + " is not on this node's main chain");
-        }
-        long blockHeight = chain.block(vote.blockHash()).orElseThrow().height();
-        if (blockHeight != vote.height()) {
-            return new Offer(Verdict.INVALID, "the vote names height " + vote.height() + " for block " + vote.blockHash()
-                    + ", which is at height " + blockHeight);
         }
         VoteTally.Outcome outcome = tally.add(vote, validators.get());
         if (outcome instanceof VoteTally.Outcome.Final done) {

@@ -55,6 +55,14 @@ public final class Blockchain implements FinalityChain {
     private final ChainStore store;
     private final AsertDifficulty difficulty;
     private final StateTransition transition;
+    /** P10: the validator sets read lately, by the hash of the block whose state holds them (FN1). */
+    private final Map<Hash, ValidatorSet> validatorSets = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Hash, ValidatorSet> eldest) {
+            return size() > VALIDATOR_SETS_KEPT;
+        }
+    };
+    static final int VALIDATOR_SETS_KEPT = 128;
 
     public Blockchain(ChainParams params, ChainStore store) {
         this.params = params;
@@ -128,7 +136,7 @@ public final class Blockchain implements FinalityChain {
      * is unknown, on an invalid branch, or too far below the head to look back to.
      */
     @Override
-    public Optional<ValidatorSet> validatorsFor(Hash hash) {
+    public synchronized Optional<ValidatorSet> validatorsFor(Hash hash) {
         Optional<StoredBlock> block = store.block(hash);
         if (block.isEmpty()) {
             return Optional.empty();
@@ -144,13 +152,24 @@ public final class Blockchain implements FinalityChain {
         if (head.height() - anchor >= MAX_VALIDATOR_LOOKBACK) {
             return Optional.empty();
         }
+        Optional<Hash> anchorHash = store.mainChainHash(anchor);
+        if (anchorHash.isEmpty()) {
+            return Optional.empty();
+        }
+        // P10: a set is a function of the block it is read after, so it is kept by that block's hash, whatever moves.
+        ValidatorSet known = validatorSets.get(anchorHash.get());
+        if (known != null) {
+            return Optional.of(known);
+        }
         Map<Address, Account> accounts = new HashMap<>(store.stakedAccounts());
         for (StoredBlock walk = head; walk.height() > anchor; walk = parentOf(walk)) {
             Hash walked = walk.hash();
             store.undo(walked).orElseThrow(() -> new IllegalStateException("no undo record for main-chain block " + walked))
                     .previous().forEach(accounts::put);
         }
-        return Optional.of(ValidatorSet.of(accounts));
+        ValidatorSet set = ValidatorSet.of(accounts);
+        validatorSets.put(anchorHash.get(), set);
+        return Optional.of(set);
     }
 
     @Override

@@ -119,6 +119,22 @@ class FinalityTest {
     }
 
     @Test
+    void p10_aValidatorSetIsReadOnceAndKeptByTheBlockItIsReadAfterWhateverTheHeadDoes() {
+        Block voted = staked(10_000, 20_000, 30_000);
+        ValidatorSet set = chain.validatorsFor(voted.hash()).orElseThrow();
+        mine(List.of(Transaction.sign(validators.get(2), params().chainId(), TransactionType.VALIDATOR_EXIT, address(2), 0, FEE, 1,
+                new byte[0])));
+        for (long i = 0; i <= DELAY; i++) {
+            mine(List.of());
+        }
+
+        assertThat(chain.validatorsFor(voted.hash()).orElseThrow()).as("the same set, not read again through the exit")
+                .isSameAs(set);
+        assertThat(chain.validatorsFor(chain.head().hash()).orElseThrow().total()).as("the head's own, after the exit")
+                .isEqualTo(30_000);
+    }
+
+    @Test
     void fn6_aStakeRegisteredOnABranchNeverVotesOnThatBranch() {
         staked(10_000, 10_000, 10_000);
         Block fork = chain.head().block();
