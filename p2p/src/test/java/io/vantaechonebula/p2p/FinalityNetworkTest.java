@@ -32,7 +32,7 @@ class FinalityNetworkTest {
     private List<SimNode> validators(String... names) {
         List<SimNode> nodes = new ArrayList<>();
         for (String name : names) {
-            nodes.add(net.node(name, nodes.isEmpty() ? List.of() : List.of("sim://" + nodes.get(nodes.size() - 1).name)));
+            nodes.add(net.node(name, nodes.isEmpty() ? List.of() : List.of("http://" + nodes.get(nodes.size() - 1).name + ".sim:7000")));
         }
         net.rounds(2);
         SimNode first = nodes.get(0);
@@ -120,7 +120,7 @@ class FinalityNetworkTest {
     @Test
     void g5_aVoteThatCountsNowhereCostsThePeerThatSentIt() {
         List<SimNode> nodes = validators("a", "b", "c");
-        SimNode stranger = net.node("x", List.of("sim://a"));
+        SimNode stranger = net.node("x", List.of("http://a.sim:7000"));
         net.rounds(2);
         mineAndVote(nodes.get(0));
         SimNode a = nodes.get(0);

@@ -28,7 +28,7 @@ class NetworkTest {
     @Test
     void nodesThatShareAChainConnectBothWaysAndSeeEachOthersHeads() {
         SimNode a = net.node("a", List.of());
-        SimNode b = net.node("b", List.of("sim://a"));
+        SimNode b = net.node("b", List.of("http://a.sim:7000"));
         a.mineQuietly();
 
         net.rounds(1);
@@ -36,7 +36,7 @@ class NetworkTest {
         assertThat(connectedIds(a)).containsExactly(b.network.nodeId());
         assertThat(connectedIds(b)).containsExactly(a.network.nodeId());
         PeerView seenByB = b.network.peerViews().get(0);
-        assertThat(seenByB.address()).isEqualTo("sim://a");
+        assertThat(seenByB.address()).isEqualTo("http://a.sim:7000");
         assertThat(seenByB.software()).isEqualTo(SimulatedNetwork.SOFTWARE);
         assertThat(seenByB.chains().get(0).height()).isEqualTo(1);
         assertThat(seenByB.reputation()).isEqualTo(100);
@@ -51,7 +51,7 @@ class NetworkTest {
                 same.genesisTimestampMs() + 1, same.blockReward(), same.minFee(), same.maxTransactionsPerBlock(),
                 same.maxNonceAhead(), same.allocations());
         SimNode a = net.node("a", List.of());
-        SimNode stranger = net.node("stranger", List.of("sim://a"), otherGenesis, PeerLimits.DEFAULTS);
+        SimNode stranger = net.node("stranger", List.of("http://a.sim:7000"), otherGenesis, PeerLimits.DEFAULTS);
 
         assertThatThrownBy(() -> a.network.onHello(stranger.network.hello()))
                 .isInstanceOfSatisfying(RefusedException.class, e -> {
@@ -67,8 +67,8 @@ class NetworkTest {
     void aNodeKeepsNoMoreThanMaxPeers() {
         PeerLimits two = new PeerLimits(2, 60_000, 50, 200);
         SimNode hub = net.node("hub", List.of(), TestChains.params(), two);
-        List<SimNode> spokes = List.of(net.node("s1", List.of("sim://hub")), net.node("s2", List.of("sim://hub")),
-                net.node("s3", List.of("sim://hub")));
+        List<SimNode> spokes = List.of(net.node("s1", List.of("http://hub.sim:7000")), net.node("s2", List.of("http://hub.sim:7000")),
+                net.node("s3", List.of("http://hub.sim:7000")));
 
         net.rounds(3);
 
@@ -81,8 +81,8 @@ class NetworkTest {
 
     @Test
     void aNodeFindsThePeersOfItsPeers() {
-        SimNode a = net.node("a", List.of("sim://b"));
-        SimNode b = net.node("b", List.of("sim://c"));
+        SimNode a = net.node("a", List.of("http://b.sim:7000"));
+        SimNode b = net.node("b", List.of("http://c.sim:7000"));
         SimNode c = net.node("c", List.of());
 
         net.rounds(8);
@@ -93,8 +93,8 @@ class NetworkTest {
 
     @Test
     void aNodeDoesNotPeerWithItself() {
-        SimNode a = net.node("a", List.of("sim://a"));
-        SimNode b = net.node("b", List.of("sim://a"));
+        SimNode a = net.node("a", List.of("http://a.sim:7000"));
+        SimNode b = net.node("b", List.of("http://a.sim:7000"));
 
         net.rounds(3);
 
@@ -103,8 +103,8 @@ class NetworkTest {
 
     @Test
     void aBlockIsRelayedOnceToEveryNodeOfATriangle() {
-        SimNode a = net.node("a", List.of("sim://b", "sim://c"));
-        SimNode b = net.node("b", List.of("sim://c"));
+        SimNode a = net.node("a", List.of("http://b.sim:7000", "http://c.sim:7000"));
+        SimNode b = net.node("b", List.of("http://c.sim:7000"));
         SimNode c = net.node("c", List.of());
         net.rounds(1);
         assertThat(a.network.connectedPeerCount()).isEqualTo(2);
@@ -121,8 +121,8 @@ class NetworkTest {
     @Test
     void aTransactionIsRelayedToEveryNodeAndMinedByAnother() {
         SimNode a = net.node("a", List.of());
-        SimNode b = net.node("b", List.of("sim://a"));
-        SimNode c = net.node("c", List.of("sim://b"));
+        SimNode b = net.node("b", List.of("http://a.sim:7000"));
+        SimNode c = net.node("c", List.of("http://b.sim:7000"));
         net.rounds(1);
         Transaction transfer = TestChains.transfer(TestChains.ALICE, TestChains.BOB.publicKey().address(), 500, 20, 0);
 
@@ -143,7 +143,7 @@ class NetworkTest {
         for (int i = 0; i < 250; i++) {
             a.mineQuietly();
         }
-        SimNode fresh = net.node("fresh", List.of("sim://a"));
+        SimNode fresh = net.node("fresh", List.of("http://a.sim:7000"));
         int gossipBefore = net.gossipDeliveries;
 
         net.rounds(1);
@@ -163,12 +163,12 @@ class NetworkTest {
         for (int i = 0; i < 30; i++) {
             full.mineQuietly();
         }
-        SimNode pruned = net.node("pruned", List.of("sim://full"));
+        SimNode pruned = net.node("pruned", List.of("http://full.sim:7000"));
         net.rounds(1);
         assertThat(pruned.height()).isEqualTo(30);
         pruned.mineQuietly();
         pruned.servesFrom = 25;
-        SimNode fresh = net.node("fresh", List.of("sim://pruned", "sim://full"));
+        SimNode fresh = net.node("fresh", List.of("http://pruned.sim:7000", "http://full.sim:7000"));
 
         net.rounds(2);
 
@@ -178,7 +178,7 @@ class NetworkTest {
     @Test
     void afterAPartitionHealsBothSidesFollowTheHeavierBranch() {
         SimNode a = net.node("a", List.of());
-        SimNode b = net.node("b", List.of("sim://a"));
+        SimNode b = net.node("b", List.of("http://a.sim:7000"));
         for (int i = 0; i < 5; i++) {
             a.mine();
         }
@@ -207,7 +207,7 @@ class NetworkTest {
     @Test
     void s4_aShorterBranchWithMoreWorkWinsOnBothSidesAfterAPartitionHeals() {
         SimNode a = net.node("a", List.of());
-        SimNode b = net.node("b", List.of("sim://a"));
+        SimNode b = net.node("b", List.of("http://a.sim:7000"));
         for (int i = 0; i < 5; i++) {
             a.mine();
         }
@@ -233,7 +233,7 @@ class NetworkTest {
     @Test
     void anOrphanBlockMakesTheNodeSyncItsAncestors() {
         SimNode a = net.node("a", List.of());
-        SimNode b = net.node("b", List.of("sim://a"));
+        SimNode b = net.node("b", List.of("http://a.sim:7000"));
         net.rounds(1);
         for (int i = 0; i < 4; i++) {
             a.mineQuietly();
@@ -251,7 +251,7 @@ class NetworkTest {
     @Test
     void invalidBlocksCostReputationUntilThePeerIsBannedAndRefused() {
         SimNode honest = net.node("honest", List.of());
-        SimNode liar = net.node("liar", List.of("sim://honest"));
+        SimNode liar = net.node("liar", List.of("http://honest.sim:7000"));
         net.rounds(1);
         var liarAsSeen = honest.network.peerViews().get(0);
         assertThat(liarAsSeen.nodeId()).isEqualTo(liar.network.nodeId());
@@ -284,7 +284,7 @@ class NetworkTest {
     void requestsAreTakenOnlyFromConnectedPeersWithTheirKeyWithinTheirRate() throws Exception {
         PeerLimits strict = new PeerLimits(10, 60_000, 1, 3);
         SimNode a = net.node("a", List.of(), TestChains.params(), strict);
-        SimNode b = net.node("b", List.of("sim://a"));
+        SimNode b = net.node("b", List.of("http://a.sim:7000"));
         SimNode stranger = net.node("stranger", List.of());
         long now = net.clock.get();
         byte[] body = new byte[] {1};
@@ -319,8 +319,8 @@ class NetworkTest {
     @Test
     void p10_aReplayedRequestOrOneSignedForAnotherNodeIsRefusedAndCostsItsSignerNothing() throws Exception {
         SimNode a = net.node("a", List.of());
-        SimNode b = net.node("b", List.of("sim://a"));
-        SimNode c = net.node("c", List.of("sim://b"));
+        SimNode b = net.node("b", List.of("http://a.sim:7000"));
+        SimNode c = net.node("c", List.of("http://b.sim:7000"));
         net.rounds(1);
         String path = "/api/v1/p2p/peers";
         byte[] body = new byte[] {7};

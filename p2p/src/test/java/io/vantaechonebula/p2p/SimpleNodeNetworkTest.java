@@ -34,8 +34,8 @@ class SimpleNodeNetworkTest {
 
     @Test
     void anAlertReachesEveryOtherNodeOnceAndChangesNothingElse() {
-        SimNode a = net.simpleNode("a", List.of("sim://b", "sim://c"), PeerLimits.DEFAULTS);
-        SimNode b = net.node("b", List.of("sim://c"));
+        SimNode a = net.simpleNode("a", List.of("http://b.sim:7000", "http://c.sim:7000"), PeerLimits.DEFAULTS);
+        SimNode b = net.node("b", List.of("http://c.sim:7000"));
         SimNode c = net.node("c", List.of());
         net.rounds(1);
         List<TransactionAlert> heardByA = new ArrayList<>();
@@ -64,7 +64,7 @@ class SimpleNodeNetworkTest {
     @Test
     void anAlertNotSignedByTheNodeItNamesIsRejectedAndCostsTheSender() throws RefusedException {
         SimNode a = net.node("a", List.of());
-        SimNode b = net.node("b", List.of("sim://a"));
+        SimNode b = net.node("b", List.of("http://a.sim:7000"));
         net.rounds(1);
         List<TransactionAlert> heard = new ArrayList<>();
         a.network.listenForAlerts(heard::add);
@@ -85,26 +85,26 @@ class SimpleNodeNetworkTest {
         SimNode far = net.node("far", List.of());
         net.node("near1", List.of());
         net.node("near2", List.of());
-        net.slow.add("sim://far");
-        SimNode simple = net.simpleNode("simple", List.of("sim://far", "sim://near1", "sim://near2"), two);
-        SimNode basic = net.node("basic", List.of("sim://far", "sim://near1", "sim://near2"), TestChains.params(), two);
+        net.slow.add("http://far.sim:7000");
+        SimNode simple = net.simpleNode("simple", List.of("http://far.sim:7000", "http://near1.sim:7000", "http://near2.sim:7000"), two);
+        SimNode basic = net.node("basic", List.of("http://far.sim:7000", "http://near1.sim:7000", "http://near2.sim:7000"), TestChains.params(), two);
 
         net.rounds(1);
-        assertThat(addresses(simple)).as("the first two seeds fill the slots").contains("sim://far");
+        assertThat(addresses(simple)).as("the first two seeds fill the slots").contains("http://far.sim:7000");
         net.rounds(2);
 
-        assertThat(addresses(simple)).containsExactlyInAnyOrder("sim://near1", "sim://near2");
+        assertThat(addresses(simple)).containsExactlyInAnyOrder("http://near1.sim:7000", "http://near2.sim:7000");
         assertThat(viewOf(simple, far).state()).isEqualTo(PeerState.UNREACHABLE);
         assertThat(viewOf(simple, far).lastProblem()).hasValueSatisfying(problem ->
                 assertThat(problem).contains("let go by the network optimizer").contains("over 50 ms"));
-        assertThat(addresses(basic)).as("a basic node keeps the peers it has").contains("sim://far");
+        assertThat(addresses(basic)).as("a basic node keeps the peers it has").contains("http://far.sim:7000");
     }
 
     @Test
     void theOptimizerSyncsFromTheFastestOfThePeersAhead() {
         SimNode far = net.node("far", List.of());
-        SimNode near = net.node("near", List.of("sim://far"));
-        net.slow.add("sim://far");
+        SimNode near = net.node("near", List.of("http://far.sim:7000"));
+        net.slow.add("http://far.sim:7000");
         for (int i = 0; i < 5; i++) {
             far.mine();
             net.runRelays();
@@ -114,7 +114,7 @@ class SimpleNodeNetworkTest {
         int farServed = far.syncRequestsServed;
         int nearServed = near.syncRequestsServed;
 
-        SimNode simple = net.simpleNode("simple", List.of("sim://far", "sim://near"), PeerLimits.DEFAULTS);
+        SimNode simple = net.simpleNode("simple", List.of("http://far.sim:7000", "http://near.sim:7000"), PeerLimits.DEFAULTS);
         net.rounds(2);
 
         assertThat(simple.height()).isEqualTo(5);

@@ -56,7 +56,7 @@ final class SimulatedNetwork {
     }
 
     private SimNode node(String name, List<String> seeds, ChainParams params, PeerLimits limits, boolean simple) {
-        String address = "sim://" + name;
+        String address = "http://" + name + ".sim:7000";
         NetworkSettings basic = new NetworkSettings(address, simple ? "simple" : "basic", SOFTWARE, seeds, List.of(), limits,
                 NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS, 100);
         NetworkSettings settings = simple ? basic.withOptimisedPeers() : basic;

@@ -16,7 +16,7 @@ class SlowPeerTest {
     @Test
     void p12_aPeerThatMissesCallsWithinTheGraceStaysConnectedAndIsLetGoAfterIt() {
         SimNode a = net.node("a", List.of());
-        SimNode b = net.node("b", List.of("sim://a"));
+        SimNode b = net.node("b", List.of("http://a.sim:7000"));
         net.rounds(1);
         assertThat(stateOf(b, a)).isEqualTo(PeerState.CONNECTED);
 
@@ -42,7 +42,7 @@ class SlowPeerTest {
     @Test
     void p12_aPeerThatForgotThisNodeIsGreetedAgainAtOnceAndTakesTheMessage() {
         SimNode a = net.node("a", List.of());
-        SimNode b = net.node("b", List.of("sim://a"));
+        SimNode b = net.node("b", List.of("http://a.sim:7000"));
         net.rounds(1);
 
         net.start(a);

@@ -28,7 +28,7 @@ class SyncDefenceTest {
         for (int i = 0; i < 3; i++) {
             honest.mineQuietly();
         }
-        SimNode liar = net.node("x", List.of("sim://a"));
+        SimNode liar = net.node("x", List.of("http://a.sim:7000"));
         liar.claimsHeight = 1L << 62;
         net.rounds(3);
 
@@ -43,7 +43,7 @@ class SyncDefenceTest {
         for (int i = 0; i < 4; i++) {
             ahead.mineQuietly();
         }
-        SimNode behind = net.node("b", List.of("sim://a"));
+        SimNode behind = net.node("b", List.of("http://a.sim:7000"));
         net.rounds(3);
 
         assertThat(behind.height()).as("synced").isEqualTo(ahead.height());
@@ -58,7 +58,7 @@ class SyncDefenceTest {
         for (int i = 0; i < 5; i++) {
             mined.add(honest.mineQuietly());
         }
-        SimNode liar = net.node("x", List.of("sim://a"));
+        SimNode liar = net.node("x", List.of("http://a.sim:7000"));
         net.rounds(2);
         assertThat(liar.height()).isEqualTo(honest.height());
         int before = reputationAt(honest, liar);
