@@ -5,7 +5,6 @@ import io.vantaechonebula.p2p.handshake.Hello;
 import io.vantaechonebula.p2p.handshake.HelloCheck;
 import io.vantaechonebula.p2p.handshake.Refusal;
 import io.vantaechonebula.p2p.handshake.SignedRequest;
-import io.vantaechonebula.p2p.peer.AddressBook;
 import io.vantaechonebula.p2p.peer.Offence;
 import io.vantaechonebula.p2p.peer.Peer;
 import io.vantaechonebula.p2p.peer.PeerTable;
@@ -26,17 +25,14 @@ final class Handshake {
     private final LocalChains chains;
     private final LongSupplier clock;
     private final PeerTable peers;
-    private final AddressBook book;
     private final HelloCheck check;
 
-    Handshake(NetworkSettings settings, Ed25519PrivateKey key, LocalChains chains, LongSupplier clock, PeerTable peers,
-              AddressBook book) {
+    Handshake(NetworkSettings settings, Ed25519PrivateKey key, LocalChains chains, LongSupplier clock, PeerTable peers) {
         this.settings = settings;
         this.key = key;
         this.chains = chains;
         this.clock = clock;
         this.peers = peers;
-        this.book = book;
         this.check = new HelloCheck(settings.maxClockSkewMs());
     }
 
@@ -66,10 +62,6 @@ final class Handshake {
         if (refusal.isPresent()) {
             LOG.fine(() -> "Refused the hello of " + theirs.nodeId() + " at " + theirs.address() + ": " + refusal.get());
             throw new RefusedException(refusal.get());
-        }
-        if (!theirs.address().isEmpty()) {
-            book.add(theirs.address(), AddressBook.Source.INBOUND);
-            book.succeeded(theirs.address(), theirs.nodeId());
         }
         return ours;
     }

@@ -50,14 +50,14 @@ public final class Network {
                    Executor prefetch, LongSupplier clock) {
         this.clock = clock;
         this.peers = new PeerTable(settings.limits());
-        AddressBook book = new AddressBook();
+        AddressBook book = new AddressBook(settings.dialPrivate());
         settings.seeds().forEach(seed -> book.add(seed, AddressBook.Source.SEED));
         settings.localEndpoints().forEach(local -> book.add(local, AddressBook.Source.LOCAL));
         if (!settings.ownAddress().isEmpty()) {
             book.own(settings.ownAddress());
         }
         SeenMessages seen = new SeenMessages(GossipRelay.SEEN_CAPACITY);
-        this.handshake = new Handshake(settings, key, chains, clock, peers, book);
+        this.handshake = new Handshake(settings, key, chains, clock, peers);
         this.keeper = new PeerKeeper(settings, client, clock, peers, book, handshake);
         this.synchronizer = new Synchronizer(settings, chains, client, prefetch, clock, peers, seen, keeper);
         this.alerts = new AlertGossip(handshake.nodeId(), peers, clock);

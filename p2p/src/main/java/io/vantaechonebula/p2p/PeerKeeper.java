@@ -1,6 +1,7 @@
 package io.vantaechonebula.p2p;
 
 import io.vantaechonebula.p2p.handshake.Hello;
+import io.vantaechonebula.p2p.handshake.PeerAddress;
 import io.vantaechonebula.p2p.handshake.Refusal;
 import io.vantaechonebula.p2p.peer.AddressBook;
 import io.vantaechonebula.p2p.peer.NetworkOptimizer;
@@ -23,6 +24,10 @@ import java.util.logging.Logger;
 final class PeerKeeper {
 
     static final int PEER_EXCHANGE_EVERY_ROUNDS = 6;
+    /** P10: the most addresses dialled in one round, call-backs to verify a caller's address (P7) included. */
+    static final int DIALS_PER_ROUND = 8;
+    /** P7: how many times a caller's address is dialled back without the caller answering before it is given up. */
+    static final int VERIFICATIONS_BEFORE_GIVING_UP = 3;
     private static final Logger LOG = Logger.getLogger(PeerKeeper.class.getName());
 
     private final NetworkSettings settings;
@@ -32,6 +37,7 @@ final class PeerKeeper {
     private final AddressBook book;
     private final Handshake handshake;
     private int round;
+    private int dialsLeft;
 
     PeerKeeper(NetworkSettings settings, PeerClient client, LongSupplier clock, PeerTable peers, AddressBook book,
                Handshake handshake) {
@@ -45,6 +51,8 @@ final class PeerKeeper {
 
     void maintain() {
         round++;
+        dialsLeft = DIALS_PER_ROUND;
+        verifyClaimedAddresses();
         for (Peer peer : peers.connectedPeers()) {
             if (!peer.address().isEmpty()) {
                 ping(peer);
@@ -59,6 +67,52 @@ final class PeerKeeper {
         if (round % PEER_EXCHANGE_EVERY_ROUNDS == 1) {
             exchangePeers();
         }
+    }
+
+    /**
+     * P7: a node that called gives an address to call it back at; this node believes it only once the node answers
+     * there, so that nobody makes it call, gossip to or hand out an address that is not the caller's.
+     */
+    private void verifyClaimedAddresses() {
+        for (Peer peer : peers.connectedPeers()) {
+            Optional<String> claimed = peer.addressToVerify();
+            if (claimed.isEmpty() || dialsLeft <= 0) {
+                continue;
+            }
+            String address = claimed.get();
+            if (!settings.dialPrivate() && PeerAddress.isPrivate(address)) {
+                peer.addressNotVerified(1);
+                LOG.fine(() -> "Peer " + peer.nodeId() + " gives the private address " + address + "; not dialled (P10)");
+                continue;
+            }
+            dialsLeft--;
+            Optional<String> problem = answersAs(peer, address);
+            if (problem.isEmpty()) {
+                peer.addressVerified(address);
+                book.add(address, AddressBook.Source.INBOUND);
+                book.succeeded(address, peer.nodeId());
+                LOG.fine(() -> "Peer " + peer.nodeId() + " answered at " + address + ", the address it gave");
+            } else {
+                peer.addressNotVerified(VERIFICATIONS_BEFORE_GIVING_UP);
+                LOG.info(() -> "Peer " + peer.nodeId() + " gives the address " + address + ", where it did not answer: "
+                        + problem.get());
+            }
+        }
+    }
+
+    /** Why the node at the address is not the peer, if it is not: a hello there must come back signed by the peer. */
+    private Optional<String> answersAs(Peer peer, String address) {
+        Hello ours = handshake.hello();
+        Hello theirs;
+        try {
+            theirs = client.hello(address, ours);
+        } catch (PeerCallException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (!theirs.nodeId().equals(peer.nodeId()) || !theirs.isAuthentic()) {
+            return Optional.of("node " + theirs.nodeId() + " answers there");
+        }
+        return Optional.empty();
     }
 
     /** The addresses of this node's connected peers, for the peers of peers. */
@@ -174,13 +228,14 @@ final class PeerKeeper {
         }
         long now = clock.getAsLong();
         for (String address : book.due(now)) {
-            if (peers.connectedCount() >= settings.limits().maxPeers()) {
+            if (peers.connectedCount() >= settings.limits().maxPeers() || dialsLeft <= 0) {
                 return;
             }
             if (connectedAddresses.contains(address) || book.nodeIdAt(address).filter(connectedIds::contains).isPresent()
                     || peers.isAddressBanned(address, now)) {
                 continue;
             }
+            dialsLeft--;
             if (book.sourceOf(address).filter(AddressBook.Source.LOCAL::equals).isPresent() && !client.isVantaNode(address)) {
                 book.failed(address, now);
                 continue;
@@ -232,8 +287,14 @@ final class PeerKeeper {
                 continue;
             }
             try {
-                client.peerAddresses(peer).forEach(address -> book.add(address, AddressBook.Source.PEER));
+                List<String> addresses = client.peerAddresses(peer);
                 answered(peer);
+                long added = addresses.stream().map(address -> book.learnt(address, peer.nodeId()))
+                        .filter(AddressBook.Learnt.ADDED::equals).count();
+                if (added > 0) {
+                    LOG.fine(() -> "Learnt " + added + " of the " + addresses.size() + " addresses peer " + peer.nodeId()
+                            + " gave");
+                }
             } catch (PeerCallException e) {
                 failed(peer, "asking for its peers", e);
             }

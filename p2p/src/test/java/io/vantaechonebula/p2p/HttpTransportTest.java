@@ -64,6 +64,9 @@ class HttpTransportTest {
 
         b.network.maintain();
         assertThat(a.network.connectedPeerCount()).isEqualTo(1);
+        assertThat(a.network.peerAddresses()).as("b's address is believed once b answers there (P7)").isEmpty();
+        a.network.maintain();
+        assertThat(a.network.peerAddresses()).containsExactly(b.address);
         assertThat(b.network.peerViews().get(0).latencyMs()).isPresent();
         b.network.syncOnce();
         assertThat(b.headHash()).as("synced in batches of 40").isEqualTo(a.headHash());

@@ -6,18 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.block.BlockHeader;
 import io.vantaechonebula.chain.block.BlockTemplate;
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.chain.fork.TestChains;
 import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.gossip.GossipKind;
+import io.vantaechonebula.p2p.handshake.Hello;
 import io.vantaechonebula.p2p.handshake.Refusal;
 import io.vantaechonebula.p2p.handshake.SignedRequest;
 import io.vantaechonebula.p2p.peer.PeerLimits;
 import io.vantaechonebula.p2p.peer.PeerState;
 import io.vantaechonebula.p2p.peer.PeerView;
 import io.vantaechonebula.p2p.sync.SyncStatus;
+import java.security.SecureRandom;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -123,7 +126,7 @@ class NetworkTest {
         SimNode a = net.node("a", List.of());
         SimNode b = net.node("b", List.of("http://a.sim:7000"));
         SimNode c = net.node("c", List.of("http://b.sim:7000"));
-        net.rounds(1);
+        net.connect();
         Transaction transfer = TestChains.transfer(TestChains.ALICE, TestChains.BOB.publicKey().address(), 500, 20, 0);
 
         assertThat(a.offerTransaction(a.chainId(), transfer).verdict()).isEqualTo(LocalChains.TransactionOffer.Verdict.NEW);
@@ -234,7 +237,7 @@ class NetworkTest {
     void anOrphanBlockMakesTheNodeSyncItsAncestors() {
         SimNode a = net.node("a", List.of());
         SimNode b = net.node("b", List.of("http://a.sim:7000"));
-        net.rounds(1);
+        net.connect();
         for (int i = 0; i < 4; i++) {
             a.mineQuietly();
         }
@@ -340,6 +343,45 @@ class NetworkTest {
         assertThat(reputationOf(b, c)).isEqualTo(100);
         assertThat(a.network.authenticate(SignedRequest.sign(b.key, a.network.nodeId(), "POST", path, net.clock.get(), body),
                 "POST", path, body).nodeId()).as("b's next request, with its own nonce").isEqualTo(b.network.nodeId());
+    }
+
+    @Test
+    void p7_anAddressACallerGivesIsBelievedAndHandedOnOnlyOnceTheCallerAnswersThere() throws Exception {
+        SimNode a = net.node("a", List.of());
+        SimNode victim = net.node("victim", List.of());
+        SimNode honest = net.node("honest", List.of("http://a.sim:7000"));
+        Ed25519PrivateKey liar = Ed25519PrivateKey.generate(new SecureRandom());
+        String liarId = liar.publicKey().address().hex();
+        a.network.onHello(Hello.signed(liar, Network.PROTOCOL_VERSION, victim.address, "basic", SimulatedNetwork.SOFTWARE,
+                a.heads(), net.clock.get()), "10.6.6.6");
+        net.rounds(1);
+        assertThat(a.network.peerAddresses()).as("a caller's address before a called it back").isEmpty();
+
+        net.rounds(PeerKeeper.VERIFICATIONS_BEFORE_GIVING_UP);
+        assertThat(a.network.peerAddresses()).as("the honest caller answered at its address").contains(honest.address);
+        assertThat(a.network.peerViews()).filteredOn(view -> view.nodeId().equals(liarId)).singleElement()
+                .satisfies(view -> assertThat(view.address()).as("where a would call the liar, who did not answer there")
+                        .isEmpty());
+        assertThat(a.network.peerViews()).filteredOn(view -> view.address().equals(victim.address))
+                .allSatisfy(view -> assertThat(view.nodeId()).as("a calls there the node that answers there")
+                        .isEqualTo(victim.network.nodeId()));
+        assertThatThrownBy(() -> a.network.onHello(Hello.signed(liar, Network.PROTOCOL_VERSION, "http://victim.sim", "basic",
+                SimulatedNetwork.SOFTWARE, a.heads(), net.clock.get()), "10.6.6.6")).as("an address without a port")
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.refusal().reason()).isEqualTo(Refusal.Reason.BAD_ADDRESS));
+    }
+
+    @Test
+    void p10_aNodeDialsABudgetOfAddressesEachRound() {
+        List<String> seeds = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            seeds.add(net.node("n" + i, List.of()).address);
+        }
+        SimNode many = net.node("many", seeds, TestChains.params(), new PeerLimits(20, 60_000, 50, 200));
+        net.rounds(1);
+        assertThat(many.network.connectedPeerCount()).isEqualTo(PeerKeeper.DIALS_PER_ROUND);
+        net.rounds(1);
+        assertThat(many.network.connectedPeerCount()).isEqualTo(12);
     }
 
     private static int reputationOf(SimNode peer, SimNode at) {

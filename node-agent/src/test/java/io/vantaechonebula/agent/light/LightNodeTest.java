@@ -157,7 +157,9 @@ class LightNodeTest {
         try (LightNode a = LightNode.start(simple(dir.resolve("a"), List.of()), Ed25519PrivateKey.generate(new SecureRandom()));
              LightNode b = LightNode.start(simple(dir.resolve("b"), List.of(a.address())),
                      Ed25519PrivateKey.generate(new SecureRandom()))) {
-            eventually(a.address() + "/api/v1/peers", peers -> peers.getInt("connected") == 1);
+            // b called a; a gossips to b once it has called b back where b says it is (P7).
+            eventually(a.address() + "/api/v1/peers", peers -> peers.getInt("connected") == 1
+                    && peers.getJsonArray("peers").getJsonObject(0).getString("address").equals(b.address()));
             String testnet = a.heads().get(0).chainId();
 
             // As a user would send them: the second spends the first's nonce on the sender itself. The sender has

@@ -3,6 +3,7 @@ package io.vantaechonebula.node.p2p;
 import io.vantaechonebula.p2p.NetworkSettings;
 import io.vantaechonebula.p2p.peer.PeerLimits;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /** The peer-to-peer settings of docs/configuration.md, read once at start. */
@@ -30,6 +31,10 @@ record PeerSettings(boolean enabled, long syncIntervalSeconds, NetworkSettings n
         PeerLimits limits = new PeerLimits(maxPeers, banMinutes * 60_000, rate, Math.max(rate * 4, 1));
         NetworkSettings network = new NetworkSettings(address, mode, software, seeds, NetworkSettings.DEFAULT_LOCAL_ENDPOINTS,
                 limits, NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS, NetworkSettings.DEFAULT_SYNC_BATCH_BLOCKS);
+        Optional<Boolean> dialPrivate = config.getOptionalValue("vanta.p2p.dial-private", Boolean.class);
+        if (dialPrivate.isPresent()) {
+            network = network.withPrivateAddressesDialled(dialPrivate.get());
+        }
         // A simple node's network optimizer chooses its peers (docs/p2p-spec.md §6).
         return new PeerSettings(enabled, interval, mode.equals("simple") ? network.withOptimisedPeers() : network, readyMaxBehind);
     }

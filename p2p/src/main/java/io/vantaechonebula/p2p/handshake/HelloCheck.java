@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /**
  * Whether a node can be a peer of this one, going by its hello alone (docs/p2p-spec.md §2, H1–H5):
  * the hello is authentic, not from this node, speaks this protocol version, has a clock close enough,
- * and shares at least one chain with the same genesis and none with a different one.
+ * and shares at least one chain with the same genesis and none with a different one; the address it gives,
+ * if any, is {@code http(s)://host:port} (P10).
  */
 public final class HelloCheck {
 
@@ -29,6 +30,10 @@ public final class HelloCheck {
         if (theirs.protocolVersion() != ours.protocolVersion()) {
             return refuse(Refusal.Reason.VERSION, "H3: protocol version " + theirs.protocolVersion() + ", this node speaks "
                     + ours.protocolVersion() + "; run the same release on both");
+        }
+        Optional<String> badAddress = theirs.address().isEmpty() ? Optional.empty() : PeerAddress.problemWith(theirs.address());
+        if (badAddress.isPresent()) {
+            return refuse(Refusal.Reason.BAD_ADDRESS, "P10: the hello's address is not usable: " + badAddress.get());
         }
         long skew = Math.abs(theirs.timestampMs() - nowMs);
         if (skew > maxClockSkewMs) {

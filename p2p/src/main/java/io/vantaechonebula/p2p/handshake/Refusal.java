@@ -11,6 +11,8 @@ public record Refusal(Reason reason, String detail) {
         SELF("self"),
         /** The protocol versions differ. */
         VERSION("incompatible-version"),
+        /** The hello gives an address that is not {@code http(s)://host:port} (P10). */
+        BAD_ADDRESS("bad-address"),
         /** The clocks are too far apart for the chains' timestamp rules. */
         CLOCK("clock-skew"),
         /** A chain both have grew from different genesis blocks. */

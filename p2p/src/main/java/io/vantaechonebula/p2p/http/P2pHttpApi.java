@@ -223,6 +223,7 @@ public final class P2pHttpApi {
         return switch (reason) {
             case UNKNOWN_PEER, BAD_REQUEST_SIGNATURE, REPLAYED -> 401;
             case RATE_LIMITED -> 429;
+            case BAD_ADDRESS -> 400;
             case PEER_LIMIT -> 503;
             default -> 403;
         };

@@ -4,6 +4,7 @@ import io.vantaechonebula.chain.crypto.Ed25519PublicKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.p2p.handshake.ChainHead;
 import io.vantaechonebula.p2p.handshake.Hello;
+import io.vantaechonebula.p2p.handshake.PeerAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,11 @@ public final class Peer {
     private final RequestRate rate;
     private final RecentNonces nonces = new RecentNonces();
     private Hello hello;
-    /** Where to call it: the address its hello gives, else where it was dialled. */
+    /** Where to call it: where this node dialled it, or the address its hello gave once verified (P7); else empty. */
     private String address;
+    /** P7: an address its hello gave that this node has yet to verify by dialling it back; empty if none. */
+    private String claimedAddress;
+    private int failedVerifications;
     /** The peer's chains as its hello gave them, moved on by the blocks it has sent since. */
     private List<ChainHead> chains;
     /** The host this node last saw it at: the connection's, or the one it dialled; never the one it claims. */
@@ -46,7 +50,8 @@ public final class Peer {
         this.nodeId = hello.nodeId();
         this.publicKey = hello.publicKey();
         this.hello = hello;
-        this.address = hello.address().isEmpty() ? dialledAddress : hello.address();
+        this.address = dialledAddress;
+        this.claimedAddress = dialledAddress.isEmpty() ? claimOf(hello) : "";
         this.chains = hello.chains();
         this.rate = rate;
         this.lastSeenMs = nowMs;
@@ -64,6 +69,34 @@ public final class Peer {
     /** Where this node calls the peer; empty if the peer does not listen and was never dialled. */
     public synchronized String address() {
         return address;
+    }
+
+    /** The address a hello gives, in its one form; empty if it gives none or none usable. */
+    private static String claimOf(Hello hello) {
+        return PeerAddress.isValid(hello.address()) ? PeerAddress.normalise(hello.address()) : "";
+    }
+
+    /** P7: the address the peer's hello gave, while this node has not verified it yet and not given up. */
+    public synchronized Optional<String> addressToVerify() {
+        return claimedAddress.isEmpty() ? Optional.empty() : Optional.of(claimedAddress);
+    }
+
+    /** P7: the peer answered at the address it claimed: it is where to call it from now on. */
+    public synchronized void addressVerified(String verified) {
+        address = verified;
+        if (verified.equals(claimedAddress)) {
+            claimedAddress = "";
+        }
+    }
+
+    /**
+     * P7: the address the peer claimed did not answer as the peer; after {@code giveUpAfter} such tries the claim is
+     * dropped until a hello gives another.
+     */
+    public synchronized void addressNotVerified(int giveUpAfter) {
+        if (++failedVerifications >= giveUpAfter) {
+            claimedAddress = "";
+        }
     }
 
     public synchronized String mode() {
@@ -108,10 +141,13 @@ public final class Peer {
             throw new IllegalArgumentException("hello of " + newHello.nodeId() + " given to peer " + nodeId);
         }
         hello = newHello;
-        if (!newHello.address().isEmpty()) {
-            address = newHello.address();
-        } else if (!dialledAddress.isEmpty()) {
+        if (!dialledAddress.isEmpty()) {
             address = dialledAddress;
+            claimedAddress = "";
+        } else if (!claimOf(newHello).isEmpty() && !claimOf(newHello).equals(address)
+                && !claimOf(newHello).equals(claimedAddress)) {
+            claimedAddress = claimOf(newHello);
+            failedVerifications = 0;
         }
         chains = newHello.chains();
         state = PeerState.CONNECTED;
@@ -173,9 +209,9 @@ public final class Peer {
         return dialled;
     }
 
-    /** P7: a peer that called, gives no address to call it back at, and brought nothing: the first to make room. */
+    /** P7: a peer that called, has no verified address to call it back at, and brought nothing: the first to make room. */
     synchronized boolean useless() {
-        return !dialled && hello.address().isEmpty() && useful == 0;
+        return !dialled && address.isEmpty() && useful == 0;
     }
 
     synchronized long lastSeenMs() {

@@ -44,7 +44,12 @@ public final class PeerTable {
             return banned;
         }
         boolean inbound = dialledAddress.isEmpty();
-        if ((known == null || known.state() != PeerState.CONNECTED) && !roomFor(inbound, hello.nodeId(), nowMs)) {
+        boolean newlyConnected = known == null || known.state() != PeerState.CONNECTED;
+        if (newlyConnected && inbound && !roomForAnotherCallerFrom(observedHost, hello.nodeId())) {
+            return Optional.of(new Refusal(Refusal.Reason.PEER_LIMIT, "P7: " + INBOUND_PER_HOST + " nodes at host "
+                    + observedHost + " are peers of this node already; try another node"));
+        }
+        if (newlyConnected && !roomFor(inbound, hello.nodeId(), nowMs)) {
             return Optional.of(new Refusal(Refusal.Reason.PEER_LIMIT, "this node has its " + limits.maxPeers()
                     + " peers (max_peers), " + (inbound ? "of which at most " + inboundLimit() + " called it" : "all busy")
                     + "; try another node or later"));
@@ -82,6 +87,33 @@ public final class PeerTable {
         return leaving.isPresent();
     }
 
+    /** P7: the most peers that may call this node from one host (other than this machine's loopback). */
+    public static final int INBOUND_PER_HOST = 2;
+
+    /**
+     * P7: whether one more node at the host may call this node: one host takes at most {@value #INBOUND_PER_HOST}
+     * of the slots callers have, where a useless caller of that host gives way. Loopback is exempt: it is this
+     * machine's, where an operator runs several nodes.
+     */
+    private boolean roomForAnotherCallerFrom(String observedHost, String newcomer) {
+        if (!isAnotherMachine(observedHost)) {
+            return true;
+        }
+        List<Peer> fromThatHost = connectedPeers().stream()
+                .filter(peer -> !peer.dialled() && peer.observedHost().equals(observedHost)).toList();
+        if (fromThatHost.size() < INBOUND_PER_HOST) {
+            return true;
+        }
+        Optional<Peer> leaving = fromThatHost.stream().filter(Peer::useless).filter(peer -> !peer.nodeId().equals(newcomer))
+                .min(Comparator.comparingLong(Peer::lastSeenMs));
+        leaving.ifPresent(peer -> {
+            peers.remove(peer.nodeId());
+            LOG.info(() -> "Peer " + peer.nodeId() + " (no address, brought nothing) makes room for " + newcomer
+                    + " from the same host " + observedHost);
+        });
+        return leaving.isPresent();
+    }
+
     /** P11: the most peers the table remembers, connected or not; beyond it the longest unseen one not banned is forgotten. */
     public static final int MAX_KNOWN = 1_000;
 
@@ -104,8 +136,8 @@ public final class PeerTable {
         return connectedPeers().stream().filter(Peer::dialled).count();
     }
 
-    /** P8: a ban hits the node id and the host the sender was seen at; a loopback host is this machine's, shared by its nodes. */
-    private static boolean bannable(String host) {
+    /** P7, P8: whether a host is another machine, not this one's loopback, which its nodes share (and which is never banned). */
+    private static boolean isAnotherMachine(String host) {
         return !host.isEmpty() && !host.equals("localhost") && !host.startsWith("127.") && !host.equals("::1")
                 && !host.equals("0:0:0:0:0:0:0:1") && !host.equals("[::1]");
     }
@@ -167,7 +199,7 @@ public final class PeerTable {
     public boolean penalise(Peer peer, Offence offence, String problem, long nowMs) {
         boolean banned = peer.penalise(offence, problem, nowMs, limits.banMs());
         if (banned) {
-            if (bannable(peer.observedHost())) {
+            if (isAnotherMachine(peer.observedHost())) {
                 if (bannedAddresses.size() >= MAX_KNOWN) {
                     // P11: bounded; the bans that ended go first, then the one ending soonest.
                     bannedAddresses.values().removeIf(until -> until <= nowMs);

@@ -76,11 +76,11 @@ class PeerTableTest {
     void aKnownPeerComingBackIsAdmittedEvenWhenTheTableIsFull() {
         PeerTable one = new PeerTable(new PeerLimits(1, 60_000, 2, 4));
         Ed25519PrivateKey first = Ed25519PrivateKey.generate(new SecureRandom());
-        assertThat(one.admit(hello(first, "http://a:1"), "", "a", NOW)).isEmpty();
+        assertThat(one.admit(hello(first, "http://a:1"), "http://a:1", "a", NOW)).isEmpty();
 
         assertThat(one.admit(hello(Ed25519PrivateKey.generate(new SecureRandom()), "http://b:1"), "", "b", NOW))
                 .map(Refusal::reason).contains(Refusal.Reason.PEER_LIMIT);
-        assertThat(one.admit(hello(first, "http://a:1"), "", "a", NOW + 1)).isEmpty();
+        assertThat(one.admit(hello(first, "http://a:1"), "http://a:1", "a", NOW + 1)).isEmpty();
     }
 
     @Test
@@ -128,6 +128,10 @@ class PeerTableTest {
         Ed25519PrivateKey light = Ed25519PrivateKey.generate(new SecureRandom());
         assertThat(ten.admit(hello(light, "http://127.0.0.1:9001"), "", "127.0.0.1", NOW + 20)).as("a light node calling")
                 .isEmpty();
+        // The keeper dialled it back and it answered there (PeerKeeper); a claim alone keeps no slot.
+        ten.connected(light.publicKey().address().hex()).orElseThrow().addressVerified("http://127.0.0.1:9001");
+        Ed25519PrivateKey claimsOnly = Ed25519PrivateKey.generate(new SecureRandom());
+        assertThat(ten.admit(hello(claimsOnly, "http://victim.example.org:80"), "", "127.0.0.1", NOW + 21)).isEmpty();
         for (int i = 0; i < 3; i++) {
             assertThat(ten.admit(hello(Ed25519PrivateKey.generate(new SecureRandom()), "http://d" + i + ":1"), "http://d" + i + ":1",
                     "d" + i, NOW + 30)).as("a node this node dials").isEmpty();
@@ -136,8 +140,33 @@ class PeerTableTest {
             ten.admit(hello(Ed25519PrivateKey.generate(new SecureRandom()), ""), "", "127.0.1." + i, NOW + 40 + i);
         }
         assertThat(ten.connected(light.publicKey().address().hex())).as("the caller with an address stays").isPresent();
+        assertThat(ten.connected(claimsOnly.publicKey().address().hex())).as("a caller whose address is not verified goes")
+                .isEmpty();
         assertThat(ten.dialledCount()).isEqualTo(3);
         assertThat(ten.connectedCount()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void p7_oneHostTakesAtMostTwoOfTheSlotsOfCallersExceptThisMachinesLoopback() {
+        PeerTable ten = new PeerTable(new PeerLimits(10, 60_000, 2, 4));
+        for (int i = 0; i < PeerTable.INBOUND_PER_HOST; i++) {
+            assertThat(ten.admit(hello(Ed25519PrivateKey.generate(new SecureRandom()), ""), "", "203.0.113.9", NOW + i))
+                    .isEmpty();
+        }
+        Ed25519PrivateKey third = Ed25519PrivateKey.generate(new SecureRandom());
+        assertThat(ten.admit(hello(third, ""), "", "203.0.113.9", NOW + 5)).as("a useless caller there makes room")
+                .isEmpty();
+        assertThat(ten.connectedCount()).isEqualTo(PeerTable.INBOUND_PER_HOST);
+
+        ten.connectedPeers().forEach(ten::reward);
+        assertThat(ten.admit(hello(Ed25519PrivateKey.generate(new SecureRandom()), ""), "", "203.0.113.9", NOW + 6))
+                .as("both callers there brought blocks").map(Refusal::reason).contains(Refusal.Reason.PEER_LIMIT);
+        assertThat(ten.admit(hello(Ed25519PrivateKey.generate(new SecureRandom()), ""), "", "203.0.113.10", NOW + 7))
+                .as("another host").isEmpty();
+        for (int i = 0; i < 4; i++) {
+            assertThat(ten.admit(hello(Ed25519PrivateKey.generate(new SecureRandom()), ""), "", "127.0.0.1", NOW + 8 + i))
+                    .as("this machine's nodes").isEmpty();
+        }
     }
 
     @Test
