@@ -4,6 +4,7 @@ import static io.vantaechonebula.it.Telemetry.newNodeId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.crypto.KeyFile;
 import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.params.ChainParamsFile;
@@ -225,13 +226,14 @@ class AgentsIT {
 
     @Test
     void aDoubleSpendOfferedToTheServerIsCaughtByItsOwnTransactionAnalyzer() throws Exception {
-        List<Transaction> doubleSpend = doubleSpend();
+        List<Transaction> doubleSpend = doubleSpend(fundedKey());
         String ownNode = Api.get("/api/v1/system/status").object().getString("nodeId");
 
-        // The analyzer looks before the mempool decides: the spender has no funds, and the attempt still counts.
-        for (Transaction transaction : doubleSpend) {
-            Api.post("/api/v1/chains/testnet/transactions", TransactionJson.signed(transaction).toString());
-        }
+        // The analyzer looks before the mempool decides: the mempool takes the first and refuses the second, and the
+        // attempt counts. (An empty account's would not: P11.)
+        List<Integer> answers = doubleSpend.stream().map(transaction -> Api.post("/api/v1/chains/testnet/transactions",
+                TransactionJson.signed(transaction).toString()).status()).toList();
+        assertThat(answers).containsExactly(202, 400);
 
         String sender = doubleSpend.get(0).senderAddress().hex();
         // The pool names chains as the nodes' telemetry does: by name.
@@ -247,13 +249,30 @@ class AgentsIT {
         return ChainParamsFile.read(Path.of("..", "config", "chains", "testnet.properties"));
     }
 
-    /** Two transfers from a new key spending its nonce 0 on two recipients. */
-    private static List<Transaction> doubleSpend() throws Exception {
-        Ed25519PrivateKey spender = Ed25519PrivateKey.generate(new SecureRandom());
-        String chainId = testnet().chainId();
+    /** Two transfers of the spender, at the minimum fee, spending its nonce 0 on two recipients. */
+    private static List<Transaction> doubleSpend(Ed25519PrivateKey spender) throws Exception {
+        ChainParams testnet = testnet();
         return List.of(
-                Transaction.transfer(spender, chainId, Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address(), 500, 10, 0),
-                Transaction.transfer(spender, chainId, Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address(), 500, 10, 0));
+                Transaction.transfer(spender, testnet.chainId(), Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address(),
+                        500, testnet.minFee(), 0),
+                Transaction.transfer(spender, testnet.chainId(), Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address(),
+                        500, testnet.minFee(), 0));
+    }
+
+    /** A new key the published development account paid 10,000 to, once a block holds the payment. */
+    private static Ed25519PrivateKey fundedKey() throws Exception {
+        ChainParams testnet = testnet();
+        Ed25519PrivateKey dev = KeyFile.read(Path.of("..", "config", "chains", "testnet-dev.key"));
+        Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
+        long nonce = Api.get("/api/v1/chains/testnet/accounts/" + dev.publicKey().address().hex()).object()
+                .getJsonNumber("nextNonce").longValue();
+        Transaction pay = Transaction.transfer(dev, testnet.chainId(), key.publicKey().address(), 10_000, testnet.minFee(), nonce);
+        Api.Answer paid = Api.post("/api/v1/chains/testnet/transactions", TransactionJson.signed(pay).toString());
+        assertThat(paid.status()).as(paid.body()).isEqualTo(202);
+        String account = "/api/v1/chains/testnet/accounts/" + key.publicKey().address().hex();
+        long balance = Api.eventually(() -> Api.get(account).object().getJsonNumber("balance").longValue(), b -> b >= 10_000);
+        assertThat(balance).as("the payment to the spender is in a block").isEqualTo(10_000);
+        return key;
     }
 
     private static Optional<JsonObject> doubleSpendOf(String chainId, String sender) {
@@ -301,7 +320,7 @@ class AgentsIT {
     @Test
     void aiProcessFindsADoubleSpendInATransactionSetAndDescribesABlock() throws Exception {
         ChainParams testnet = testnet();
-        List<Transaction> doubleSpend = doubleSpend();
+        List<Transaction> doubleSpend = doubleSpend(Ed25519PrivateKey.generate(new SecureRandom()));
         Transaction pay = doubleSpend.get(0);
         Transaction again = doubleSpend.get(1);
 

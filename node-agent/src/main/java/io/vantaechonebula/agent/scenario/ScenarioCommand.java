@@ -1,9 +1,13 @@
 package io.vantaechonebula.agent.scenario;
 
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.crypto.KeyFile;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,6 +46,11 @@ public class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3", paramLabel = "N", description = "Runs of each scenario (default: ${DEFAULT-VALUE})")
     int runs;
 
+    @Option(names = "--funder", defaultValue = "config/chains/testnet-dev.key", paramLabel = "FILE",
+            description = "A funded testnet key file that pays the double-spend scenario's senders (default: ${DEFAULT-VALUE},"
+                    + " the published development account)")
+    Path funder;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -58,8 +67,16 @@ public class ScenarioCommand implements Callable<Integer> {
             err.println("vanta scenarios: " + e.getMessage());
             return 2;
         }
-        List<Scenario> scenarios = Stream.concat(TelemetryScenarios.all().stream(), Stream.of(TransactionScenarios.doubleSpend()))
-                .toList();
+        Ed25519PrivateKey funderKey;
+        try {
+            funderKey = KeyFile.read(funder);
+        } catch (IOException | RuntimeException e) {
+            err.println("vanta scenarios: cannot read the funder's key " + funder + " (" + e.getMessage() + "); give a funded"
+                    + " testnet key file with --funder");
+            return 2;
+        }
+        List<Scenario> scenarios = Stream.concat(TelemetryScenarios.all().stream(),
+                Stream.of(TransactionScenarios.doubleSpend(funderKey))).toList();
         Set<String> attackKinds = new HashSet<>();
         scenarios.forEach(s -> attackKinds.addAll(s.detectedBy()));
         Map<String, List<Outcome>> outcomes = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vantaechonebula.analysis.tx.WatchReport;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.crypto.KeyFile;
 import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.p2p.alert.Reason;
@@ -152,7 +153,9 @@ class LightNodeTest {
 
     @Test
     void aSimpleNodeAlertsItsPeersAndReportsADoubleSpendAttempt() throws Exception {
-        Ed25519PrivateKey sender = Ed25519PrivateKey.generate(new SecureRandom());
+        // The published development account, funded in testnet's genesis.
+        Ed25519PrivateKey sender = KeyFile.read(Path.of("..", "config", "chains", "testnet-dev.key"));
+        Ed25519PrivateKey empty = Ed25519PrivateKey.generate(new SecureRandom());
         Address merchant = Ed25519PrivateKey.generate(new SecureRandom()).publicKey().address();
         try (LightNode a = LightNode.start(simple(dir.resolve("a"), List.of()), Ed25519PrivateKey.generate(new SecureRandom()));
              LightNode b = LightNode.start(simple(dir.resolve("b"), List.of(a.address())),
@@ -162,14 +165,21 @@ class LightNodeTest {
                     && peers.getJsonArray("peers").getJsonObject(0).getString("address").equals(b.address()));
             String testnet = a.heads().get(0).chainId();
 
-            // As a user would send them: the second spends the first's nonce on the sender itself. The sender has
-            // nothing, so the mempool refuses both; the analyzer sees them first.
-            for (Address to : List.of(merchant, sender.publicKey().address())) {
+            // P11: an empty account's attempt costs its sender nothing, so the analyzer does not keep it.
+            for (Address to : List.of(merchant, empty.publicKey().address())) {
                 HttpResponse<String> answer = post(a.address() + "/api/v1/chains/testnet/transactions",
-                        TransactionJson.signed(Transaction.transfer(sender, testnet, to, 900, 2_000, 0)).toString());
+                        TransactionJson.signed(Transaction.transfer(empty, testnet, to, 900, 2_000, 0)).toString());
                 assertThat(answer.statusCode()).isEqualTo(400);
                 assertThat(answer.body()).contains("\"reason\":\"insufficient_balance\"");
             }
+            // As a user would send them: the second spends the first's nonce on the sender itself, and the mempool
+            // refuses it; the analyzer sees both first.
+            HttpResponse<String> pay = post(a.address() + "/api/v1/chains/testnet/transactions",
+                    TransactionJson.signed(Transaction.transfer(sender, testnet, merchant, 900, 2_000, 0)).toString());
+            assertThat(pay.statusCode()).as(pay.body()).isEqualTo(202);
+            HttpResponse<String> again = post(a.address() + "/api/v1/chains/testnet/transactions", TransactionJson.signed(
+                    Transaction.transfer(sender, testnet, sender.publicKey().address(), 900, 2_000, 0)).toString());
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(400);
 
             assertThat(a.raisedAlert()).isTrue();
             WatchReport seenByA = a.chainReadings().get(0).transactionAnalysis().orElseThrow();

@@ -178,12 +178,21 @@ public final class RunningChain {
 
     /**
      * Whether an offered transaction passes the cheap checks before the Transaction Analyzer learns from it
-     * (docs/p2p-spec.md P11): this chain's and signed by its sender, so that what is not even a transaction
-     * of this chain never reaches the analyzer's per-sender state. A sender with no funds, or a fee below the
-     * minimum, still counts: a double spend the mempool refuses is still an attempt worth an alert.
+     * (docs/p2p-spec.md P11): this chain's, paying at least the minimum fee, from a sender whose balance covers
+     * it, with a nonce within {@code max-nonce-ahead} of the sender's next one either way, and signed by its
+     * sender (checked last: it is the dear one). So each sender the analyzer keeps state for holds funds, and each
+     * holds a bounded window of nonces; a double spend of a funded sender, refused by the mempool or not, still
+     * reaches it, as does the replay of a nonce mined lately.
      */
     private boolean worthAnalysing(Transaction tx) {
-        return tx.chainId().equals(params.chainId()) && tx.hasValidSignature();
+        if (!tx.chainId().equals(params.chainId()) || tx.fee() < params.minFee() || tx.amount() < 0) {
+            return false;
+        }
+        Account sender = accounts.account(tx.senderAddress());
+        long window = params.maxNonceAhead();
+        boolean nonceInWindow = tx.nonce() >= sender.nonce() - window && tx.nonce() <= sender.nonce() + window;
+        boolean funded = sender.balance() >= tx.fee() && sender.balance() - tx.fee() >= tx.amount();
+        return nonceInWindow && funded && tx.hasValidSignature();
     }
 
     /** A transaction offered by a peer or a user, as the protocol judges the mempool's answer. */

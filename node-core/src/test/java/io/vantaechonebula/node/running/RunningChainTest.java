@@ -3,6 +3,7 @@ package io.vantaechonebula.node.running;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vantaechonebula.chain.block.Block;
+import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.finality.SignedVotes;
 import io.vantaechonebula.chain.fork.TestChains;
 import io.vantaechonebula.chain.params.ChainParams;
@@ -122,14 +123,22 @@ class RunningChainTest {
 
     @Test
     void p11_onlyTransactionsThatPassTheCheapChecksReachTheAnalyzer() {
-        Transaction honest = TestChains.transfer(TestChains.ALICE, TestChains.BOB.publicKey().address(), 500, 20, 0);
-        Transaction otherChain = Transaction.transfer(TestChains.ALICE, "vanta-elsewhere-1", TestChains.BOB.publicKey().address(),
-                500, 20, 0);
+        Address bob = TestChains.BOB.publicKey().address();
+        Transaction honest = TestChains.transfer(TestChains.ALICE, bob, 500, 20, 0);
+        Transaction doubleSpend = TestChains.transfer(TestChains.ALICE, TestChains.ALICE.publicKey().address(), 500, 20, 0);
+        Transaction otherChain = Transaction.transfer(TestChains.ALICE, "vanta-elsewhere-1", bob, 500, 20, 0);
+        Transaction belowTheMinimumFee = TestChains.transfer(TestChains.ALICE, bob, 500, TestChains.MIN_FEE - 1, 1);
+        Transaction unfunded = TestChains.transfer(TestChains.BOB, TestChains.ALICE.publicKey().address(), 500, 20, 0);
+        Transaction moreThanItHas = TestChains.transfer(TestChains.ALICE, bob, TestChains.ALICE_FUNDS, 20, 1);
+        Transaction farAhead = TestChains.transfer(TestChains.ALICE, bob, 500, 20, TestChains.params().maxNonceAhead() + 1);
+        Transaction withinTheWindow = TestChains.transfer(TestChains.ALICE, bob, 500, 20, TestChains.params().maxNonceAhead());
 
-        for (Transaction tx : List.of(otherChain, honest)) {
+        for (Transaction tx : List.of(otherChain, belowTheMinimumFee, unfunded, moreThanItHas, farAhead, honest, doubleSpend,
+                withinTheWindow)) {
             chain.offer(tx);
         }
 
-        assertThat(offered).containsExactly(honest);
+        assertThat(offered).as("a funded sender's transactions within its nonce window, refused by the mempool or not")
+                .containsExactly(honest, doubleSpend, withinTheWindow);
     }
 }
