@@ -20,6 +20,7 @@ public final class StateRoot {
     }
 
     private static final byte[] STAKE_SECTION = "VANTA-STAKE-1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STAKE_SINCE_SECTION = "VANTA-STAKE-SINCE-1".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * @param touched the accounts the block touched, as they are after it
@@ -42,6 +43,17 @@ public final class StateRoot {
             out.raw(STAKE_SECTION);
             staked.forEach((address, account) ->
                     out.fixed(address.bytes(), Address.LENGTH_BYTES).i64(account.stake()).i64(account.exitHeight()));
+        }
+        // V9: likewise only blocks that touch a registration's height, so the roots from before it stay the same.
+        Map<Address, Account> registered = new TreeMap<>();
+        sorted.forEach((address, account) -> {
+            if (account.stakeSince() != 0 || before.getOrDefault(address, Account.EMPTY).stakeSince() != 0) {
+                registered.put(address, account);
+            }
+        });
+        if (!registered.isEmpty()) {
+            out.raw(STAKE_SINCE_SECTION);
+            registered.forEach((address, account) -> out.fixed(address.bytes(), Address.LENGTH_BYTES).i64(account.stakeSince()));
         }
         return Hash.sha256(out.toByteArray());
     }

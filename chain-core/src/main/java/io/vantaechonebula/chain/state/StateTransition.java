@@ -65,7 +65,10 @@ public final class StateTransition {
                 case TRANSFER -> credit(scratch, tx.recipient(), tx.amount());
                 case VALIDATOR_REGISTER -> {
                     Account staking = scratch.account(senderAddress);
-                    scratch.set(senderAddress, staking.withStake(Math.addExact(staking.stake(), tx.amount()), 0));
+                    // V9: a new stake starts a registration; more stake added to one keeps its start.
+                    long since = staking.stake() == 0 ? height : staking.stakeSince();
+                    scratch.set(senderAddress, staking.withStake(Math.addExact(staking.stake(), tx.amount()), 0)
+                            .withStakeSince(since));
                 }
                 case VALIDATOR_EXIT -> exit(scratch, senderAddress, height);
                 case SLASH_EVIDENCE -> slash(scratch, tx.recipient(), senderAddress);
@@ -92,7 +95,7 @@ public final class StateTransition {
         Account guilty = state.account(offender);
         long reward = guilty.stake() / 100 * params.staking().slashRewardPercent()
                 + guilty.stake() % 100 * params.staking().slashRewardPercent() / 100;
-        state.set(offender, guilty.withStake(0, 0));
+        state.set(offender, guilty.withStake(0, 0).withStakeSince(0));
         credit(state, reporter, reward);
     }
 

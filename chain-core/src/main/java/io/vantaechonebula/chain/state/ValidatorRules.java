@@ -47,10 +47,17 @@ public final class ValidatorRules {
                 }
             }
             case SLASH_EVIDENCE -> {
-                evidence(tx);
-                if (state.account(tx.recipient()).stake() == 0) {
+                SlashEvidence evidence = evidence(tx);
+                Account offender = state.account(tx.recipient());
+                if (offender.stake() == 0) {
                     throw new InvalidTransactionException(RejectionReason.NOT_A_VALIDATOR, "V7: " + tx.recipient()
                             + " holds no stake to slash");
+                }
+                long votedAt = evidence.first().height();
+                if (votedAt <= offender.stakeSince()) {
+                    throw new InvalidTransactionException(RejectionReason.BAD_EVIDENCE, "V9: the votes are at height " + votedAt
+                            + ", not after the registration of " + tx.recipient() + " at height " + offender.stakeSince()
+                            + " that its stake is of; evidence counts only against the registration it was signed in");
                 }
             }
             case TRANSFER -> {

@@ -135,6 +135,37 @@ class StakingTest {
     }
 
     @Test
+    void v9_evidenceCountsOnceAndOnlyAgainstTheRegistrationItWasSignedIn() throws Exception {
+        mine(aliceDoes(TransactionType.VALIDATOR_REGISTER, 20_000),
+                Transaction.transfer(ALICE, params().chainId(), BOB_ADDRESS, 10_000, FEE, aliceNonce++));
+        assertThat(alice().stakeSince()).as("registered in block 1").isEqualTo(1);
+        mine(aliceDoes(TransactionType.VALIDATOR_REGISTER, 1_000));
+        assertThat(alice().stakeSince()).as("more stake keeps the registration").isEqualTo(1);
+        Vote first = vote(ALICE, 2, 0, 1, Decision.APPROVE);
+        Vote second = vote(ALICE, 2, 0, 2, Decision.APPROVE);
+        mine(evidence(BOB, ALICE_ADDRESS, 0, first, second));
+        assertThat(alice().stake()).isZero();
+        assertThat(alice().stakeSince()).isZero();
+
+        mine(aliceDoes(TransactionType.VALIDATOR_REGISTER, 20_000));
+        assertThat(alice().stakeSince()).as("registered again in block 4").isEqualTo(4);
+        Transaction replayed = evidence(BOB, ALICE_ADDRESS, 1, first, second);
+        assertThat(attempt(replayed).skipped().get(replayed)).as("the used evidence, against the new stake")
+                .startsWith("bad_evidence").contains("V9");
+        Transaction older = evidence(BOB, ALICE_ADDRESS, 1, vote(ALICE, 4, 0, 1, Decision.APPROVE),
+                vote(ALICE, 4, 0, 1, Decision.REJECT));
+        assertThat(attempt(older).skipped().get(older)).as("votes at the registration's own height").startsWith("bad_evidence");
+        assertThat(alice().stake()).isEqualTo(20_000);
+
+        Transaction fresh = evidence(BOB, ALICE_ADDRESS, 1, vote(ALICE, 5, 0, 1, Decision.APPROVE),
+                vote(ALICE, 5, 0, 2, Decision.APPROVE));
+        mine(fresh);
+        assertThat(alice().stake()).as("new evidence against the new registration").isZero();
+        assertThat(BlockUndo.decode(new BlockUndo(Map.of(ALICE_ADDRESS, new Account(5, 1, 20_000, 0, 4))).encode())
+                .previous().get(ALICE_ADDRESS).stakeSince()).as("through an undo record").isEqualTo(4);
+    }
+
+    @Test
     void v6_votesThatDoNotConflictOrAreNotTheRecipientsAreNoEvidence() {
         Ed25519PrivateKey other = Ed25519PrivateKey.generate(new SecureRandom());
         mine(aliceDoes(TransactionType.VALIDATOR_REGISTER, 20_000),

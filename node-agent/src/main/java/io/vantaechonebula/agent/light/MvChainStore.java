@@ -80,7 +80,10 @@ final class MvChainStore implements ChainStore {
         CanonicalReader in = new CanonicalReader(encoded);
         try {
             Account account = new Account(in.i64(), in.i64());
-            return in.remaining() == 0 ? account : account.withStake(in.i64(), in.i64());
+            if (in.remaining() > 0) {
+                account = account.withStake(in.i64(), in.i64());
+            }
+            return in.remaining() > 0 ? account.withStakeSince(in.i64()) : account;
         } catch (MalformedEncodingException e) {
             throw corrupt("account " + address, e);
         }
@@ -184,6 +187,9 @@ final class MvChainStore implements ChainStore {
                 CanonicalWriter value = new CanonicalWriter(32).i64(account.balance()).i64(account.nonce());
                 if (account.hasStakeState()) {
                     value.i64(account.stake()).i64(account.exitHeight());
+                    if (account.stakeSince() != 0) {
+                        value.i64(account.stakeSince());
+                    }
                 }
                 accounts.put(address.bytes(), value.toByteArray());
             }

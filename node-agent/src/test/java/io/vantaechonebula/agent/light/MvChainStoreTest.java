@@ -77,6 +77,7 @@ class MvChainStoreTest {
             MvChainStore store = new MvChainStore(file, "testnet");
             Blockchain chain = new Blockchain(TestChains.params(), store);
             assertThat(chain.account(alice).stake()).isEqualTo(20_000);
+            assertThat(chain.account(alice).stakeSince()).as("V9: registered in block 1").isEqualTo(1);
             assertThat(chain.account(alice).balance()).isEqualTo(TestChains.ALICE_FUNDS - 20_020);
             assertThat(store.stakedAccounts()).containsOnlyKeys(alice);
             store.markFinal(new FinalBlock(chain.head().hash(), 1, new byte[] {7}));

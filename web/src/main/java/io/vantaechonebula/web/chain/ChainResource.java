@@ -237,6 +237,7 @@ public class ChainResource {
                 .add("nonce", account.nonce())
                 .add("stake", account.stake())
                 .add("exitHeight", account.exitHeight())
+                .add("stakeSince", account.stakeSince())
                 .add("activeValidator", account.isActiveValidator())
                 .add("nextNonce", state.nextNonce())
                 .add("height", chains.head(chainName).height())

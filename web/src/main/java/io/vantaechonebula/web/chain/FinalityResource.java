@@ -52,7 +52,7 @@ public class FinalityResource {
         for (Map.Entry<Address, Account> entry : new TreeMap<>(chains.stakedAccounts(chainName)).entrySet()) {
             Account account = entry.getValue();
             JsonObjectBuilder validator = JSON.createObjectBuilder().add("address", entry.getKey().hex())
-                    .add("stake", account.stake()).add("exitHeight", account.exitHeight())
+                    .add("stake", account.stake()).add("exitHeight", account.exitHeight()).add("stakeSince", account.stakeSince())
                     .add("active", account.isActiveValidator());
             if (account.exitHeight() > 0) {
                 validator.add("withdrawableFromHeight", account.exitHeight() + delay);

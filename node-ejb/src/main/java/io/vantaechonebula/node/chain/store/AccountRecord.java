@@ -34,6 +34,9 @@ public class AccountRecord {
     @Column(name = "exit_height")
     Long exitHeight;
 
+    @Column(name = "stake_since")
+    Long stakeSince;
+
     protected AccountRecord() {
     }
 
@@ -48,9 +51,11 @@ public class AccountRecord {
         this.nonce = account.nonce();
         this.stake = account.stake() == 0 ? null : account.stake();
         this.exitHeight = account.exitHeight() == 0 ? null : account.exitHeight();
+        this.stakeSince = account.stakeSince() == 0 ? null : account.stakeSince();
     }
 
     Account account() {
-        return new Account(balance, nonce, stake == null ? 0 : stake, exitHeight == null ? 0 : exitHeight);
+        return new Account(balance, nonce, stake == null ? 0 : stake, exitHeight == null ? 0 : exitHeight,
+                stakeSince == null ? 0 : stakeSince);
     }
 }
