@@ -132,15 +132,7 @@ class AgentsIT {
                         .add("explanation", "nonce-conflict: nonce 3 of " + sender + " was already spent")
                         .add("raised_at", System.currentTimeMillis())))
                 .add("alerts_from_peers", 0).build();
-        JsonObject sample = Telemetry.sample(node, 1).add("chain_id", chain).add("timestamp", System.currentTimeMillis() / 1000.0)
-                .add("transaction_analysis", analysis).build();
-        Api.Answer sent = Api.post("/api/v1/pool/ingest", Telemetry.batchOf(node, Json.createArrayBuilder().add(sample), 1).toString());
-        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
-
-        JsonObject alert = Api.eventually(() -> Api.get("/api/v1/alerts?chain=" + chain).object().getJsonArray("alerts"),
-                        alerts -> !alerts.isEmpty() && !alerts.getJsonObject(0).isNull("recommendation"))
-                .getValuesAs(JsonObject.class).stream().findFirst()
-                .orElseThrow(() -> new AssertionError("no alert on chain " + chain));
+        JsonObject alert = advisedAlertOf(node, chain, "transaction_analysis", analysis);
         assertThat(alert.getString("kind")).isEqualTo("double_spend");
         assertThat(alert.getString("agent")).isEqualTo("transaction-analyzer");
         assertThat(alert.getString("severity")).isEqualTo("critical");
@@ -225,6 +217,25 @@ class AgentsIT {
     }
 
     @Test
+    void f6_sideBlocksANodeRefusedBecomeADeepForkAlertWithWhatToDo() {
+        String node = newNodeId("forked");
+        String chain = "it-chain-" + System.nanoTime();
+        JsonObject refused = Json.createObjectBuilder().add("blocks", 12).add("last_height", 940)
+                .add("last_reason", "F6: a side block at height 940 is at or below height 1000").build();
+        JsonObject alert = advisedAlertOf(node, chain, "refused_forks", refused);
+        assertThat(alert.getString("kind")).isEqualTo("deep_fork");
+        assertThat(alert.getString("agent")).isEqualTo("block-data-processor");
+        assertThat(alert.getString("nodeId")).isEqualTo(node);
+        assertThat(alert.getJsonObject("evidence").getJsonNumber("refused_blocks").longValue()).isEqualTo(12);
+        assertThat(alert.getString("recommendation")).startsWith("Compare node " + node + "'s head on " + chain);
+
+        Api.Answer bad = Api.post("/api/v1/pool/ingest", Telemetry.batchOf(node, Json.createArrayBuilder().add(
+                Telemetry.sample(node, 2).add("refused_forks", Json.createObjectBuilder().add("blocks", -1))), 1).toString());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("refused_forks.blocks");
+    }
+
+    @Test
     void aDoubleSpendOfferedToTheServerIsCaughtByItsOwnTransactionAnalyzer() throws Exception {
         List<Transaction> doubleSpend = doubleSpend(fundedKey());
         String ownNode = Api.get("/api/v1/system/status").object().getString("nodeId");
@@ -243,6 +254,18 @@ class AgentsIT {
         assertThat(alert.getString("severity")).isEqualTo("critical");
         assertThat(alert.getJsonObject("evidence").getString("reported_by")).isEqualTo(ownNode);
         assertThat(alert.getJsonObject("evidence").getJsonArray("reasons").getString(0)).isEqualTo("nonce-conflict");
+    }
+
+    /** Sends the node's sample on the chain with the extension, and waits for the chain's first alert to have its recommendation. */
+    private static JsonObject advisedAlertOf(String node, String chain, String extension, JsonObject value) {
+        JsonObject sample = Telemetry.sample(node, 1).add("chain_id", chain).add("timestamp", System.currentTimeMillis() / 1000.0)
+                .add(extension, value).build();
+        Api.Answer sent = Api.post("/api/v1/pool/ingest", Telemetry.batchOf(node, Json.createArrayBuilder().add(sample), 1).toString());
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        return Api.eventually(() -> Api.get("/api/v1/alerts?chain=" + chain).object().getJsonArray("alerts"),
+                        alerts -> !alerts.isEmpty() && !alerts.getJsonObject(0).isNull("recommendation"))
+                .getValuesAs(JsonObject.class).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no alert on chain " + chain));
     }
 
     private static ChainParams testnet() throws Exception {

@@ -29,8 +29,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -142,6 +145,61 @@ class PeerNetworkIT {
     }
 
     @Test
+    void p7_twelveFreshKeysCallingFromTwelveLoopbackAddressesDoNotKeepALightNodeOut() throws Exception {
+        ChainParams testnet = ChainParamsFile.bundled("testnet", PeerNetworkIT.class.getClassLoader());
+        List<ChainHead> chains = List.of(new ChainHead(testnet.chainId(), Genesis.block(testnet).hash(), 0,
+                Genesis.block(testnet).hash(), BigInteger.ONE));
+        URI server = URI.create(Api.BASE);
+        for (int i = 0; i < 12; i++) {
+            Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
+            Hello hello = Hello.signed(key, Network.PROTOCOL_VERSION, "", "basic", "it-eclipse", chains, System.currentTimeMillis());
+            String from = "127.0.0." + (i + 2);
+            assertThat(postFrom(from, server, "/api/v1/p2p/hello", WireJson.bytes(WireJson.hello(hello))))
+                    .as("the hello of a fresh key from " + from).isIn(200, 503);
+        }
+        long serverHeight = Api.get("/api/v1/chains/testnet/head").object().getJsonNumber("height").longValue();
+
+        Process node = startLightNode("after-the-eclipse");
+        try {
+            String address = addressOf(node);
+            String lightId = get(address + "/api/v1/system/status").getString("nodeId");
+            JsonObject peers = Api.eventually(PeerNetworkIT::serverPeers, all -> peer(all, lightId)
+                    .filter(p -> p.getString("state").equals("connected")).isPresent(), Duration.ofMinutes(1));
+            assertThat(peer(peers, lightId)).as("the light node is the server's peer").isPresent();
+            JsonObject synced = Api.eventually(() -> get(address + "/api/v1/peers"),
+                    own -> testnetSync(own).getJsonNumber("localHeight").longValue() >= serverHeight, Duration.ofMinutes(1));
+            assertThat(testnetSync(synced).getJsonNumber("localHeight").longValue()).as("synced within a minute")
+                    .isGreaterThanOrEqualTo(serverHeight);
+        } finally {
+            node.destroy();
+            node.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * POSTs the body from the local address {@code from} (any of 127/8 on Linux), as a stranger at another
+     * address would; the answer's status.
+     */
+    private static int postFrom(String from, URI server, String path, byte[] body) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            String host = server.getHost().equals("localhost") ? "127.0.0.1" : server.getHost();
+            socket.connect(new InetSocketAddress(host, server.getPort()), 10_000);
+            socket.setSoTimeout(30_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: " + server.getAuthority()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            assertThat(status).as("an HTTP status line").startsWith("HTTP/1.1 ");
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    @Test
     void p11_peersAreListedAPageAtATime() throws Exception {
         Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
         ChainParams testnet = ChainParamsFile.bundled("testnet", PeerNetworkIT.class.getClassLoader());
@@ -245,6 +303,8 @@ class PeerNetworkIT {
                 if (account(address).getJsonNumber("stake").longValue() == 0) {
                     lastRegistration = included(Transaction.sign(key, testnet.chainId(), TransactionType.VALIDATOR_REGISTER,
                             address, stake, 2_000, nextNonce(address), new byte[0]));
+                    assertThat(account(address).getJsonNumber("stakeSince").longValue()).as("V9, through the server's store")
+                            .isEqualTo(lastRegistration);
                 }
             }
             List<String> validators = keys.stream().map(key -> key.publicKey().address().hex()).toList();

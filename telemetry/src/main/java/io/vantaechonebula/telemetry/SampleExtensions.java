@@ -17,10 +17,12 @@ import java.util.Optional;
  *
  * @param blocks              the blocks the node reports, lowest first; those not shaped as nodes write them left out
  * @param transactionAnalysis the node's transaction analyzer report, as sent
+ * @param refusedForks        the side blocks the node refused since its previous sample (F6)
  */
-public record SampleExtensions(List<BlockRecord> blocks, Optional<JsonObject> transactionAnalysis) {
+public record SampleExtensions(List<BlockRecord> blocks, Optional<JsonObject> transactionAnalysis,
+                               Optional<RefusedForks> refusedForks) {
 
-    public static final SampleExtensions NONE = new SampleExtensions(List.of(), Optional.empty());
+    public static final SampleExtensions NONE = new SampleExtensions(List.of(), Optional.empty(), Optional.empty());
     private static final JsonProvider JSON = JsonProvider.provider();
 
     public SampleExtensions {
@@ -43,6 +45,7 @@ public record SampleExtensions(List<BlockRecord> blocks, Optional<JsonObject> tr
                         .sorted(Comparator.comparingLong(BlockRecord::height)).toList()
                 : List.of();
         JsonValue analysis = extensions.get("transaction_analysis");
-        return new SampleExtensions(blocks, analysis instanceof JsonObject object ? Optional.of(object) : Optional.empty());
+        return new SampleExtensions(blocks, analysis instanceof JsonObject object ? Optional.of(object) : Optional.empty(),
+                extensions.containsKey("refused_forks") ? RefusedForks.fromJson(extensions.get("refused_forks")) : Optional.empty());
     }
 }

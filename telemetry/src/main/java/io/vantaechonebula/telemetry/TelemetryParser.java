@@ -229,6 +229,11 @@ public final class TelemetryParser {
             builder.add("blocks", blocks);
             any = true;
         }
+        JsonValue refused = source.get("refused_forks");
+        if (refused != null && refused != JsonValue.NULL && refusedForks(refused, path + ".refused_forks", errors)) {
+            builder.add("refused_forks", refused);
+            any = true;
+        }
         return any ? builder.build().toString() : null;
     }
 
@@ -263,6 +268,24 @@ public final class TelemetryParser {
             if (block.containsKey("interval_ms") && block.get("interval_ms") != JsonValue.NULL) {
                 wholeNumber(block, "interval_ms", at + ".interval_ms", errors, Long.MIN_VALUE, Long.MAX_VALUE);
             }
+        }
+        return errors.count() == before;
+    }
+
+    /** A sample's {@code refused_forks}: the side blocks the node refused since its previous sample (docs/ingest.md). */
+    private static boolean refusedForks(JsonValue value, String path, Errors errors) {
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            errors.add(path, "must be an object {blocks, last_height, last_reason}, got " + describe(value));
+            return false;
+        }
+        int before = errors.count();
+        JsonObject refused = value.asJsonObject();
+        wholeNumber(refused, "blocks", path + ".blocks", errors, 1, Long.MAX_VALUE);
+        wholeNumber(refused, "last_height", path + ".last_height", errors, 0, Long.MAX_VALUE);
+        String reason = string(refused, "last_reason", path + ".last_reason", errors);
+        if (reason != null && reason.length() > RefusedForks.MAX_REASON_LENGTH) {
+            errors.add(path + ".last_reason", "is " + reason.length() + " characters long; at most "
+                    + RefusedForks.MAX_REASON_LENGTH + " are taken");
         }
         return errors.count() == before;
     }

@@ -199,6 +199,22 @@ class TelemetryParserTest {
         }
 
         @Test
+        void keepsTheSideBlocksANodeRefusedAndNamesWhatIsWrongWithABadReport() throws Exception {
+            JsonObjectBuilder refused = Json.createObjectBuilder().add("blocks", 3).add("last_height", 40)
+                    .add("last_reason", "F6: a side block at height 40 is at or below height 60");
+            String kept = parser.parse(batch("node-a", sample("node-a", 1).add("refused_forks", refused)).toString(), null)
+                    .samples().get(0).extensionsJson();
+            assertThat(SampleExtensions.decode(kept).refusedForks())
+                    .contains(new RefusedForks(3, 40, "F6: a side block at height 40 is at or below height 60"));
+            assertRejectedSample(s -> s.add("refused_forks", Json.createObjectBuilder().add("blocks", 0).add("last_height", 40)
+                    .add("last_reason", "x")), "data_batch[0].refused_forks.blocks", "must be 1 or more");
+            assertRejectedSample(s -> s.add("refused_forks", Json.createObjectBuilder().add("blocks", 1).add("last_height", 40)
+                    .add("last_reason", "x".repeat(RefusedForks.MAX_REASON_LENGTH + 1))), "data_batch[0].refused_forks.last_reason",
+                    "at most 500");
+            assertRejectedSample(s -> s.add("refused_forks", 7), "data_batch[0].refused_forks", "must be an object");
+        }
+
+        @Test
         void rejectsExtensionThatIsNotAnObject() {
             assertRejectedSample(s -> s.add("ai_metrics", 3), "data_batch[0].ai_metrics", "must be a JSON object");
         }

@@ -48,11 +48,14 @@ import java.util.Set;
 public final class Blockchain implements FinalityChain {
 
     static final int MEDIAN_TIME_SPAN = 11;
-    /** F6: how deep below the head a side block may be stored, and so the deepest re-organisation a node makes. */
-    public static final int MAX_REORG_DEPTH = 100;
+    /** F6: by default, how deep below the head a side block may be stored, and so the deepest re-organisation a node makes. */
+    public static final int DEFAULT_MAX_REORG_DEPTH = 100;
+    /** F6: how far, in blocks' work, a side branch may be behind the main chain at its height and still be kept. */
+    public static final int SIDE_WORK_MARGIN_BLOCKS = 6;
 
     private final ChainParams params;
     private final ChainStore store;
+    private final int maxReorgDepth;
     private final AsertDifficulty difficulty;
     private final StateTransition transition;
     /** P10: the validator sets read lately, by the hash of the block whose state holds them (FN1). */
@@ -65,8 +68,17 @@ public final class Blockchain implements FinalityChain {
     static final int VALIDATOR_SETS_KEPT = 128;
 
     public Blockchain(ChainParams params, ChainStore store) {
+        this(params, store, DEFAULT_MAX_REORG_DEPTH);
+    }
+
+    /** @param maxReorgDepth F6: how deep below the head a side block may be stored (at least 1) */
+    public Blockchain(ChainParams params, ChainStore store, int maxReorgDepth) {
+        if (maxReorgDepth < 1) {
+            throw new IllegalArgumentException("the deepest re-organisation must be at least 1 block, not " + maxReorgDepth);
+        }
         this.params = params;
         this.store = store;
+        this.maxReorgDepth = maxReorgDepth;
         this.difficulty = new AsertDifficulty(params);
         this.transition = new StateTransition(params);
         Block genesis = Genesis.block(params);
@@ -306,10 +318,10 @@ public final class Blockchain implements FinalityChain {
         }
         StoredBlock head = head();
         if (!parent.hash().equals(head.hash())) {
-            long floor = Math.max(head.height() - MAX_REORG_DEPTH, store.finalBlock().map(FinalBlock::height).orElse(0L));
+            long floor = Math.max(head.height() - maxReorgDepth, store.finalBlock().map(FinalBlock::height).orElse(0L));
             if (block.height() <= floor) {
                 return new ImportResult.Refused(hash, "F6: a side block at height " + block.height() + " is at or below height "
-                        + floor + " (the final block, or " + MAX_REORG_DEPTH + " below the head " + head.height()
+                        + floor + " (the final block, or " + maxReorgDepth + " below the head " + head.height()
                         + "); a node does not re-organise that deep");
             }
         }
@@ -317,6 +329,10 @@ public final class Blockchain implements FinalityChain {
             checkHeaderAndBody(block, parent, nowMs);
         } catch (InvalidBlockException e) {
             return new ImportResult.Invalid(hash, e.getMessage());
+        }
+        Optional<String> behind = parent.hash().equals(head.hash()) ? Optional.empty() : tooLittleWork(parent, block, head);
+        if (behind.isPresent()) {
+            return new ImportResult.Refused(hash, behind.get());
         }
         StoredBlock candidate = new StoredBlock(block,
                 parent.cumulativeWork().add(ProofOfWork.work(block.header().target())),
@@ -328,6 +344,25 @@ public final class Blockchain implements FinalityChain {
             return new ImportResult.SideChain(hash, block.height());
         }
         return makeMainChainEndIn(candidate, head, false);
+    }
+
+    /**
+     * F6: why a side block's branch is too far behind the main chain in work to keep, if it is: at its height
+     * (or the head's, if it is taller) the main chain has more than {@value #SIDE_WORK_MARGIN_BLOCKS} of that
+     * height's blocks' work more. A rival mined on time has about the main chain's work at each height; a branch
+     * made cheap by late timestamps falls behind block by block.
+     */
+    private Optional<String> tooLittleWork(StoredBlock parent, Block block, StoredBlock head) {
+        BigInteger branchWork = parent.cumulativeWork().add(ProofOfWork.work(block.header().target()));
+        StoredBlock level = block.height() >= head.height() ? head : blockAt(block.height()).orElse(head);
+        BigInteger margin = ProofOfWork.work(level.block().header().target())
+                .multiply(BigInteger.valueOf(SIDE_WORK_MARGIN_BLOCKS));
+        if (branchWork.add(margin).compareTo(level.cumulativeWork()) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("F6: a side block whose branch has " + level.cumulativeWork().subtract(branchWork)
+                + " less work than the main chain at height " + level.height() + ", more than the work of "
+                + SIDE_WORK_MARGIN_BLOCKS + " of its blocks (" + margin + "); a node does not keep such a branch");
     }
 
     /** H1–H7 and B1–B4 of docs/chain-spec.md §3: everything checkable without the state. */

@@ -27,6 +27,7 @@ import io.vantaechonebula.chain.store.BlockStatus;
 import io.vantaechonebula.chain.store.InMemoryChainStore;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.chain.tx.TransactionType;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -331,7 +332,7 @@ class BlockchainTest {
     @Test
     void f6_aSideBlockMoreThanTheReorganisationDepthBelowTheHeadIsNotStoredNorAreItsDescendants() {
         List<Block> main = new ArrayList<>();
-        for (int i = 0; i < Blockchain.MAX_REORG_DEPTH + 5; i++) {
+        for (int i = 0; i < Blockchain.DEFAULT_MAX_REORG_DEPTH + 5; i++) {
             main.add(TestChains.mineOn(x, MINER_X, tick(), List.of()));
         }
         Block tooDeep = main.get(2);
@@ -344,6 +345,43 @@ class BlockchainTest {
 
         Block shallowRival = TestChains.mine(rivalTemplateOn(shallow));
         assertThat(x.importBlock(shallowRival, clock)).isInstanceOf(ImportResult.SideChain.class);
+    }
+
+    @Test
+    void f6_aSideBranchMadeCheapByLateTimestampsIsKeptOnlyWithinSixBlocksWorkOfTheMainChain() {
+        ChainParams hard = new ChainParams("testnet", "vanta-test-1", BLOCK_TIME, 8 * BLOCK_TIME, 6 * BLOCK_TIME, 3 * BLOCK_TIME,
+                BigInteger.ONE.shiftLeft(248), BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE), GENESIS_TIME, REWARD, 10,
+                100, 16, Map.of());
+        Blockchain main = new Blockchain(hard, new InMemoryChainStore());
+        long time = GENESIS_TIME;
+        for (int i = 0; i < 30; i++) {
+            mineOn(main, MINER_X, time += BLOCK_TIME, List.of());
+        }
+        Blockchain rival = branchOf(main, hard, 24);
+        Block onTime = mine(rival.template(List.of(), MINER_Y, GENESIS_TIME + 25 * BLOCK_TIME + 1));
+        assertThat(main.importBlock(onTime, time)).as("a rival mined on time").isInstanceOf(ImportResult.SideChain.class);
+
+        Blockchain cheap = branchOf(main, hard, 20);
+        long late = GENESIS_TIME + 20 * BLOCK_TIME;
+        List<ImportResult> results = new ArrayList<>();
+        while (results.isEmpty() || results.get(results.size() - 1) instanceof ImportResult.SideChain) {
+            Block block = mineOn(cheap, MINER_Y, late += 6 * BLOCK_TIME, List.of());
+            results.add(main.importBlock(block, late));
+        }
+        assertThat(results.get(results.size() - 1)).isInstanceOfSatisfying(ImportResult.Refused.class,
+                refused -> assertThat(refused.reason()).startsWith("F6").contains("less work than the main chain"));
+        assertThat(results.size() - 1).as("blocks kept while within the margin")
+                .isBetween(Blockchain.SIDE_WORK_MARGIN_BLOCKS, 20);
+        assertThat(main.head().height()).isEqualTo(30);
+    }
+
+    /** A chain of the same parameters holding the main chain's first {@code height} blocks. */
+    private Blockchain branchOf(Blockchain main, ChainParams params, long height) {
+        Blockchain branch = new Blockchain(params, new InMemoryChainStore());
+        for (long h = 1; h <= height; h++) {
+            branch.importBlock(main.blockAt(h).orElseThrow().block(), Long.MAX_VALUE / 2);
+        }
+        return branch;
     }
 
     /** A block on {@code parent} mined by another miner, as a rival node on that parent would make it. */

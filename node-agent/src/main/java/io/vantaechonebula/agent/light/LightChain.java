@@ -6,6 +6,7 @@ import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.node.running.InTransaction;
 import io.vantaechonebula.node.running.RunningChain;
 import io.vantaechonebula.telemetry.BlockRecord;
+import io.vantaechonebula.telemetry.RefusedForks;
 import io.vantaechonebula.telemetry.collector.ChainReading;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -46,7 +47,9 @@ final class LightChain {
         long transactions = chain.transactionsImported();
         long height = chain.head().height();
         ChainReading reading = new ChainReading(chain.params().name(), height, blocks - lastReadBlocks,
-                transactions - lastReadTransactions, chain.hashRate().perSecond());
+                transactions - lastReadTransactions, chain.hashRate().perSecond())
+                .withRefusedForks(chain.refusedSideBlocksSinceLastReading()
+                        .map(refused -> new RefusedForks(refused.blocks(), refused.lastHeight(), refused.lastReason())));
         if (lastReadHeight >= 0 && height > lastReadHeight) {
             reading = reading.withBlocks(BlockRecord.between(lastReadHeight, height, chain::blockAt));
         }

@@ -58,6 +58,7 @@ public final class RunningChain {
     private final ChainStore store;
     private final Hash genesis;
     private final Level importLog;
+    private final RefusedSideBlocks refusedSideBlocks = new RefusedSideBlocks();
     private final AccountsAtHead accounts;
     private final InTransaction inTransaction;
     private final ReentrantLock importLock = new ReentrantLock();
@@ -83,11 +84,19 @@ public final class RunningChain {
     public RunningChain(ChainParams params, ChainStore store, Function<ChainStore, AccountsAtHead> accounts,
                         int mempoolCapacity, InTransaction inTransaction, Optional<Ed25519PrivateKey> validatorKey,
                         SignedVotes signedVotes, long roundTimeoutMs, Level importLog) {
+        this(params, store, accounts, mempoolCapacity, Blockchain.DEFAULT_MAX_REORG_DEPTH, inTransaction, validatorKey,
+                signedVotes, roundTimeoutMs, importLog);
+    }
+
+    /** @param maxReorgDepth how deep below the head a side block is kept, and so the deepest re-organisation (F6) */
+    public RunningChain(ChainParams params, ChainStore store, Function<ChainStore, AccountsAtHead> accounts,
+                        int mempoolCapacity, int maxReorgDepth, InTransaction inTransaction,
+                        Optional<Ed25519PrivateKey> validatorKey, SignedVotes signedVotes, long roundTimeoutMs, Level importLog) {
         this.params = params;
         this.importLog = importLog;
         this.store = store;
         this.inTransaction = inTransaction;
-        this.blockchain = inTransaction.run(() -> new Blockchain(params, store));
+        this.blockchain = inTransaction.run(() -> new Blockchain(params, store, maxReorgDepth));
         this.mempool = new Mempool(params, mempoolCapacity);
         this.accounts = accounts.apply(store);
         this.genesis = Genesis.block(params).hash();
@@ -151,6 +160,11 @@ public final class RunningChain {
         public Optional<FinalBlock> finalBlock() {
             return blockchain.finalBlock();
         }
+    }
+
+    /** F6: the side blocks refused since the previous call, for the node's telemetry (a {@code deep_fork} alert). */
+    public Optional<RefusedSideBlocks.Summary> refusedSideBlocksSinceLastReading() {
+        return refusedSideBlocks.takeSinceLastReading();
     }
 
     /** Who hears of the blocks and transactions this chain takes; one listener, the peer-to-peer network. */
@@ -249,6 +263,14 @@ public final class RunningChain {
                 accounts.headChanged();
                 headVersion.incrementAndGet();
                 afterHeadChanged(block, result);
+            }
+            if (result instanceof ImportResult.Refused refused
+                    && refusedSideBlocks.refused(block.height(), refused.reason(), System.currentTimeMillis())) {
+                LOG.warning(() -> "Chain " + params.name() + " refused side block " + block.hash() + " at height " + block.height()
+                        + " (head " + blockchain.head().height() + "): " + refused.reason() + ". A stream of these means a"
+                        + " fork deeper than vanta.chain.max-reorg-depth: a long partition, peers on another branch, or an"
+                        + " attack; check GET /api/v1/peers and the deep_fork alerts, and resync from peers you trust if this"
+                        + " node is the one left behind (warned at most once a minute)");
             }
             long done = System.nanoTime();
             // The listener last: the block is committed and the chain's own bookkeeping done, whatever it does.

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Address;
 import io.vantaechonebula.chain.finality.SignedVotes;
+import io.vantaechonebula.chain.fork.Blockchain;
+import io.vantaechonebula.chain.fork.ImportResult;
 import io.vantaechonebula.chain.fork.TestChains;
 import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.pow.MiningTarget;
@@ -119,6 +121,27 @@ class RunningChainTest {
         assertThat(failing.waitingTransactions()).as("the mempool let the included transfer go").isZero();
         assertThat(failing.account(TestChains.BOB.publicKey().address()).balance()).as("the head's accounts are new")
                 .isEqualTo(500);
+    }
+
+    @Test
+    void f6_aSideBlockDeeperThanTheConfiguredDepthIsRefusedAndReportedOnceForTelemetry() {
+        RunningChain shallow = new RunningChain(TestChains.params(), new InMemoryChainStore(), store -> store::account, 100, 2,
+                InTransaction.NONE, Optional.empty(), SignedVotes.inMemory(), 10_000, Level.FINE);
+        for (int i = 0; i < 4; i++) {
+            MiningTarget target = shallow.miningTarget(TestChains.MINER_X);
+            target.found(TestChains.mine(target.template()));
+        }
+        Blockchain rival = new Blockchain(TestChains.params(), new InMemoryChainStore());
+        rival.importBlock(shallow.blockAt(1).orElseThrow().block(), System.currentTimeMillis());
+        Block deep = TestChains.mineOn(rival, TestChains.MINER_Y, System.currentTimeMillis(), List.of());
+
+        assertThat(shallow.importBlock(deep)).as("height 2, below 4 - 2").isInstanceOf(ImportResult.Refused.class);
+        assertThat(shallow.refusedSideBlocksSinceLastReading()).hasValueSatisfying(refused -> {
+            assertThat(refused.blocks()).isEqualTo(1);
+            assertThat(refused.lastHeight()).isEqualTo(2);
+            assertThat(refused.lastReason()).startsWith("F6").contains("2 below the head 4");
+        });
+        assertThat(shallow.refusedSideBlocksSinceLastReading()).as("reported once").isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.vantaechonebula.node.identity.NodeIdentity;
 import io.vantaechonebula.node.running.RunningChain;
 import io.vantaechonebula.node.running.SignedVotesFile;
 import io.vantaechonebula.telemetry.BlockRecord;
+import io.vantaechonebula.telemetry.RefusedForks;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -74,7 +75,8 @@ public class ChainRegistry {
             // The node key votes once its account stakes (docs/chain-spec.md §8.2); what it signed is kept beside it.
             SignedVotes signed = SignedVotesFile.in(identity.settings().keyFile().toAbsolutePath().getParent(), name);
             chains.put(name, new RunningChain(params, store, accounts -> new HeadAccounts(accounts, HEAD_ACCOUNTS_KEPT),
-                    settings.mempoolCapacity(), this::transaction, Optional.of(identity.nodeKey()), signed,
+                    settings.mempoolCapacity(), settings.maxReorgDepth(), this::transaction, Optional.of(identity.nodeKey()),
+                    signed,
                     settings.roundTimeoutMs(), Level.INFO));
         }
     }
@@ -113,6 +115,12 @@ public class ChainRegistry {
     public long indexedHeight(String name) {
         chain(name);
         return stores.get(name).indexedHeight();
+    }
+
+    /** F6: the side blocks the named chain refused since the previous call, as telemetry reports them. */
+    public Optional<RefusedForks> refusedForks(String name) {
+        return chain(name).refusedSideBlocksSinceLastReading()
+                .map(refused -> new RefusedForks(refused.blocks(), refused.lastHeight(), refused.lastReason()));
     }
 
     /** Each chain's height and counts; read here, where the chains' store is at home. */

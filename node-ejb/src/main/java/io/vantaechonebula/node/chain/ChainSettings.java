@@ -1,5 +1,6 @@
 package io.vantaechonebula.node.chain;
 
+import io.vantaechonebula.chain.fork.Blockchain;
 import io.vantaechonebula.chain.store.ByteSize;
 import io.vantaechonebula.node.config.SettingsSource;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.function.Function;
  * @param storageLimitBytes what the chains' blocks may take ({@code vanta.storage.limit}, {@code STORAGE_LIMIT});
  *                          empty keeps every block
  */
-record ChainSettings(int mempoolCapacity, long roundTimeoutMs, OptionalLong storageLimitBytes,
+record ChainSettings(int mempoolCapacity, int maxReorgDepth, long roundTimeoutMs, OptionalLong storageLimitBytes,
                      Function<String, Optional<Path>> paramsFile) {
 
     /**
@@ -29,6 +30,7 @@ record ChainSettings(int mempoolCapacity, long roundTimeoutMs, OptionalLong stor
                 .map(text -> OptionalLong.of(ByteSize.parse(text, "vanta.storage.limit (STORAGE_LIMIT)")))
                 .orElse(OptionalLong.empty());
         return new ChainSettings(settings.positive("vanta.mempool.capacity", DEFAULT_MEMPOOL_CAPACITY),
+                settings.positive("vanta.chain.max-reorg-depth", Blockchain.DEFAULT_MAX_REORG_DEPTH),
                 1000L * settings.positive("vanta.finality.round-timeout-seconds", DEFAULT_ROUND_TIMEOUT_SECONDS),
                 storageLimit, chain -> settings.text("vanta.chain." + chain + ".params-file").map(Path::of));
     }

@@ -2,11 +2,14 @@ package io.vantaechonebula.node.telemetry;
 
 import io.vantaechonebula.node.chain.ChainActivity;
 import io.vantaechonebula.telemetry.BlockRecord;
+import io.vantaechonebula.telemetry.RefusedForks;
 import io.vantaechonebula.telemetry.collector.ChainReading;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +21,7 @@ final class ChainActivityReader {
 
     private final Supplier<List<ChainActivity>> chains;
     private final BlockSource blocks;
+    private final Function<String, Optional<RefusedForks>> refusedForks;
     private final Map<String, ChainActivity> previous = new HashMap<>();
 
     /** The main chain's blocks of a chain (by name) above one height up to another. */
@@ -25,9 +29,12 @@ final class ChainActivityReader {
         List<BlockRecord> between(String chain, long afterHeight, long height);
     }
 
-    ChainActivityReader(Supplier<List<ChainActivity>> chains, BlockSource blocks) {
+    /** @param refusedForks the side blocks a chain (by name) refused since the previous call (F6) */
+    ChainActivityReader(Supplier<List<ChainActivity>> chains, BlockSource blocks,
+                        Function<String, Optional<RefusedForks>> refusedForks) {
         this.chains = chains;
         this.blocks = blocks;
+        this.refusedForks = refusedForks;
         chains.get().forEach(chain -> previous.put(chain.chain(), chain));
     }
 
@@ -37,7 +44,8 @@ final class ChainActivityReader {
             ChainActivity before = previous.getOrDefault(now.chain(), now);
             previous.put(now.chain(), now);
             ChainReading reading = new ChainReading(now.chain(), now.height(), now.blocksImported() - before.blocksImported(),
-                    now.transactionsImported() - before.transactionsImported(), now.hashRate());
+                    now.transactionsImported() - before.transactionsImported(), now.hashRate())
+                    .withRefusedForks(refusedForks.apply(now.chain()));
             readings.add(now.height() > before.height()
                     ? reading.withBlocks(blocks.between(now.chain(), before.height(), now.height()))
                     : reading);

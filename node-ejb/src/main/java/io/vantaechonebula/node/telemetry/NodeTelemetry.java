@@ -88,7 +88,7 @@ public class NodeTelemetry {
                 : HttpBatchSender.toPool(http, found.baseUrl()));
         Path sequenceFile = identity.settings().keyFile().resolveSibling("vanta-telemetry.seq");
         TelemetryCollector collector = new TelemetryCollector(nodeId, identity.settings().mode().id(),
-                readingsWithAnalysis(new ChainActivityReader(chains::activity, chains::blocksBetween)), peers::reading,
+                readingsWithAnalysis(new ChainActivityReader(chains::activity, chains::blocksBetween, chains::refusedForks)), peers::reading,
                 new ProcessSampler(sequenceFile.getParent()), new SequenceFile(sequenceFile)::next,
                 CollectorLoop.outbox(capacity), route);
         loop = new CollectorLoop(collector, interval, peers::raisedAlert,

@@ -2,6 +2,7 @@ package io.vantaechonebula.telemetry.collector;
 
 import io.vantaechonebula.analysis.tx.WatchReport;
 import io.vantaechonebula.telemetry.BlockRecord;
+import io.vantaechonebula.telemetry.RefusedForks;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,23 +12,32 @@ import java.util.Optional;
  * @param hashRate            hashes per second this node's miners tried on the chain lately
  * @param blocks              the blocks it took onto its main chain since, oldest first (where the node reads them)
  * @param transactionAnalysis what the node's Transaction Analyzer saw, where it runs one (simple nodes)
+ * @param refusedForks        the side blocks the chain refused since, if any (F6)
  */
 public record ChainReading(String chainId, long height, long blocksInInterval, long transactionsInInterval,
-                           double hashRate, List<BlockRecord> blocks, Optional<WatchReport> transactionAnalysis) {
+                           double hashRate, List<BlockRecord> blocks, Optional<WatchReport> transactionAnalysis,
+                           Optional<RefusedForks> refusedForks) {
 
     public ChainReading {
         blocks = List.copyOf(blocks);
     }
 
     public ChainReading(String chainId, long height, long blocksInInterval, long transactionsInInterval, double hashRate) {
-        this(chainId, height, blocksInInterval, transactionsInInterval, hashRate, List.of(), Optional.empty());
+        this(chainId, height, blocksInInterval, transactionsInInterval, hashRate, List.of(), Optional.empty(), Optional.empty());
     }
 
     public ChainReading withBlocks(List<BlockRecord> newBlocks) {
-        return new ChainReading(chainId, height, blocksInInterval, transactionsInInterval, hashRate, newBlocks, transactionAnalysis);
+        return new ChainReading(chainId, height, blocksInInterval, transactionsInInterval, hashRate, newBlocks, transactionAnalysis,
+                refusedForks);
     }
 
     public ChainReading withAnalysis(WatchReport report) {
-        return new ChainReading(chainId, height, blocksInInterval, transactionsInInterval, hashRate, blocks, Optional.of(report));
+        return new ChainReading(chainId, height, blocksInInterval, transactionsInInterval, hashRate, blocks, Optional.of(report),
+                refusedForks);
+    }
+
+    public ChainReading withRefusedForks(Optional<RefusedForks> refused) {
+        return new ChainReading(chainId, height, blocksInInterval, transactionsInInterval, hashRate, blocks, transactionAnalysis,
+                refused);
     }
 }

@@ -70,13 +70,14 @@ public final class TelemetryCollector {
         return samples;
     }
 
-    /** The sample's {@code blocks} and {@code transaction_analysis}, where the reading has them (docs/ingest.md). */
+    /** The sample's {@code blocks}, {@code transaction_analysis} and {@code refused_forks}, where the reading has them (docs/ingest.md). */
     private static String extensions(ChainReading chain) {
         JsonObjectBuilder extensions = Json.createObjectBuilder();
         if (!chain.blocks().isEmpty()) {
             extensions.add("blocks", BlockRecord.json(chain.blocks()));
         }
         chain.transactionAnalysis().ifPresent(report -> extensions.add("transaction_analysis", TransactionAnalysisJson.of(report)));
+        chain.refusedForks().ifPresent(refused -> extensions.add("refused_forks", refused.json()));
         JsonObject built = extensions.build();
         return built.isEmpty() ? null : built.toString();
     }

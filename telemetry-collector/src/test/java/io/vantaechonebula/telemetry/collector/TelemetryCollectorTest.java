@@ -5,6 +5,8 @@ import io.vantaechonebula.analysis.tx.WatchReport;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.telemetry.BlockRecord;
+import io.vantaechonebula.telemetry.RefusedForks;
+import io.vantaechonebula.telemetry.SampleExtensions;
 import io.vantaechonebula.telemetry.TelemetryParser;
 import io.vantaechonebula.telemetry.TelemetryPayload;
 import io.vantaechonebula.telemetry.TelemetrySample;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,7 +90,8 @@ class TelemetryCollectorTest {
         WatchReport report = watch.report("vanta-testnet");
         TelemetryCollector collector = new TelemetryCollector("node-s", "simple",
                 () -> List.of(new ChainReading("testnet", 5, 1, 2, 0).withAnalysis(report)
-                        .withBlocks(List.of(new BlockRecord(5, "ab12", "9f00", START - 1_000, 2, 1_800, 4, 4096.0, 9_000L)))),
+                        .withBlocks(List.of(new BlockRecord(5, "ab12", "9f00", START - 1_000, 2, 1_800, 4, 4096.0, 9_000L)))
+                        .withRefusedForks(Optional.of(new RefusedForks(2, 3, "F6: too deep")))),
                 () -> PeerReading.NONE,
                 new ProcessSampler(), new AtomicLong()::getAndIncrement,
                 new Outbox<>(100, 50, Duration.ofSeconds(30), new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), () -> 0.5)),
@@ -111,6 +115,8 @@ class TelemetryCollectorTest {
         assertThat(block.getInt("height")).isEqualTo(5);
         assertThat(block.getString("miner")).isEqualTo("9f00");
         assertThat(block.getInt("interval_ms")).isEqualTo(9_000);
+        assertThat(SampleExtensions.decode(received.get(0).samples().get(0).extensionsJson()).refusedForks())
+                .as("F6: what the chain refused").contains(new RefusedForks(2, 3, "F6: too deep"));
     }
 
     @Test

@@ -5,14 +5,19 @@ import io.vantaechonebula.pool.agent.blockdata.BlockDataResult.ChainFigures;
 import io.vantaechonebula.pool.agent.blockdata.BlockDataResult.Miners;
 import io.vantaechonebula.pool.agent.blockdata.BlockDataResult.NewBlock;
 import io.vantaechonebula.pool.api.SampleView;
+import io.vantaechonebula.pool.api.Severity;
+import io.vantaechonebula.pool.stage.FindingReport;
+import io.vantaechonebula.pool.stage.Json;
 import io.vantaechonebula.pool.stage.ModelState;
 import io.vantaechonebula.pool.stage.SampleProcessor;
 import io.vantaechonebula.pool.stage.Statistics;
 import io.vantaechonebula.pool.stage.Subjects;
 import io.vantaechonebula.pool.store.StoredSample;
 import io.vantaechonebula.telemetry.BlockRecord;
+import io.vantaechonebula.telemetry.RefusedForks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,7 +27,9 @@ import java.util.TreeMap;
  * and each block the nodes report in their samples' {@code blocks}, taken once whichever node reports it
  * first: its interval, transactions, volume, fees, difficulty, and its miner's share of the recent blocks
  * ({@link MinerShares}; each new block carries the largest share after it). Per node and chain: its height
- * lag behind the tip, blocks, and mining hash rate.
+ * lag behind the tip, blocks, and mining hash rate. The side blocks a node reports it refused
+ * ({@code refused_forks}: a fork deeper than it re-organises, or a branch far behind in work, docs/chain-spec.md
+ * F6) become a {@code deep_fork} alert of that node and chain.
  * Its result carries the new blocks and the nodes' hash rates, which the Archivist and the Analyst learn from.
  */
 public final class BlockDataProcessor implements SampleProcessor<BlockDataResult> {
@@ -82,6 +89,7 @@ public final class BlockDataProcessor implements SampleProcessor<BlockDataResult
                 summary.hashRates.put(sample.nodeId(), sample.miningHashRate());
             }
             takeBlocks(stored, summary, statistics);
+            stored.extensions().refusedForks().ifPresent(refused -> statistics.report(deepFork(sample, refused)));
         }
         Map<String, ChainFigures> figures = new TreeMap<>();
         chains.forEach((id, summary) -> {
@@ -95,6 +103,16 @@ public final class BlockDataProcessor implements SampleProcessor<BlockDataResult
                     summary.hashRate / summary.samples, summary.hashRates, summary.newBlocks, miners));
         });
         return new BlockDataResult(figures);
+    }
+
+    private static FindingReport deepFork(SampleView sample, RefusedForks refused) {
+        String summary = String.format(Locale.ROOT, "Node %s refused %d side block%s of %s, the last at height %d: a fork"
+                + " deeper than it re-organises, or a branch far behind in work", sample.nodeId(), refused.blocks(),
+                refused.blocks() == 1 ? "" : "s", sample.chainId(), refused.lastHeight());
+        return FindingReport.alert(NAME, "deep_fork", Severity.WARNING, sample.nodeId(), sample.chainId(), summary,
+                Json.object("refused_blocks", refused.blocks(), "last_height", refused.lastHeight(), "height",
+                        sample.currentHeight(), "last_reason", refused.lastReason()), sample.receivedAtMs())
+                .about(sample);
     }
 
     /** The sample's blocks above the highest this chain has taken; the rest another node reported first. */

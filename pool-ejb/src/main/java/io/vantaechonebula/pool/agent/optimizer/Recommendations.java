@@ -55,6 +55,10 @@ public final class Recommendations {
                     + " at the nodes' transaction intake if the burst goes on; the nodes' pools keep the earliest and fee-paying ones";
             case "suspicious_transaction" -> "Check transaction " + text(evidence, "transaction") + " on chain " + chain
                     + " against its sender's usual activity before relying on it; the evidence says what stood out";
+            case "deep_fork" -> "Compare " + node + "'s head on " + chain + " with its peers' (GET /api/v1/peers): if most"
+                    + " peers are on another branch this node was cut off, so resync it from peers you trust; if the refused"
+                    + " branch comes from few peers, they are on a minority fork or attacking: take them out of vanta.p2p.seeds"
+                    + " and watch their reputation (vanta.chain.max-reorg-depth bounds how deep a node re-organises)";
             case "slow_blocks" -> "Check the miners of " + chain + ": blocks come far slower than usual, so hash rate"
                     + " left the chain (miners down or moved); wait for more confirmations than usual until the interval recovers";
             case "transaction_surge" -> "Look at the senders in block " + number(evidence, "height") + " on " + chain

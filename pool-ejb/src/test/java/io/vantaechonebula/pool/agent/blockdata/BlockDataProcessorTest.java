@@ -3,6 +3,7 @@ package io.vantaechonebula.pool.agent.blockdata;
 import static io.vantaechonebula.pool.stage.Samples.block;
 import static io.vantaechonebula.pool.stage.Samples.stored;
 import static io.vantaechonebula.pool.stage.Samples.withBlocks;
+import static io.vantaechonebula.pool.stage.Samples.withExtensions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -41,6 +42,23 @@ class BlockDataProcessorTest {
         JsonObject top = later.getJsonArray("miner_shares").getJsonObject(0);
         assertThat(top.getString("miner")).isEqualTo("m1");
         assertThat(top.getJsonNumber("share").doubleValue()).isEqualTo(0.85 * 0.85 + 0.15, within(1e-12));
+    }
+
+    @Test
+    void f6_sideBlocksANodeRefusedBecomeADeepForkAlertOfThatNodeAndChain() {
+        MemoryStatistics statistics = new MemoryStatistics();
+        String refused = "{\"refused_forks\":{\"blocks\":4,\"last_height\":880,\"last_reason\":\"F6: too deep\"}}";
+
+        new BlockDataProcessor().process(stored(List.of(withBlocks("a", "testnet", 1, 500),
+                withExtensions(withBlocks("b", "testnet", 1, 500), refused))), statistics);
+
+        assertThat(statistics.reports()).singleElement().satisfies(alert -> {
+            assertThat(alert.kind()).isEqualTo("deep_fork");
+            assertThat(alert.nodeId()).isEqualTo("b");
+            assertThat(alert.chainId()).isEqualTo("testnet");
+            assertThat(alert.summary()).contains("refused 4 side blocks of testnet, the last at height 880");
+            assertThat(alert.evidence().getString("last_reason")).isEqualTo("F6: too deep");
+        });
     }
 
     @Test
