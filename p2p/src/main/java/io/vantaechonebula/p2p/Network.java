@@ -45,10 +45,12 @@ public final class Network {
     private final AlertGossip alerts;
     private final GossipRelay relay;
     private final VoteRound votes;
+    private final Executor relays;
 
     public Network(NetworkSettings settings, Ed25519PrivateKey key, LocalChains chains, PeerClient client, Executor relays,
                    Executor prefetch, LongSupplier clock) {
         this.clock = clock;
+        this.relays = relays;
         this.peers = new PeerTable(settings.limits());
         AddressBook book = new AddressBook(settings.dialPrivate());
         settings.seeds().forEach(seed -> book.add(seed, AddressBook.Source.SEED));
@@ -82,12 +84,20 @@ public final class Network {
 
     /** Takes another node's hello (H1–H5, then the peer limit and bans) and answers with this node's. */
     public Hello onHello(Hello theirs) throws RefusedException {
-        return handshake.onHello(theirs, "");
+        return onHello(theirs, "");
     }
 
-    /** @param observedHost the host the hello came from, as the connection shows it (P8) */
+    /**
+     * Takes another node's hello and answers with this node's; the address the hello gives is called back at once,
+     * on the relays' executor, to be believed if the caller answers there (P7).
+     *
+     * @param observedHost the host the hello came from, as the connection shows it (P8)
+     */
     public Hello onHello(Hello theirs, String observedHost) throws RefusedException {
-        return handshake.onHello(theirs, observedHost);
+        Hello ours = handshake.onHello(theirs, observedHost);
+        peers.connected(theirs.nodeId()).filter(Peer::firstCallBack)
+                .ifPresent(peer -> relays.execute(() -> keeper.verifyClaimedAddress(peer)));
+        return ours;
     }
 
     /**

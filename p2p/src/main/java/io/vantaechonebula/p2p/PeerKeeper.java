@@ -69,34 +69,42 @@ final class PeerKeeper {
         }
     }
 
-    /**
-     * P7: a node that called gives an address to call it back at; this node believes it only once the node answers
-     * there, so that nobody makes it call, gossip to or hand out an address that is not the caller's.
-     */
+    /** P7: the addresses callers gave that a first call-back did not verify, tried again within the round's dials. */
     private void verifyClaimedAddresses() {
         for (Peer peer : peers.connectedPeers()) {
-            Optional<String> claimed = peer.addressToVerify();
-            if (claimed.isEmpty() || dialsLeft <= 0) {
-                continue;
+            if (peer.addressToVerify().isPresent() && dialsLeft > 0) {
+                dialsLeft--;
+                verifyClaimedAddress(peer);
             }
-            String address = claimed.get();
-            if (!settings.dialPrivate() && PeerAddress.isPrivate(address)) {
-                peer.addressNotVerified(1);
-                LOG.fine(() -> "Peer " + peer.nodeId() + " gives the private address " + address + "; not dialled (P10)");
-                continue;
-            }
-            dialsLeft--;
-            Optional<String> problem = answersAs(peer, address);
-            if (problem.isEmpty()) {
-                peer.addressVerified(address);
-                book.add(address, AddressBook.Source.INBOUND);
-                book.succeeded(address, peer.nodeId());
-                LOG.fine(() -> "Peer " + peer.nodeId() + " answered at " + address + ", the address it gave");
-            } else {
-                peer.addressNotVerified(VERIFICATIONS_BEFORE_GIVING_UP);
-                LOG.info(() -> "Peer " + peer.nodeId() + " gives the address " + address + ", where it did not answer: "
-                        + problem.get());
-            }
+        }
+    }
+
+    /**
+     * P7: a node that called gives an address to call it back at; this node believes it only once the node answers
+     * there, so that nobody makes it call, gossip to or hand out an address that is not the caller's. Tried at once
+     * after the hello, then in the rounds, {@value #VERIFICATIONS_BEFORE_GIVING_UP} times in all.
+     */
+    void verifyClaimedAddress(Peer peer) {
+        Optional<String> claimed = peer.addressToVerify();
+        if (claimed.isEmpty()) {
+            return;
+        }
+        String address = claimed.get();
+        if (!settings.dialPrivate() && PeerAddress.isPrivate(address)) {
+            peer.addressNotVerified(1);
+            LOG.fine(() -> "Peer " + peer.nodeId() + " gives the private address " + address + "; not dialled (P10)");
+            return;
+        }
+        Optional<String> problem = answersAs(peer, address);
+        if (problem.isEmpty()) {
+            peer.addressVerified(address);
+            book.add(address, AddressBook.Source.INBOUND);
+            book.succeeded(address, peer.nodeId());
+            LOG.fine(() -> "Peer " + peer.nodeId() + " answered at " + address + ", the address it gave");
+        } else {
+            peer.addressNotVerified(VERIFICATIONS_BEFORE_GIVING_UP);
+            LOG.info(() -> "Peer " + peer.nodeId() + " gives the address " + address + ", where it did not answer: "
+                    + problem.get());
         }
     }
 

@@ -126,7 +126,7 @@ class NetworkTest {
         SimNode a = net.node("a", List.of());
         SimNode b = net.node("b", List.of("http://a.sim:7000"));
         SimNode c = net.node("c", List.of("http://b.sim:7000"));
-        net.connect();
+        net.rounds(1);
         Transaction transfer = TestChains.transfer(TestChains.ALICE, TestChains.BOB.publicKey().address(), 500, 20, 0);
 
         assertThat(a.offerTransaction(a.chainId(), transfer).verdict()).isEqualTo(LocalChains.TransactionOffer.Verdict.NEW);
@@ -237,7 +237,7 @@ class NetworkTest {
     void anOrphanBlockMakesTheNodeSyncItsAncestors() {
         SimNode a = net.node("a", List.of());
         SimNode b = net.node("b", List.of("http://a.sim:7000"));
-        net.connect();
+        net.rounds(1);
         for (int i = 0; i < 4; i++) {
             a.mineQuietly();
         }
@@ -354,7 +354,6 @@ class NetworkTest {
         String liarId = liar.publicKey().address().hex();
         a.network.onHello(Hello.signed(liar, Network.PROTOCOL_VERSION, victim.address, "basic", SimulatedNetwork.SOFTWARE,
                 a.heads(), net.clock.get()), "10.6.6.6");
-        net.rounds(1);
         assertThat(a.network.peerAddresses()).as("a caller's address before a called it back").isEmpty();
 
         net.rounds(PeerKeeper.VERIFICATIONS_BEFORE_GIVING_UP);

@@ -99,14 +99,6 @@ final class SimulatedNetwork {
     }
 
     /**
-     * Two rounds: in the first, each node dials its seeds; in the second, a node that was called dials its callers back
-     * at the addresses they gave, which it believes only then (P7).
-     */
-    void connect() {
-        rounds(2);
-    }
-
-    /**
      * Advances the clock, then has every node maintain its peers, sync, cast the votes it owes as a
      * validator and report the conflicts it saw, {@code count} times.
      */

@@ -17,7 +17,7 @@ class SlowPeerTest {
     void p12_aPeerThatMissesCallsWithinTheGraceStaysConnectedAndIsLetGoAfterIt() {
         SimNode a = net.node("a", List.of());
         SimNode b = net.node("b", List.of("http://a.sim:7000"));
-        net.connect();
+        net.rounds(1);
         assertThat(stateOf(b, a)).isEqualTo(PeerState.CONNECTED);
 
         net.partition(List.of(a), List.of(b));

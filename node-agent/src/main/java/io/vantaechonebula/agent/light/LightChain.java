@@ -26,11 +26,12 @@ final class LightChain {
     /**
      * @param key    the node key: its address gets the mining rewards, and it votes once it stakes (§8.2)
      * @param signed where the key's votes are recorded before they are sent (FN7)
+     * @param maxReorgDepth how deep below the head a side block is kept (F6)
      */
-    LightChain(ChainParams params, MvChainStore store, Ed25519PrivateKey key, SignedVotes signed) {
+    LightChain(ChainParams params, MvChainStore store, Ed25519PrivateKey key, SignedVotes signed, int maxReorgDepth) {
         // The store commits each change itself; imports are logged only when asked for, a sync takes thousands.
-        this.chain = new RunningChain(params, store, accounts -> accounts::account, MEMPOOL_CAPACITY, InTransaction.NONE,
-                Optional.of(key), signed, ROUND_TIMEOUT_MS, Level.FINE);
+        this.chain = new RunningChain(params, store, accounts -> accounts::account, MEMPOOL_CAPACITY, maxReorgDepth,
+                InTransaction.NONE, Optional.of(key), signed, ROUND_TIMEOUT_MS, Level.FINE);
     }
 
     RunningChain chain() {

@@ -101,7 +101,7 @@ public final class LightNode implements AutoCloseable {
                 .autoCommitDisabled().cacheSize(CACHE_MIB).open();
         for (ChainParams chainParams : params) {
             LightChain chain = new LightChain(chainParams, new MvChainStore(file, chainParams.name()), key,
-                    SignedVotesFile.in(options.stateDir(), chainParams.name()));
+                    SignedVotesFile.in(options.stateDir(), chainParams.name()), options.maxReorgDepth());
             chains.put(chain.params().chainId(), chain);
         }
         this.running = new RunningChains(chains.values().stream().map(LightChain::chain).toList());

@@ -1,5 +1,6 @@
 package io.vantaechonebula.agent.light;
 
+import io.vantaechonebula.chain.fork.Blockchain;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,10 +15,19 @@ import java.util.List;
  * @param localEndpoints    addresses on this machine where a node may run, tried once one answers as a node
  * @param storageLimitBytes what the store's blocks may take; beyond, the transactions of old final blocks go
  * @param chains            the chains it runs, as {@code --network} ({@code NETWORK}) chose them
+ * @param maxReorgDepth     how deep below the head a side block is kept, and so the deepest re-organisation (F6)
  */
 public record LightNodeOptions(Path stateDir, String mode, String software, String bindHost, int port, String advertisedHost,
                                List<String> seeds, List<String> localEndpoints, boolean mining, long syncIntervalSeconds,
-                               int maxPeers, long storageLimitBytes, List<String> chains) {
+                               int maxPeers, long storageLimitBytes, List<String> chains, int maxReorgDepth) {
+
+    /** Options with the default reorganisation depth. */
+    public LightNodeOptions(Path stateDir, String mode, String software, String bindHost, int port, String advertisedHost,
+                            List<String> seeds, List<String> localEndpoints, boolean mining, long syncIntervalSeconds,
+                            int maxPeers, long storageLimitBytes, List<String> chains) {
+        this(stateDir, mode, software, bindHost, port, advertisedHost, seeds, localEndpoints, mining, syncIntervalSeconds,
+                maxPeers, storageLimitBytes, chains, Blockchain.DEFAULT_MAX_REORG_DEPTH);
+    }
 
     public LightNodeOptions {
         seeds = List.copyOf(seeds);
@@ -41,6 +51,9 @@ public record LightNodeOptions(Path stateDir, String mode, String software, Stri
         }
         if (maxPeers < 1) {
             throw new IllegalArgumentException("max peers must be at least 1, not " + maxPeers);
+        }
+        if (maxReorgDepth < 1) {
+            throw new IllegalArgumentException("--max-reorg-depth must be at least 1 block, not " + maxReorgDepth);
         }
     }
 

@@ -130,6 +130,11 @@ public class NodeCommand implements Callable<Integer> {
                     + " the head (final ones, once blocks are final) go and their headers stay (default: $STORAGE_LIMIT, else 1GB)")
     String storageLimit;
 
+    @Option(names = "--max-reorg-depth", defaultValue = "100",
+            description = "With --mode: the deepest re-organisation the node makes; a side block this many blocks or more"
+                    + " below the head is refused, and reported to the pool as a deep fork (default: ${DEFAULT-VALUE})")
+    int maxReorgDepth;
+
     @Option(names = "--buffer", defaultValue = "10000", description = "Samples kept while the pool does not take them; beyond, the oldest go (default: ${DEFAULT-VALUE})")
     int capacity;
 
@@ -190,7 +195,7 @@ public class NodeCommand implements Callable<Integer> {
             try {
                 light = LightNode.start(new LightNodeOptions(state, mode, "VantaEchoNebula-light/" + version(), host, port, host,
                         seeds != null ? seeds : envSeeds(), NetworkSettings.DEFAULT_LOCAL_ENDPOINTS, mining, syncIntervalSeconds,
-                        maxPeers, ByteSize.parse(storageLimit, "--storage-limit"), chosen.chains()), key);
+                        maxPeers, ByteSize.parse(storageLimit, "--storage-limit"), chosen.chains(), maxReorgDepth), key);
             } catch (IllegalArgumentException e) {
                 err.println("vanta node: " + e.getMessage());
                 return 2;

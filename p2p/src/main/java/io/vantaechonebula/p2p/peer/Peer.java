@@ -26,6 +26,8 @@ public final class Peer {
     /** P7: an address its hello gave that this node has yet to verify by dialling it back; empty if none. */
     private String claimedAddress;
     private int failedVerifications;
+    /** Whether the claim had its first call-back, the one made as its hello arrived. */
+    private boolean calledBack;
     /** The peer's chains as its hello gave them, moved on by the blocks it has sent since. */
     private List<ChainHead> chains;
     /** The host this node last saw it at: the connection's, or the one it dialled; never the one it claims. */
@@ -79,6 +81,18 @@ public final class Peer {
     /** P7: the address the peer's hello gave, while this node has not verified it yet and not given up. */
     public synchronized Optional<String> addressToVerify() {
         return claimedAddress.isEmpty() ? Optional.empty() : Optional.of(claimedAddress);
+    }
+
+    /**
+     * P7: whether the address the peer claims is still to have its first call-back, the one made as its hello
+     * arrives; true once for each claim, so that two nodes calling each other back do not call back without end.
+     */
+    public synchronized boolean firstCallBack() {
+        if (claimedAddress.isEmpty() || calledBack) {
+            return false;
+        }
+        calledBack = true;
+        return true;
     }
 
     /** P7: the peer answered at the address it claimed: it is where to call it from now on. */
@@ -148,6 +162,7 @@ public final class Peer {
                 && !claimOf(newHello).equals(claimedAddress)) {
             claimedAddress = claimOf(newHello);
             failedVerifications = 0;
+            calledBack = false;
         }
         chains = newHello.chains();
         state = PeerState.CONNECTED;
