@@ -95,8 +95,7 @@ public final class Network {
      */
     public Hello onHello(Hello theirs, String observedHost) throws RefusedException {
         Hello ours = handshake.onHello(theirs, observedHost);
-        peers.connected(theirs.nodeId()).filter(Peer::firstCallBack)
-                .ifPresent(peer -> relays.execute(() -> keeper.verifyClaimedAddress(peer)));
+        peers.connected(theirs.nodeId()).filter(Peer::firstCallBack).ifPresent(peer -> keeper.callBackSoon(peer, relays));
         return ours;
     }
 

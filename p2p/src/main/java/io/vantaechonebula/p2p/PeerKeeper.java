@@ -12,6 +12,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +31,11 @@ final class PeerKeeper {
     static final int DIALS_PER_ROUND = 8;
     /** P7: how many times a caller's address is dialled back without the caller answering before it is given up. */
     static final int VERIFICATIONS_BEFORE_GIVING_UP = 3;
+    /**
+     * P7: call-backs made at once as hellos arrive, at most this many at a time, so that callers giving addresses
+     * that never answer hold no more of the relays' threads; the others wait for the rounds.
+     */
+    static final int CALL_BACKS_AT_ONCE = 1;
     private static final Logger LOG = Logger.getLogger(PeerKeeper.class.getName());
 
     private final NetworkSettings settings;
@@ -38,6 +46,7 @@ final class PeerKeeper {
     private final Handshake handshake;
     private int round;
     private int dialsLeft;
+    private final AtomicInteger callBacksUnderWay = new AtomicInteger();
 
     PeerKeeper(NetworkSettings settings, PeerClient client, LongSupplier clock, PeerTable peers, AddressBook book,
                Handshake handshake) {
@@ -66,6 +75,25 @@ final class PeerKeeper {
         }
         if (round % PEER_EXCHANGE_EVERY_ROUNDS == 1) {
             exchangePeers();
+        }
+    }
+
+    /** P7: calls the peer back at the address its hello gave, on the executor, unless enough call-backs are under way. */
+    void callBackSoon(Peer peer, Executor executor) {
+        if (callBacksUnderWay.incrementAndGet() > CALL_BACKS_AT_ONCE) {
+            callBacksUnderWay.decrementAndGet();
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    verifyClaimedAddress(peer);
+                } finally {
+                    callBacksUnderWay.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            callBacksUnderWay.decrementAndGet(); // shutting down: the rounds would have tried it
         }
     }
 

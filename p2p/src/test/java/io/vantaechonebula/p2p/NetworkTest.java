@@ -371,6 +371,20 @@ class NetworkTest {
     }
 
     @Test
+    void p7_oneCallBackAtATimeAsHellosArriveTheOthersInTheNextRound() throws Exception {
+        SimNode a = net.node("a", List.of());
+        SimNode b = net.node("b", List.of());
+        SimNode c = net.node("c", List.of());
+        a.network.onHello(b.network.hello(), "10.0.0.2");
+        a.network.onHello(c.network.hello(), "10.0.0.3");
+        net.runRelays();
+        assertThat(a.network.peerAddresses()).as("the first caller, called back at once").containsExactly(b.address);
+
+        net.rounds(1);
+        assertThat(a.network.peerAddresses()).containsExactlyInAnyOrder(b.address, c.address);
+    }
+
+    @Test
     void p10_aNodeDialsABudgetOfAddressesEachRound() {
         List<String> seeds = new java.util.ArrayList<>();
         for (int i = 0; i < 12; i++) {
