@@ -28,6 +28,8 @@ public final class Peer {
     private int failedVerifications;
     /** Whether the claim had its first call-back, the one made as its hello arrived. */
     private boolean calledBack;
+    /** The last claim given up on: its next hellos, which repeat it, do not make it one to verify again. */
+    private String givenUpClaim = "";
     /** The peer's chains as its hello gave them, moved on by the blocks it has sent since. */
     private List<ChainHead> chains;
     /** The host this node last saw it at: the connection's, or the one it dialled; never the one it claims. */
@@ -105,10 +107,11 @@ public final class Peer {
 
     /**
      * P7: the address the peer claimed did not answer as the peer; after {@code giveUpAfter} such tries the claim is
-     * dropped until a hello gives another.
+     * dropped until a hello gives another (its hellos, pings among them, repeat the one given up on).
      */
     public synchronized void addressNotVerified(int giveUpAfter) {
         if (++failedVerifications >= giveUpAfter) {
+            givenUpClaim = claimedAddress;
             claimedAddress = "";
         }
     }
@@ -159,7 +162,7 @@ public final class Peer {
             address = dialledAddress;
             claimedAddress = "";
         } else if (!claimOf(newHello).isEmpty() && !claimOf(newHello).equals(address)
-                && !claimOf(newHello).equals(claimedAddress)) {
+                && !claimOf(newHello).equals(claimedAddress) && !claimOf(newHello).equals(givenUpClaim)) {
             claimedAddress = claimOf(newHello);
             failedVerifications = 0;
             calledBack = false;

@@ -170,6 +170,25 @@ class PeerTableTest {
     }
 
     @Test
+    void p7_aClaimGivenUpOnIsNotTakenUpAgainByTheHellosThatRepeatItButANewOneIs() {
+        Ed25519PrivateKey caller = Ed25519PrivateKey.generate(new SecureRandom());
+        table.admit(hello(caller, "http://nowhere.example.org:9101"), "", "203.0.113.7", NOW);
+        Peer peer = table.connected(caller.publicKey().address().hex()).orElseThrow();
+        assertThat(peer.firstCallBack()).as("called back as the hello arrives").isTrue();
+        assertThat(peer.firstCallBack()).as("once").isFalse();
+        for (int i = 0; i < 3; i++) {
+            peer.addressNotVerified(3);
+        }
+        assertThat(peer.addressToVerify()).isEmpty();
+
+        table.admit(hello(caller, "http://nowhere.example.org:9101"), "", "203.0.113.7", NOW + 1);
+        assertThat(peer.addressToVerify()).as("its next ping repeats the claim").isEmpty();
+        table.admit(hello(caller, "http://somewhere.example.org:9101"), "", "203.0.113.7", NOW + 2);
+        assertThat(peer.addressToVerify()).contains("http://somewhere.example.org:9101");
+        assertThat(peer.firstCallBack()).isTrue();
+    }
+
+    @Test
     void p11_theTableForgetsTheLongestUnseenPeerOnceItKnowsItsMost() {
         PeerTable big = new PeerTable(new PeerLimits(PeerTable.MAX_KNOWN + 10, 60_000, 2, 4));
         String first = null;
