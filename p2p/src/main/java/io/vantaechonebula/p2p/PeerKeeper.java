@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,10 +32,11 @@ final class PeerKeeper {
     /** P7: how many times a caller's address is dialled back without the caller answering before it is given up. */
     static final int VERIFICATIONS_BEFORE_GIVING_UP = 3;
     /**
-     * P7: call-backs made at once as hellos arrive, at most this many at a time, so that callers giving addresses
-     * that never answer hold no more of the relays' threads; the others wait for the rounds.
+     * P7: one call-back at a time is made at once as a hello arrives, so that callers giving addresses that never
+     * answer hold no more than one of the relays' threads; the others wait for the rounds. The slot is taken for
+     * at most this long: a task the executor lost (it happens under an application server) frees it anyway.
      */
-    static final int CALL_BACKS_AT_ONCE = 1;
+    static final long CALL_BACK_SLOT_MS = 15_000;
     private static final Logger LOG = Logger.getLogger(PeerKeeper.class.getName());
 
     private final NetworkSettings settings;
@@ -46,7 +47,8 @@ final class PeerKeeper {
     private final Handshake handshake;
     private int round;
     private int dialsLeft;
-    private final AtomicInteger callBacksUnderWay = new AtomicInteger();
+    /** Until when the one immediate call-back's slot is taken; 0 when free. */
+    private final AtomicLong callBackSlotTakenUntil = new AtomicLong();
 
     PeerKeeper(NetworkSettings settings, PeerClient client, LongSupplier clock, PeerTable peers, AddressBook book,
                Handshake handshake) {
@@ -80,8 +82,9 @@ final class PeerKeeper {
 
     /** P7: calls the peer back at the address its hello gave, on the executor, unless enough call-backs are under way. */
     void callBackSoon(Peer peer, Executor executor) {
-        if (callBacksUnderWay.incrementAndGet() > CALL_BACKS_AT_ONCE) {
-            callBacksUnderWay.decrementAndGet();
+        long now = clock.getAsLong();
+        long takenUntil = callBackSlotTakenUntil.get();
+        if (takenUntil > now || !callBackSlotTakenUntil.compareAndSet(takenUntil, now + CALL_BACK_SLOT_MS)) {
             return;
         }
         try {
@@ -89,11 +92,11 @@ final class PeerKeeper {
                 try {
                     verifyClaimedAddress(peer);
                 } finally {
-                    callBacksUnderWay.decrementAndGet();
+                    callBackSlotTakenUntil.set(0);
                 }
             });
         } catch (RejectedExecutionException e) {
-            callBacksUnderWay.decrementAndGet(); // shutting down: the rounds would have tried it
+            callBackSlotTakenUntil.set(0); // shutting down: the rounds would have tried it
         }
     }
 
@@ -119,7 +122,7 @@ final class PeerKeeper {
         }
         String address = claimed.get();
         if (!settings.dialPrivate() && PeerAddress.isPrivate(address)) {
-            peer.addressNotVerified(1);
+            peer.addressNotVerified(1, clock.getAsLong());
             LOG.fine(() -> "Peer " + peer.nodeId() + " gives the private address " + address + "; not dialled (P10)");
             return;
         }
@@ -130,7 +133,7 @@ final class PeerKeeper {
             book.succeeded(address, peer.nodeId());
             LOG.fine(() -> "Peer " + peer.nodeId() + " answered at " + address + ", the address it gave");
         } else {
-            peer.addressNotVerified(VERIFICATIONS_BEFORE_GIVING_UP);
+            peer.addressNotVerified(VERIFICATIONS_BEFORE_GIVING_UP, clock.getAsLong());
             LOG.info(() -> "Peer " + peer.nodeId() + " gives the address " + address + ", where it did not answer: "
                     + problem.get());
         }

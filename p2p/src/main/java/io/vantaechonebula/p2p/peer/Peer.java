@@ -28,8 +28,13 @@ public final class Peer {
     private int failedVerifications;
     /** Whether the claim had its first call-back, the one made as its hello arrived. */
     private boolean calledBack;
-    /** The last claim given up on: its next hellos, which repeat it, do not make it one to verify again. */
+    /**
+     * The last claim given up on, and when: the hellos that repeat it (pings among them) take it up again only
+     * {@value #CLAIM_RETRY_MS} ms later, so a caller that was only paused is called back again.
+     */
     private String givenUpClaim = "";
+    private long givenUpAtMs;
+    public static final long CLAIM_RETRY_MS = 60_000;
     /** The peer's chains as its hello gave them, moved on by the blocks it has sent since. */
     private List<ChainHead> chains;
     /** The host this node last saw it at: the connection's, or the one it dialled; never the one it claims. */
@@ -107,11 +112,12 @@ public final class Peer {
 
     /**
      * P7: the address the peer claimed did not answer as the peer; after {@code giveUpAfter} such tries the claim is
-     * dropped until a hello gives another (its hellos, pings among them, repeat the one given up on).
+     * dropped until a hello gives another, or repeats it {@value #CLAIM_RETRY_MS} ms later.
      */
-    public synchronized void addressNotVerified(int giveUpAfter) {
+    public synchronized void addressNotVerified(int giveUpAfter, long nowMs) {
         if (++failedVerifications >= giveUpAfter) {
             givenUpClaim = claimedAddress;
+            givenUpAtMs = nowMs;
             claimedAddress = "";
         }
     }
@@ -162,7 +168,8 @@ public final class Peer {
             address = dialledAddress;
             claimedAddress = "";
         } else if (!claimOf(newHello).isEmpty() && !claimOf(newHello).equals(address)
-                && !claimOf(newHello).equals(claimedAddress) && !claimOf(newHello).equals(givenUpClaim)) {
+                && !claimOf(newHello).equals(claimedAddress)
+                && !(claimOf(newHello).equals(givenUpClaim) && nowMs - givenUpAtMs < CLAIM_RETRY_MS)) {
             claimedAddress = claimOf(newHello);
             failedVerifications = 0;
             calledBack = false;

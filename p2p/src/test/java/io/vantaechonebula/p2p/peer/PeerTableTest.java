@@ -170,20 +170,25 @@ class PeerTableTest {
     }
 
     @Test
-    void p7_aClaimGivenUpOnIsNotTakenUpAgainByTheHellosThatRepeatItButANewOneIs() {
+    void p7_aClaimGivenUpOnIsTakenUpAgainByTheHellosThatRepeatItOnlyAMinuteLaterButANewOneAtOnce() {
         Ed25519PrivateKey caller = Ed25519PrivateKey.generate(new SecureRandom());
         table.admit(hello(caller, "http://nowhere.example.org:9101"), "", "203.0.113.7", NOW);
         Peer peer = table.connected(caller.publicKey().address().hex()).orElseThrow();
         assertThat(peer.firstCallBack()).as("called back as the hello arrives").isTrue();
         assertThat(peer.firstCallBack()).as("once").isFalse();
         for (int i = 0; i < 3; i++) {
-            peer.addressNotVerified(3);
+            peer.addressNotVerified(3, NOW);
         }
         assertThat(peer.addressToVerify()).isEmpty();
 
         table.admit(hello(caller, "http://nowhere.example.org:9101"), "", "203.0.113.7", NOW + 1);
         assertThat(peer.addressToVerify()).as("its next ping repeats the claim").isEmpty();
-        table.admit(hello(caller, "http://somewhere.example.org:9101"), "", "203.0.113.7", NOW + 2);
+        table.admit(hello(caller, "http://nowhere.example.org:9101"), "", "203.0.113.7", NOW + Peer.CLAIM_RETRY_MS);
+        assertThat(peer.addressToVerify()).as("a minute later: it may have been paused").isPresent();
+        for (int i = 0; i < 3; i++) {
+            peer.addressNotVerified(3, NOW + Peer.CLAIM_RETRY_MS);
+        }
+        table.admit(hello(caller, "http://somewhere.example.org:9101"), "", "203.0.113.7", NOW + Peer.CLAIM_RETRY_MS + 1);
         assertThat(peer.addressToVerify()).contains("http://somewhere.example.org:9101");
         assertThat(peer.firstCallBack()).isTrue();
     }
