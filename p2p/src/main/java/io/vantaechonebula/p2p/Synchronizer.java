@@ -178,8 +178,11 @@ final class Synchronizer {
                 + " of " + target);
         CompletableFuture<SyncBatch> next = fetch(peer, chainId,
                 Locator.of(startHeight, height -> chains.mainChainHash(chainId, height)));
+        // The height of the first hash of the locator the awaited answer is to: what the peer was told this node has.
+        long nextAskedAfter = startHeight;
         try {
             for (int batches = 1; true; batches++) {
+                long askedAfter = nextAskedAfter;
                 SyncBatch answer = await(next);
                 keeper.answered(peer);
                 List<Block> batch = answer.blocks();
@@ -194,6 +197,7 @@ final class Synchronizer {
                     locator.add(last.hash());
                     locator.addAll(Locator.of(localHeight(chainId), height -> chains.mainChainHash(chainId, height)));
                     next = fetch(peer, chainId, locator.subList(0, Math.min(locator.size(), Locator.MAX_HASHES)));
+                    nextAskedAfter = last.height();
                 }
                 Imported batchResult = importBatch(peer, chainId, batch);
                 int taken = batchResult.taken();
@@ -205,9 +209,13 @@ final class Synchronizer {
                     break;
                 }
                 if (batchResult.fresh() == 0) {
-                    // S1: a batch of blocks this node has already moves nothing; a peer that sends one holds the round.
-                    peers.penalise(peer, Offence.MALFORMED_MESSAGE, "a sync answer of " + batch.size() + " blocks of " + chainId
-                            + " this node has already, after its locator", clock.getAsLong());
+                    // S1: a batch of blocks this node has already moves nothing, and ends the round. Above what the
+                    // locator told the peer, gossip brought them while the answer was on its way: nobody's fault.
+                    if (batch.get(0).height() <= askedAfter) {
+                        peers.penalise(peer, Offence.MALFORMED_MESSAGE, "a sync answer of " + batch.size() + " blocks of "
+                                + chainId + " this node has already, at or below the height its locator named (" + askedAfter
+                                + ")", clock.getAsLong());
+                    }
                     next.cancel(false);
                     break;
                 }

@@ -45,6 +45,8 @@ final class SimNode implements LocalChains {
     BigInteger claimsWork;
     /** An answer this node gives to every sync request, whatever it asks (a liar's); null: the truth. */
     SyncBatch answersEverySync;
+    /** Runs as this node is about to answer a sync request: what happens while the request is on its way. */
+    Runnable beforeAnsweringSync = () -> { };
     Network network;
 
     SimNode(String name, String address, Ed25519PrivateKey key, ChainParams params, AtomicLong clock) {

@@ -174,6 +174,7 @@ final class SimulatedNetwork {
             SimNode target = reach(from, peer.address());
             authenticated(target, "/api/v1/p2p/blocks", chainId.getBytes(StandardCharsets.UTF_8));
             target.syncRequestsServed++;
+            target.beforeAnsweringSync.run();
             return target.answersEverySync != null ? target.answersEverySync : target.network.blocksAfter(chainId, locator, max);
         }
 

@@ -72,4 +72,23 @@ class SyncDefenceTest {
         assertThat(reputationAt(honest, liar)).as("a batch that moves nothing costs the peer").isLessThan(before);
         assertThat(honest.height()).isEqualTo(mined.get(4).height());
     }
+
+    @Test
+    void s1_blocksThatGossipBroughtWhileTheAnswerWasOnItsWayCostThePeerNothing() {
+        SimNode server = net.node("a", List.of());
+        SimNode light = net.node("b", List.of("http://a.sim:7000"));
+        net.rounds(1);
+        List<Block> mined = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            mined.add(server.mineQuietly());
+        }
+        // More than one batch (100 blocks): gossip brings them all while the first answer is on its way.
+        server.beforeAnsweringSync = () -> mined.forEach(block -> light.importBlock(light.chainId(), block));
+        int before = reputationAt(light, server);
+
+        net.rounds(1);
+
+        assertThat(light.height()).isEqualTo(mined.get(149).height());
+        assertThat(reputationAt(light, server)).as("the answer raced gossip; the server is honest").isEqualTo(before);
+    }
 }
