@@ -193,6 +193,14 @@ public final class Network {
         return synchronizer.status();
     }
 
+    /**
+     * S6: why this node should not mine the chain now: it is more than a few blocks behind what its peers have shown
+     * (S3), and a branch mined meanwhile would be refused by them (chain-spec F6); empty if it may mine.
+     */
+    public Optional<String> miningHoldBack(String chainId) {
+        return synchronizer.miningHoldBack(chainId);
+    }
+
     /** Whether an orphan block arrived since the last sync round, so a round should run soon. */
     public boolean syncWanted() {
         return synchronizer.wanted();

@@ -46,6 +46,8 @@ final class Synchronizer {
     /** S2: what one round may spend on one chain with one peer; a long sync goes on in the next round. */
     static final int ROUND_BATCHES = 200;
     static final long ROUND_BUDGET_MS = 60_000;
+    /** S6: a node mines a chain only while it is at most this many blocks behind what its peers have backed (S3). */
+    static final int MINE_WITHIN_BLOCKS = 6;
     private static final Logger LOG = Logger.getLogger(Synchronizer.class.getName());
 
     private final NetworkSettings settings;
@@ -161,10 +163,33 @@ final class Synchronizer {
         return statuses;
     }
 
+    /**
+     * S6: why this node should not mine the chain now: it is too far below what its peers have shown, and one of them
+     * claims more work (a taller, lighter branch is theirs to leave).
+     */
+    Optional<String> miningHoldBack(String chainId) {
+        BigInteger work = localWork(chainId);
+        boolean heavierPeer = peers.connectedPeers().stream()
+                .anyMatch(peer -> peer.chain(chainId).map(ChainHead::work).filter(theirs -> theirs.compareTo(work) > 0).isPresent());
+        return status().stream().filter(status -> heavierPeer && status.chainId().equals(chainId)
+                        && status.behind() > MINE_WITHIN_BLOCKS)
+                .findFirst().map(status -> String.format("%,d blocks behind its peers (at height %,d of %,d)%s", status.behind(),
+                        status.localHeight(), status.bestPeerHeight(), status.source().map(id -> ", syncing from " + id)
+                                .orElse("")));
+    }
+
     /** S3: the peer's claimed head at the height of its block when this node holds it, else the highest block it delivered. */
     private long backedHeight(Peer peer, String chainId) {
-        long held = peer.chain(chainId).flatMap(claim -> chains.block(chainId, claim.head())).map(Block::height).orElse(-1L);
+        long held = peer.chain(chainId).map(claim -> heldHeight(chainId, claim)).orElse(-1L);
         return Math.max(held, peer.backedHeight(chainId));
+    }
+
+    /** The height of a claimed head when this node holds its block; -1 if not. The main chain's index answers most cheaply. */
+    private long heldHeight(String chainId, ChainHead claim) {
+        if (chains.mainChainHash(chainId, claim.height()).equals(Optional.of(claim.head()))) {
+            return claim.height();
+        }
+        return chains.block(chainId, claim.head()).map(Block::height).orElse(-1L);
     }
 
     private void syncFrom(Peer peer, String chainId, ChainSync sync) {
@@ -176,10 +201,14 @@ final class Synchronizer {
         sync.start(peer.nodeId());
         LOG.info(() -> "Syncing " + chainId + " from " + peer.nodeId() + " at " + peer.address() + ": height " + startHeight
                 + " of " + target);
-        CompletableFuture<SyncBatch> next = fetch(peer, chainId,
-                Locator.of(startHeight, height -> chains.mainChainHash(chainId, height)));
+        List<Hash> firstLocator = new ArrayList<>();
+        Optional<Block> goOnFrom = offMainChain(chainId, peer.syncedTo(chainId));
+        goOnFrom.ifPresent(block -> firstLocator.add(block.hash()));
+        firstLocator.addAll(Locator.of(startHeight, height -> chains.mainChainHash(chainId, height)));
+        CompletableFuture<SyncBatch> next = fetch(peer, chainId, firstLocator.subList(0, Math.min(firstLocator.size(),
+                Locator.MAX_HASHES)));
         // The height of the first hash of the locator the awaited answer is to: what the peer was told this node has.
-        long nextAskedAfter = startHeight;
+        long nextAskedAfter = goOnFrom.map(Block::height).orElse(startHeight);
         try {
             for (int batches = 1; true; batches++) {
                 long askedAfter = nextAskedAfter;
@@ -208,14 +237,12 @@ final class Synchronizer {
                     next.cancel(false);
                     break;
                 }
-                if (batchResult.fresh() == 0) {
-                    // S1: a batch of blocks this node has already moves nothing, and ends the round. Above what the
-                    // locator told the peer, gossip brought them while the answer was on its way: nobody's fault.
-                    if (batch.get(0).height() <= askedAfter) {
-                        peers.penalise(peer, Offence.MALFORMED_MESSAGE, "a sync answer of " + batch.size() + " blocks of "
-                                + chainId + " this node has already, at or below the height its locator named (" + askedAfter
-                                + ")", clock.getAsLong());
-                    }
+                if (batchResult.fresh() == 0 && last.height() <= askedAfter) {
+                    // S1: blocks this node has, none above what the locator told the peer, move nothing. Above it, gossip
+                    // brought them while the answer was on its way, and the next answer goes on after them.
+                    peers.penalise(peer, Offence.MALFORMED_MESSAGE, "a sync answer of " + batch.size() + " blocks of "
+                            + chainId + " this node has already, none above the height its locator named (" + askedAfter
+                            + ")", clock.getAsLong());
                     next.cancel(false);
                     break;
                 }
@@ -315,10 +342,20 @@ final class Synchronizer {
             }
             taken++;
             fresh += result instanceof ImportResult.AlreadyKnown ? 0 : 1;
+            peer.syncedTo(chainId, block.hash());
         }
         Block last = batch.get(batch.size() - 1);
         peer.reached(chainId, last.height(), last.hash());
         return new Imported(taken, fresh);
+    }
+
+    /**
+     * S5: the block a round with this peer goes on from, when the node holds it off its main chain (a branch it
+     * is fetching). From its main-chain locator alone, the peer would send that branch again from the fork.
+     */
+    private Optional<Block> offMainChain(String chainId, Optional<Hash> synced) {
+        return synced.flatMap(hash -> chains.block(chainId, hash))
+                .filter(block -> !chains.mainChainHash(chainId, block.height()).equals(Optional.of(block.hash())));
     }
 
     private long localHeight(String chainId) {

@@ -41,6 +41,8 @@ final class SimulatedNetwork {
     final Set<String> slow = new HashSet<>();
     static final long SLOW_MS = 80;
     int gossipDeliveries;
+    /** The most blocks a sync answer of a node made from now on holds. */
+    int syncBatchBlocks = 100;
 
     SimNode node(String name, List<String> seeds) {
         return node(name, seeds, TestChains.params(), PeerLimits.DEFAULTS);
@@ -58,7 +60,7 @@ final class SimulatedNetwork {
     private SimNode node(String name, List<String> seeds, ChainParams params, PeerLimits limits, boolean simple) {
         String address = "http://" + name + ".sim:7000";
         NetworkSettings basic = new NetworkSettings(address, simple ? "simple" : "basic", SOFTWARE, seeds, List.of(), limits,
-                NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS, 100);
+                NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS, syncBatchBlocks);
         NetworkSettings settings = simple ? basic.withOptimisedPeers() : basic;
         Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
         SimNode node = new SimNode(name, address, key, params, clock);

@@ -74,6 +74,83 @@ class SyncDefenceTest {
     }
 
     @Test
+    void s5_aRoundGoesOnFromTheLastBlockThePeersAnswersBroughtNotFromTheFork() {
+        net.syncBatchBlocks = 10;
+        SimNode light = net.node("b", List.of("http://a.sim:7000"));
+        for (int i = 0; i < 40; i++) {
+            light.mineQuietly();
+        }
+        // Mined later from the same genesis, the server's branch has less work: the light node keeps its own and
+        // holds the server's on the side, as one that mined before it could sync does.
+        SimNode server = net.node("a", List.of());
+        for (int i = 0; i < 30; i++) {
+            server.mineQuietly();
+        }
+        server.claimsWork = light.work().shiftLeft(4);
+        light.answersEverySync = new SyncBatch(List.of(), List.of());
+        net.rounds(1);
+        assertThat(light.block(light.chainId(), server.headHash())).as("the server's branch, held on the side").isPresent();
+        assertThat(light.height()).isEqualTo(40);
+        int before = reputationAt(light, server);
+
+        net.rounds(3);
+
+        // From the fork, the server would send the first 10 (one answer's worth) of what the node holds.
+        assertThat(reputationAt(light, server)).as("the server answered what it was asked").isEqualTo(before);
+    }
+
+    @Test
+    void s6_aNodeFarBelowWhatAPeerWithMoreWorkShowedWaitsBeforeMining() {
+        SimNode light = net.node("b", List.of("http://a.sim:7000"));
+        for (int i = 0; i < 20; i++) {
+            light.mineQuickly();
+        }
+        // Mined on time: taller than the light node's chain of blocks ahead of the schedule, with less work.
+        SimNode server = net.node("a", List.of());
+        for (int i = 0; i < 30; i++) {
+            server.mineQuietly();
+        }
+        light.answersEverySync = new SyncBatch(List.of(), List.of());
+        server.claimsWork = light.work().shiftLeft(4);
+        net.rounds(1);
+        assertThat(light.network.syncStatus().get(0).behind()).as("30 blocks shown, 20 held").isEqualTo(10);
+
+        assertThat(light.network.miningHoldBack(light.chainId())).get().asString()
+                .contains("10 blocks behind its peers (at height 20 of 30)");
+
+        server.claimsWork = null;
+        net.rounds(2);
+        assertThat(light.network.miningHoldBack(light.chainId())).as("a taller, lighter branch is the server's to leave")
+                .isEmpty();
+    }
+
+    @Test
+    void s6_aClaimWithNothingBehindItHoldsNoMinerBack() {
+        SimNode honest = net.node("a", List.of());
+        honest.mineQuietly();
+        SimNode liar = net.node("x", List.of("http://a.sim:7000"));
+        liar.claimsHeight = 1L << 62;
+        liar.claimsWork = honest.work().shiftLeft(40);
+        net.rounds(3);
+
+        assertThat(honest.network.miningHoldBack(honest.chainId())).isEmpty();
+    }
+
+    @Test
+    void s6_aFewBlocksBehindANodeMinesOn() {
+        SimNode ahead = net.node("a", List.of());
+        SimNode node = net.node("b", List.of("http://a.sim:7000"));
+        net.rounds(1);
+        for (int i = 0; i < 6; i++) {
+            ahead.mineQuietly();
+        }
+        net.rounds(1);
+        assertThat(node.height()).isEqualTo(6);
+
+        assertThat(node.network.miningHoldBack(node.chainId())).isEmpty();
+    }
+
+    @Test
     void s1_blocksThatGossipBroughtWhileTheAnswerWasOnItsWayCostThePeerNothing() {
         SimNode server = net.node("a", List.of());
         SimNode light = net.node("b", List.of("http://a.sim:7000"));

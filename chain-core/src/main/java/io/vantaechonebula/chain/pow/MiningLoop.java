@@ -10,12 +10,14 @@ import java.util.logging.Logger;
 /**
  * One miner thread's work: searches nonces for a template in slices, moves its timestamp every two
  * seconds, takes a new template when the head changes (or the mempool, if the block has room), and
- * hands each block found to its target. Threads of one chain search interleaved nonces.
+ * hands each block found to its target. Threads of one chain search interleaved nonces. While the
+ * target holds it back, it checks again every second instead.
  */
 public final class MiningLoop implements Runnable {
 
     static final long HASHES_PER_SLICE = 20_000;
     private static final long TEMPLATE_REFRESH_NANOS = 2_000_000_000L;
+    private static final long HELD_BACK_PAUSE_MS = 1_000;
     private static final Logger LOG = Logger.getLogger(MiningLoop.class.getName());
 
     private final String chainName;
@@ -37,6 +39,12 @@ public final class MiningLoop implements Runnable {
         long nonce = firstNonce;
         while (running.getAsBoolean()) {
             try {
+                if (target.holdBack().isPresent()) {
+                    if (!pause(HELD_BACK_PAUSE_MS)) {
+                        return;
+                    }
+                    continue;
+                }
                 long version = target.headVersion();
                 long mempoolChanges = target.mempoolChanges();
                 BlockTemplate template = target.template();
@@ -45,7 +53,7 @@ public final class MiningLoop implements Runnable {
                 OptionalLong found = OptionalLong.empty();
                 while (running.getAsBoolean() && found.isEmpty() && target.headVersion() == version) {
                     if (System.nanoTime() >= refreshAt) {
-                        if (!full && target.mempoolChanges() != mempoolChanges) {
+                        if ((!full && target.mempoolChanges() != mempoolChanges) || target.holdBack().isPresent()) {
                             break;
                         }
                         template = template.retimed(System.currentTimeMillis());
@@ -61,13 +69,21 @@ public final class MiningLoop implements Runnable {
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Miner of " + chainName + " failed; retrying in a second", e);
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+                if (!pause(1_000)) {
                     return;
                 }
             }
+        }
+    }
+
+    /** Sleeps; false if interrupted, the thread's interrupt kept. */
+    private static boolean pause(long ms) {
+        try {
+            Thread.sleep(ms);
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -2,6 +2,7 @@ package io.vantaechonebula.chain.pow;
 
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.block.BlockTemplate;
+import java.util.Optional;
 
 /** The chain a {@link MiningLoop} mines on, whatever runs it: the server's or a light node's. */
 public interface MiningTarget {
@@ -21,4 +22,9 @@ public interface MiningTarget {
 
     /** Counts hashes tried, for the hash rate. */
     void hashed(long hashes);
+
+    /** Why the miner should wait rather than mine now (its node is syncing far behind its peers, say); empty: mine. */
+    default Optional<String> holdBack() {
+        return Optional.empty();
+    }
 }

@@ -27,14 +27,20 @@ public final class ChainGossip implements ChainEvents {
         this.watch = watch;
     }
 
-    /** Joins the chains to the network: their events go to the peers and the analyzer, and peers' alerts to the analyzer. */
+    /**
+     * Joins the chains to the network: their events go to the peers and the analyzer, peers' alerts to the analyzer,
+     * and their miners wait while the node is far behind its peers (docs/p2p-spec.md S6).
+     */
     public static void join(Network network, Optional<TransactionWatch> watch, Iterable<RunningChain> chains) {
         network.listenForAlerts(alert -> {
             LOG.warning(() -> "Peer alert: " + alert);
             watch.ifPresent(analyzer -> analyzer.heardFromPeer(alert));
         });
         ChainGossip events = new ChainGossip(network, watch);
-        chains.forEach(chain -> chain.listen(events));
+        chains.forEach(chain -> {
+            chain.listen(events);
+            chain.holdMiningWhile(() -> network.miningHoldBack(chain.params().chainId()));
+        });
     }
 
     @Override

@@ -66,6 +66,7 @@ public final class RunningChain {
     private final ChainFinality finality;
     private final AtomicLong headVersion = new AtomicLong();
     private final HashRateMeter hashRate = new HashRateMeter();
+    private final MiningHold miningHold;
     private final AtomicLong blocksImported = new AtomicLong();
     private final AtomicLong transactionsImported = new AtomicLong();
     private final Map<Hash, String> rejections = Collections.synchronizedMap(new LinkedHashMap<>() {
@@ -101,6 +102,7 @@ public final class RunningChain {
         this.accounts = accounts.apply(store);
         this.genesis = Genesis.block(params).hash();
         this.finality = new ChainFinality(new TransactionalChain(), validatorKey, roundTimeoutMs, signedVotes);
+        this.miningHold = new MiningHold(params.name(), System::currentTimeMillis);
         StoredBlock head = blockchain.head();
         LOG.info(() -> "Chain " + params.name() + " (" + params.chainId() + ") at height " + head.height() + ", head " + head.hash());
     }
@@ -373,7 +375,17 @@ public final class RunningChain {
             public void hashed(long hashes) {
                 hashRate.record(hashes);
             }
+
+            @Override
+            public Optional<String> holdBack() {
+                return miningHold.reason();
+            }
         };
+    }
+
+    /** S6: the miners wait while {@code reason} gives one (the node is syncing far behind its peers). */
+    public void holdMiningWhile(Supplier<Optional<String>> reason) {
+        miningHold.follow(reason);
     }
 
     /** Changes whenever the main chain's head changes; miners compare it to know their work is stale. */

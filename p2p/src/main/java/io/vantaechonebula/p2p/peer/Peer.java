@@ -43,8 +43,10 @@ public final class Peer {
     private boolean dialled;
     /** How many new, valid blocks and transactions it brought: whether it is of any use (P7). */
     private long useful;
-    /** Per chain, the highest block the peer sent that this node took: how far its claims are backed (S6). */
+    /** Per chain, the highest block the peer sent that this node took: how far its claims are backed (S3). */
     private final Map<String, Long> backed = new HashMap<>();
+    /** Per chain, the last block the peer's sync answers brought that this node took: where the next round goes on (S5). */
+    private final Map<String, Hash> syncedTo = new HashMap<>();
     private PeerState state = PeerState.CONNECTED;
     private long latencyMs = -1;
     private long lastSeenMs;
@@ -137,6 +139,15 @@ public final class Peer {
     /** The highest block of the chain the peer sent that this node took; -1 before the first. */
     public synchronized long backedHeight(String chainId) {
         return backed.getOrDefault(chainId, -1L);
+    }
+
+    /** S5: the last block this peer's sync answers brought that this node took, if any. */
+    public synchronized Optional<Hash> syncedTo(String chainId) {
+        return Optional.ofNullable(syncedTo.get(chainId));
+    }
+
+    public synchronized void syncedTo(String chainId, Hash block) {
+        syncedTo.put(chainId, block);
     }
 
     public synchronized String observedHost() {
