@@ -383,9 +383,12 @@ public final class RunningChain {
         };
     }
 
-    /** S6: the miners wait while {@code reason} gives one (the node is syncing far behind its peers). */
+    /**
+     * S6: the miners wait while {@code reason} gives one (the node is syncing far behind its peers). It reads the
+     * chains' heads, so it runs in a store transaction: a miner thread has none of its own on the server.
+     */
     public void holdMiningWhile(Supplier<Optional<String>> reason) {
-        miningHold.follow(reason);
+        miningHold.follow(() -> inTransaction.run(reason));
     }
 
     /** Changes whenever the main chain's head changes; miners compare it to know their work is stale. */

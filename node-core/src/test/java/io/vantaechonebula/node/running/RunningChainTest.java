@@ -16,6 +16,7 @@ import io.vantaechonebula.p2p.LocalChains.TransactionOffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
@@ -163,5 +164,31 @@ class RunningChainTest {
 
         assertThat(offered).as("a funded sender's transactions within its nonce window, refused by the mempool or not")
                 .containsExactly(honest, doubleSpend, withinTheWindow);
+    }
+
+    @Test
+    void s6_theMinersAskWhetherToWaitInsideAStoreTransactionForTheServersStoreHasNoneOtherwise() {
+        ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
+        InTransaction transactions = new InTransaction() {
+            @Override
+            public <T> T run(Supplier<T> work) {
+                inside.set(true);
+                try {
+                    return work.get();
+                } finally {
+                    inside.set(false);
+                }
+            }
+        };
+        RunningChain held = new RunningChain(TestChains.params(), new InMemoryChainStore(), store -> store::account, 100,
+                transactions, Optional.empty(), SignedVotes.inMemory(), 10_000, Level.FINE);
+        List<Boolean> askedInside = new ArrayList<>();
+        held.holdMiningWhile(() -> {
+            askedInside.add(inside.get());
+            return Optional.of("40 blocks behind its peers");
+        });
+
+        assertThat(held.miningTarget(TestChains.BOB.publicKey().address()).holdBack()).contains("40 blocks behind its peers");
+        assertThat(askedInside).containsExactly(true);
     }
 }
