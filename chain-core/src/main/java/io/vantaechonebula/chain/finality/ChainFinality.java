@@ -34,6 +34,8 @@ public final class ChainFinality {
     private final SignedVotes signed;
     /** FN7: the highest height this key signed at before this start; it never votes at or below it again. */
     private final long signedBeforeStart;
+    /** Whether the log has said that this validator waits for heights above what it signed before its start. */
+    private boolean saidItWaits;
     private final long roundTimeoutMs;
     private final VoteTally tally;
     private final List<SlashEvidence> evidence = new ArrayList<>();
@@ -151,6 +153,13 @@ public final class ChainFinality {
         int round;
         if (previous == null && height <= signedBeforeStart) {
             // FN7: it signed at this height before a restart and no longer knows what; it waits for the next height.
+            if (!saidItWaits) {
+                saidItWaits = true;
+                LOG.info(() -> "Validator " + validatorKey.get().publicKey().address() + " votes on " + chain.params().name()
+                        + " again above height " + signedBeforeStart + ", the highest it signed at before this start"
+                        + " (FN7, its signed-votes file beside the node key); the head is at " + height + ". Only if every node"
+                        + " started this chain afresh from genesis may that file go with the old chain.");
+            }
             return List.of();
         } else if (previous == null) {
             round = 0;
