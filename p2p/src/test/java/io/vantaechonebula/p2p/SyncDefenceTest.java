@@ -73,6 +73,21 @@ class SyncDefenceTest {
         assertThat(honest.height()).isEqualTo(mined.get(4).height());
     }
 
+    /**
+     * A server (seeded by {@code light}) with {@code blocks} mined on time that claims more work than the light node
+     * has, after a round: the light node, which serves no blocks itself, has fetched the server's branch.
+     */
+    private SimNode serverClaimingMoreWorkThan(SimNode light, int blocks) {
+        SimNode server = net.node("a", List.of());
+        for (int i = 0; i < blocks; i++) {
+            server.mineQuietly();
+        }
+        server.claimsWork = light.work().shiftLeft(4);
+        light.answersEverySync = new SyncBatch(List.of(), List.of());
+        net.rounds(1);
+        return server;
+    }
+
     @Test
     void s5_aRoundGoesOnFromTheLastBlockThePeersAnswersBroughtNotFromTheFork() {
         net.syncBatchBlocks = 10;
@@ -82,13 +97,7 @@ class SyncDefenceTest {
         }
         // Mined later from the same genesis, the server's branch has less work: the light node keeps its own and
         // holds the server's on the side, as one that mined before it could sync does.
-        SimNode server = net.node("a", List.of());
-        for (int i = 0; i < 30; i++) {
-            server.mineQuietly();
-        }
-        server.claimsWork = light.work().shiftLeft(4);
-        light.answersEverySync = new SyncBatch(List.of(), List.of());
-        net.rounds(1);
+        SimNode server = serverClaimingMoreWorkThan(light, 30);
         assertThat(light.block(light.chainId(), server.headHash())).as("the server's branch, held on the side").isPresent();
         assertThat(light.height()).isEqualTo(40);
         int before = reputationAt(light, server);
@@ -106,13 +115,7 @@ class SyncDefenceTest {
             light.mineQuickly();
         }
         // Mined on time: taller than the light node's chain of blocks ahead of the schedule, with less work.
-        SimNode server = net.node("a", List.of());
-        for (int i = 0; i < 30; i++) {
-            server.mineQuietly();
-        }
-        light.answersEverySync = new SyncBatch(List.of(), List.of());
-        server.claimsWork = light.work().shiftLeft(4);
-        net.rounds(1);
+        SimNode server = serverClaimingMoreWorkThan(light, 30);
         assertThat(light.network.syncStatus().get(0).behind()).as("30 blocks shown, 20 held").isEqualTo(10);
 
         assertThat(light.network.miningHoldBack(light.chainId())).get().asString()
@@ -137,17 +140,15 @@ class SyncDefenceTest {
     }
 
     @Test
-    void s6_aFewBlocksBehindANodeMinesOn() {
-        SimNode ahead = net.node("a", List.of());
-        SimNode node = net.node("b", List.of("http://a.sim:7000"));
-        net.rounds(1);
-        for (int i = 0; i < 6; i++) {
-            ahead.mineQuietly();
+    void s6_sixBlocksBelowWhatItsPeersShowedANodeMinesOn() {
+        SimNode light = net.node("b", List.of("http://a.sim:7000"));
+        for (int i = 0; i < 20; i++) {
+            light.mineQuickly();
         }
-        net.rounds(1);
-        assertThat(node.height()).isEqualTo(6);
+        serverClaimingMoreWorkThan(light, 26);
+        assertThat(light.network.syncStatus().get(0).behind()).isEqualTo(6);
 
-        assertThat(node.network.miningHoldBack(node.chainId())).isEmpty();
+        assertThat(light.network.miningHoldBack(light.chainId())).isEmpty();
     }
 
     @Test
