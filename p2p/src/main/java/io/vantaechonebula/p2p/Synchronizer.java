@@ -129,8 +129,7 @@ final class Synchronizer {
                     : Comparator.comparingInt(Peer::reputation).reversed());
             List<Peer> sources = peers.connectedPeers().stream()
                     .filter(peer -> !peer.address().isEmpty())
-                    .filter(peer -> peer.chain(local.chainId()).map(ChainHead::work).filter(work -> work.compareTo(local.work()) > 0)
-                            .isPresent() || sentOrphans.contains(peer.nodeId()))
+                    .filter(peer -> claimsMoreWork(peer, local.chainId(), local.work()) || sentOrphans.contains(peer.nodeId()))
                     .sorted(order)
                     .toList();
             // The first; one that cannot serve the blocks (it pruned them, say) gives way to the next.
@@ -169,13 +168,18 @@ final class Synchronizer {
      */
     Optional<String> miningHoldBack(String chainId) {
         BigInteger work = localWork(chainId);
-        boolean heavierPeer = peers.connectedPeers().stream()
-                .anyMatch(peer -> peer.chain(chainId).map(ChainHead::work).filter(theirs -> theirs.compareTo(work) > 0).isPresent());
-        return status().stream().filter(status -> heavierPeer && status.chainId().equals(chainId)
-                        && status.behind() > MINE_WITHIN_BLOCKS)
+        if (peers.connectedPeers().stream().noneMatch(peer -> claimsMoreWork(peer, chainId, work))) {
+            return Optional.empty();
+        }
+        return status().stream().filter(status -> status.chainId().equals(chainId) && status.behind() > MINE_WITHIN_BLOCKS)
                 .findFirst().map(status -> String.format("%,d blocks behind its peers (at height %,d of %,d)%s", status.behind(),
                         status.localHeight(), status.bestPeerHeight(), status.source().map(id -> ", syncing from " + id)
                                 .orElse("")));
+    }
+
+    /** S4: whether the peer's hello (or the blocks it sent since) claims more work on the chain than {@code than}. */
+    private static boolean claimsMoreWork(Peer peer, String chainId, BigInteger than) {
+        return peer.chain(chainId).map(ChainHead::work).filter(work -> work.compareTo(than) > 0).isPresent();
     }
 
     /** S3: the peer's claimed head at the height of its block when this node holds it, else the highest block it delivered. */
