@@ -9,10 +9,6 @@ import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.params.ChainParamsFile;
 import io.vantaechonebula.chain.tx.Transaction;
-import io.vantaechonebula.operators.Operator;
-import io.vantaechonebula.operators.OperatorsFile;
-import io.vantaechonebula.operators.PasswordHash;
-import io.vantaechonebula.operators.Role;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -21,7 +17,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -33,8 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AgentsIT {
 
-    private static final String OPERATOR_PASSWORD = "operator-password-" + System.nanoTime();
-    private static final String VIEWER_PASSWORD = "viewer-password-" + System.nanoTime();
+    private static final String OPERATOR_PASSWORD = TestOperators.OPERATOR_PASSWORD;
+    private static final String VIEWER_PASSWORD = TestOperators.VIEWER_PASSWORD;
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -42,11 +37,8 @@ class AgentsIT {
     }
 
     @BeforeAll
-    static void operators() throws Exception {
-        // The server reads its operators file on change: the test adds its own people to it, as ./vanta operator add does.
-        Path file = Path.of(System.getProperty("payara.home"), "glassfish", "domains", "domain1", "config", "vanta-operators");
-        OperatorsFile.put(file, new Operator("alice", Set.of(Role.OPERATOR), PasswordHash.hash(OPERATOR_PASSWORD.toCharArray())));
-        OperatorsFile.put(file, new Operator("vic", Set.of(Role.VIEWER), PasswordHash.hash(VIEWER_PASSWORD.toCharArray())));
+    static void operators() {
+        TestOperators.add();
     }
 
     @Test

@@ -82,11 +82,19 @@ final class Api {
 
     /** A POST with no body, logged in (HTTP Basic) as the given operator. */
     static Answer postAs(String path, String user, String password) {
-        String login = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(BASE + path))
-                .header("Authorization", "Basic " + login)
+                .header("Authorization", basic(user, password))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build());
+    }
+
+    /** A GET logged in (HTTP Basic) as the given operator. */
+    static Answer getAs(String path, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(BASE + path)).header("Authorization", basic(user, password)).GET().build());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static Answer send(HttpRequest request) {

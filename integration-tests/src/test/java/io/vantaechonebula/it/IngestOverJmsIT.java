@@ -130,7 +130,7 @@ class IngestOverJmsIT {
     }
 
     private static JsonObject deadLetter(String originalMessageId) {
-        Api.Answer answer = Api.eventually(() -> Api.get("/api/v1/pool/dead-letters?limit=1000"),
+        Api.Answer answer = Api.eventually(() -> TestOperators.getAsViewer("/api/v1/pool/dead-letters?limit=1000"),
                 a -> a.status() == 200 && find(a.array(), originalMessageId) != null);
         JsonObject letter = find(answer.array(), originalMessageId);
         assertThat(letter).as("dead letter for message " + originalMessageId).isNotNull();

@@ -87,6 +87,41 @@ class PoolPipelineIT {
     }
 
     @Test
+    void aBatchOneStageCannotTakeIsSetAsideAsDeadAndTheStageGoesOn() throws Exception {
+        String poison = newNodeId("poison");
+        String healthy = newNodeId("healthy");
+        ServerControl.asadmin("create-system-properties", "vanta.pool.drill.failing-node=" + poison);
+        ServerControl.asadmin("create-system-properties", "vanta.pool.drill.failing-processor=pattern-recognizer");
+        JsonObject after;
+        try {
+            assertThat(Api.post("/api/v1/pool/ingest", batch(poison, 1, 3).toString()).status()).isEqualTo(202);
+            Api.nodeWithSamples(poison, 3).orElseThrow();
+            assertThat(Api.post("/api/v1/pool/ingest", batch(healthy, 1, 2).toString()).status()).isEqualTo(202);
+            Api.nodeWithSamples(healthy, 2).orElseThrow();
+            after = Api.eventually(PoolPipelineIT::stats, stats -> pending(stats, "pattern-recognizer") == 0
+                    && processor(stats, "pattern-recognizer").getInt("deadBatches") > 0);
+        } finally {
+            ServerControl.asadmin("delete-system-property", "vanta.pool.drill.failing-processor");
+            ServerControl.asadmin("delete-system-property", "vanta.pool.drill.failing-node");
+        }
+        assertThat(pending(after, "pattern-recognizer")).as("the stage went on past the batch it cannot take").isZero();
+        Api.Answer anonymous = Api.get("/api/v1/pool/dead-batches");
+        assertThat(anonymous.status()).as("what senders sent needs a role").isEqualTo(401);
+        Api.Answer dead = TestOperators.getAsViewer("/api/v1/pool/dead-batches?limit=1000");
+        assertThat(dead.status()).isEqualTo(200);
+        List<JsonObject> ofPoison = dead.array().getValuesAs(JsonObject.class).stream()
+                .filter(batch -> batch.getString("nodeId").equals(poison)).toList();
+        assertThat(ofPoison).hasSize(1);
+        assertThat(ofPoison.get(0).getString("stage")).isEqualTo("pattern-recognizer");
+        assertThat(ofPoison.get(0).getInt("samples")).isEqualTo(3);
+        assertThat(ofPoison.get(0).getString("error")).contains("fails the batches of node " + poison);
+        assertThat(dead.array().getValuesAs(JsonObject.class)).noneMatch(batch -> batch.getString("nodeId").equals(healthy));
+        for (String other : List.of("block-data-processor", "network-monitor", "resonant")) {
+            assertThat(processor(after, other).getInt("deadBatches")).as(other).isZero();
+        }
+    }
+
+    @Test
     void aFullQueueAnswers429WithRetryAfterAndKeepsWhatItAccepted() throws Exception {
         String node = newNodeId("full");
         List<Integer> statuses = new ArrayList<>();

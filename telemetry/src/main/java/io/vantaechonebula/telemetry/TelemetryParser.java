@@ -144,21 +144,21 @@ public final class TelemetryParser {
         String networkPath = path + ".network_metrics.";
         String performancePath = path + ".performance_metrics.";
 
-        Long height = chain == null ? null : wholeNumber(chain, "current_height", chainPath + "current_height", errors, 0, Long.MAX_VALUE);
-        Long blocks = chain == null ? null : wholeNumber(chain, "blocks_processed_last_interval", chainPath + "blocks_processed_last_interval", errors, 0, Long.MAX_VALUE);
-        Long transactions = chain == null ? null : wholeNumber(chain, "transaction_count", chainPath + "transaction_count", errors, 0, Long.MAX_VALUE);
-        Double hashRate = chain == null ? null : number(chain, "mining_hash_rate", chainPath + "mining_hash_rate", errors, 0, Double.MAX_VALUE, false);
+        Long height = chain == null ? null : wholeNumber(chain, "current_height", chainPath + "current_height", errors, 0, PhysicalLimits.HEIGHT);
+        Long blocks = chain == null ? null : wholeNumber(chain, "blocks_processed_last_interval", chainPath + "blocks_processed_last_interval", errors, 0, PhysicalLimits.BLOCKS_PER_INTERVAL);
+        Long transactions = chain == null ? null : wholeNumber(chain, "transaction_count", chainPath + "transaction_count", errors, 0, PhysicalLimits.TRANSACTIONS);
+        Double hashRate = chain == null ? null : number(chain, "mining_hash_rate", chainPath + "mining_hash_rate", errors, 0, PhysicalLimits.HASH_RATE, false);
 
-        Long peers = network == null ? null : wholeNumber(network, "peer_count", networkPath + "peer_count", errors, 0, 1_000_000);
-        Double latency = network == null ? null : number(network, "average_latency", networkPath + "average_latency", errors, 0, Double.MAX_VALUE, true);
-        Double bandwidth = network == null ? null : number(network, "bandwidth_usage", networkPath + "bandwidth_usage", errors, 0, Double.MAX_VALUE, false);
+        Long peers = network == null ? null : wholeNumber(network, "peer_count", networkPath + "peer_count", errors, 0, PhysicalLimits.PEERS);
+        Double latency = network == null ? null : number(network, "average_latency", networkPath + "average_latency", errors, 0, PhysicalLimits.LATENCY_MS, true);
+        Double bandwidth = network == null ? null : number(network, "bandwidth_usage", networkPath + "bandwidth_usage", errors, 0, PhysicalLimits.BANDWIDTH, false);
         Double quality = network == null ? null : fraction(network, "connection_quality", networkPath + "connection_quality", errors);
 
         Double cpu = performance == null ? null : fraction(performance, "cpu_usage", performancePath + "cpu_usage", errors);
         Double memory = performance == null ? null : fraction(performance, "memory_usage", performancePath + "memory_usage", errors);
         Double storage = performance == null || !performance.containsKey("storage_usage") ? null
                 : fraction(performance, "storage_usage", performancePath + "storage_usage", errors);
-        Double uptime = performance == null ? null : number(performance, "uptime", performancePath + "uptime", errors, 0, Double.MAX_VALUE, false);
+        Double uptime = performance == null ? null : number(performance, "uptime", performancePath + "uptime", errors, 0, PhysicalLimits.UPTIME_SECONDS, false);
 
         String extensions = extensions(sample, path, errors);
         if (errors.count() > before) {
@@ -193,10 +193,10 @@ public final class TelemetryParser {
         }
         String nodeType = nodeType(data, "node_type", path + "node_type", errors);
         String chainId = chainId(data, "chain_id", path + "chain_id", errors);
-        Long blocks = wholeNumber(data, "blocks_processed", path + "blocks_processed", errors, 0, Long.MAX_VALUE);
-        Long transactions = wholeNumber(data, "transactions_seen", path + "transactions_seen", errors, 0, Long.MAX_VALUE);
-        Double latency = number(data, "network_latency", path + "network_latency", errors, 0, Double.MAX_VALUE, true);
-        Long peers = wholeNumber(data, "peer_count", path + "peer_count", errors, 0, 1_000_000);
+        Long blocks = wholeNumber(data, "blocks_processed", path + "blocks_processed", errors, 0, PhysicalLimits.BLOCKS_PER_INTERVAL);
+        Long transactions = wholeNumber(data, "transactions_seen", path + "transactions_seen", errors, 0, PhysicalLimits.TRANSACTIONS);
+        Double latency = number(data, "network_latency", path + "network_latency", errors, 0, PhysicalLimits.LATENCY_MS, true);
+        Long peers = wholeNumber(data, "peer_count", path + "peer_count", errors, 0, PhysicalLimits.PEERS);
         String extensions = extensions(data, "node_data", errors);
         errors.throwIfAny();
 
@@ -257,16 +257,16 @@ public final class TelemetryParser {
                 continue;
             }
             JsonObject block = array.get(i).asJsonObject();
-            wholeNumber(block, "height", at + ".height", errors, 0, Long.MAX_VALUE);
+            wholeNumber(block, "height", at + ".height", errors, 0, PhysicalLimits.HEIGHT);
             string(block, "hash", at + ".hash", errors);
             string(block, "miner", at + ".miner", errors);
-            wholeNumber(block, "timestamp_ms", at + ".timestamp_ms", errors, 0, Long.MAX_VALUE);
-            wholeNumber(block, "transactions", at + ".transactions", errors, 0, Integer.MAX_VALUE);
-            wholeNumber(block, "volume", at + ".volume", errors, 0, Long.MAX_VALUE);
-            wholeNumber(block, "fees", at + ".fees", errors, 0, Long.MAX_VALUE);
-            number(block, "difficulty", at + ".difficulty", errors, 0, Double.MAX_VALUE, false);
+            wholeNumber(block, "timestamp_ms", at + ".timestamp_ms", errors, 0, PhysicalLimits.EPOCH_MILLIS);
+            wholeNumber(block, "transactions", at + ".transactions", errors, 0, PhysicalLimits.BLOCK_TRANSACTIONS);
+            wholeNumber(block, "volume", at + ".volume", errors, 0, PhysicalLimits.AMOUNT);
+            wholeNumber(block, "fees", at + ".fees", errors, 0, PhysicalLimits.AMOUNT);
+            number(block, "difficulty", at + ".difficulty", errors, 0, PhysicalLimits.DIFFICULTY, false);
             if (block.containsKey("interval_ms") && block.get("interval_ms") != JsonValue.NULL) {
-                wholeNumber(block, "interval_ms", at + ".interval_ms", errors, Long.MIN_VALUE, Long.MAX_VALUE);
+                wholeNumber(block, "interval_ms", at + ".interval_ms", errors, -PhysicalLimits.BLOCK_INTERVAL_MS, PhysicalLimits.BLOCK_INTERVAL_MS);
             }
         }
         return errors.count() == before;
@@ -280,8 +280,8 @@ public final class TelemetryParser {
         }
         int before = errors.count();
         JsonObject refused = value.asJsonObject();
-        wholeNumber(refused, "blocks", path + ".blocks", errors, 1, Long.MAX_VALUE);
-        wholeNumber(refused, "last_height", path + ".last_height", errors, 0, Long.MAX_VALUE);
+        wholeNumber(refused, "blocks", path + ".blocks", errors, 1, PhysicalLimits.BLOCKS_PER_INTERVAL);
+        wholeNumber(refused, "last_height", path + ".last_height", errors, 0, PhysicalLimits.HEIGHT);
         String reason = string(refused, "last_reason", path + ".last_reason", errors);
         if (reason != null && reason.length() > RefusedForks.MAX_REASON_LENGTH) {
             errors.add(path + ".last_reason", "is " + reason.length() + " characters long; at most "
@@ -385,12 +385,11 @@ public final class TelemetryParser {
         try {
             number = n.bigDecimalValue().longValueExact();
         } catch (ArithmeticException e) {
-            errors.add(path, "is too large: " + n);
+            errors.add(path, outOfRange(Long.toString(min), max == Long.MAX_VALUE ? null : Long.toString(max), n));
             return null;
         }
         if (number < min || number > max) {
-            errors.add(path, (max == Long.MAX_VALUE ? "must be " + min + " or more" : "must be between " + min + " and " + max)
-                    + ", got " + number);
+            errors.add(path, outOfRange(Long.toString(min), max == Long.MAX_VALUE ? null : Long.toString(max), n));
             return null;
         }
         return number;
@@ -424,8 +423,7 @@ public final class TelemetryParser {
         }
         double number = n.doubleValue();
         if (!Double.isFinite(number) || number < min || number > max) {
-            errors.add(path, (max == Double.MAX_VALUE ? "must be " + format(min) + " or more"
-                    : "must be between " + format(min) + " and " + format(max)) + ", got " + n);
+            errors.add(path, outOfRange(format(min), max == Double.MAX_VALUE ? null : format(max), n));
             return null;
         }
         return number;
@@ -436,8 +434,19 @@ public final class TelemetryParser {
         return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
     }
 
+    /** @param max null when there is no upper bound */
+    private static String outOfRange(String min, String max, JsonNumber got) {
+        String value = abbreviate(got.toString());
+        if (max == null) {
+            return "must be " + min + " or more, got " + value;
+        }
+        boolean above = got.bigDecimalValue().compareTo(new BigDecimal(max)) > 0;
+        return "must be between " + min + " and " + max + ", got " + value
+                + (above && !"1".equals(max) ? "; no node measures more, so check the value's unit (docs/ingest.md)" : "");
+    }
+
     private static String format(double bound) {
-        return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
+        return bound == Math.rint(bound) && Math.abs(bound) < 1e15 ? Long.toString((long) bound) : Double.toString(bound);
     }
 
     private static String describe(JsonValue value) {

@@ -115,6 +115,37 @@ class TelemetryParserTest {
         }
 
         @Test
+        void takesEachMetricUpToItsPhysicalLimitAndRefusesAboveItWithAHintAtTheUnit() throws Exception {
+            TelemetrySample atLimit = parser.parse(batch("node-a", sample("node-a", 1)
+                    .add("blockchain_metrics", chain().add("current_height", PhysicalLimits.HEIGHT)
+                            .add("mining_hash_rate", PhysicalLimits.HASH_RATE))
+                    .add("network_metrics", network().add("bandwidth_usage", PhysicalLimits.BANDWIDTH))), null).samples().get(0);
+            assertThat(atLimit.currentHeight()).isEqualTo(PhysicalLimits.HEIGHT);
+            assertThat(atLimit.miningHashRate()).isEqualTo(PhysicalLimits.HASH_RATE);
+
+            assertRejectedSample(s -> s.add("blockchain_metrics", chain().add("current_height", PhysicalLimits.HEIGHT + 1)),
+                    "data_batch[0].blockchain_metrics.current_height",
+                    "must be between 0 and 1000000000000, got 1000000000001; no node measures more, so check the value's unit");
+            assertRejectedSample(s -> s.add("blockchain_metrics", chain().add("current_height", 1L << 62)),
+                    "data_batch[0].blockchain_metrics.current_height", "no node measures more");
+            assertRejectedSample(s -> s.add("blockchain_metrics", chain().add("mining_hash_rate", 1e308)),
+                    "data_batch[0].blockchain_metrics.mining_hash_rate", "must be between 0 and 1.0E24, got 1.0E+308; no node measures more");
+            assertRejectedSample(s -> s.add("network_metrics", network().add("average_latency", new BigDecimal("1e400"))),
+                    "data_batch[0].network_metrics.average_latency", "must be between 0 and 86400000, got 1E+400");
+            assertRejectedSample(s -> s.add("performance_metrics", performance().add("uptime", -1)),
+                    "data_batch[0].performance_metrics.uptime", "must be between 0 and 3155760000, got -1");
+        }
+
+        @Test
+        void namesATwoThousandDigitNumberShortly() {
+            BigDecimal huge = new BigDecimal("9".repeat(2000));
+            assertThatThrownBy(() -> parser.parse(batch("node-a", sample("node-a", 1)
+                    .add("blockchain_metrics", chain().add("transaction_count", huge))), null))
+                    .isInstanceOf(InvalidTelemetryException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).contains("9999…").hasSizeLessThan(400));
+        }
+
+        @Test
         void rejectsFractionalBlockCount() {
             assertRejectedSample(s -> s.add("blockchain_metrics", chain().add("transaction_count", 2.5)),
                     "data_batch[0].blockchain_metrics.transaction_count", "must be a whole number, got the number 2.5");
@@ -207,7 +238,7 @@ class TelemetryParserTest {
             assertThat(SampleExtensions.decode(kept).refusedForks())
                     .contains(new RefusedForks(3, 40, "F6: a side block at height 40 is at or below height 60"));
             assertRejectedSample(s -> s.add("refused_forks", Json.createObjectBuilder().add("blocks", 0).add("last_height", 40)
-                    .add("last_reason", "x")), "data_batch[0].refused_forks.blocks", "must be 1 or more");
+                    .add("last_reason", "x")), "data_batch[0].refused_forks.blocks", "must be between 1 and 1000000, got 0");
             assertRejectedSample(s -> s.add("refused_forks", Json.createObjectBuilder().add("blocks", 1).add("last_height", 40)
                     .add("last_reason", "x".repeat(RefusedForks.MAX_REASON_LENGTH + 1))), "data_batch[0].refused_forks.last_reason",
                     "at most 500");

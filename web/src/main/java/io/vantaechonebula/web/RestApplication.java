@@ -3,6 +3,7 @@ package io.vantaechonebula.web;
 import io.vantaechonebula.telemetry.IngestAddresses;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
@@ -14,4 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
                 + "Errors are application/problem+json (RFC 9457).",
         license = @License(name = "Apache-2.0")))
 public class RestApplication extends Application {
+
+    /**
+     * Jersey checks {@code @RolesAllowed} on resources only with this feature; web.xml's constraints
+     * check the same roles first, so a path a constraint misses is still refused. Named, not
+     * imported, so the EAR needs no Jersey class on a server that has none.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.provider.classnames", "org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature");
+    }
 }

@@ -19,6 +19,9 @@ public interface PoolOperations {
     /** The payloads the pool could not store, oldest first. */
     List<DeadLetter> deadLetters(int limit);
 
+    /** The batches stages set aside as dead, newest first. */
+    List<DeadBatchView> deadBatches(int limit);
+
     /** Asks the database a trivial question; throws if it cannot answer. */
     void pingDatabase();
 }

@@ -11,7 +11,7 @@ package io.vantaechonebula.pool.api;
  */
 public record ProcessorSnapshot(String name, long batchesProcessed, long samplesProcessed, double samplesPerSecond,
                                 long failures, int failuresInARow, double meanRunMillis, long lastRunMillis,
-                                long maxRunMillis, long pendingBatches, long lagMillis, String lastError,
+                                long maxRunMillis, long pendingBatches, long deadBatches, long lagMillis, String lastError,
                                 long lastFailureAtMs, long lastSuccessAtMs, long sentToProcessedP50Millis,
                                 long sentToProcessedP99Millis) {
 }

@@ -72,7 +72,7 @@ public class Finding {
     @Column(name = "node_id", length = 128, nullable = false)
     private String nodeId;
 
-    @Column(name = "chain_id", length = 32, nullable = false)
+    @Column(name = "chain_id", length = 64, nullable = false)
     private String chainId;
 
     @Column(length = 500, nullable = false)

@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.ingest;
 
+import io.vantaechonebula.pool.api.DeadBatchView;
 import io.vantaechonebula.pool.api.DeadLetter;
 import io.vantaechonebula.pool.api.NodeDrops;
 import io.vantaechonebula.pool.api.PipelineSnapshot;
@@ -67,6 +68,11 @@ public class PoolOperationsBean implements PoolOperations {
     @Override
     public List<DeadLetter> deadLetters(int limit) {
         return deadLetters.browse(limit);
+    }
+
+    @Override
+    public List<DeadBatchView> deadBatches(int limit) {
+        return telemetry.deadBatches(limit);
     }
 
     @Override

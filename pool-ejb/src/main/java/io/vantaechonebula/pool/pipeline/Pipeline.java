@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.pipeline;
 
+import io.vantaechonebula.chain.encoding.LogText;
 import io.vantaechonebula.pool.agent.learningengine.LearnerWorker;
 import io.vantaechonebula.pool.agent.learningengine.TrainingConsumer;
 import io.vantaechonebula.pool.api.PipelineSnapshot;
@@ -9,6 +10,7 @@ import io.vantaechonebula.pool.config.PoolRole;
 import io.vantaechonebula.pool.stage.Learner;
 import io.vantaechonebula.pool.stage.SampleProcessor;
 import io.vantaechonebula.pool.stage.Watch;
+import io.vantaechonebula.pool.store.DeadBatch;
 import io.vantaechonebula.pool.store.PendingBatch;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -38,6 +40,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -73,6 +76,7 @@ public class Pipeline {
     private static final int MAX_RUNS_PER_TICK = 50;
     private static final String TRAINING = "training";
     private static final int FAILURE_REPORT_EVERY = 60;
+    static final int DEAD_AFTER_FAILURES_ALONE = 3;
 
     @EJB
     private StageWorker worker;
@@ -218,30 +222,67 @@ public class Pipeline {
     private void drain(SampleProcessor<?> processor) {
         ProcessorStats processorStats = stats.get(processor.name());
         for (int i = 0; i < MAX_RUNS_PER_TICK; i++) {
-            long started = System.nanoTime();
-            StageRun run;
-            try {
-                run = worker.processNext(processor, BATCHES_PER_RUN);
-            } catch (EJBException | IllegalStateException e) {
-                failed(processor.name(), processor.name(), "The " + processor.name() + " processor", processorStats, e,
-                        "its batches stay waiting and are tried again every second, the other processors go on");
+            // After a failure the oldest batch goes alone, so that one batch the stage cannot take is found.
+            boolean alone = processorStats.failing();
+            int size = alone ? 1 : BATCHES_PER_RUN;
+            StageRun run = run(processor, processorStats, () -> worker.processNext(processor, size));
+            if (run == null) {
+                if (alone && processorStats.oldestFailedAlone() >= DEAD_AFTER_FAILURES_ALONE) {
+                    setAsideIfTheNextGoesThrough(processor, processorStats);
+                }
                 return;
             }
-            if (run.batches() == 0) {
-                return;
-            }
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            int endedFailures = processorStats.succeeded(run, millis, System.currentTimeMillis());
-            if (endedFailures > 0) {
-                LOG.info(() -> "The " + processor.name() + " processor works again after " + endedFailures
-                        + " failed runs; its waiting batches are being processed");
-            }
-            metrics.counter("vanta.pool.processor.batches", new Tag("processor", processor.name())).inc(run.batches());
-            agentRan(processor.name(), run.samples(), millis);
-            if (run.batches() < BATCHES_PER_RUN) {
+            if (run.batches() < size) {
                 return;
             }
         }
+    }
+
+    /**
+     * The oldest batch failed alone {@value #DEAD_AFTER_FAILURES_ALONE} times: when the batch after it
+     * goes through, the fault is that batch's, and it is set aside as dead; when that one fails too,
+     * the stage itself is failing (a database away, a drill) and every batch waits for it.
+     */
+    private void setAsideIfTheNextGoesThrough(SampleProcessor<?> processor, ProcessorStats processorStats) {
+        String error = processorStats.lastError();
+        StageRun next = run(processor, processorStats, () -> worker.processTheOneAfterTheOldest(processor));
+        if (next == null || next.batches() == 0) {
+            return;
+        }
+        DeadBatch dead = worker.setOldestAside(processor.name(), DEAD_AFTER_FAILURES_ALONE, error);
+        if (dead != null) {
+            processorStats.setAside();
+            metrics.counter("vanta.pool.dead.batches", new Tag("processor", processor.name())).inc();
+            LOG.warning(() -> "The " + processor.name() + " processor set batch " + dead.batchId() + " aside as dead ("
+                    + dead.sampleCount() + " samples from node " + LogText.of(dead.nodeId()) + "): it failed "
+                    + DEAD_AFTER_FAILURES_ALONE + " times alone while the batch after it went through, with " + LogText.of(error)
+                    + "; the processor goes on with the batches after it. GET /api/v1/pool/dead-batches lists it");
+        }
+    }
+
+    /** One run of a stage, its figures counted: null when it failed. */
+    private StageRun run(SampleProcessor<?> processor, ProcessorStats processorStats, Supplier<StageRun> work) {
+        long started = System.nanoTime();
+        StageRun run;
+        try {
+            run = work.get();
+        } catch (EJBException | IllegalStateException e) {
+            failed(processor.name(), processor.name(), "The " + processor.name() + " processor", processorStats, e,
+                    "its batches stay waiting and are tried again every second, the oldest alone; the other processors go on");
+            return null;
+        }
+        if (run.batches() == 0) {
+            return run;
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        int endedFailures = processorStats.succeeded(run, millis, System.currentTimeMillis());
+        if (endedFailures > 0) {
+            LOG.info(() -> "The " + processor.name() + " processor works again after " + endedFailures
+                    + " failed runs; its waiting batches are being processed");
+        }
+        metrics.counter("vanta.pool.processor.batches", new Tag("processor", processor.name())).inc(run.batches());
+        agentRan(processor.name(), run.samples(), millis);
+        return run;
     }
 
     /**
@@ -325,15 +366,19 @@ public class Pipeline {
         for (Object[] row : em.createNamedQuery(PendingBatch.BACKLOG, Object[].class).getResultList()) {
             backlog.put((String) row[0], new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
         }
+        Map<String, Long> dead = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(DeadBatch.COUNT_BY_STAGE, Object[].class).getResultList()) {
+            dead.put((String) row[0], ((Number) row[1]).longValue());
+        }
         List<ProcessorSnapshot> processors = new ArrayList<>();
         stats.forEach((name, processorStats) -> {
             long[] waiting = backlog.getOrDefault(name, new long[] {0, now});
-            processors.add(processorStats.snapshot(name, waiting[0], Math.max(0, now - waiting[1]), now));
+            processors.add(processorStats.snapshot(name, waiting[0], dead.getOrDefault(name, 0L), Math.max(0, now - waiting[1]), now));
         });
         List<ProcessorSnapshot> watches = new ArrayList<>();
-        watchStats.forEach((id, figures) -> watches.add(figures.snapshot(id, 0, 0, now)));
+        watchStats.forEach((id, figures) -> watches.add(figures.snapshot(id, 0, 0, 0, now)));
         List<ProcessorSnapshot> learners = new ArrayList<>();
-        learnerStats.forEach((id, figures) -> learners.add(figures.snapshot(id, 0, 0, now)));
+        learnerStats.forEach((id, figures) -> learners.add(figures.snapshot(id, 0, 0, 0, now)));
         return new PipelineSnapshot(samplesIn.perSecond(now), sentToStored.percentile(50, now),
                 sentToStored.percentile(99, now), processors, trainingTaken, trainingIn.perSecond(now), watches, learners);
     }

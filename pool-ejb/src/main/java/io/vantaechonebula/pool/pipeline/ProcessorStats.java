@@ -11,6 +11,7 @@ final class ProcessorStats {
     private long runs;
     private long failures;
     private int failuresInARow;
+    private int oldestFailedAlone;
     private long totalMillis;
     private long maxMillis;
     private long lastMillis;
@@ -32,6 +33,7 @@ final class ProcessorStats {
         lastMillis = millis;
         maxMillis = Math.max(maxMillis, millis);
         failuresInARow = 0;
+        oldestFailedAlone = 0;
         lastSuccessAtMs = nowMs;
         return ended;
     }
@@ -45,9 +47,27 @@ final class ProcessorStats {
         return failuresInARow;
     }
 
-    synchronized ProcessorSnapshot snapshot(String name, long pendingBatches, long lagMillis, long nowMs) {
+    /** Whether the last run failed: then the next runs take the oldest batch alone, to find a batch the stage cannot take. */
+    synchronized boolean failing() {
+        return failuresInARow > 0;
+    }
+
+    /** @return how often the oldest batch failed alone, this time included */
+    synchronized int oldestFailedAlone() {
+        return ++oldestFailedAlone;
+    }
+
+    synchronized void setAside() {
+        oldestFailedAlone = 0;
+    }
+
+    synchronized String lastError() {
+        return lastError;
+    }
+
+    synchronized ProcessorSnapshot snapshot(String name, long pendingBatches, long deadBatches, long lagMillis, long nowMs) {
         return new ProcessorSnapshot(name, batches, samples, samplesRate.perSecond(nowMs), failures, failuresInARow,
-                runs == 0 ? 0 : (double) totalMillis / runs, lastMillis, maxMillis, pendingBatches, lagMillis,
+                runs == 0 ? 0 : (double) totalMillis / runs, lastMillis, maxMillis, pendingBatches, deadBatches, lagMillis,
                 lastError, lastFailureAtMs, lastSuccessAtMs,
                 sentToProcessed.percentile(50, nowMs), sentToProcessed.percentile(99, nowMs));
     }

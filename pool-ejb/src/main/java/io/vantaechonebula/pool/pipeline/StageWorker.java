@@ -4,6 +4,8 @@ import io.vantaechonebula.pool.api.PoolQueues;
 import io.vantaechonebula.pool.stage.SampleProcessor;
 import io.vantaechonebula.pool.stage.StageResult;
 import io.vantaechonebula.pool.statistics.JpaStatistics;
+import io.vantaechonebula.pool.store.DeadBatch;
+import io.vantaechonebula.pool.store.IngestedBatch;
 import io.vantaechonebula.pool.store.PendingBatch;
 import io.vantaechonebula.pool.store.RecentBatches;
 import io.vantaechonebula.pool.store.SampleBlock;
@@ -50,8 +52,19 @@ public class StageWorker {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public StageRun processNext(SampleProcessor<?> processor, int maxBatches) {
+        return process(processor, 0, maxBatches);
+    }
+
+    /** Processes the one batch after the oldest: whether the stage works on anything but its oldest batch. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public StageRun processTheOneAfterTheOldest(SampleProcessor<?> processor) {
+        return process(processor, 1, 1);
+    }
+
+    private StageRun process(SampleProcessor<?> processor, int skip, int maxBatches) {
         List<PendingBatch> pending = em.createNamedQuery(PendingBatch.OLDEST, PendingBatch.class)
                 .setParameter("processor", processor.name())
+                .setFirstResult(skip)
                 .setMaxResults(maxBatches)
                 .getResultList();
         if (pending.isEmpty()) {
@@ -62,7 +75,7 @@ public class StageWorker {
         JpaStatistics statistics = new JpaStatistics(em, processor.name());
         StageResult result = processor.process(samples, statistics);
         statistics.flush();
-        FailureDrill.check(processor.name());
+        FailureDrill.check(processor.name(), samples);
         em.createNamedQuery(PendingBatch.DONE)
                 .setParameter("processor", processor.name())
                 .setParameter("batchIds", batchIds)
@@ -71,6 +84,27 @@ public class StageWorker {
             sendToTraining(processor, batchIds, samples.size(), result);
         }
         return new StageRun(batchIds.size(), samples.size(), pending.stream().mapToLong(PendingBatch::sentAtMs).toArray());
+    }
+
+    /**
+     * Sets the stage's oldest waiting batch aside as dead, with the error it keeps failing on, so
+     * that the stage goes on with the batches after it.
+     *
+     * @return the batch set aside, or null when the stage has nothing waiting
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public DeadBatch setOldestAside(String processor, int attempts, String error) {
+        List<PendingBatch> oldest = em.createNamedQuery(PendingBatch.OLDEST, PendingBatch.class)
+                .setParameter("processor", processor).setMaxResults(1).getResultList();
+        if (oldest.isEmpty()) {
+            return null;
+        }
+        PendingBatch pending = oldest.get(0);
+        IngestedBatch batch = em.find(IngestedBatch.class, pending.batchId());
+        DeadBatch dead = new DeadBatch(processor, batch, attempts, error, System.currentTimeMillis());
+        em.persist(dead);
+        em.remove(pending);
+        return dead;
     }
 
     /**

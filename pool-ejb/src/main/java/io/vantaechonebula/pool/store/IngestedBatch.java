@@ -58,6 +58,10 @@ public class IngestedBatch {
         return id;
     }
 
+    public String nodeId() {
+        return nodeId;
+    }
+
     public int sampleCount() {
         return sampleCount;
     }

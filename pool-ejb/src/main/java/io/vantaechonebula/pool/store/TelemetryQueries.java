@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.store;
 
+import io.vantaechonebula.pool.api.DeadBatchView;
 import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.api.SampleView;
 import jakarta.ejb.Stateless;
@@ -25,6 +26,13 @@ public class TelemetryQueries {
     public List<NodeView> nodes() {
         return em.createNamedQuery(ObservedNode.ALL, ObservedNode.class).getResultList().stream()
                 .map(ObservedNode::toView)
+                .toList();
+    }
+
+    public List<DeadBatchView> deadBatches(int limit) {
+        return em.createNamedQuery(DeadBatch.NEWEST, DeadBatch.class).setMaxResults(limit).getResultList().stream()
+                .map(dead -> new DeadBatchView(dead.processor(), dead.batchId(), dead.nodeId(), dead.sampleCount(),
+                        dead.receivedAtMs(), dead.deadAtMs(), dead.attempts(), dead.error()))
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package io.vantaechonebula.web.pool;
 import io.vantaechonebula.pool.api.DeadLetter;
 import io.vantaechonebula.pool.api.PoolOperations;
 import io.vantaechonebula.web.QueryLimits;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.DefaultValue;
@@ -26,6 +27,7 @@ public class DeadLetterResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"viewer", "operator", "admin"})
     @Operation(summary = "Payloads the pool could not store",
             description = "From the NodeDataDLQ queue: message id, reason, time and the start of the body.")
     public List<DeadLetter> list(@QueryParam("limit") @DefaultValue("100") String limit) {

@@ -96,6 +96,7 @@ public class PoolStatsResource {
                 .add("lastRunMillis", processor.lastRunMillis())
                 .add("maxRunMillis", processor.maxRunMillis())
                 .add("pendingBatches", processor.pendingBatches())
+                .add("deadBatches", processor.deadBatches())
                 .add("lagMillis", processor.lagMillis())
                 .add("sentToProcessedMillis", JSON.createObjectBuilder()
                         .add("p50", processor.sentToProcessedP50Millis()).add("p99", processor.sentToProcessedP99Millis()));

@@ -1,5 +1,6 @@
 package io.vantaechonebula.web.security;
 
+import io.vantaechonebula.chain.encoding.LogText;
 import io.vantaechonebula.web.problem.Problem;
 import io.vantaechonebula.web.problem.ProblemType;
 import jakarta.servlet.RequestDispatcher;
@@ -20,9 +21,11 @@ public class AuthErrorServlet extends HttpServlet {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         boolean forbidden = status instanceof Integer code && code == HttpServletResponse.SC_FORBIDDEN;
         String body = forbidden
-                ? Problem.body(ProblemType.FORBIDDEN, "Logged in as '" + request.getRemoteUser() + "', which has neither"
-                        + " the operator nor the admin role this needs; an admin can give it: ./vanta operator add NAME --roles operator")
-                : Problem.body(ProblemType.UNAUTHORIZED, "This needs a login with the operator or admin role (HTTP Basic);"
+                ? Problem.body(ProblemType.FORBIDDEN, "Logged in as '" + LogText.of(request.getRemoteUser()) + "', which lacks"
+                        + " the role this needs (acting on findings: operator; reading dead letters and batches: viewer);"
+                        + " an admin can give it: ./vanta operator add NAME --roles operator")
+                : Problem.body(ProblemType.UNAUTHORIZED, "This needs a login (HTTP Basic) with a role: viewer to read what"
+                        + " senders sent, operator to act on findings, admin for everything;"
                         + " the first admin's password is in run/admin.password, more with ./vanta operator add");
         response.setStatus(forbidden ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_UNAUTHORIZED);
         response.setContentType(Problem.MEDIA_TYPE);
