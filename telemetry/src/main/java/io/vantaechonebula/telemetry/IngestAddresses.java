@@ -19,6 +19,13 @@ public final class IngestAddresses {
     /** The JMS property giving the payload's kind, a {@link PayloadKind} name. */
     public static final String PAYLOAD_KIND_PROPERTY = "vanta_payload_kind";
 
+    /** Where a node registers its key, from a pool's base URL. */
+    public static final String REGISTRATIONS_PATH = API_ROOT + "/nodes/registrations";
+    /** The JMS properties carrying a payload's Content-Digest, Signature-Input and Signature (docs/ingest.md). */
+    public static final String CONTENT_DIGEST_PROPERTY = "vanta_content_digest";
+    public static final String SIGNATURE_INPUT_PROPERTY = "vanta_signature_input";
+    public static final String SIGNATURE_PROPERTY = "vanta_signature";
+
     private IngestAddresses() {
     }
 }
