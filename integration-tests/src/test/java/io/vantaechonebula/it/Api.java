@@ -80,6 +80,24 @@ final class Api {
                 .build());
     }
 
+    /** A POST of JSON with the headers given (a signature's, say). */
+    static Answer post(String path, byte[] body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** A request with the method given, logged in (HTTP Basic) as the given operator; body null for none. */
+    static Answer sendAs(String method, String path, String body, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("Authorization", basic(user, password))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     /** A POST with no body, logged in (HTTP Basic) as the given operator. */
     static Answer postAs(String path, String user, String password) {
         return send(HttpRequest.newBuilder(URI.create(BASE + path))

@@ -11,10 +11,12 @@ import java.util.Set;
 
 /**
  * The tests' own people, added to the server's operators file as {@code ./vanta operator add} does
- * (the server reads the file on change): alice the operator and vic the viewer.
+ * (the server reads the file on change): ada the admin, alice the operator and vic the viewer.
  */
 final class TestOperators {
 
+    static final String ADMIN = "ada";
+    static final String ADMIN_PASSWORD = "admin-password-" + System.nanoTime();
     static final String OPERATOR = "alice";
     static final String VIEWER = "vic";
     static final String OPERATOR_PASSWORD = "operator-password-" + System.nanoTime();
@@ -30,12 +32,19 @@ final class TestOperators {
         }
         Path file = Path.of(System.getProperty("payara.home"), "glassfish", "domains", "domain1", "config", "vanta-operators");
         try {
+            OperatorsFile.put(file, new Operator(ADMIN, Set.of(Role.ADMIN), PasswordHash.hash(ADMIN_PASSWORD.toCharArray())));
             OperatorsFile.put(file, new Operator(OPERATOR, Set.of(Role.OPERATOR), PasswordHash.hash(OPERATOR_PASSWORD.toCharArray())));
             OperatorsFile.put(file, new Operator(VIEWER, Set.of(Role.VIEWER), PasswordHash.hash(VIEWER_PASSWORD.toCharArray())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         added = true;
+    }
+
+    /** A request as the admin; body null for none. */
+    static Api.Answer asAdmin(String method, String path, String body) {
+        add();
+        return Api.sendAs(method, path, body, ADMIN, ADMIN_PASSWORD);
     }
 
     /** A GET as the viewer. */

@@ -3,6 +3,7 @@ package io.vantaechonebula.agent.broker;
 import com.sun.messaging.ConnectionConfiguration;
 import com.sun.messaging.ConnectionFactory;
 import io.vantaechonebula.telemetry.collector.JmsBatchSender;
+import io.vantaechonebula.telemetry.signing.NodeSigner;
 import jakarta.jms.JMSException;
 import java.net.URI;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public final class OpenMqBroker {
     }
 
     /** A sender onto the broker's NodeData queue, connecting as the user given; it does not reconnect within a send. */
-    public static JmsBatchSender sender(String address, String user, String password) {
+    public static JmsBatchSender sender(String address, String user, String password, Optional<NodeSigner> signer) {
         ConnectionFactory factory = new ConnectionFactory();
         try {
             factory.setProperty(ConnectionConfiguration.imqAddressList, address);
@@ -39,6 +40,6 @@ public final class OpenMqBroker {
         } catch (JMSException e) {
             throw new IllegalArgumentException("cannot address the broker at " + address + ": " + e.getMessage(), e);
         }
-        return new JmsBatchSender(factory, Optional.of(new JmsBatchSender.Login(user, password)), "the broker at " + address);
+        return new JmsBatchSender(factory, Optional.of(new JmsBatchSender.Login(user, password)), "the broker at " + address, signer);
     }
 }

@@ -12,12 +12,14 @@ import io.vantaechonebula.telemetry.collector.BatchSender;
 import io.vantaechonebula.telemetry.collector.ChainReading;
 import io.vantaechonebula.telemetry.collector.CollectorLoop;
 import io.vantaechonebula.telemetry.collector.HttpBatchSender;
+import io.vantaechonebula.telemetry.collector.NodeRegistration;
 import io.vantaechonebula.telemetry.collector.PeerReading;
 import io.vantaechonebula.telemetry.collector.PoolProbe;
 import io.vantaechonebula.telemetry.collector.PoolRoute;
 import io.vantaechonebula.telemetry.collector.SequenceFile;
 import io.vantaechonebula.telemetry.collector.TelemetryCollector;
 import io.vantaechonebula.telemetry.host.ProcessSampler;
+import io.vantaechonebula.telemetry.signing.NodeSigner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -33,6 +35,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -211,7 +214,9 @@ public class NodeCommand implements Callable<Integer> {
             out.println("Light node " + name + " (" + nodeId + ", " + mode + ") serves peers at " + light.address()
                     + " (peers: " + light.address() + "/api/v1/peers); store in " + state);
         }
-        PoolRoute route = new PoolRoute(new PoolProbe(http), pools == null ? PoolProbe.LOCAL_CANDIDATES : pools, connect(http));
+        NodeSigner signer = new NodeSigner(key);
+        PoolRoute route = new PoolRoute(new PoolProbe(http), pools == null ? PoolProbe.LOCAL_CANDIDATES : pools, connect(http, signer),
+                Optional.of(new NodeRegistration(http, signer, nodeType)));
         TelemetryCollector collector = new TelemetryCollector(nodeId, nodeType, chains, peers,
                 new ProcessSampler(state), new SequenceFile(state.resolve("sample.seq"))::next, CollectorLoop.outbox(capacity),
                 route);
@@ -246,11 +251,11 @@ public class NodeCommand implements Callable<Integer> {
         };
     }
 
-    private Function<PoolProbe.Found, BatchSender> connect(HttpClient http) {
+    private Function<PoolProbe.Found, BatchSender> connect(HttpClient http, NodeSigner signer) {
         return found -> transport.equals("http")
-                ? HttpBatchSender.toPool(http, found.baseUrl())
+                ? HttpBatchSender.toPool(http, found.baseUrl(), Optional.of(signer))
                 : OpenMqBroker.sender(broker != null ? broker
-                        : "mq://" + found.baseUrl().getHost() + ":" + OpenMqBroker.DEFAULT_PORT, user, password);
+                        : "mq://" + found.baseUrl().getHost() + ":" + OpenMqBroker.DEFAULT_PORT, user, password, Optional.of(signer));
     }
 
     /** Tells of a failed sampling once, until sampling works again or fails for another reason. */

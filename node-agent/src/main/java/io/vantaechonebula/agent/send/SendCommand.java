@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,7 +109,7 @@ public class SendCommand implements Callable<Integer> {
             return new HttpBatchSender(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                     ingestEndpoint(transport.http));
         }
-        return OpenMqBroker.sender(OpenMqBroker.address(transport.jms, "--jms"), user, password);
+        return OpenMqBroker.sender(OpenMqBroker.address(transport.jms, "--jms"), user, password, Optional.empty());
     }
 
     /** A base URL ({@code http://host:8080}) gets the ingest path; a full URL is used as given. */

@@ -7,6 +7,8 @@ import io.vantaechonebula.node.p2p.PeerService;
 import io.vantaechonebula.telemetry.collector.ChainReading;
 import io.vantaechonebula.telemetry.collector.CollectorLoop;
 import io.vantaechonebula.telemetry.collector.HttpBatchSender;
+import io.vantaechonebula.telemetry.collector.NodeRegistration;
+import io.vantaechonebula.telemetry.signing.NodeSigner;
 import io.vantaechonebula.telemetry.collector.JmsBatchSender;
 import io.vantaechonebula.telemetry.collector.PoolProbe;
 import io.vantaechonebula.telemetry.collector.PoolRoute;
@@ -83,9 +85,11 @@ public class NodeTelemetry {
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String nodeId = identity.nodeId();
+        NodeSigner signer = new NodeSigner(identity.nodeKey());
         route = new PoolRoute(new PoolProbe(http), candidates, found -> found.nodeId().equals(nodeId)
-                ? new JmsBatchSender(connectionFactory, Optional.empty(), "this server's broker")
-                : HttpBatchSender.toPool(http, found.baseUrl()));
+                ? new JmsBatchSender(connectionFactory, Optional.empty(), "this server's broker", Optional.of(signer))
+                : HttpBatchSender.toPool(http, found.baseUrl(), Optional.of(signer)),
+                Optional.of(new NodeRegistration(http, signer, identity.settings().mode().id())));
         Path sequenceFile = identity.settings().keyFile().resolveSibling("vanta-telemetry.seq");
         TelemetryCollector collector = new TelemetryCollector(nodeId, identity.settings().mode().id(),
                 readingsWithAnalysis(new ChainActivityReader(chains::activity, chains::blocksBetween, chains::refusedForks)), peers::reading,

@@ -8,8 +8,11 @@ import java.util.List;
 @Local
 public interface PoolOperations {
 
-    /** Puts a checked payload on {@code NodeData}; it is stored once it leaves the queue. */
-    void submit(TelemetryPayload payload) throws PoolUnavailableException, PoolFullException;
+    /**
+     * Puts a checked payload on {@code NodeData}, sealed with what the door found of its sender; it is
+     * stored once it leaves the queue.
+     */
+    void submit(TelemetryPayload payload, SenderVerdict sender) throws PoolUnavailableException, PoolFullException;
 
     PoolStats stats();
 

@@ -8,8 +8,10 @@ import java.util.function.Function;
  * so a running server takes a new limit within seconds.
  *
  * @param queueLimit the most messages {@code NodeData} holds ({@code vanta.pool.queue-limit})
+ * @param acceptUnverified whether payloads of nodes that registered no key are taken, marked unverified
+ *                         ({@code vanta.pool.accept-unverified}, true: the seeds' own clients do not sign)
  */
-public record IntakeSettings(long queueLimit) {
+public record IntakeSettings(long queueLimit, boolean acceptUnverified) {
 
     public static final long DEFAULT_QUEUE_LIMIT = 10_000;
 
@@ -19,6 +21,7 @@ public record IntakeSettings(long queueLimit) {
     }
 
     static IntakeSettings from(Function<String, Optional<String>> values) {
-        return new IntakeSettings(Settings.wholeNumber(values, "vanta.pool.queue-limit", 1, DEFAULT_QUEUE_LIMIT, "messages"));
+        return new IntakeSettings(Settings.wholeNumber(values, "vanta.pool.queue-limit", 1, DEFAULT_QUEUE_LIMIT, "messages"),
+                Settings.bool(values, "vanta.pool.accept-unverified", true));
     }
 }

@@ -34,4 +34,17 @@ final class Settings {
         throw new IllegalArgumentException(key + " takes a whole number of " + unit + " from " + least + ", not '" + text.get()
                 + "'");
     }
+
+    /** true or false, or the fallback when the key is not set. */
+    static boolean bool(Function<String, Optional<String>> values, String key, boolean fallback) {
+        Optional<String> text = values.apply(key).map(String::trim).filter(value -> !value.isEmpty());
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        return switch (text.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + " takes true or false, not '" + text.get() + "'");
+        };
+    }
 }

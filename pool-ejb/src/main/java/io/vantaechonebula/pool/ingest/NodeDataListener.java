@@ -1,5 +1,12 @@
 package io.vantaechonebula.pool.ingest;
 
+import io.vantaechonebula.pool.api.SenderRefusedException;
+import io.vantaechonebula.pool.api.SenderVerdict;
+import io.vantaechonebula.pool.api.SignedMessage;
+import io.vantaechonebula.pool.identity.DoorSeal;
+import io.vantaechonebula.pool.identity.SenderChecks;
+import io.vantaechonebula.telemetry.IngestAddresses;
+import java.util.Optional;
 import io.vantaechonebula.pool.config.PoolRole;
 import io.vantaechonebula.pool.api.PoolQueues;
 import io.vantaechonebula.pool.pipeline.Pipeline;
@@ -67,6 +74,12 @@ public class NodeDataListener implements MessageListener {
     private DeadLetters deadLetters;
 
     @EJB
+    private DoorSeal seal;
+
+    @EJB
+    private SenderChecks senders;
+
+    @EJB
     private Pipeline pipeline;
 
     @Inject
@@ -104,13 +117,46 @@ public class NodeDataListener implements MessageListener {
             reject(message, body, "invalid telemetry: " + e.getMessage());
             return;
         }
-        int stored = store.store(new ReceivedPayload(payload, System.currentTimeMillis(), pipeline.stageNames()));
+        SenderVerdict sender;
+        try {
+            sender = senderOf(message, body, payload.nodeId());
+        } catch (SenderRefusedException e) {
+            counter("vanta.pool.senders.refused").inc();
+            reject(message, body, "refused sender: " + e.getMessage());
+            return;
+        }
+        int stored = store.store(new ReceivedPayload(payload, System.currentTimeMillis(), pipeline.stageNames(), sender));
         IntakeDrill.check(payload.nodeId());
         int duplicates = payload.samples().size() - stored;
         counter("vanta.pool.samples.stored").inc(stored);
         pipeline.stored(stored, payload.sentAtMillis());
         counter("vanta.pool.samples.duplicate").inc(duplicates);
         LOG.fine(() -> "Stored " + stored + " samples of node " + payload.nodeId() + " (" + duplicates + " already stored)");
+    }
+
+    /** The HTTP door's sealed word where it checked the payload, else the JMS message's own signature. */
+    private SenderVerdict senderOf(Message message, String body, String nodeId) throws SenderRefusedException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        Optional<SenderVerdict> sealed = seal.unseal(property(message, DoorSeal.PROPERTY), nodeId, bytes);
+        if (sealed.isPresent()) {
+            return sealed.get();
+        }
+        SignedMessage signed = new SignedMessage(null, null, property(message, IngestAddresses.CONTENT_DIGEST_PROPERTY),
+                property(message, IngestAddresses.SIGNATURE_INPUT_PROPERTY), property(message, IngestAddresses.SIGNATURE_PROPERTY));
+        try {
+            return senders.verdict(nodeId, signed, bytes, message.getJMSMessageID());
+        } catch (JMSException e) {
+            throw new IllegalStateException("Could not read a NodeData message's id", e);
+        }
+    }
+
+    /** A string property, or null when the message has none (or one of another type). */
+    private static String property(Message message, String name) {
+        try {
+            return message.propertyExists(name) ? message.getStringProperty(name) : null;
+        } catch (JMSException | RuntimeException e) {
+            return null;
+        }
     }
 
     private void reject(Message message, String body, String reason) {

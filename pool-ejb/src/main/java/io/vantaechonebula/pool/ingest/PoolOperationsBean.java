@@ -10,6 +10,7 @@ import io.vantaechonebula.pool.api.PoolQueues;
 import io.vantaechonebula.pool.api.PoolStats;
 import io.vantaechonebula.pool.api.PoolUnavailableException;
 import io.vantaechonebula.pool.api.QueueDepth;
+import io.vantaechonebula.pool.api.SenderVerdict;
 import io.vantaechonebula.pool.pipeline.Pipeline;
 import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.store.TelemetryQueries;
@@ -39,8 +40,8 @@ public class PoolOperationsBean implements PoolOperations {
     private TelemetryQueries telemetry;
 
     @Override
-    public void submit(TelemetryPayload payload) throws PoolUnavailableException, PoolFullException {
-        intake.submit(payload);
+    public void submit(TelemetryPayload payload, SenderVerdict sender) throws PoolUnavailableException, PoolFullException {
+        intake.submit(payload, sender);
     }
 
     @Override

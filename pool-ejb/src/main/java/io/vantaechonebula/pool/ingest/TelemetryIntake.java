@@ -1,5 +1,8 @@
 package io.vantaechonebula.pool.ingest;
 
+import io.vantaechonebula.pool.api.SenderVerdict;
+import io.vantaechonebula.pool.identity.DoorSeal;
+import java.nio.charset.StandardCharsets;
 import io.vantaechonebula.pool.config.PoolRole;
 import io.vantaechonebula.pool.api.PoolFullException;
 import io.vantaechonebula.pool.api.PoolQueues;
@@ -35,7 +38,10 @@ public class TelemetryIntake {
     @EJB
     private BrokerQueues queues;
 
-    public void submit(TelemetryPayload payload) throws PoolUnavailableException, PoolFullException {
+    @EJB
+    private DoorSeal seal;
+
+    public void submit(TelemetryPayload payload, SenderVerdict sender) throws PoolUnavailableException, PoolFullException {
         if (!PoolRole.runsHere()) {
             throw new PoolUnavailableException("Nothing was queued: " + PoolRole.offReason()
                     + " (vanta.telemetry.pool-url, or ./vanta node --pool URL).", null);
@@ -45,8 +51,10 @@ public class TelemetryIntake {
                     + " payloads; nothing was queued. Send again after Retry-After seconds.");
         }
         try {
-            TextMessage message = jms.createTextMessage(payload.json().toString());
+            String body = payload.json().toString();
+            TextMessage message = jms.createTextMessage(body);
             message.setStringProperty(IngestAddresses.NODE_ID_PROPERTY, payload.nodeId());
+            message.setStringProperty(DoorSeal.PROPERTY, seal.seal(payload.nodeId(), sender, body.getBytes(StandardCharsets.UTF_8)));
             message.setStringProperty(IngestAddresses.PAYLOAD_KIND_PROPERTY, payload.kind().name());
             jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(nodeData, message);
         } catch (JMSRuntimeException | jakarta.jms.JMSException e) {

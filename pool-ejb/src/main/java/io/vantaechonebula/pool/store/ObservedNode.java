@@ -48,6 +48,10 @@ public class ObservedNode {
     @Column(name = "dropped_reported")
     private Long droppedReported;
 
+    /** Whether its newest payload came signed by its registered key; null in rows from before keys were checked. */
+    @Column(name = "verified")
+    private Boolean verified;
+
     protected ObservedNode() {
     }
 
@@ -78,10 +82,11 @@ public class ObservedNode {
         return sample.timestampMillis() > lastSampleMs;
     }
 
-    void record(TelemetrySample sample, long receivedAtMs) {
+    void record(TelemetrySample sample, long receivedAtMs, boolean signed) {
         if (sample.seq() != null && (maxSeq == null || sample.seq() > maxSeq)) {
             maxSeq = sample.seq();
         }
+        verified = signed;
         record(sample.nodeType(), sample.chainId(), sample.timestampMillis(), receivedAtMs);
     }
 
@@ -100,6 +105,7 @@ public class ObservedNode {
     }
 
     NodeView toView() {
-        return new NodeView(nodeId, nodeType, chainId, firstSeenMs, lastSampleMs, lastReceivedMs, samplesStored, droppedReported);
+        return new NodeView(nodeId, nodeType, chainId, firstSeenMs, lastSampleMs, lastReceivedMs, samplesStored, droppedReported,
+                Boolean.TRUE.equals(verified));
     }
 }

@@ -68,10 +68,15 @@ public class SampleBlock {
     @Column(name = "samples", nullable = false)
     private byte[] samples;
 
+    /** Whether the samples came signed by the node's registered key; null in blocks stored before keys were checked. */
+    @Column(name = "verified")
+    private Boolean verified;
+
     protected SampleBlock() {
     }
 
-    SampleBlock(long batchId, String nodeId, long receivedAtMs, List<SampleView> views) {
+    SampleBlock(long batchId, String nodeId, long receivedAtMs, List<SampleView> views, boolean verified) {
+        this.verified = verified;
         this.batchId = batchId;
         this.nodeId = nodeId;
         this.receivedAtMs = receivedAtMs;
@@ -81,6 +86,10 @@ public class SampleBlock {
         this.minSeq = views.stream().filter(v -> v.seq() != null).map(SampleView::seq).min(Long::compare).orElse(null);
         this.maxSeq = views.stream().filter(v -> v.seq() != null).map(SampleView::seq).max(Long::compare).orElse(null);
         this.samples = SampleBlockCodec.encode(views);
+    }
+
+    boolean verified() {
+        return Boolean.TRUE.equals(verified);
     }
 
     public long batchId() {

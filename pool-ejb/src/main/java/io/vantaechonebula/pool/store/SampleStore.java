@@ -57,13 +57,13 @@ public class SampleStore {
         Map<String, List<SampleView>> newByNode = new LinkedHashMap<>();
         for (TelemetrySample sample : payload.samples()) {
             ObservedNode node = group.nodes.computeIfAbsent(sample.nodeId(), id -> lockedNode(sample, receivedAtMs));
-            Set<String> keys = known.computeIfAbsent(sample.nodeId(), id -> storedKeys(node, payload.samples(), group));
+            Set<String> keys = known.computeIfAbsent(sample.nodeId(), id -> storedKeys(node, payload.samples(), received.verified(), group));
             if (!keys.add(sample.dedupKey())) {
                 continue;
             }
             newByNode.computeIfAbsent(sample.nodeId(), id -> new ArrayList<>()).add(SampleView.of(sample, receivedAtMs));
             group.keysOf(sample.nodeId()).add(sample.dedupKey());
-            node.record(sample, receivedAtMs);
+            node.record(sample, receivedAtMs, received.verified());
         }
         if (payload.droppedSamples() != null) {
             group.nodes.computeIfAbsent(payload.nodeId(), id -> em.find(ObservedNode.class, id, LockModeType.PESSIMISTIC_WRITE))
@@ -76,7 +76,7 @@ public class SampleStore {
         em.persist(batch);
         List<StoredSample> views = new ArrayList<>();
         newByNode.forEach((nodeId, ofNode) -> {
-            em.persist(new SampleBlock(batch.id(), nodeId, receivedAtMs, ofNode));
+            em.persist(new SampleBlock(batch.id(), nodeId, receivedAtMs, ofNode, received.verified()));
             ofNode.forEach(view -> views.add(new StoredSample(view)));
         });
         batch.counted(views.size());
@@ -101,9 +101,10 @@ public class SampleStore {
      * Which of the payload's samples of this node are stored already. A node's new payload usually
      * carries only samples after all it sent before, which its row tells without a query; a resend,
      * or samples out of order, costs one query for the payload: the node's blocks whose sequence or
-     * time range covers the payload's.
+     * time range covers the payload's. A signed payload is held against signed samples only, so
+     * that nobody pre-empts a node's sequence numbers with unsigned samples in its name.
      */
-    private Set<String> storedKeys(ObservedNode node, List<TelemetrySample> samples, Group group) {
+    private Set<String> storedKeys(ObservedNode node, List<TelemetrySample> samples, boolean verified, Group group) {
         // Stored earlier in this transaction: possibly not yet written, so the query may not see them.
         Set<String> keys = new HashSet<>(group.keysOf(node.nodeId()));
         List<TelemetrySample> ofNode = samples.stream().filter(s -> s.nodeId().equals(node.nodeId())).toList();
@@ -120,7 +121,9 @@ public class SampleStore {
                 .setParameter("maxTime", ofNode.stream().mapToLong(TelemetrySample::timestampMillis).max().orElseThrow())
                 .getResultList();
         for (SampleBlock block : blocks) {
-            block.samples().forEach(stored -> keys.add(stored.dedupKey()));
+            if (block.verified() || !verified) {
+                block.samples().forEach(stored -> keys.add(stored.dedupKey()));
+            }
         }
         return keys;
     }

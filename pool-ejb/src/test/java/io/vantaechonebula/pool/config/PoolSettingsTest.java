@@ -17,7 +17,7 @@ class PoolSettingsTest {
     @Test
     void unsetKeysTakeTheDocumentedDefaults() {
         Function<String, Optional<String>> none = settings(Map.of());
-        assertThat(IntakeSettings.from(none).queueLimit()).isEqualTo(10_000);
+        assertThat(IntakeSettings.from(none)).isEqualTo(new IntakeSettings(10_000, true));
         assertThat(RetentionSettings.from(none)).isEqualTo(new RetentionSettings(7 * 24 * 3_600_000L, 1L << 30));
         assertThat(PoolRole.mode(none)).isEqualTo("full");
         assertThat(PoolRole.runsIn(PoolRole.mode(none))).isTrue();
@@ -26,8 +26,9 @@ class PoolSettingsTest {
     @Test
     void valuesAreReadAsTheirTypes() {
         Function<String, Optional<String>> set = settings(Map.of("vanta.pool.queue-limit", " 3 ",
-                "vanta.pool.raw-retention-hours", "0", "vanta.pool.raw-storage-limit", "2MB", "vanta.node.mode", " Simple "));
-        assertThat(IntakeSettings.from(set).queueLimit()).isEqualTo(3);
+                "vanta.pool.raw-retention-hours", "0", "vanta.pool.raw-storage-limit", "2MB", "vanta.node.mode", " Simple ",
+                "vanta.pool.accept-unverified", "FALSE"));
+        assertThat(IntakeSettings.from(set)).isEqualTo(new IntakeSettings(3, false));
         assertThat(RetentionSettings.from(set)).isEqualTo(new RetentionSettings(0, 2L << 20));
         assertThat(PoolRole.mode(set)).isEqualTo("simple");
         assertThat(PoolRole.runsIn("simple")).isFalse();
@@ -39,6 +40,8 @@ class PoolSettingsTest {
                 .hasMessage("vanta.pool.queue-limit takes a whole number of messages from 1, not '0'");
         assertThatThrownBy(() -> IntakeSettings.from(settings(Map.of("vanta.pool.queue-limit", "lots"))))
                 .hasMessageContaining("vanta.pool.queue-limit");
+        assertThatThrownBy(() -> IntakeSettings.from(settings(Map.of("vanta.pool.accept-unverified", "yes"))))
+                .hasMessage("vanta.pool.accept-unverified takes true or false, not 'yes'");
         assertThatThrownBy(() -> RetentionSettings.from(settings(Map.of("vanta.pool.raw-retention-hours", "-1"))))
                 .hasMessage("vanta.pool.raw-retention-hours takes a whole number of hours from 0, not '-1'");
         assertThatThrownBy(() -> RetentionSettings.from(settings(Map.of("vanta.pool.raw-storage-limit", "lots"))))

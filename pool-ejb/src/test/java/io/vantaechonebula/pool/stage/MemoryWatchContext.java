@@ -30,7 +30,7 @@ public final class MemoryWatchContext implements WatchContext {
     }
 
     public void node(String id, long lastReceivedMs) {
-        nodes.add(new NodeView(id, "full", "testnet", 0, lastReceivedMs, lastReceivedMs, 10, null));
+        nodes.add(new NodeView(id, "full", "testnet", 0, lastReceivedMs, lastReceivedMs, 10, null, false));
     }
 
     public SeriesStatistic series(Agent agent, String subject, String name, double... values) {

@@ -2,6 +2,9 @@ package io.vantaechonebula.telemetry.collector;
 
 import io.vantaechonebula.telemetry.IngestAddresses;
 import io.vantaechonebula.telemetry.PayloadKind;
+import io.vantaechonebula.telemetry.signing.NodeSigner;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
@@ -21,6 +24,7 @@ public final class JmsBatchSender implements BatchSender {
 
     private final ConnectionFactory factory;
     private final Optional<Login> login;
+    private final Optional<NodeSigner> signer;
     private final String broker;
 
     /** A broker user and password. */
@@ -31,18 +35,25 @@ public final class JmsBatchSender implements BatchSender {
      * @param login  the broker user to connect as; empty for the factory's own
      * @param broker where the factory connects, for messages
      */
-    public JmsBatchSender(ConnectionFactory factory, Optional<Login> login, String broker) {
+    public JmsBatchSender(ConnectionFactory factory, Optional<Login> login, String broker, Optional<NodeSigner> signer) {
         this.factory = factory;
         this.login = login;
         this.broker = broker;
+        this.signer = signer;
     }
 
     @Override
     public String send(String nodeId, PayloadKind kind, JsonObject payload) throws SendFailedException {
         try (JMSContext context = login.map(as -> factory.createContext(as.user(), as.password()))
                 .orElseGet(factory::createContext)) {
-            TextMessage message = context.createTextMessage(payload.toString());
+            String body = payload.toString();
+            TextMessage message = context.createTextMessage(body);
             message.setStringProperty(IngestAddresses.NODE_ID_PROPERTY, nodeId);
+            if (signer.isPresent()) {
+                for (Map.Entry<String, String> property : signer.get().messageProperties(body.getBytes(StandardCharsets.UTF_8)).entrySet()) {
+                    message.setStringProperty(property.getKey(), property.getValue());
+                }
+            }
             message.setStringProperty(IngestAddresses.PAYLOAD_KIND_PROPERTY, kind.name());
             context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
                     .send(context.createQueue(IngestAddresses.NODE_DATA_QUEUE), message);

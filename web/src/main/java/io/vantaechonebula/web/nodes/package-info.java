@@ -1,2 +1,2 @@
-/** The nodes the pool has heard from, and their stored samples. */
+/** The nodes the pool has heard from, their stored samples, and the keys they registered. */
 package io.vantaechonebula.web.nodes;

@@ -1,5 +1,12 @@
 package io.vantaechonebula.web.pool;
 
+import io.vantaechonebula.pool.api.NodeIdentityOperations;
+import io.vantaechonebula.pool.api.SenderRefusedException;
+import io.vantaechonebula.pool.api.SenderVerdict;
+import io.vantaechonebula.pool.api.SignedMessage;
+import io.vantaechonebula.telemetry.signing.ContentDigest;
+import io.vantaechonebula.telemetry.signing.MessageSignature;
+import java.util.Locale;
 import io.vantaechonebula.chain.crypto.Hex;
 import io.vantaechonebula.pool.api.PoolFullException;
 import io.vantaechonebula.pool.api.PoolOperations;
@@ -53,6 +60,9 @@ public class IngestResource {
     @EJB
     private PoolOperations pool;
 
+    @EJB
+    private NodeIdentityOperations identity;
+
     @Inject
     private IngestSettings settings;
 
@@ -70,8 +80,11 @@ public class IngestResource {
                     + "{timestamp, node_data, data_type: node_contribution}. A payload with any invalid field is "
                     + "refused whole. See docs/ingest.md.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON))
-    @APIResponse(responseCode = "202", description = "Queued for the pool: {status, accepted, node_id}")
+    @APIResponse(responseCode = "202", description = "Queued for the pool: {status, accepted, node_id, sender (verified or unverified)}")
     @APIResponse(responseCode = "400", description = "Invalid payload; every wrong field is listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "A node that registered a key sent it unsigned or wrongly signed,"
+            + " or an unregistered node while vanta.pool.accept-unverified is false",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "413", description = "Body over vanta.ingest.max-body-bytes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -94,8 +107,15 @@ public class IngestResource {
             }
             TelemetryParser parser = new TelemetryParser(Clock.systemUTC(), settings.maxSamplesPerBatch());
             TelemetryPayload payload = parser.parse(text, senderNodeId());
+            SenderVerdict sender;
             try {
-                pool.submit(payload);
+                sender = identity.checkSender(payload.nodeId(), signedMessage(), text.getBytes(StandardCharsets.UTF_8));
+            } catch (SenderRefusedException e) {
+                outcome = "unverified";
+                throw new ApiProblemException(ProblemType.SENDER_NOT_VERIFIED, e.getMessage() + ". Nothing was queued.");
+            }
+            try {
+                pool.submit(payload, sender);
             } catch (PoolFullException e) {
                 outcome = "full";
                 return Problem.builder(ProblemType.POOL_FULL, e.getMessage(), List.of())
@@ -111,6 +131,7 @@ public class IngestResource {
                             .add("status", "accepted")
                             .add("accepted", payload.samples().size())
                             .add("node_id", payload.nodeId())
+                            .add("sender", sender.name().toLowerCase(Locale.ROOT))
                             .build().toString())
                     .type(MediaType.APPLICATION_JSON)
                     .build();
@@ -118,6 +139,12 @@ public class IngestResource {
             timing.stop();
             metrics.counter("vanta.ingest.requests", new Tag("outcome", outcome)).inc();
         }
+    }
+
+    /** The signature fields of the request, as RFC 9421 and 9530 name them; each null when absent. */
+    private SignedMessage signedMessage() {
+        return new SignedMessage(request.getMethod(), request.getRequestURI(), request.getHeader(ContentDigest.HEADER),
+                request.getHeader(MessageSignature.SIGNATURE_INPUT), request.getHeader(MessageSignature.SIGNATURE));
     }
 
     /** A stable id for a contribution that names no node: derived from the sender's address. */

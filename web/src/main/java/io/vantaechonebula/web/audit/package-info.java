@@ -1,0 +1,2 @@
+/** The audit log of operators' actions, for admins. */
+package io.vantaechonebula.web.audit;
