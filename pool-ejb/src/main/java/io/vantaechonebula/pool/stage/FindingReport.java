@@ -45,11 +45,13 @@ public record FindingReport(FindingType type, String agent, String kind, Severit
     /**
      * The report as seen when the pool received the sample it is about: findings are timed by the pool's
      * clock, so a node whose clock is off (or that sends late from its outbox) still has its findings
-     * open now; when the node sampled it stays in the evidence.
+     * open now; when the node sampled it stays in the evidence, and whether the sample came signed by
+     * the node's registered key ({@code sample_verified}) or could be anyone's.
      */
     public FindingReport about(SampleView sample) {
         return new FindingReport(type, agent, kind, severity, nodeId, chainId, summary, evidence, recommendation,
-                sample.receivedAtMs()).withEvidence("sampled_at", Instant.ofEpochMilli(sample.timestampMillis()).toString());
+                sample.receivedAtMs()).withEvidence("sampled_at", Instant.ofEpochMilli(sample.timestampMillis()).toString())
+                .withEvidence("sample_verified", sample.verified());
     }
 
     public FindingReport withRecommendation(String text) {

@@ -106,6 +106,6 @@ public class SampleBlock {
 
     /** The samples in the order they were stored. */
     public List<SampleView> samples() {
-        return SampleBlockCodec.decode(samples, nodeId, receivedAtMs);
+        return SampleBlockCodec.decode(samples, nodeId, receivedAtMs, verified());
     }
 }

@@ -59,7 +59,8 @@ final class SampleBlockCodec {
         return bytes.toByteArray();
     }
 
-    static List<SampleView> decode(byte[] block, String nodeId, long receivedAtMs) {
+    /** @param verified whether the block's samples came signed, which the block's row records */
+    static List<SampleView> decode(byte[] block, String nodeId, long receivedAtMs, boolean verified) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(block))) {
             int version = in.readUnsignedByte();
             if (version < OLDEST_READABLE || version > VERSION) {
@@ -88,7 +89,7 @@ final class SampleBlockCodec {
                 String extensions = text(in, present, 12);
                 Double storage = real(in, present, 13);
                 samples.add(new SampleView(nodeId, nodeType, chainId, timestamp, seq, receivedAtMs, height, blocks,
-                        transactions, hashRate, peers, latency, bandwidth, quality, cpu, memory, storage, uptime, extensions));
+                        transactions, hashRate, peers, latency, bandwidth, quality, cpu, memory, storage, uptime, extensions, verified));
             }
             return samples;
         } catch (IOException e) {

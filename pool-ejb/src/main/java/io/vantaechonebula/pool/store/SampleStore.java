@@ -61,7 +61,7 @@ public class SampleStore {
             if (!keys.add(sample.dedupKey())) {
                 continue;
             }
-            newByNode.computeIfAbsent(sample.nodeId(), id -> new ArrayList<>()).add(SampleView.of(sample, receivedAtMs));
+            newByNode.computeIfAbsent(sample.nodeId(), id -> new ArrayList<>()).add(SampleView.of(sample, receivedAtMs, received.verified()));
             group.keysOf(sample.nodeId()).add(sample.dedupKey());
             node.record(sample, receivedAtMs, received.verified());
         }

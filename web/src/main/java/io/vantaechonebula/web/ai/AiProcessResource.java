@@ -93,7 +93,7 @@ public class AiProcessResource {
                     + request.nodeId() + "\"; send one node's samples under its id");
         }
         long now = System.currentTimeMillis();
-        List<SampleView> views = payload.samples().stream().map(sample -> SampleView.of(sample, now)).toList();
+        List<SampleView> views = payload.samples().stream().map(sample -> SampleView.of(sample, now, false)).toList();
         return AiResultJson.samples(request, samples.assess(request.nodeId(), views));
     }
 

@@ -8,7 +8,7 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.time.Instant;
 
-/** A stored sample in the same snake_case shape nodes send, plus when the pool received it. */
+/** A stored sample in the same snake_case shape nodes send, plus when the pool received it and whether it came signed. */
 final class SampleJson {
 
     /** Looked up once: Json.createX looks the provider up again on every call, through the server's class loaders. */
@@ -27,6 +27,7 @@ final class SampleJson {
             json.add("seq", sample.seq());
         }
         json.add("received_at", Instant.ofEpochMilli(sample.receivedAtMs()).toString());
+        json.add("verified", sample.verified());
         JsonObjectBuilder chain = JSON.createObjectBuilder();
         add(chain, "current_height", sample.currentHeight());
         add(chain, "blocks_processed_last_interval", sample.blocksProcessed());

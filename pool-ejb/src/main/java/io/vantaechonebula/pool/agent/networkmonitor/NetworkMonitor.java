@@ -39,6 +39,16 @@ public final class NetworkMonitor implements SampleProcessor<NetworkResult> {
         return NAME;
     }
 
+    /**
+     * The highest height on a chain: of the nodes whose samples came signed when there are any, so
+     * that an unverified sender claiming a huge height makes no honest node "behind".
+     */
+    static long tip(java.util.Collection<SampleView> newest) {
+        boolean anyVerified = newest.stream().anyMatch(SampleView::verified);
+        return newest.stream().filter(sample -> sample.verified() || !anyVerified)
+                .mapToLong(SampleView::currentHeight).max().orElse(0);
+    }
+
     @Override
     public NetworkResult process(List<StoredSample> samples, Statistics statistics) {
         // The newest sample of each node per chain in this batch.
@@ -84,7 +94,7 @@ public final class NetworkMonitor implements SampleProcessor<NetworkResult> {
         List<NetworkResult.NodeFinding> findings = new ArrayList<>();
         Map<String, NetworkResult.ChainSpread> chains = new TreeMap<>();
         newestPerChain.forEach((chainId, newest) -> {
-            long tip = newest.values().stream().mapToLong(SampleView::currentHeight).max().orElse(0);
+            long tip = tip(newest.values());
             long bottom = newest.values().stream().mapToLong(SampleView::currentHeight).min().orElse(0);
             long at = newest.values().stream().mapToLong(SampleView::timestampMillis).max().orElse(0);
             statistics.series(Subjects.chain(chainId), "height_spread").add(tip - bottom, at);

@@ -3,6 +3,7 @@ package io.vantaechonebula.pool.agent.networkmonitor;
 import static io.vantaechonebula.pool.stage.Samples.network;
 import static io.vantaechonebula.pool.stage.Samples.sample;
 import static io.vantaechonebula.pool.stage.Samples.stored;
+import static io.vantaechonebula.pool.stage.Samples.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vantaechonebula.analysis.stats.SeriesStatistic;
@@ -32,6 +33,27 @@ class NetworkMonitorTest {
         assertThat(statistics.reports()).extracting(r -> r.nodeId() + ":" + r.kind() + ":" + r.chainId())
                 .containsExactlyInAnyOrder("b:behind:testnet", "c:poor_connection:null");
         assertThat(statistics.reports("behind").get(0).evidence().getInt("blocks_behind")).isEqualTo(20);
+    }
+
+    @Test
+    void anUnverifiedSenderClaimingAHugeHeightMakesNoSignedNodeBehindAndTheEvidenceSaysWhoIsUnverified() {
+        MemoryStatistics statistics = new MemoryStatistics();
+        new NetworkMonitor().process(stored(List.of(
+                verified(sample("a", "testnet", 0, 100, 10, 0.2)),
+                verified(sample("b", "testnet", 0, 99, 10, 0.2)),
+                sample("liar", "testnet", 0, 1_000_000_000_000L, 10, 0.2),
+                sample("slow", "testnet", 0, 50, 10, 0.2))), statistics);
+
+        assertThat(statistics.reports("behind")).extracting(FindingReport::nodeId).containsExactly("slow");
+        FindingReport slow = statistics.reports("behind").get(0);
+        assertThat(slow.evidence().getInt("highest")).as("the highest signed height").isEqualTo(100);
+        assertThat(slow.evidence().getBoolean("sample_verified")).isFalse();
+    }
+
+    @Test
+    void withoutSignedNodesTheHighestOfAllIsTheTip() {
+        assertThat(NetworkMonitor.tip(List.of(sample("a", "testnet", 0, 100, 10, 0.2), sample("b", "testnet", 0, 120, 10, 0.2))))
+                .isEqualTo(120);
     }
 
     @Test

@@ -73,7 +73,7 @@ class LoadBaselinesTest {
         return new SampleView(s.nodeId(), s.nodeType(), s.chainId(), s.timestamp(), s.seq(), s.receivedAtMs(),
                 s.currentHeight(), s.blocksProcessed(), s.transactionCount(), s.miningHashRate(), s.peerCount(),
                 s.averageLatencyMs(), s.bandwidthUsage(), s.connectionQuality(), s.cpuUsage(), memory, storage,
-                s.uptimeSeconds(), null);
+                s.uptimeSeconds(), null, false);
     }
 
     @Test
