@@ -34,6 +34,8 @@ public final class TelemetryParser {
     /** Clock skew tolerated between a node and the pool. */
     static final long MAX_FUTURE_SKEW_SECONDS = 300;
     private static final int MAX_REPORTED_ERRORS = 25;
+    /** The most of {@code transaction_analysis} or {@code ai_metrics} a sample stores, as JSON text. */
+    public static final int MAX_EXTENSION_CHARS = 16_384;
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Pattern CHAIN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final String CONTRIBUTION_TYPE = "node_contribution";
@@ -219,6 +221,12 @@ public final class TelemetryParser {
             }
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 errors.add(path + "." + key, "must be a JSON object, got " + describe(value));
+                continue;
+            }
+            int length = value.toString().length();
+            if (length > MAX_EXTENSION_CHARS) {
+                errors.add(path + "." + key, "is " + length + " characters of JSON; at most " + MAX_EXTENSION_CHARS
+                        + " are stored with a sample");
                 continue;
             }
             builder.add(key, value);

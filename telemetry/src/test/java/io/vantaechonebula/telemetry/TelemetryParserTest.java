@@ -137,6 +137,15 @@ class TelemetryParserTest {
         }
 
         @Test
+        void anExtensionLargerThanASampleStoresIsRefused() throws Exception {
+            String note = "x".repeat(TelemetryParser.MAX_EXTENSION_CHARS);
+            assertRejectedSample(s -> s.add("ai_metrics", Json.createObjectBuilder().add("note", note)),
+                    "data_batch[0].ai_metrics", "at most 16384 are stored with a sample");
+            assertThat(parser.parse(batch("node-a", sample("node-a", 1).add("ai_metrics",
+                    Json.createObjectBuilder().add("note", "x".repeat(1000)))), null).samples().get(0).extensionsJson()).contains("note");
+        }
+
+        @Test
         void namesATwoThousandDigitNumberShortly() {
             BigDecimal huge = new BigDecimal("9".repeat(2000));
             assertThatThrownBy(() -> parser.parse(batch("node-a", sample("node-a", 1)

@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.config;
 
+import io.vantaechonebula.telemetry.IngestLimits;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -18,6 +19,11 @@ public record IntakeSettings(long queueLimit, boolean acceptUnverified) {
     /** The settings as the server's configuration holds them now. */
     public static IntakeSettings current() {
         return from(Settings.current());
+    }
+
+    /** How much one payload may hold, as the HTTP door reads it too. */
+    public static IngestLimits ingestLimits() {
+        return IngestLimits.from(Settings.current());
     }
 
     static IntakeSettings from(Function<String, Optional<String>> values) {

@@ -1,5 +1,8 @@
 package io.vantaechonebula.pool.ingest;
 
+import io.vantaechonebula.chain.encoding.LogText;
+import java.util.Enumeration;
+import java.util.concurrent.TimeUnit;
 import io.vantaechonebula.pool.api.DeadLetter;
 import io.vantaechonebula.pool.api.PoolQueues;
 import jakarta.annotation.Resource;
@@ -14,19 +17,24 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.logging.Logger;
 
 /**
  * The {@code NodeDataDLQ} queue: payloads that can never be stored, kept with the reason so an
- * operator can see what a node sent and fix it. Nothing is dropped silently.
+ * operator can see what a node sent and fix it. Nothing is dropped silently, and nothing grows
+ * without end: a letter keeps the first {@value #KEPT_CHARS} characters of the body (and its
+ * length), a reason of at most {@value #MAX_REASON_CHARS}, and expires after {@value #KEPT_DAYS} days.
  */
 @Stateless
 public class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());
     private static final int EXCERPT_CHARS = 500;
+    static final int KEPT_CHARS = 4096;
+    static final int MAX_REASON_CHARS = 2000;
+    static final int KEPT_DAYS = 7;
+    static final String BODY_LENGTH_PROPERTY = "vanta_body_chars";
 
     @Inject
     private JMSContext jms;
@@ -37,13 +45,17 @@ public class DeadLetters {
     /** Copies a message to the dead-letter queue; the caller acknowledges the original afterwards. */
     public void divert(Message original, String body, String reason) {
         try {
-            TextMessage letter = jms.createTextMessage(body == null ? "" : body);
-            letter.setStringProperty(PoolQueues.REASON_PROPERTY, reason);
+            String text = body == null ? "" : body;
+            TextMessage letter = jms.createTextMessage(text.length() <= KEPT_CHARS ? text : text.substring(0, KEPT_CHARS));
+            letter.setIntProperty(BODY_LENGTH_PROPERTY, text.length());
+            letter.setStringProperty(PoolQueues.REASON_PROPERTY,
+                    reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS) + "…");
             letter.setStringProperty(PoolQueues.FAILED_AT_PROPERTY, Instant.now().toString());
             letter.setStringProperty(PoolQueues.ORIGINAL_ID_PROPERTY, original.getJMSMessageID());
-            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(deadLetterQueue, letter);
+            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setTimeToLive(TimeUnit.DAYS.toMillis(KEPT_DAYS))
+                    .send(deadLetterQueue, letter);
             LOG.warning(() -> "Telemetry message " + messageId(original) + " moved to " + PoolQueues.NODE_DATA_DLQ
-                    + ": " + reason);
+                    + ": " + LogText.of(reason));
         } catch (JMSException e) {
             // Throwing leaves the delivery unacknowledged, so the broker keeps the message and redelivers it.
             throw new IllegalStateException("Could not move message " + messageId(original) + " to the dead-letter queue", e);
@@ -54,11 +66,9 @@ public class DeadLetters {
     public List<DeadLetter> browse(int limit) {
         List<DeadLetter> letters = new ArrayList<>();
         try (QueueBrowser browser = jms.createBrowser(deadLetterQueue)) {
-            for (Object item : Collections.list(browser.getEnumeration())) {
-                if (letters.size() >= limit) {
-                    break;
-                }
-                Message message = (Message) item;
+            Enumeration<?> queued = browser.getEnumeration();
+            while (queued.hasMoreElements() && letters.size() < limit) {
+                Message message = (Message) queued.nextElement();
                 // OpenMQ reads an empty text body back as null.
                 String body = message instanceof TextMessage text && text.getText() != null ? text.getText() : "";
                 letters.add(new DeadLetter(message.getJMSMessageID(),

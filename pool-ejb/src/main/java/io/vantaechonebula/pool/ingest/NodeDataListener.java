@@ -1,5 +1,8 @@
 package io.vantaechonebula.pool.ingest;
 
+import io.vantaechonebula.pool.config.IntakeSettings;
+import io.vantaechonebula.telemetry.IngestLimits;
+import java.time.Clock;
 import io.vantaechonebula.pool.api.SenderRefusedException;
 import io.vantaechonebula.pool.api.SenderVerdict;
 import io.vantaechonebula.pool.api.SignedMessage;
@@ -65,7 +68,6 @@ public class NodeDataListener implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(NodeDataListener.class.getName());
 
-    private final TelemetryParser parser = new TelemetryParser();
 
     @EJB
     private GroupCommit store;
@@ -110,9 +112,16 @@ public class NodeDataListener implements MessageListener {
             reject(message, null, e.getMessage());
             return;
         }
+        IngestLimits limits = IntakeSettings.ingestLimits();
+        long bytes = utf8Length(body);
+        if (bytes > limits.maxBodyBytes()) {
+            reject(message, body, "the message is " + bytes + " bytes; at most " + limits.maxBodyBytes()
+                    + " (vanta.ingest.max-body-bytes) are taken over JMS as over HTTP: send fewer samples per message");
+            return;
+        }
         TelemetryPayload payload;
         try {
-            payload = parser.parse(body, null);
+            payload = new TelemetryParser(Clock.systemUTC(), limits.maxSamplesPerBatch()).parse(body, null);
         } catch (InvalidTelemetryException e) {
             reject(message, body, "invalid telemetry: " + e.getMessage());
             return;
@@ -148,6 +157,25 @@ public class NodeDataListener implements MessageListener {
         } catch (JMSException e) {
             throw new IllegalStateException("Could not read a NodeData message's id", e);
         }
+    }
+
+    /** The text's length in UTF-8 bytes, counted without copying it. */
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /** A string property, or null when the message has none (or one of another type). */

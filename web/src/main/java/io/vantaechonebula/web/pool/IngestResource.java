@@ -1,5 +1,8 @@
 package io.vantaechonebula.web.pool;
 
+import io.vantaechonebula.telemetry.IngestLimits;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.vantaechonebula.pool.api.NodeIdentityOperations;
 import io.vantaechonebula.pool.api.SenderRefusedException;
 import io.vantaechonebula.pool.api.SenderVerdict;
@@ -63,8 +66,6 @@ public class IngestResource {
     @EJB
     private NodeIdentityOperations identity;
 
-    @Inject
-    private IngestSettings settings;
 
     @Inject
     private MetricRegistry metrics;
@@ -96,7 +97,9 @@ public class IngestResource {
         Timer.Context timing = metrics.timer("vanta.ingest.request.duration").time();
         String outcome = "invalid";
         try {
-            long limit = settings.maxBodyBytes();
+            Config config = ConfigProvider.getConfig();
+            IngestLimits limits = IngestLimits.from(key -> config.getOptionalValue(key, String.class));
+            long limit = limits.maxBodyBytes();
             String text;
             try {
                 text = LimitedBody.read(body, limit, ProblemType.INVALID_TELEMETRY,
@@ -105,7 +108,7 @@ public class IngestResource {
                 outcome = e.type() == ProblemType.PAYLOAD_TOO_LARGE ? "too_large" : "invalid";
                 throw e;
             }
-            TelemetryParser parser = new TelemetryParser(Clock.systemUTC(), settings.maxSamplesPerBatch());
+            TelemetryParser parser = new TelemetryParser(Clock.systemUTC(), limits.maxSamplesPerBatch());
             TelemetryPayload payload = parser.parse(text, senderNodeId());
             SenderVerdict sender;
             try {
