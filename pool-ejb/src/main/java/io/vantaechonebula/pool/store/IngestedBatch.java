@@ -33,6 +33,10 @@ public class IngestedBatch {
     @Column(name = "received_at_ms", nullable = false)
     private long receivedAtMs;
 
+    /** The bytes its samples take in their blocks; null in batches stored before they were counted. */
+    @Column(name = "stored_bytes")
+    private Long storedBytes;
+
     /** When the node sent the payload, by its clock. */
     @Column(name = "sent_at_ms")
     private long sentAtMs;
@@ -50,8 +54,9 @@ public class IngestedBatch {
         return sentAtMs;
     }
 
-    public void counted(int samples) {
+    public void counted(int samples, long bytes) {
         sampleCount += samples;
+        storedBytes = (storedBytes == null ? 0 : storedBytes) + bytes;
     }
 
     public long id() {

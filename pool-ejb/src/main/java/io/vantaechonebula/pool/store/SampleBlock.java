@@ -88,6 +88,11 @@ public class SampleBlock {
         this.samples = SampleBlockCodec.encode(views);
     }
 
+    /** The bytes its samples take, encoded. */
+    int storedBytes() {
+        return samples.length;
+    }
+
     boolean verified() {
         return Boolean.TRUE.equals(verified);
     }

@@ -75,11 +75,14 @@ public class SampleStore {
         IngestedBatch batch = new IngestedBatch(payload.nodeId(), payload.sentAtMillis(), receivedAtMs);
         em.persist(batch);
         List<StoredSample> views = new ArrayList<>();
-        newByNode.forEach((nodeId, ofNode) -> {
-            em.persist(new SampleBlock(batch.id(), nodeId, receivedAtMs, ofNode, received.verified()));
-            ofNode.forEach(view -> views.add(new StoredSample(view)));
-        });
-        batch.counted(views.size());
+        long bytes = 0;
+        for (Map.Entry<String, List<SampleView>> ofNode : newByNode.entrySet()) {
+            SampleBlock block = new SampleBlock(batch.id(), ofNode.getKey(), receivedAtMs, ofNode.getValue(), received.verified());
+            em.persist(block);
+            bytes += block.storedBytes();
+            ofNode.getValue().forEach(view -> views.add(new StoredSample(view)));
+        }
+        batch.counted(views.size(), bytes);
         for (String stage : received.stages()) {
             em.persist(new PendingBatch(stage, batch));
         }

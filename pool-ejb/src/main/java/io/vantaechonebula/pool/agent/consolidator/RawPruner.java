@@ -15,28 +15,33 @@ import java.util.List;
 @Stateless
 public class RawPruner {
 
+    static final long ESTIMATED_BYTES_PER_SAMPLE = 130;
+    /** A batch's stored bytes; batches from before they were counted at the bytes a sample takes in a block on average. */
+    private static final String BYTES = "COALESCE(b.storedBytes, b.sampleCount * " + ESTIMATED_BYTES_PER_SAMPLE + ")";
+
     @PersistenceContext(unitName = "pool")
     private EntityManager em;
 
-    /**
-     * Deletes up to {@code maxBatches} of the oldest processed batches received before {@code beforeMs}.
-     *
-     * @return the samples deleted
-     */
+    /** What one call deleted. */
+    public record Pruned(long samples, long bytes) {
+        static final Pruned NOTHING = new Pruned(0, 0);
+    }
+
+    /** Deletes up to {@code maxBatches} of the oldest processed batches received before {@code beforeMs}. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int pruneBatches(long beforeMs, int maxBatches) {
+    public Pruned pruneBatches(long beforeMs, int maxBatches) {
         List<Long> ids = em.createNamedQuery(IngestedBatch.PRUNABLE, Long.class)
                 .setParameter("before", beforeMs)
                 .setMaxResults(maxBatches)
                 .getResultList();
         if (ids.isEmpty()) {
-            return 0;
+            return Pruned.NOTHING;
         }
-        Long samples = em.createQuery("SELECT SUM(b.sampleCount) FROM IngestedBatch b WHERE b.id IN :ids", Long.class)
-                .setParameter("ids", ids).getSingleResult();
+        Object[] sizes = em.createQuery("SELECT SUM(b.sampleCount), SUM(" + BYTES + ") FROM IngestedBatch b WHERE b.id IN :ids",
+                Object[].class).setParameter("ids", ids).getSingleResult();
         em.createQuery("DELETE FROM SampleBlock s WHERE s.batchId IN :ids").setParameter("ids", ids).executeUpdate();
         em.createQuery("DELETE FROM IngestedBatch b WHERE b.id IN :ids").setParameter("ids", ids).executeUpdate();
-        return samples == null ? 0 : samples.intValue();
+        return new Pruned(sizes[0] == null ? 0 : ((Number) sizes[0]).longValue(), sizes[1] == null ? 0 : ((Number) sizes[1]).longValue());
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -45,9 +50,9 @@ public class RawPruner {
                 .setParameter("before", beforeMs).executeUpdate();
     }
 
-    /** The raw samples in stored batches, as their batches count them. */
-    public long rawSamples() {
-        Long samples = em.createQuery("SELECT SUM(b.sampleCount) FROM IngestedBatch b", Long.class).getSingleResult();
-        return samples == null ? 0 : samples;
+    /** The bytes the raw samples take in their blocks, as their batches count them. */
+    public long rawBytes() {
+        Number bytes = em.createQuery("SELECT SUM(" + BYTES + ") FROM IngestedBatch b", Number.class).getSingleResult();
+        return bytes == null ? 0 : bytes.longValue();
     }
 }

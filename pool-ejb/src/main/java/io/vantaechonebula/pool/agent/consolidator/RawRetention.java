@@ -21,9 +21,9 @@ import java.util.logging.Logger;
 /**
  * Every minute, deletes raw samples older than {@code vanta.pool.raw-retention-hours}, then the
  * oldest while the raw samples exceed {@code vanta.pool.raw-storage-limit}; in both cases only
- * samples already rolled up into the aggregates. The size of the raw samples is estimated from
- * their count, at an estimated {@value #ESTIMATED_BYTES_PER_SAMPLE} bytes each: a sample takes about 130 in its
- * block, and H2's file holds several times its live data under load (docs/benchmarks.md).
+ * samples already rolled up into the aggregates. The size is the bytes the samples take in their
+ * blocks, as each batch counted them when it was stored; the database's file holds more than its
+ * live data (H2 several times under load, docs/benchmarks.md).
  */
 // Its own thread: pruning millions of rows takes minutes, and must not hold up the jobs on the default scheduler.
 @ManagedScheduledExecutorDefinition(name = RawRetention.SCHEDULER, maxAsync = 1)
@@ -34,7 +34,6 @@ public class RawRetention {
 
     private static final Logger LOG = Logger.getLogger(RawRetention.class.getName());
     static final String SCHEDULER = "java:app/concurrent/PoolRawRetention";
-    static final long ESTIMATED_BYTES_PER_SAMPLE = 400;
     private static final int BATCHES_PER_CALL = 200;
     private static final int MAX_CALLS_PER_RUN = 500;
 
@@ -68,7 +67,7 @@ public class RawRetention {
             pruner.pruneTrainingRecords(cutoff);
             long byAge = 0;
             for (int call = 0; call < MAX_CALLS_PER_RUN; call++) {
-                int deleted = pruner.pruneBatches(cutoff, BATCHES_PER_CALL);
+                long deleted = pruner.pruneBatches(cutoff, BATCHES_PER_CALL).samples();
                 byAge += deleted;
                 if (deleted == 0) {
                     break;
@@ -77,11 +76,12 @@ public class RawRetention {
             long bySize = 0;
             // Counted once a run: under a steady intake H2 counts a table row by row, and counting
             // before every call took most of this thread's time.
-            long excess = pruner.rawSamples() - limitBytes / ESTIMATED_BYTES_PER_SAMPLE;
-            for (int call = 0; call < MAX_CALLS_PER_RUN && bySize < excess; call++) {
-                int deleted = pruner.pruneBatches(Long.MAX_VALUE, BATCHES_PER_CALL);
-                bySize += deleted;
-                if (deleted == 0) {
+            long excessBytes = pruner.rawBytes() - limitBytes;
+            for (int call = 0; call < MAX_CALLS_PER_RUN && excessBytes > 0; call++) {
+                RawPruner.Pruned deleted = pruner.pruneBatches(Long.MAX_VALUE, BATCHES_PER_CALL);
+                bySize += deleted.samples();
+                excessBytes -= deleted.bytes();
+                if (deleted.samples() == 0) {
                     LOG.warning(() -> "Raw samples exceed vanta.pool.raw-storage-limit, but all that remain still wait for a"
                             + " processor; they are pruned once processed");
                     break;
