@@ -49,6 +49,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class PoolLoad {
 
+    /** The pool lists its nodes a page at a time. */
+    private static final int NODES_PAGE = 1000;
+
     static final int BATCH = 50;
     private static final long REPORT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final Duration DRAIN_PATIENCE = Duration.ofMinutes(10);
@@ -278,12 +281,18 @@ public final class PoolLoad {
     /** Samples stored of this run's nodes, as the pool's node list counts them. */
     private long storedByPool() {
         long total = 0;
-        for (JsonObject node : get("/api/v1/nodes").asJsonArray().getValuesAs(JsonObject.class)) {
-            if (node.getString("nodeId").startsWith("load-" + runId + "-" + transport + "-")) {
-                total += node.getJsonNumber("samplesStored").longValue();
+        for (int offset = 0; ; offset += NODES_PAGE) {
+            List<JsonObject> page = get("/api/v1/nodes?limit=" + NODES_PAGE + "&offset=" + offset).asJsonArray()
+                    .getValuesAs(JsonObject.class);
+            for (JsonObject node : page) {
+                if (node.getString("nodeId").startsWith("load-" + runId + "-" + transport + "-")) {
+                    total += node.getJsonNumber("samplesStored").longValue();
+                }
+            }
+            if (page.size() < NODES_PAGE) {
+                return total;
             }
         }
-        return total;
     }
 
     private String poolLine() {

@@ -13,6 +13,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -45,8 +47,16 @@ class IngestOverHttpIT {
         JsonObject stored = Api.nodeWithSamples(node, 3).orElseThrow();
         assertThat(stored.getString("nodeType")).isEqualTo("basic");
         assertThat(stored.getString("chainId")).isEqualTo("testnet");
-        assertThat(Api.get("/api/v1/nodes").array())
-                .anySatisfy(listed -> assertThat(listed.asJsonObject().getString("nodeId")).isEqualTo(node));
+        Api.Answer firstPage = Api.get("/api/v1/nodes?limit=1000");
+        long total = Long.parseLong(firstPage.header("X-Total-Count").orElseThrow());
+        assertThat(firstPage.array()).hasSize((int) Math.min(total, 1000));
+        List<String> listed = new ArrayList<>();
+        for (int offset = 0; offset < total; offset += 1000) {
+            Api.get("/api/v1/nodes?limit=1000&offset=" + offset).array()
+                    .forEach(value -> listed.add(value.asJsonObject().getString("nodeId")));
+        }
+        assertThat(listed).contains(node);
+        assertThat(Api.get("/api/v1/nodes?limit=1001").status()).isEqualTo(400);
 
         JsonArray newest = Api.get("/api/v1/nodes/" + node + "/samples?limit=2").array();
         assertThat(newest).hasSize(2);

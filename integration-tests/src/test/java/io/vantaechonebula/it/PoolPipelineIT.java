@@ -122,6 +122,29 @@ class PoolPipelineIT {
     }
 
     @Test
+    void aNodeSilentPastTheNodeRetentionIsRetiredWithItsStatisticsAndComesBackAfresh() throws Exception {
+        String node = newNodeId("retired");
+        assertThat(Api.post("/api/v1/pool/ingest", batch(node, 1, 3).toString()).status()).isEqualTo(202);
+        Api.nodeWithSamples(node, 3).orElseThrow();
+        Api.eventually(() -> minutes(node), answer -> cpuSamples(answer) == 3);
+        Api.sleep(1500);
+        ServerControl.asadmin("create-system-properties", "vanta.pool.node-retention-hours=0");
+        try {
+            // Retirement runs with the raw retention, once a minute.
+            Api.Answer gone = Api.eventually(() -> Api.get("/api/v1/nodes/" + node), answer -> answer.status() == 404,
+                    Duration.ofMinutes(3));
+            assertThat(gone.status()).isEqualTo(404);
+        } finally {
+            ServerControl.asadmin("delete-system-property", "vanta.pool.node-retention-hours");
+        }
+        assertThat(Api.get("/api/v1/nodes/" + node + "/metrics?resolution=minute").status()).as("its aggregates went with it")
+                .isEqualTo(404);
+        assertThat(Api.post("/api/v1/pool/ingest", batch(node, 4, 2).toString()).status()).isEqualTo(202);
+        assertThat(Api.nodeWithSamples(node, 2).orElseThrow().getJsonNumber("samplesStored").longValue())
+                .as("a node that comes back starts afresh").isEqualTo(2);
+    }
+
+    @Test
     void aFullQueueAnswers429WithRetryAfterAndKeepsWhatItAccepted() throws Exception {
         String node = newNodeId("full");
         List<Integer> statuses = new ArrayList<>();

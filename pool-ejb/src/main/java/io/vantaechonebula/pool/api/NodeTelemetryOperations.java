@@ -8,7 +8,10 @@ import java.util.Optional;
 @Local
 public interface NodeTelemetryOperations {
 
-    List<NodeView> nodes();
+    /** A page of the nodes, by id. */
+    List<NodeView> nodes(int offset, int limit);
+
+    long nodeCount();
 
     Optional<NodeView> node(String nodeId);
 

@@ -11,10 +11,12 @@ import java.util.function.Function;
  *
  * @param retentionMs       {@code vanta.pool.raw-retention-hours}, in milliseconds
  * @param storageLimitBytes {@code vanta.pool.raw-storage-limit}
+ * @param nodeRetentionMs   {@code vanta.pool.node-retention-hours}: a node silent this long is retired, in milliseconds
  */
-public record RetentionSettings(long retentionMs, long storageLimitBytes) {
+public record RetentionSettings(long retentionMs, long storageLimitBytes, long nodeRetentionMs) {
 
     public static final long DEFAULT_RETENTION_HOURS = 7 * 24;
+    public static final long DEFAULT_NODE_RETENTION_HOURS = 30 * 24;
     public static final long DEFAULT_STORAGE_LIMIT = 1L << 30;
     private static final long MOST_HOURS = TimeUnit.MILLISECONDS.toHours(Long.MAX_VALUE);
 
@@ -28,6 +30,8 @@ public record RetentionSettings(long retentionMs, long storageLimitBytes) {
                 Settings.wholeNumber(values, "vanta.pool.raw-retention-hours", 0, DEFAULT_RETENTION_HOURS, "hours"));
         long bytes = ByteSize.parse(values.apply("vanta.pool.raw-storage-limit").map(String::trim)
                 .filter(text -> !text.isEmpty()).orElse(String.valueOf(DEFAULT_STORAGE_LIMIT)), "vanta.pool.raw-storage-limit");
-        return new RetentionSettings(TimeUnit.HOURS.toMillis(hours), bytes);
+        long nodeHours = Math.min(MOST_HOURS,
+                Settings.wholeNumber(values, "vanta.pool.node-retention-hours", 0, DEFAULT_NODE_RETENTION_HOURS, "hours"));
+        return new RetentionSettings(TimeUnit.HOURS.toMillis(hours), bytes, TimeUnit.HOURS.toMillis(nodeHours));
     }
 }

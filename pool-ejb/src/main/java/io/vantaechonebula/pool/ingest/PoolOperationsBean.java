@@ -24,6 +24,9 @@ import java.util.List;
 @Stateless
 public class PoolOperationsBean implements PoolOperations {
 
+    /** The nodes whose buffers dropped most that pool stats name; the rest are counted in none of its figures. */
+    static final int MOST_DROPPING_SHOWN = 100;
+
     @EJB
     private TelemetryIntake intake;
 
@@ -46,15 +49,12 @@ public class PoolOperationsBean implements PoolOperations {
 
     @Override
     public PoolStats stats() {
-        List<NodeView> nodes = telemetry.nodes();
         List<NodeDrops> dropping = new ArrayList<>();
-        for (NodeView node : nodes) {
-            if (node.droppedReported() != null && node.droppedReported() > 0) {
-                dropping.add(new NodeDrops(node.nodeId(), node.droppedReported()));
-            }
+        for (NodeView node : telemetry.droppingNodes(MOST_DROPPING_SHOWN)) {
+            dropping.add(new NodeDrops(node.nodeId(), node.droppedReported()));
         }
         return new PoolStats(depth(PoolQueues.NODE_DATA), queues.limit(), depth(PoolQueues.TRAINING),
-                depth(PoolQueues.NODE_DATA_DLQ), pipeline.snapshot(), nodes.size(), dropping);
+                depth(PoolQueues.NODE_DATA_DLQ), pipeline.snapshot(), telemetry.nodeCount(), dropping);
     }
 
     @Override

@@ -29,8 +29,13 @@ public class NodeTelemetryOperationsBean implements NodeTelemetryOperations {
     private NodeHealth health;
 
     @Override
-    public List<NodeView> nodes() {
-        return queries.nodes();
+    public List<NodeView> nodes(int offset, int limit) {
+        return queries.nodes(offset, limit);
+    }
+
+    @Override
+    public long nodeCount() {
+        return queries.nodeCount();
     }
 
     @Override

@@ -27,6 +27,21 @@ public class NodeRegistry {
     @Resource
     private SessionContext context;
 
+    /** Remembered at most: fresh node ids by the hundred thousand must not grow this set without end. */
+    private static final int MAX_REMEMBERED = 100_000;
+
+    /** Forgets that the node has its row (it was retired). */
+    public static void forget(String nodeId) {
+        REGISTERED.remove(nodeId);
+    }
+
+    private static void remember(String nodeId) {
+        if (REGISTERED.size() >= MAX_REMEMBERED) {
+            REGISTERED.clear();
+        }
+        REGISTERED.add(nodeId);
+    }
+
     /** Whether the node certainly has its row already (then {@link #register} need not be called). */
     public static boolean known(String nodeId) {
         return REGISTERED.contains(nodeId);
@@ -35,14 +50,14 @@ public class NodeRegistry {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void register(String nodeId, String nodeType, String chainId, long receivedAtMs) {
         if (em.find(ObservedNode.class, nodeId) != null) {
-            REGISTERED.add(nodeId);
+            remember(nodeId);
             return;
         }
         try {
             em.persist(new ObservedNode(nodeId, nodeType, chainId, receivedAtMs));
             em.flush();
             // Committed when this method returns, as it runs in a transaction of its own.
-            REGISTERED.add(nodeId);
+            remember(nodeId);
         } catch (PersistenceException e) {
             // Another consumer registered the node between our find and our insert: that is all we wanted.
             context.setRollbackOnly();

@@ -12,9 +12,17 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "telemetry_node")
 @NamedQuery(name = ObservedNode.ALL, query = "SELECT n FROM ObservedNode n ORDER BY n.nodeId")
+@NamedQuery(name = ObservedNode.COUNT, query = "SELECT COUNT(n) FROM ObservedNode n")
+@NamedQuery(name = ObservedNode.DROPPING, query = "SELECT n FROM ObservedNode n WHERE n.droppedReported > 0"
+        + " ORDER BY n.droppedReported DESC, n.nodeId")
+@NamedQuery(name = ObservedNode.SILENT_SINCE, query = "SELECT n.nodeId FROM ObservedNode n WHERE n.lastReceivedMs < :before"
+        + " ORDER BY n.lastReceivedMs")
 public class ObservedNode {
 
     static final String ALL = "ObservedNode.all";
+    static final String COUNT = "ObservedNode.count";
+    static final String DROPPING = "ObservedNode.dropping";
+    public static final String SILENT_SINCE = "ObservedNode.silentSince";
 
     @Id
     @Column(name = "node_id", length = 128)

@@ -23,6 +23,22 @@ public class TelemetryQueries {
     @PersistenceContext(unitName = "pool")
     private EntityManager em;
 
+    /** A page of the nodes, by id. */
+    public List<NodeView> nodes(int offset, int limit) {
+        return em.createNamedQuery(ObservedNode.ALL, ObservedNode.class).setFirstResult(offset).setMaxResults(limit)
+                .getResultList().stream().map(ObservedNode::toView).toList();
+    }
+
+    public long nodeCount() {
+        return em.createNamedQuery(ObservedNode.COUNT, Long.class).getSingleResult();
+    }
+
+    /** The nodes whose buffers dropped most, at most {@code limit} of them. */
+    public List<NodeView> droppingNodes(int limit) {
+        return em.createNamedQuery(ObservedNode.DROPPING, ObservedNode.class).setMaxResults(limit).getResultList().stream()
+                .map(ObservedNode::toView).toList();
+    }
+
     public List<NodeView> nodes() {
         return em.createNamedQuery(ObservedNode.ALL, ObservedNode.class).getResultList().stream()
                 .map(ObservedNode::toView)

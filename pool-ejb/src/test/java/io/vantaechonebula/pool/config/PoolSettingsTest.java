@@ -18,7 +18,7 @@ class PoolSettingsTest {
     void unsetKeysTakeTheDocumentedDefaults() {
         Function<String, Optional<String>> none = settings(Map.of());
         assertThat(IntakeSettings.from(none)).isEqualTo(new IntakeSettings(10_000, true));
-        assertThat(RetentionSettings.from(none)).isEqualTo(new RetentionSettings(7 * 24 * 3_600_000L, 1L << 30));
+        assertThat(RetentionSettings.from(none)).isEqualTo(new RetentionSettings(7 * 24 * 3_600_000L, 1L << 30, 30 * 24 * 3_600_000L));
         assertThat(PoolRole.mode(none)).isEqualTo("full");
         assertThat(PoolRole.runsIn(PoolRole.mode(none))).isTrue();
     }
@@ -26,10 +26,10 @@ class PoolSettingsTest {
     @Test
     void valuesAreReadAsTheirTypes() {
         Function<String, Optional<String>> set = settings(Map.of("vanta.pool.queue-limit", " 3 ",
-                "vanta.pool.raw-retention-hours", "0", "vanta.pool.raw-storage-limit", "2MB", "vanta.node.mode", " Simple ",
+                "vanta.pool.raw-retention-hours", "0", "vanta.pool.raw-storage-limit", "2MB", "vanta.node.mode", " Simple ", "vanta.pool.node-retention-hours", "2",
                 "vanta.pool.accept-unverified", "FALSE"));
         assertThat(IntakeSettings.from(set)).isEqualTo(new IntakeSettings(3, false));
-        assertThat(RetentionSettings.from(set)).isEqualTo(new RetentionSettings(0, 2L << 20));
+        assertThat(RetentionSettings.from(set)).isEqualTo(new RetentionSettings(0, 2L << 20, 2 * 3_600_000L));
         assertThat(PoolRole.mode(set)).isEqualTo("simple");
         assertThat(PoolRole.runsIn("simple")).isFalse();
     }

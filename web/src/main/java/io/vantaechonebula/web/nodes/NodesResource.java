@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,14 +36,20 @@ public class NodesResource {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     static final int MAX_SAMPLES = 1000;
+    static final int MAX_NODES = 1000;
 
     @EJB
     private NodeTelemetryOperations queries;
 
     @GET
-    @Operation(summary = "Nodes seen by the pool", description = "Id, type, chain, last seen and samples stored.")
-    public List<NodeSummary> nodes() {
-        return queries.nodes().stream().map(NodeSummary::of).toList();
+    @Operation(summary = "Nodes seen by the pool, a page at a time",
+            description = "Id, type, chain, whether verified, last seen and samples stored, by id; offset (from 0) and"
+                    + " limit (1-1000, default 100) page through them, and the X-Total-Count header says how many there are.")
+    public Response nodes(@QueryParam("offset") @DefaultValue("0") String offset,
+                          @QueryParam("limit") @DefaultValue("100") String limit) {
+        List<NodeSummary> page = queries.nodes(QueryLimits.parse("offset", offset, 0, Integer.MAX_VALUE),
+                QueryLimits.parse("limit", limit, MAX_NODES)).stream().map(NodeSummary::of).toList();
+        return Response.ok(page).header("X-Total-Count", queries.nodeCount()).build();
     }
 
     @GET

@@ -1,6 +1,8 @@
 package io.vantaechonebula.pool.agent.consolidator;
 
+import io.vantaechonebula.pool.stage.Subjects;
 import io.vantaechonebula.pool.store.IngestedBatch;
+import io.vantaechonebula.pool.store.ObservedNode;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -42,6 +44,30 @@ public class RawPruner {
         em.createQuery("DELETE FROM SampleBlock s WHERE s.batchId IN :ids").setParameter("ids", ids).executeUpdate();
         em.createQuery("DELETE FROM IngestedBatch b WHERE b.id IN :ids").setParameter("ids", ids).executeUpdate();
         return new Pruned(sizes[0] == null ? 0 : ((Number) sizes[0]).longValue(), sizes[1] == null ? 0 : ((Number) sizes[1]).longValue());
+    }
+
+    /**
+     * Retires up to {@code max} nodes silent since before {@code beforeMs}: the pool forgets the node,
+     * its statistics and its minute and hour aggregates (a node that comes back starts afresh); its
+     * findings stay, as the record of what happened.
+     *
+     * @return the node ids retired
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<String> retireNodes(long beforeMs, int max) {
+        List<String> silent = em.createNamedQuery(ObservedNode.SILENT_SINCE, String.class)
+                .setParameter("before", beforeMs).setMaxResults(max).getResultList();
+        for (String nodeId : silent) {
+            String subject = Subjects.node(nodeId);
+            String onChains = subject.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%";
+            for (String entity : List.of("RollingStatistic", "PairStatistic", "ModelRecord")) {
+                em.createQuery("DELETE FROM " + entity + " s WHERE s.subject = :subject OR s.subject LIKE :onChains ESCAPE '\\'")
+                        .setParameter("subject", subject).setParameter("onChains", onChains).executeUpdate();
+            }
+            em.createQuery("DELETE FROM MetricAggregate a WHERE a.nodeId = :nodeId").setParameter("nodeId", nodeId).executeUpdate();
+            em.createQuery("DELETE FROM ObservedNode n WHERE n.nodeId = :nodeId").setParameter("nodeId", nodeId).executeUpdate();
+        }
+        return silent;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

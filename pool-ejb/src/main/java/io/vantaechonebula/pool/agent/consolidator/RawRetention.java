@@ -1,5 +1,7 @@
 package io.vantaechonebula.pool.agent.consolidator;
 
+import io.vantaechonebula.pool.store.NodeRegistry;
+import java.util.List;
 import io.vantaechonebula.pool.config.PoolRole;
 import io.vantaechonebula.pool.config.RetentionSettings;
 import jakarta.annotation.PostConstruct;
@@ -36,6 +38,7 @@ public class RawRetention {
     static final String SCHEDULER = "java:app/concurrent/PoolRawRetention";
     private static final int BATCHES_PER_CALL = 200;
     private static final int MAX_CALLS_PER_RUN = 500;
+    private static final int NODES_PER_CALL = 100;
 
     @EJB
     private RawPruner pruner;
@@ -56,6 +59,23 @@ public class RawRetention {
     void stop() {
         if (task != null) {
             task.cancel(false);
+        }
+    }
+
+    private void retireSilentNodes(long silentSinceMs) {
+        long retired = 0;
+        for (int call = 0; call < MAX_CALLS_PER_RUN; call++) {
+            List<String> nodes = pruner.retireNodes(silentSinceMs, NODES_PER_CALL);
+            nodes.forEach(NodeRegistry::forget);
+            retired += nodes.size();
+            if (nodes.size() < NODES_PER_CALL) {
+                break;
+            }
+        }
+        if (retired > 0) {
+            long count = retired;
+            LOG.info(() -> "Retired " + count + " nodes silent longer than vanta.pool.node-retention-hours, with their"
+                    + " statistics and aggregates; their findings stay");
         }
     }
 
@@ -87,6 +107,7 @@ public class RawRetention {
                     break;
                 }
             }
+            retireSilentNodes(System.currentTimeMillis() - settings.nodeRetentionMs());
             if (byAge + bySize > 0) {
                 long aged = byAge;
                 long sized = bySize;
