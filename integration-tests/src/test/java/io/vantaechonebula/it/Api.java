@@ -89,11 +89,15 @@ final class Api {
         return send(request.build());
     }
 
-    /** A request with the method given, logged in (HTTP Basic) as the given operator; body null for none. */
+    /** A request with the method given, logged in (HTTP Basic) as the given operator; body (JSON) null for none. */
     static Answer sendAs(String method, String path, String body, String user, String password) {
+        return sendAs(method, path, body, user, password, "application/json");
+    }
+
+    static Answer sendAs(String method, String path, String body, String user, String password, String contentType) {
         return send(HttpRequest.newBuilder(URI.create(BASE + path))
                 .header("Authorization", basic(user, password))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }
@@ -102,6 +106,7 @@ final class Api {
     static Answer postAs(String path, String user, String password) {
         return send(HttpRequest.newBuilder(URI.create(BASE + path))
                 .header("Authorization", basic(user, password))
+                .header("X-Requested-By", "integration-tests")
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build());
     }

@@ -1,5 +1,6 @@
 package io.vantaechonebula.web.agents;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.vantaechonebula.pool.api.FindingFilter;
 import io.vantaechonebula.pool.api.FindingOperations;
 import io.vantaechonebula.pool.api.FindingType;
@@ -83,6 +84,7 @@ public class FindingsResource {
 
     @POST
     @Path("{id}/acknowledgement")
+    @RolesAllowed({"operator", "admin"})
     @Operation(summary = "Acknowledge an alert or insight",
             description = "Roles operator or admin. Records who and when; acknowledging again keeps the first record."
                     + " One that gets more severe afterwards needs acknowledging again.")

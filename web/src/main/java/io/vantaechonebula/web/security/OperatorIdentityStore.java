@@ -1,5 +1,6 @@
 package io.vantaechonebula.web.security;
 
+import io.vantaechonebula.chain.encoding.LogText;
 import io.vantaechonebula.operators.Operator;
 import io.vantaechonebula.operators.OperatorsFile;
 import io.vantaechonebula.operators.PasswordHash;
@@ -56,7 +57,7 @@ public class OperatorIdentityStore implements IdentityStore {
         }
         Operator operator = operators().get(login.getCaller());
         if (operator == null || !passwordMatches(operator, login.getPassword().getValue())) {
-            LOG.info(() -> "Refused login as '" + login.getCaller() + "': " + (operator == null ? "no such operator in "
+            LOG.info(() -> "Refused login as '" + LogText.of(login.getCaller()) + "': " + (operator == null ? "no such operator in "
                     + file() : "wrong password"));
             return CredentialValidationResult.INVALID_RESULT;
         }
