@@ -1,5 +1,14 @@
 package io.vantaechonebula.bench;
 
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.telemetry.collector.NodeRegistration;
+import io.vantaechonebula.telemetry.signing.NodeSigner;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import com.sun.messaging.ConnectionConfiguration;
 import io.vantaechonebula.telemetry.BatchPayloadWriter;
 import io.vantaechonebula.telemetry.IngestAddresses;
@@ -42,7 +51,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * send-to-stored and send-to-processed latencies, then waits for the pool to drain and counts what
  * it stored.
  *
- * <p>Usage: {@code PoolLoad pool-url http|jms producers samples-per-second seconds [ack-log]}. The
+ * <p>Usage: {@code PoolLoad pool-url http|jms|http-signed|jms-signed producers samples-per-second seconds [ack-log]}.
+ * With {@code -signed} each producer is a node with a key of its own, registered with the pool before
+ * the run, and signs every batch (docs/ingest.md#signed-telemetry), so the pool verifies each one. The
  * ack log gets one line per acknowledged batch: node id, first sequence number, sample count, and
  * the run's start in epoch milliseconds (sample {@code seq} is timed start + seq ms). The driver
  * outlives the pool: a pool that stops answering is reported, and waited for while draining.
@@ -56,8 +67,14 @@ public final class PoolLoad {
     private static final long REPORT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final Duration DRAIN_PATIENCE = Duration.ofMinutes(10);
 
+    private static final List<String> TRANSPORTS = List.of("http", "jms", "http-signed", "jms-signed");
+
     private final URI pool;
+    /** http or jms. */
     private final String transport;
+    private final boolean signed;
+    /** The nodes of this run, whose stored samples it counts. */
+    private final Set<String> runNodes = ConcurrentHashMap.newKeySet();
     private final int producers;
     private final double samplesPerSecond;
     private final long seconds;
@@ -74,15 +91,16 @@ public final class PoolLoad {
 
     private PoolLoad(URI pool, String transport, int producers, double samplesPerSecond, long seconds) {
         this.pool = pool;
-        this.transport = transport;
+        this.transport = transport.replace("-signed", "");
+        this.signed = transport.endsWith("-signed");
         this.producers = producers;
         this.samplesPerSecond = samplesPerSecond;
         this.seconds = seconds;
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 5 || !List.of("http", "jms").contains(args[1])) {
-            System.err.println("usage: PoolLoad pool-url http|jms producers samples-per-second seconds [ack-log]");
+        if (args.length < 5 || !TRANSPORTS.contains(args[1])) {
+            System.err.println("usage: PoolLoad pool-url http|jms|http-signed|jms-signed producers samples-per-second seconds [ack-log]");
             System.exit(2);
         }
         PoolLoad load = new PoolLoad(URI.create(args[0]), args[1], Integer.parseInt(args[2]), Double.parseDouble(args[3]),
@@ -91,19 +109,25 @@ public final class PoolLoad {
     }
 
     private void run(Path ackLogFile) throws Exception {
-        System.out.printf("Offering %.0f samples/s in batches of %d from %d producers over %s for %d s (run %s)%n",
-                samplesPerSecond, BATCH, producers, transport, seconds, runId);
+        System.out.printf("Offering %.0f samples/s in batches of %d from %d producers over %s%s for %d s (run %s)%n",
+                samplesPerSecond, BATCH, producers, transport, signed ? ", each batch signed" : "", seconds, runId);
+        List<Optional<NodeSigner>> signers = new ArrayList<>();
+        for (int i = 0; i < producers; i++) {
+            signers.add(signed ? Optional.of(registered()) : Optional.empty());
+        }
         long storedBefore = storedByPool();
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         CountDownLatch done = new CountDownLatch(producers);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < producers; i++) {
-            String node = "load-" + runId + "-" + transport + "-" + i;
+            Optional<NodeSigner> signer = signers.get(i);
+            String node = signer.map(NodeSigner::nodeId).orElse("load-" + runId + "-" + transport + "-" + i);
+            runNodes.add(node);
             long offset = (long) (i * (1e9 * BATCH / samplesPerSecond));
             Thread thread = new Thread(() -> {
                 try {
-                    produce(node, start + offset, end);
+                    produce(node, signer, start + offset, end);
                 } finally {
                     done.countDown();
                 }
@@ -136,10 +160,17 @@ public final class PoolLoad {
         waitForDrain(start, storedBefore);
     }
 
-    private void produce(String node, long firstDue, long end) {
+    /** A node with a fresh key, registered with the pool. */
+    private NodeSigner registered() throws Exception {
+        NodeSigner signer = new NodeSigner(Ed25519PrivateKey.generate(new SecureRandom()));
+        new NodeRegistration(http, signer, "basic").register(pool);
+        return signer;
+    }
+
+    private void produce(String node, Optional<NodeSigner> signer, long firstDue, long end) {
         long intervalNanos = (long) (1e9 * BATCH * producers / samplesPerSecond);
         long seq = 0;
-        try (Sender sender = transport.equals("jms") ? new JmsSender(pool.getHost()) : new HttpSender()) {
+        try (Sender sender = transport.equals("jms") ? new JmsSender(pool.getHost(), signer) : new HttpSender(signer)) {
             for (long due = firstDue; due < end; due += intervalNanos) {
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
@@ -185,13 +216,22 @@ public final class PoolLoad {
 
     private final class HttpSender implements Sender {
         private final URI ingest = pool.resolve(IngestAddresses.INGEST_PATH);
+        private final Optional<NodeSigner> signer;
+
+        HttpSender(Optional<NodeSigner> signer) {
+            this.signer = signer;
+        }
 
         @Override
         public boolean send(String node, String payload) throws Exception {
+            byte[] body = payload.getBytes(StandardCharsets.UTF_8);
             while (true) {
-                HttpRequest request = HttpRequest.newBuilder(ingest).timeout(Duration.ofSeconds(60))
+                HttpRequest.Builder builder = HttpRequest.newBuilder(ingest).timeout(Duration.ofSeconds(60))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                // Signed afresh for each try: a signature is taken once.
+                signer.ifPresent(key -> key.httpHeaders("POST", ingest.getRawPath(), body).forEach(builder::header));
+                HttpRequest request = builder.build();
                 HttpResponse<String> response;
                 try {
                     response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -222,8 +262,10 @@ public final class PoolLoad {
         private final Connection connection;
         private final Session session;
         private final MessageProducer producer;
+        private final Optional<NodeSigner> signer;
 
-        JmsSender(String host) throws JMSException {
+        JmsSender(String host, Optional<NodeSigner> signer) throws JMSException {
+            this.signer = signer;
             com.sun.messaging.ConnectionFactory factory = new com.sun.messaging.ConnectionFactory();
             factory.setProperty(ConnectionConfiguration.imqAddressList, "mq://" + host + ":7676");
             connection = factory.createConnection("guest", "guest");
@@ -237,6 +279,11 @@ public final class PoolLoad {
             TextMessage message = session.createTextMessage(payload);
             message.setStringProperty(IngestAddresses.NODE_ID_PROPERTY, node);
             message.setStringProperty(IngestAddresses.PAYLOAD_KIND_PROPERTY, PayloadKind.BATCH.name());
+            if (signer.isPresent()) {
+                for (Map.Entry<String, String> property : signer.get().messageProperties(payload.getBytes(StandardCharsets.UTF_8)).entrySet()) {
+                    message.setStringProperty(property.getKey(), property.getValue());
+                }
+            }
             producer.send(message);
             return true;
         }
@@ -285,7 +332,7 @@ public final class PoolLoad {
             List<JsonObject> page = get("/api/v1/nodes?limit=" + NODES_PAGE + "&offset=" + offset).asJsonArray()
                     .getValuesAs(JsonObject.class);
             for (JsonObject node : page) {
-                if (node.getString("nodeId").startsWith("load-" + runId + "-" + transport + "-")) {
+                if (runNodes.contains(node.getString("nodeId"))) {
                     total += node.getJsonNumber("samplesStored").longValue();
                 }
             }
