@@ -1,5 +1,6 @@
 package io.vantaechonebula.web.pool;
 
+import io.vantaechonebula.web.security.RateLimits;
 import io.vantaechonebula.telemetry.IngestLimits;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -66,6 +67,9 @@ public class IngestResource {
     @EJB
     private NodeIdentityOperations identity;
 
+    @Inject
+    private RateLimits rateLimits;
+
 
     @Inject
     private MetricRegistry metrics;
@@ -89,7 +93,8 @@ public class IngestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "413", description = "Body over vanta.ingest.max-body-bytes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "429", description = "The pool's queue is full; retry after Retry-After seconds",
+    @APIResponse(responseCode = "429", description = "The pool's queue is full, or this address or node sends faster than"
+            + " vanta.ratelimit.* allows; retry after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "The broker cannot take data now; retry after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -110,6 +115,14 @@ public class IngestResource {
             }
             TelemetryParser parser = new TelemetryParser(Clock.systemUTC(), limits.maxSamplesPerBatch());
             TelemetryPayload payload = parser.parse(text, senderNodeId());
+            long wait = rateLimits.take(RateLimits.Door.INGEST_NODE, payload.nodeId(), request.getRemoteAddr());
+            if (wait > 0) {
+                outcome = "rate_limited";
+                return Problem.builder(ProblemType.RATE_LIMITED, "Node " + payload.nodeId() + " sends more payloads than"
+                        + " the pool takes from one node (vanta.ratelimit.ingest-node.*); nothing was queued. Send again after"
+                        + " Retry-After seconds, or more samples per batch.", List.of())
+                        .header("Retry-After", String.valueOf(wait)).build();
+            }
             SenderVerdict sender;
             try {
                 sender = identity.checkSender(payload.nodeId(), signedMessage(), text.getBytes(StandardCharsets.UTF_8));

@@ -25,6 +25,7 @@ public enum ProblemType {
     NOT_FOUND("not-found", "No such resource", Status.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method is not allowed here", Status.METHOD_NOT_ALLOWED),
     POOL_UNAVAILABLE("pool-unavailable", "Processing pool cannot take data now", Status.SERVICE_UNAVAILABLE),
+    RATE_LIMITED("rate-limited", "Too many requests", Status.TOO_MANY_REQUESTS),
     POOL_FULL("pool-full", "Processing pool is full", Status.TOO_MANY_REQUESTS),
     INTERNAL("internal-error", "Internal error", Status.INTERNAL_SERVER_ERROR);
 

@@ -18,6 +18,15 @@ public class AuthErrorServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getAttribute(OperatorIdentityStore.THROTTLED_ATTRIBUTE) instanceof Long wait) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(wait));
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Problem.body(ProblemType.RATE_LIMITED, "Too many failed logins for this user or from"
+                    + " this address; no login is tried for " + wait + " s (vanta.ratelimit.failed-logins.*)."));
+            return;
+        }
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         boolean forbidden = status instanceof Integer code && code == HttpServletResponse.SC_FORBIDDEN;
         String body = forbidden

@@ -1,5 +1,6 @@
 package io.vantaechonebula.web.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import io.vantaechonebula.chain.encoding.LogText;
 import io.vantaechonebula.operators.Operator;
 import io.vantaechonebula.operators.OperatorsFile;
@@ -29,7 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Checks logins against the operators file ({@code vanta.security.operators-file}, by default
  * {@code config/vanta-operators} in the server's domain), read again whenever it changes. A password
  * that matched is remembered for a few minutes as a SHA-256 digest, so that each API call does not pay
- * for the slow hash again.
+ * for the slow hash again. Failed logins are throttled per user name and per source address
+ * ({@code vanta.ratelimit.failed-logins.*}): past the burst, a login is refused without hashing
+ * until the bucket refills, and answered 429 with Retry-After.
  */
 @ApplicationScoped
 public class OperatorIdentityStore implements IdentityStore {
@@ -50,15 +53,34 @@ public class OperatorIdentityStore implements IdentityStore {
     private volatile Loaded loaded = new Loaded(-1, Map.of());
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
+    /** The request attribute that tells the error page a login was throttled, and for how many seconds. */
+    static final String THROTTLED_ATTRIBUTE = "vanta.login.throttled-seconds";
+
+    @Inject
+    private RateLimits limits;
+
+    @Inject
+    private HttpServletRequest request;
+
     @Override
     public CredentialValidationResult validate(jakarta.security.enterprise.credential.Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
+        String address = request.getRemoteAddr();
+        long wait = Math.max(limits.waitFor(RateLimits.Door.FAILED_LOGINS, "user " + login.getCaller(), address),
+                limits.waitFor(RateLimits.Door.FAILED_LOGINS, "address " + address, address));
+        if (wait > 0) {
+            request.setAttribute(THROTTLED_ATTRIBUTE, wait);
+            LOG.fine(() -> "Throttled a login as '" + LogText.of(login.getCaller()) + "' from " + address);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
         Operator operator = operators().get(login.getCaller());
         if (operator == null || !passwordMatches(operator, login.getPassword().getValue())) {
-            LOG.info(() -> "Refused login as '" + LogText.of(login.getCaller()) + "': " + (operator == null ? "no such operator in "
-                    + file() : "wrong password"));
+            limits.take(RateLimits.Door.FAILED_LOGINS, "user " + login.getCaller(), address);
+            limits.take(RateLimits.Door.FAILED_LOGINS, "address " + address, address);
+            LOG.info(() -> "Refused login as '" + LogText.of(login.getCaller()) + "' from " + address + ": "
+                    + (operator == null ? "no such operator in " + file() : "wrong password"));
             return CredentialValidationResult.INVALID_RESULT;
         }
         return new CredentialValidationResult(operator.name(),

@@ -1,0 +1,79 @@
+package io.vantaechonebula.it;
+
+import static io.vantaechonebula.it.Telemetry.batch;
+import static io.vantaechonebula.it.Telemetry.newNodeId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Token buckets at the doors: past its rate a node, an address or a user trying passwords is
+ * answered 429 with Retry-After, and what it sent does nothing. The tests run on this machine,
+ * which is not limited unless vanta.ratelimit.limit-loopback says so; they say so while they run.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RateLimitIT {
+
+    private static final String[] PROPERTIES = {"vanta.ratelimit.limit-loopback", "vanta.ratelimit.ingest-node.burst",
+            "vanta.ratelimit.ingest-node.per-second", "vanta.ratelimit.failed-logins.burst",
+            "vanta.ratelimit.failed-logins.per-second"};
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return VantaEar.asBuilt();
+    }
+
+    /** Lifts the limits again, and waits until the server reads them lifted, so that later tests are not throttled. */
+    @AfterEach
+    void back() {
+        for (String property : PROPERTIES) {
+            try {
+                ServerControl.asadmin("delete-system-property", property);
+            } catch (Exception e) {
+                // Not set by this test.
+            }
+        }
+        TestOperators.add();
+        Api.Answer login = Api.eventually(() -> Api.getAs("/api/v1/pool/dead-batches", TestOperators.VIEWER,
+                TestOperators.VIEWER_PASSWORD), answer -> answer.status() == 200);
+        assertThat(login.status()).as("logins from this machine are not throttled once the test is over").isEqualTo(200);
+    }
+
+    @Test
+    void aNodePastItsRateIsAnswered429WithRetryAfterAndThatPayloadIsNotStored() throws Exception {
+        ServerControl.asadmin("create-system-properties", "vanta.ratelimit.limit-loopback=true:"
+                + "vanta.ratelimit.ingest-node.burst=2:vanta.ratelimit.ingest-node.per-second=0.01");
+        String node = newNodeId("eager");
+        Api.Answer limited = Api.eventually(() -> Api.post("/api/v1/pool/ingest", batch(node, System.nanoTime() % 1_000_000_000L, 1).toString()),
+                answer -> answer.status() == 429);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.object().getString("type")).isEqualTo("urn:vantaechonebula:problem:rate-limited");
+        assertThat(limited.header("Retry-After")).hasValueSatisfying(value -> assertThat(Long.parseLong(value)).isGreaterThan(10));
+        long stored = Api.nodeWithSamples(node, 2).orElseThrow().getJsonNumber("samplesStored").longValue();
+        Api.sleep(2000);
+        assertThat(Api.get("/api/v1/nodes/" + node).object().getJsonNumber("samplesStored").longValue())
+                .as("the refused payload stored nothing").isEqualTo(stored);
+        String other = newNodeId("calm");
+        assertThat(Api.post("/api/v1/pool/ingest", batch(other, 1, 1).toString()).status()).as("another node has its own rate")
+                .isEqualTo(202);
+    }
+
+    @Test
+    void failedLoginsPastTheirRateAreRefusedWithoutTryingEvenTheRightPassword() throws Exception {
+        TestOperators.add();
+        ServerControl.asadmin("create-system-properties", "vanta.ratelimit.limit-loopback=true:"
+                + "vanta.ratelimit.failed-logins.burst=3:vanta.ratelimit.failed-logins.per-second=0.01");
+        String path = "/api/v1/pool/dead-batches";
+        Api.Answer throttled = Api.eventually(() -> Api.getAs(path, TestOperators.VIEWER, "wrong"), answer -> answer.status() == 429);
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.header("Retry-After")).isPresent();
+        assertThat(throttled.object().getString("detail")).contains("Too many failed logins");
+        assertThat(Api.getAs(path, TestOperators.VIEWER, TestOperators.VIEWER_PASSWORD).status())
+                .as("the right password waits as well").isEqualTo(429);
+    }
+}
