@@ -1,5 +1,6 @@
 package io.vantaechonebula.p2p;
 
+import io.vantaechonebula.chain.encoding.LogText;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.p2p.handshake.Hello;
 import io.vantaechonebula.p2p.handshake.HelloCheck;
@@ -60,7 +61,8 @@ final class Handshake {
         Hello ours = hello();
         Optional<Refusal> refusal = refusal(ours, theirs, "", observedHost);
         if (refusal.isPresent()) {
-            LOG.fine(() -> "Refused the hello of " + theirs.nodeId() + " at " + theirs.address() + ": " + refusal.get());
+            LOG.fine(() -> "Refused the hello of " + theirs.nodeId() + " at " + LogText.of(theirs.address()) + ": "
+                    + LogText.of(refusal.get()));
             throw new RefusedException(refusal.get());
         }
         return ours;

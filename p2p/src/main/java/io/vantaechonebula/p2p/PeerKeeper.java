@@ -1,5 +1,6 @@
 package io.vantaechonebula.p2p;
 
+import io.vantaechonebula.chain.encoding.LogText;
 import io.vantaechonebula.p2p.handshake.Hello;
 import io.vantaechonebula.p2p.handshake.PeerAddress;
 import io.vantaechonebula.p2p.handshake.Refusal;
@@ -311,7 +312,7 @@ final class PeerKeeper {
         Optional<Refusal> refusal = handshake.refusal(ours, theirs, address);
         if (refusal.isPresent()) {
             book.failed(address, clock.getAsLong());
-            LOG.info(() -> "Not peering with " + theirs.nodeId() + " at " + address + ": " + refusal.get());
+            LOG.info(() -> "Not peering with " + theirs.nodeId() + " at " + address + ": " + LogText.of(refusal.get()));
             return Optional.empty();
         }
         book.succeeded(address, theirs.nodeId());

@@ -1,5 +1,6 @@
 package io.vantaechonebula.p2p.peer;
 
+import io.vantaechonebula.chain.encoding.LogText;
 import io.vantaechonebula.p2p.handshake.Hello;
 import io.vantaechonebula.p2p.handshake.Refusal;
 import java.net.URI;
@@ -58,8 +59,8 @@ public final class PeerTable {
             forgetTheOldestIfFull(nowMs);
             peers.put(hello.nodeId(), new Peer(hello, dialledAddress, observedHost,
                     new RequestRate(limits.requestsPerSecond(), limits.requestBurst(), nowMs), nowMs));
-            LOG.info(() -> "Peer " + hello.nodeId() + " at " + address(hello) + " connected (" + hello.mode() + ", "
-                    + hello.software() + ")");
+            LOG.info(() -> "Peer " + hello.nodeId() + " at " + address(hello) + " connected (" + LogText.of(hello.mode()) + ", "
+                    + LogText.of(hello.software()) + ")");
         } else {
             known.greeted(hello, dialledAddress, observedHost, nowMs);
         }
