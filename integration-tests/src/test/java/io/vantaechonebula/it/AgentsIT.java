@@ -71,8 +71,9 @@ class AgentsIT {
         assertThat(Api.postAs(path + "/acknowledgement", "alice", "wrong-" + OPERATOR_PASSWORD).status()).isEqualTo(401);
         Api.Answer crossSite = Api.sendAs("POST", path + "/acknowledgement", "comment=hi", "alice", OPERATOR_PASSWORD,
                 "application/x-www-form-urlencoded");
-        assertThat(crossSite.status()).as("a form a page elsewhere posts with the operator's login").isEqualTo(403);
-        assertThat(crossSite.object().getString("type")).isEqualTo("urn:vantaechonebula:problem:cross-site-request");
+        assertThat(crossSite.status()).as("a form a page elsewhere posts with the operator's login").isEqualTo(415);
+        assertThat(crossSite.object().getString("type")).isEqualTo("urn:vantaechonebula:problem:unsupported-media-type");
+        assertThat(crossSite.object().getString("detail")).contains("X-Requested-By");
         assertThat(Api.get(path).object().isNull("acknowledgement")).as("refused attempts change nothing").isTrue();
 
         Api.Answer acknowledged = Api.postAs(path + "/acknowledgement", "alice", OPERATOR_PASSWORD);

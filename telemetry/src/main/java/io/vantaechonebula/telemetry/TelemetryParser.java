@@ -1,10 +1,12 @@
 package io.vantaechonebula.telemetry;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -14,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,6 +28,12 @@ public final class TelemetryParser {
 
     /** Looked up once: Json.createX looks the provider up again on every call, through the server's class loaders. */
     private static final JsonProvider JSON = JsonProvider.provider();
+    /**
+     * Refuses an object that names a key twice: readers that keep the first and readers that keep the
+     * last would see different payloads in the same bytes.
+     */
+    private static final JsonReaderFactory READERS = JSON.createReaderFactory(
+            Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     public static final Set<String> NODE_TYPES = Set.of("full", "simple", "basic");
     public static final int DEFAULT_MAX_SAMPLES_PER_BATCH = 1000;
@@ -60,7 +69,7 @@ public final class TelemetryParser {
      */
     public TelemetryPayload parse(String json, String senderNodeId) throws InvalidTelemetryException {
         JsonValue value;
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(json))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw new InvalidTelemetryException("$", "is not valid JSON: " + e.getMessage());

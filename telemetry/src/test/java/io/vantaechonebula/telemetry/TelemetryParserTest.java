@@ -146,6 +146,13 @@ class TelemetryParserTest {
         }
 
         @Test
+        void refusesAnObjectThatNamesAKeyTwice() {
+            String twice = batch("node-a", sample("node-a", 1)).toString().replaceFirst("\\{", "{\"node_id\":\"someone-else\",");
+            assertThatThrownBy(() -> parser.parse(twice, null)).isInstanceOf(InvalidTelemetryException.class)
+                    .hasMessageContaining("is not");
+        }
+
+        @Test
         void namesATwoThousandDigitNumberShortly() {
             BigDecimal huge = new BigDecimal("9".repeat(2000));
             assertThatThrownBy(() -> parser.parse(batch("node-a", sample("node-a", 1)

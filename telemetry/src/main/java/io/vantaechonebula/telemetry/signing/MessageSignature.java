@@ -3,6 +3,7 @@ package io.vantaechonebula.telemetry.signing;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Ed25519PublicKey;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class MessageSignature {
     public static final String SIGNATURE = "Signature";
     public static final String ALGORITHM = "ed25519";
     static final String LABEL = "vanta";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What an HTTP request's signature covers, at least. */
     public static final List<String> HTTP_COMPONENTS = List.of("@method", "@path", "content-digest");
@@ -67,6 +69,11 @@ public final class MessageSignature {
         parameters.put("created", createdSeconds);
         parameters.put("keyid", keyId);
         parameters.put("alg", ALGORITHM);
+        // Ed25519 is deterministic: without a nonce, the same body signed twice in one second would
+        // be the same signature, and the second send would be refused as a replay.
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        parameters.put("nonce", Base64.getUrlEncoder().withoutPadding().encodeToString(nonce));
         String serialized = serialize(components, parameters);
         byte[] signature;
         try {

@@ -73,6 +73,15 @@ class MessageSignatureTest {
     }
 
     @Test
+    void theSameBodySignedTwiceInOneSecondIsTwoRequestsNotAReplay() throws Exception {
+        Map<String, String> first = signer.httpHeaders("POST", "/api/v1/pool/ingest", BODY);
+        Map<String, String> second = signer.httpHeaders("POST", "/api/v1/pool/ingest", BODY);
+        assertThat(second.get("Signature")).isNotEqualTo(first.get("Signature"));
+        check.check(claimed(first), key.publicKey(), request("POST", "/api/v1/pool/ingest", first), MessageSignature.HTTP_COMPONENTS, null);
+        check.check(claimed(second), key.publicKey(), request("POST", "/api/v1/pool/ingest", second), MessageSignature.HTTP_COMPONENTS, null);
+    }
+
+    @Test
     void aRedeliveredMessageIsNotAReplayButTheSameSignatureInAnotherMessageIs() throws Exception {
         Map<String, String> properties = signer.messageProperties(BODY);
         MessageSignature.Claimed claimed = MessageSignature.read(properties.get("vanta_signature_input"), properties.get("vanta_signature"));

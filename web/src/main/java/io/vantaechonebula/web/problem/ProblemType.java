@@ -11,7 +11,6 @@ public enum ProblemType {
     INVALID_PARAMETER("invalid-parameter", "Request parameter is invalid", Status.BAD_REQUEST),
     UNAUTHORIZED("unauthorized", "Login required", Status.UNAUTHORIZED),
     FORBIDDEN("forbidden", "Not allowed for this login", Status.FORBIDDEN),
-    CROSS_SITE("cross-site-request", "Request could be a cross-site form post", Status.FORBIDDEN),
     SENDER_NOT_VERIFIED("sender-not-verified", "Sender did not prove who it is", Status.UNAUTHORIZED),
     REGISTRATION_CONFLICT("registration-conflict", "Node id is bound otherwise", Status.CONFLICT),
     REGISTRATION_NOT_FOUND("registration-not-found", "Node has registered no key", Status.NOT_FOUND),

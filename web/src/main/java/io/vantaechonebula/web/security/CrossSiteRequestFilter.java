@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Refuses a request that changes something unless it sends JSON or the header {@value #HEADER}: a
+ * Refuses a request that changes something unless it sends JSON or the header {@value #HEADER}
+ * (415, as for any body that is not JSON): a
  * web page elsewhere can make a browser post a form (urlencoded, multipart or plain text) with the
  * operator's stored login, but neither JSON nor a custom header without the API's consent (CORS),
  * which it never gives.
@@ -29,9 +30,9 @@ public class CrossSiteRequestFilter implements ContainerRequestFilter {
         if (!CHANGING.contains(request.getMethod()) || request.getHeaderString(HEADER) != null || sendsJson(request)) {
             return;
         }
-        request.abortWith(Problem.builder(ProblemType.CROSS_SITE, "A request that changes something sends JSON"
-                + " (Content-Type: application/json) or the header " + HEADER + ": a cross-site form can do neither."
-                + " Nothing was done.", List.of()).build());
+        request.abortWith(Problem.builder(ProblemType.UNSUPPORTED_MEDIA_TYPE, "A request that changes something sends JSON"
+                + " (Content-Type: application/json), or the header " + HEADER + " when it has no body: a cross-site form"
+                + " can do neither. Nothing was done.", List.of()).build());
     }
 
     private static boolean sendsJson(ContainerRequestContext request) {
