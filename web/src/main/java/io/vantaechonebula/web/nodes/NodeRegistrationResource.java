@@ -7,15 +7,13 @@ import io.vantaechonebula.pool.api.NodeIdentityOperations;
 import io.vantaechonebula.pool.api.NodeRegistrationView;
 import io.vantaechonebula.pool.api.RegistrationConflictException;
 import io.vantaechonebula.pool.api.SenderRefusedException;
-import io.vantaechonebula.pool.api.SignedMessage;
 import io.vantaechonebula.telemetry.TelemetryParser;
-import io.vantaechonebula.telemetry.signing.ContentDigest;
-import io.vantaechonebula.telemetry.signing.MessageSignature;
 import io.vantaechonebula.web.LimitedBody;
 import io.vantaechonebula.web.QueryLimits;
 import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.Problem;
 import io.vantaechonebula.web.problem.ProblemType;
+import io.vantaechonebula.web.security.SignedRequests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -99,9 +97,8 @@ public class NodeRegistrationResource {
         }
         NodeIdentityOperations.Registered registered;
         try {
-            registered = identity.register(nodeId, publicKey, nodeType, new SignedMessage(request.getMethod(),
-                    request.getRequestURI(), request.getHeader(ContentDigest.HEADER), request.getHeader(MessageSignature.SIGNATURE_INPUT),
-                    request.getHeader(MessageSignature.SIGNATURE)), text.getBytes(StandardCharsets.UTF_8));
+            registered = identity.register(nodeId, publicKey, nodeType, SignedRequests.of(request),
+                    text.getBytes(StandardCharsets.UTF_8));
         } catch (SenderRefusedException e) {
             throw new ApiProblemException(ProblemType.SENDER_NOT_VERIFIED, e.getMessage()
                     + ". A registration is signed by the key it registers; nothing was registered.");

@@ -1,15 +1,13 @@
 package io.vantaechonebula.web.pool;
 
 import io.vantaechonebula.web.security.RateLimits;
+import io.vantaechonebula.web.security.SignedRequests;
 import io.vantaechonebula.telemetry.IngestLimits;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import io.vantaechonebula.pool.api.NodeIdentityOperations;
 import io.vantaechonebula.pool.api.SenderRefusedException;
 import io.vantaechonebula.pool.api.SenderVerdict;
-import io.vantaechonebula.pool.api.SignedMessage;
-import io.vantaechonebula.telemetry.signing.ContentDigest;
-import io.vantaechonebula.telemetry.signing.MessageSignature;
 import java.util.Locale;
 import io.vantaechonebula.chain.crypto.Hex;
 import io.vantaechonebula.pool.api.PoolFullException;
@@ -125,7 +123,7 @@ public class IngestResource {
             }
             SenderVerdict sender;
             try {
-                sender = identity.checkSender(payload.nodeId(), signedMessage(), text.getBytes(StandardCharsets.UTF_8));
+                sender = identity.checkSender(payload.nodeId(), SignedRequests.of(request), text.getBytes(StandardCharsets.UTF_8));
             } catch (SenderRefusedException e) {
                 outcome = "unverified";
                 throw new ApiProblemException(ProblemType.SENDER_NOT_VERIFIED, e.getMessage() + ". Nothing was queued.");
@@ -155,12 +153,6 @@ public class IngestResource {
             timing.stop();
             metrics.counter("vanta.ingest.requests", new Tag("outcome", outcome)).inc();
         }
-    }
-
-    /** The signature fields of the request, as RFC 9421 and 9530 name them; each null when absent. */
-    private SignedMessage signedMessage() {
-        return new SignedMessage(request.getMethod(), request.getRequestURI(), request.getHeader(ContentDigest.HEADER),
-                request.getHeader(MessageSignature.SIGNATURE_INPUT), request.getHeader(MessageSignature.SIGNATURE));
     }
 
     /** A stable id for a contribution that names no node: derived from the sender's address. */
