@@ -84,13 +84,14 @@ public class SenderChecks {
                 throw new SignatureException("the signature's keyid is " + claimed.keyId() + ", but the payload is node "
                         + nodeId + "'s: a node signs with its own id");
             }
-            List<String> required = message.method() != null ? MessageSignature.HTTP_COMPONENTS : MessageSignature.MESSAGE_COMPONENTS;
+            boolean http = message.method() != null;
+            List<String> required = http ? MessageSignature.HTTP_COMPONENTS : MessageSignature.MESSAGE_COMPONENTS;
             check.check(claimed, key, component -> switch (component) {
                 case "@method" -> Optional.ofNullable(message.method());
                 case "@path" -> Optional.ofNullable(message.path());
                 case "content-digest" -> Optional.ofNullable(message.contentDigest());
                 default -> Optional.empty();
-            }, required, deliveryId);
+            }, required, deliveryId, http ? SignatureCheck.MAX_AGE_SECONDS : SignatureCheck.QUEUED_MAX_AGE_SECONDS);
         } catch (SignatureException e) {
             throw new SenderRefusedException("node " + nodeId + "'s signature does not hold: " + e.getMessage());
         }

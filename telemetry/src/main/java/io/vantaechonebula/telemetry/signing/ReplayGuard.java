@@ -1,7 +1,7 @@
 package io.vantaechonebula.telemetry.signing;
 
 import java.nio.ByteBuffer;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +10,9 @@ import java.util.Objects;
  * Remembers the signatures it let through while they are inside the window, so that the same
  * signed request sent again is refused. A delivery id (a JMS message id) lets a broker redeliver
  * the same message: the same signature under the same id is the same message, not a replay. Holds
- * at most {@value #CAPACITY} signatures; only signatures that verified reach it.
+ * at most {@value #CAPACITY} signatures, the oldest forgotten first when more come; only signatures
+ * that verified reach it, and a replay it no longer remembers stores nothing new anyway, as the pool
+ * stores a sample once per node and sequence number (or time).
  */
 public final class ReplayGuard {
 
@@ -19,7 +21,7 @@ public final class ReplayGuard {
     private record Seen(long forgetAtSeconds, String deliveryId) {
     }
 
-    private final Map<ByteBuffer, Seen> seen = new HashMap<>();
+    private final Map<ByteBuffer, Seen> seen;
     private final int capacity;
     private long nextSweepAt;
 
@@ -29,6 +31,12 @@ public final class ReplayGuard {
 
     ReplayGuard(int capacity) {
         this.capacity = capacity;
+        this.seen = new LinkedHashMap<>(1024, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Seen> eldest) {
+                return size() > ReplayGuard.this.capacity;
+            }
+        };
     }
 
     /**
@@ -45,12 +53,8 @@ public final class ReplayGuard {
             }
             throw new SignatureException("this signature was used before: a request is signed once, when it is sent (a replay is refused)");
         }
-        if (seen.size() >= capacity || nowSeconds >= nextSweepAt) {
+        if (nowSeconds >= nextSweepAt) {
             sweep(nowSeconds);
-        }
-        if (seen.size() >= capacity) {
-            throw new SignatureException("the pool holds " + capacity + " signatures of the last minutes and takes no more"
-                    + " until they expire; send again in a minute");
         }
         seen.put(key, new Seen(forgetAtSeconds, deliveryId));
     }

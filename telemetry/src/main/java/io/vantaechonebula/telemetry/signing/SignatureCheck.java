@@ -10,8 +10,13 @@ import java.util.List;
  */
 public final class SignatureCheck {
 
-    /** How old a signature may be: a node signs when it sends, and a queue or a retry may hold it a while. */
+    /** How old a signature over HTTP may be: a node signs when it sends, and a retry may take a while. */
     public static final long MAX_AGE_SECONDS = 300;
+    /**
+     * How old a signature on a JMS message may be: the message may wait on the broker while the pool
+     * catches up, is paused, or its database is away.
+     */
+    public static final long QUEUED_MAX_AGE_SECONDS = 86_400;
     /** How far ahead of the pool's clock a node's clock may be. */
     public static final long MAX_AHEAD_SECONDS = 60;
 
@@ -23,13 +28,22 @@ public final class SignatureCheck {
         this.replays = replays;
     }
 
-    /** @param deliveryId the transport's id of this delivery (a JMS message id), or null */
+    /** A signature over HTTP: at most {@value #MAX_AGE_SECONDS} s old. */
     public void check(MessageSignature.Claimed claimed, Ed25519PublicKey key, MessageSignature.Components message,
                       List<String> required, String deliveryId) throws SignatureException {
+        check(claimed, key, message, required, deliveryId, MAX_AGE_SECONDS);
+    }
+
+    /**
+     * @param deliveryId the transport's id of this delivery (a JMS message id), or null
+     * @param maxAgeSeconds how old the signature may be
+     */
+    public void check(MessageSignature.Claimed claimed, Ed25519PublicKey key, MessageSignature.Components message,
+                      List<String> required, String deliveryId, long maxAgeSeconds) throws SignatureException {
         long now = clock.instant().getEpochSecond();
-        if (claimed.created() < now - MAX_AGE_SECONDS) {
+        if (claimed.created() < now - maxAgeSeconds) {
             throw new SignatureException("the signature was created " + (now - claimed.created()) + " s ago; at most "
-                    + MAX_AGE_SECONDS + " s are taken: sign each request as it is sent, and check the node's clock (NTP)");
+                    + maxAgeSeconds + " s are taken: sign each request as it is sent, and check the node's clock (NTP)");
         }
         if (claimed.created() > now + MAX_AHEAD_SECONDS) {
             throw new SignatureException("the signature was created " + (claimed.created() - now) + " s ahead of the pool's"
@@ -39,6 +53,7 @@ public final class SignatureCheck {
             throw new SignatureException("the signature expired " + (now - claimed.expires()) + " s ago");
         }
         claimed.verify(key, message, required);
-        replays.firstUse(claimed.signature(), claimed.created() + MAX_AGE_SECONDS, deliveryId, now);
+        // Remembered while a copy would still be taken over HTTP; longer only costs memory.
+        replays.firstUse(claimed.signature(), Math.min(claimed.created() + maxAgeSeconds, now + MAX_AGE_SECONDS), deliveryId, now);
     }
 }

@@ -116,6 +116,28 @@ class MessageSignatureTest {
     }
 
     @Test
+    void aMessageThatWaitedOnTheBrokerForAnHourIsTakenOverJmsButNotOverHttp() throws Exception {
+        NodeSigner anHourAgo = new NodeSigner(key, Clock.fixed(Instant.ofEpochSecond(NOW - 3600), ZoneOffset.UTC));
+        Map<String, String> properties = anHourAgo.messageProperties(BODY);
+        MessageSignature.Claimed claimed = MessageSignature.read(properties.get("vanta_signature_input"), properties.get("vanta_signature"));
+        MessageSignature.Components message = name -> Optional.of(properties.get("vanta_content_digest"));
+        check.check(claimed, key.publicKey(), message, MessageSignature.MESSAGE_COMPONENTS, "ID:7", SignatureCheck.QUEUED_MAX_AGE_SECONDS);
+        assertThatThrownBy(() -> check.check(claimed, key.publicKey(), message, MessageSignature.MESSAGE_COMPONENTS, "ID:7"))
+                .hasMessageContaining("created 3600 s ago");
+    }
+
+    @Test
+    void theReplayGuardForgetsTheOldestWhenFullAndNeverRefusesForBeingFull() throws Exception {
+        ReplayGuard small = new ReplayGuard(2);
+        small.firstUse(new byte[] {1}, NOW + 300, null, NOW);
+        small.firstUse(new byte[] {2}, NOW + 300, null, NOW);
+        small.firstUse(new byte[] {3}, NOW + 300, null, NOW);
+        assertThat(small.size()).isEqualTo(2);
+        small.firstUse(new byte[] {1}, NOW + 300, null, NOW);
+        assertThatThrownBy(() -> small.firstUse(new byte[] {3}, NOW + 300, null, NOW)).hasMessageContaining("used before");
+    }
+
+    @Test
     void malformedSignatureHeadersAreRefusedWithWhatIsWrong() {
         assertThatThrownBy(() -> MessageSignature.read(null, "x=:AA==:")).hasMessageContaining("Signature-Input header is missing");
         assertThatThrownBy(() -> MessageSignature.read("vanta=(\"@method\");created=1;keyid=\"k\";alg=\"rsa-pss-sha512\"", "vanta=:AA==:"))
