@@ -45,15 +45,21 @@ final class CorpusBodies {
         };
     }
 
+    /**
+     * A valid batch whose node reports no latency (it has no peers): the corpus's accepted nodes must
+     * not pose as fast peers in other tests' recommendations, which name the fastest nodes reporting.
+     */
     private static JsonObject batch(String node) {
         return Json.createObjectBuilder()
                 .add("node_id", node).add("batch_size", 1).add("submission_time", Telemetry.now())
-                .add("data_batch", Json.createArrayBuilder().add(Telemetry.sample(node, 1)))
+                .add("data_batch", Json.createArrayBuilder().add(Telemetry.sample(node, 1)
+                        .add("network_metrics", Json.createObjectBuilder().add("peer_count", 0).addNull("average_latency")
+                                .add("bandwidth_usage", 10240).add("connection_quality", 0.9))))
                 .build();
     }
 
     private static JsonObject contribution(String node) {
-        return Telemetry.contribution(Telemetry.contributionData().add("node_id", node));
+        return Telemetry.contribution(Telemetry.contributionData().add("node_id", node).addNull("network_latency"));
     }
 
     private static JsonObject registration(String node) {
