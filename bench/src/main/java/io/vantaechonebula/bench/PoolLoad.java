@@ -1,6 +1,8 @@
 package io.vantaechonebula.bench;
 
+import io.vantaechonebula.agent.broker.BrokerLoginOptions;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.telemetry.collector.JmsBatchSender;
 import io.vantaechonebula.telemetry.collector.NodeRegistration;
 import io.vantaechonebula.telemetry.signing.NodeSigner;
 import java.nio.charset.StandardCharsets;
@@ -268,7 +270,8 @@ public final class PoolLoad {
             this.signer = signer;
             com.sun.messaging.ConnectionFactory factory = new com.sun.messaging.ConnectionFactory();
             factory.setProperty(ConnectionConfiguration.imqAddressList, "mq://" + host + ":7676");
-            connection = factory.createConnection("guest", "guest");
+            JmsBatchSender.Login login = BrokerLoginOptions.fromEnvironment();
+            connection = factory.createConnection(login.user(), login.password());
             session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             producer = session.createProducer(session.createQueue(IngestAddresses.NODE_DATA_QUEUE));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);

@@ -63,10 +63,12 @@ class IngestOverJmsIT {
 
         assertThat(vanta("send", "--http", Api.BASE, "--file", file.toString())).isZero();
         JsonArray overHttp = sortedSamples(node, 4);
-        assertThat(vanta("send", "--jms", System.getProperty("vanta.broker"), "--file", file.toString())).isZero();
+        assertThat(vanta("send", "--jms", System.getProperty("vanta.broker"), "--user", "guest", "--password", "guest",
+                "--file", file.toString())).isZero();
         // The same file over the other path: wait until the pool has read it, then the rows are unchanged.
         double duplicatesBefore = Metrics.value("vanta_pool_samples_duplicate_total");
-        assertThat(vanta("send", "--jms", System.getProperty("vanta.broker"), "--file", file.toString())).isZero();
+        assertThat(vanta("send", "--jms", System.getProperty("vanta.broker"), "--user", "guest", "--password", "guest",
+                "--file", file.toString())).isZero();
         Api.eventually(() -> Metrics.value("vanta_pool_samples_duplicate_total"), seen -> seen >= duplicatesBefore + 4);
 
         JsonArray afterJms = sortedSamples(node, 4);
@@ -82,7 +84,8 @@ class IngestOverJmsIT {
         StringWriter err = new StringWriter();
 
         int exit = new CommandLine(new VantaCommand()).setErr(new PrintWriter(err))
-                .execute("send", "--jms", System.getProperty("vanta.broker"), "--file", file.toString());
+                .execute("send", "--jms", System.getProperty("vanta.broker"), "--user", "guest", "--password", "guest",
+                        "--file", file.toString());
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("Nothing was sent").contains("payload 1: data_batch: is empty");

@@ -59,7 +59,9 @@ class NodeAgentIT {
                 "-cp", System.getProperty("java.class.path"),
                 "io.vantaechonebula.agent.VantaCommand", "node",
                 "--name", "it-" + transport, "--state-dir", state.resolve(transport).toString(),
-                "--pool", Api.BASE, "--transport", transport, "--type", "simple", "--interval", "1"));
+                "--pool", Api.BASE, "--transport", transport, "--type", "simple", "--interval", "1",
+                // The test server keeps the broker's stock user; ./vanta start replaces it (docs/security.md).
+                "--user", "guest", "--password", "guest"));
         command.addAll(List.of(more));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }

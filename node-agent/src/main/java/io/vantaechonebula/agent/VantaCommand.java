@@ -5,6 +5,7 @@ import io.vantaechonebula.agent.operator.OperatorCommand;
 import io.vantaechonebula.agent.scenario.ScenarioCommand;
 import io.vantaechonebula.agent.node.NodeCommand;
 import io.vantaechonebula.agent.send.SendCommand;
+import io.vantaechonebula.agent.tls.TrustedCa;
 import io.vantaechonebula.agent.wallet.ValidatorCommand;
 import io.vantaechonebula.agent.wallet.WalletCommand;
 import picocli.CommandLine;
@@ -21,6 +22,12 @@ public class VantaCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        try {
+            TrustedCa.installFromEnvironment();
+        } catch (IllegalArgumentException e) {
+            System.err.println("vanta: " + e.getMessage());
+            System.exit(2);
+        }
         System.exit(new CommandLine(new VantaCommand()).execute(args));
     }
 

@@ -32,7 +32,7 @@ public final class OpenMqBroker {
     }
 
     /** A sender onto the broker's NodeData queue, connecting as the user given; it does not reconnect within a send. */
-    public static JmsBatchSender sender(String address, String user, String password, Optional<NodeSigner> signer) {
+    public static JmsBatchSender sender(String address, JmsBatchSender.Login login, Optional<NodeSigner> signer) {
         ConnectionFactory factory = new ConnectionFactory();
         try {
             factory.setProperty(ConnectionConfiguration.imqAddressList, address);
@@ -40,6 +40,6 @@ public final class OpenMqBroker {
         } catch (JMSException e) {
             throw new IllegalArgumentException("cannot address the broker at " + address + ": " + e.getMessage(), e);
         }
-        return new JmsBatchSender(factory, Optional.of(new JmsBatchSender.Login(user, password)), "the broker at " + address, signer);
+        return new JmsBatchSender(factory, Optional.of(login), "the broker at " + address, signer);
     }
 }

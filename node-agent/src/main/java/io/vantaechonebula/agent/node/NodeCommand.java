@@ -1,5 +1,6 @@
 package io.vantaechonebula.agent.node;
 
+import io.vantaechonebula.agent.broker.BrokerLoginOptions;
 import io.vantaechonebula.agent.broker.OpenMqBroker;
 import io.vantaechonebula.agent.light.LightNode;
 import io.vantaechonebula.agent.light.LightNodeOptions;
@@ -12,6 +13,7 @@ import io.vantaechonebula.telemetry.collector.BatchSender;
 import io.vantaechonebula.telemetry.collector.ChainReading;
 import io.vantaechonebula.telemetry.collector.CollectorLoop;
 import io.vantaechonebula.telemetry.collector.HttpBatchSender;
+import io.vantaechonebula.telemetry.collector.JmsBatchSender;
 import io.vantaechonebula.telemetry.collector.NodeRegistration;
 import io.vantaechonebula.telemetry.collector.PeerReading;
 import io.vantaechonebula.telemetry.collector.PoolProbe;
@@ -37,6 +39,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -75,11 +78,8 @@ public class NodeCommand implements Callable<Integer> {
             description = "The pool's broker (default: the pool's host, port 7676)")
     String broker;
 
-    @Option(names = "--user", defaultValue = "guest", description = "Broker user (default: ${DEFAULT-VALUE})")
-    String user;
-
-    @Option(names = "--password", defaultValue = "guest", description = "Broker password (default: ${DEFAULT-VALUE})")
-    String password;
+    @Mixin
+    BrokerLoginOptions brokerLogin;
 
     @Option(names = "--local-node", paramLabel = "URL", description = "A node whose chains to report, e.g. http://localhost:8080")
     URI localNode;
@@ -175,6 +175,15 @@ public class NodeCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        Optional<JmsBatchSender.Login> brokerUser = Optional.empty();
+        if (transport.equals("jms")) {
+            try {
+                brokerUser = Optional.of(brokerLogin.login());
+            } catch (IllegalArgumentException e) {
+                err.println("vanta node: " + e.getMessage());
+                return 2;
+            }
+        }
         Path state = stateDir != null ? stateDir
                 : Path.of(System.getenv().getOrDefault("VANTA_NODE_STATE", "run/nodes")).resolve(name);
         if (mode != null && localNode != null) {
@@ -215,7 +224,7 @@ public class NodeCommand implements Callable<Integer> {
                     + " (peers: " + light.address() + "/api/v1/peers); store in " + state);
         }
         NodeSigner signer = new NodeSigner(key);
-        PoolRoute route = new PoolRoute(new PoolProbe(http), pools == null ? PoolProbe.LOCAL_CANDIDATES : pools, connect(http, signer),
+        PoolRoute route = new PoolRoute(new PoolProbe(http), pools == null ? PoolProbe.LOCAL_CANDIDATES : pools, connect(http, signer, brokerUser),
                 Optional.of(new NodeRegistration(http, signer, nodeType)));
         TelemetryCollector collector = new TelemetryCollector(nodeId, nodeType, chains, peers,
                 new ProcessSampler(state), new SequenceFile(state.resolve("sample.seq"))::next, CollectorLoop.outbox(capacity),
@@ -251,11 +260,12 @@ public class NodeCommand implements Callable<Integer> {
         };
     }
 
-    private Function<PoolProbe.Found, BatchSender> connect(HttpClient http, NodeSigner signer) {
+    private Function<PoolProbe.Found, BatchSender> connect(HttpClient http, NodeSigner signer,
+            Optional<JmsBatchSender.Login> brokerUser) {
         return found -> transport.equals("http")
                 ? HttpBatchSender.toPool(http, found.baseUrl(), Optional.of(signer))
                 : OpenMqBroker.sender(broker != null ? broker
-                        : "mq://" + found.baseUrl().getHost() + ":" + OpenMqBroker.DEFAULT_PORT, user, password, Optional.of(signer));
+                        : "mq://" + found.baseUrl().getHost() + ":" + OpenMqBroker.DEFAULT_PORT, brokerUser.orElseThrow(), Optional.of(signer));
     }
 
     /** Tells of a failed sampling once, until sampling works again or fails for another reason. */

@@ -1,5 +1,6 @@
 package io.vantaechonebula.agent.send;
 
+import io.vantaechonebula.agent.broker.BrokerLoginOptions;
 import io.vantaechonebula.agent.broker.OpenMqBroker;
 import io.vantaechonebula.telemetry.IngestAddresses;
 import io.vantaechonebula.telemetry.InvalidTelemetryException;
@@ -21,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,11 +48,8 @@ public class SendCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Transport transport;
 
-    @Option(names = "--user", defaultValue = "guest", description = "Broker user for --jms (default: ${DEFAULT-VALUE})")
-    String user;
-
-    @Option(names = "--password", defaultValue = "guest", description = "Broker password for --jms (default: ${DEFAULT-VALUE})")
-    String password;
+    @Mixin
+    BrokerLoginOptions brokerLogin;
 
     @Option(names = "--node-id", paramLabel = "ID",
             description = "Node id for contributions that name none (needed with --jms; over HTTP the pool derives one)")
@@ -109,7 +108,7 @@ public class SendCommand implements Callable<Integer> {
             return new HttpBatchSender(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                     ingestEndpoint(transport.http));
         }
-        return OpenMqBroker.sender(OpenMqBroker.address(transport.jms, "--jms"), user, password, Optional.empty());
+        return OpenMqBroker.sender(OpenMqBroker.address(transport.jms, "--jms"), brokerLogin.login(), Optional.empty());
     }
 
     /** A base URL ({@code http://host:8080}) gets the ingest path; a full URL is used as given. */

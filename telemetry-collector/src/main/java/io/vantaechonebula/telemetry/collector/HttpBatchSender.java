@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Posts payloads to a pool's {@code /api/v1/pool/ingest}, signed with the node's key where it has
@@ -52,6 +53,9 @@ public final class HttpBatchSender implements BatchSender {
         HttpResponse<String> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (SSLHandshakeException e) {
+            throw new SendFailedException("could not reach " + endpoint + ": its TLS certificate is not trusted here (" + e.getMessage()
+                    + "); ./vanta trusts the authority in $VANTA_CA, the pool's run/tls/ca.pem", e);
         } catch (IOException e) {
             throw new SendFailedException("could not reach " + endpoint + " (" + e + "); is the pool running?"
                     + " ./vanta status tells", e);
