@@ -42,6 +42,7 @@ class ChainIT {
 
     private static final Path CHAINS = Path.of("..", "config", "chains");
     private static final String TESTNET = "/api/v1/chains/testnet";
+    private static final String MAINNET = "/api/v1/chains/mainnet";
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -208,8 +209,26 @@ class ChainIT {
         assertThat(devAfter.getJsonNumber("balance")).isEqualTo(devBefore.getJsonNumber("balance"));
     }
 
+    @Test
+    @Order(3)
+    void mainnetRefusesTheTestnetDevelopmentKeyAsSenderAndAsRecipient() throws Exception {
+        Ed25519PrivateKey dev = KeyFile.read(CHAINS.resolve("testnet-dev.key"));
+        Ed25519PrivateKey someone = Ed25519PrivateKey.generate(new SecureRandom());
+
+        assertRefused(MAINNET, json(Transaction.transfer(dev, "vanta-mainnet-1", someone.publicKey().address(), 1, 2_000, 0),
+                UnaryOperator.identity()), "refused_address");
+        assertRefused(MAINNET, json(Transaction.transfer(someone, "vanta-mainnet-1", dev.publicKey().address(), 1, 2_000, 0),
+                UnaryOperator.identity()), "refused_address");
+        assertThat(Api.get(MAINNET + "/accounts/" + dev.publicKey().address().hex()).object().getJsonNumber("nextNonce")
+                .longValue()).isZero();
+    }
+
     private static void assertRefused(JsonObject body, String reason) {
-        Answer answer = Api.post(TESTNET + "/transactions", body.toString());
+        assertRefused(TESTNET, body, reason);
+    }
+
+    private static void assertRefused(String chain, JsonObject body, String reason) {
+        Answer answer = Api.post(chain + "/transactions", body.toString());
         assertThat(answer.status()).as(reason).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.object().getString("reason")).isEqualTo(reason);

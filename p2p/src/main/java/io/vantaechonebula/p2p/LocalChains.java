@@ -54,7 +54,7 @@ public interface LocalChains {
         /** A rejection by the chain's rules: invalid if no honest node would send it, else not now. */
         public static TransactionOffer rejected(RejectionReason reason, String message) {
             boolean senderAtFault = reason == RejectionReason.BAD_SIGNATURE || reason == RejectionReason.WRONG_CHAIN
-                    || reason == RejectionReason.MALFORMED;
+                    || reason == RejectionReason.MALFORMED || reason == RejectionReason.REFUSED_ADDRESS;
             return new TransactionOffer(senderAtFault ? Verdict.INVALID : Verdict.NOT_NOW, reason.code() + ": " + message);
         }
 

@@ -3,6 +3,7 @@ package io.vantaechonebula.chain.params;
 import io.vantaechonebula.chain.crypto.Address;
 import java.math.BigInteger;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -16,6 +17,8 @@ import java.util.TreeMap;
  * @param maxFutureMs       how far ahead of a node's clock a block's timestamp may be
  * @param genesisTarget     the proof-of-work target of block 1
  * @param powLimit          the easiest target allowed
+ * @param refusedAddresses  addresses whose keys are published (testnet's development key, on mainnet): no
+ *                          transaction of this chain may send from or to one, since anyone can sign for it
  */
 public record ChainParams(
         String name,
@@ -32,7 +35,8 @@ public record ChainParams(
         int maxTransactionsPerBlock,
         int maxNonceAhead,
         Map<Address, Long> allocations,
-        StakeParams staking) {
+        StakeParams staking,
+        Set<Address> refusedAddresses) {
 
     /** A chain with the default staking rules. */
     public ChainParams(String name, String chainId, long targetBlockTimeMs, long halfLifeMs, long maxSolveTimeMs,
@@ -44,8 +48,19 @@ public record ChainParams(
                 StakeParams.DEFAULTS);
     }
 
+    /** A chain that refuses no address. */
+    public ChainParams(String name, String chainId, long targetBlockTimeMs, long halfLifeMs, long maxSolveTimeMs,
+                       long maxFutureMs, BigInteger genesisTarget, BigInteger powLimit, long genesisTimestampMs,
+                       long blockReward, long minFee, int maxTransactionsPerBlock, int maxNonceAhead,
+                       Map<Address, Long> allocations, StakeParams staking) {
+        this(name, chainId, targetBlockTimeMs, halfLifeMs, maxSolveTimeMs, maxFutureMs, genesisTarget, powLimit,
+                genesisTimestampMs, blockReward, minFee, maxTransactionsPerBlock, maxNonceAhead, allocations, staking,
+                Set.of());
+    }
+
     public ChainParams {
         allocations = Map.copyOf(new TreeMap<>(allocations));
+        refusedAddresses = Set.copyOf(refusedAddresses);
         if (genesisTarget.signum() <= 0 || genesisTarget.compareTo(powLimit) > 0) {
             throw new IllegalArgumentException(name + ": the genesis target must be positive and at most the pow limit");
         }

@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Reads a chain's parameters and genesis allocations from a properties file, such as
@@ -20,6 +22,7 @@ import java.util.Properties;
 public final class ChainParamsFile {
 
     private static final String ALLOCATION_PREFIX = "alloc.";
+    private static final String REFUSED_ADDRESSES = "refused-addresses";
 
     private ChainParamsFile() {
     }
@@ -68,6 +71,17 @@ public final class ChainParamsFile {
                 allocations.put(address, reader.positiveLong(key));
             }
         }
+        Set<Address> refused = new HashSet<>();
+        for (String text : properties.getProperty(REFUSED_ADDRESSES, "").split(",")) {
+            if (!text.isBlank()) {
+                try {
+                    refused.add(new Address(text.trim()));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidChainParamsException(source, REFUSED_ADDRESSES, "lists '" + text.trim()
+                            + "', which is not an address: " + e.getMessage());
+                }
+            }
+        }
         try {
             return new ChainParams(
                     reader.text("name"),
@@ -88,7 +102,8 @@ public final class ChainParamsFile {
                             reader.positiveLongOr("min-stake", StakeParams.DEFAULTS.minStake()),
                             reader.positiveLongOr("exit-delay-blocks", StakeParams.DEFAULTS.exitDelayBlocks()),
                             (int) reader.positiveLongOr("slash-reward-percent", StakeParams.DEFAULTS.slashRewardPercent()),
-                            reader.positiveLongOr("validator-delay-blocks", StakeParams.DEFAULTS.validatorDelayBlocks())));
+                            reader.positiveLongOr("validator-delay-blocks", StakeParams.DEFAULTS.validatorDelayBlocks())),
+                    refused);
         } catch (InvalidChainParamsException e) {
             throw e;
         } catch (IllegalArgumentException e) {

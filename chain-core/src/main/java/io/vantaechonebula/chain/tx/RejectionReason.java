@@ -9,6 +9,8 @@ public enum RejectionReason {
     INSUFFICIENT_BALANCE("insufficient_balance"),
     FEE_TOO_LOW("fee_too_low"),
     MALFORMED("malformed"),
+    /** T2a: the sender or the recipient is an address whose key is published, refused on this chain. */
+    REFUSED_ADDRESS("refused_address"),
     /** V1, V5: the stake is locked while its validator exits, or until the exit delay has passed. */
     STAKE_LOCKED("stake_locked"),
     /** V2: the stake would be below the chain's minimum. */

@@ -12,7 +12,7 @@ public final class TransactionRules {
     private TransactionRules() {
     }
 
-    /** T1–T4: form, chain, fee and signature; they hold for the transaction wherever it is. */
+    /** T1–T4 with T2a: form, chain, refused addresses, fee and signature; they hold for the transaction wherever it is. */
     public static void checkAlone(Transaction tx, ChainParams params) throws InvalidTransactionException {
         if (!tx.type().active()) {
             throw new InvalidTransactionException(RejectionReason.MALFORMED,
@@ -37,6 +37,16 @@ public final class TransactionRules {
         if (!tx.chainId().equals(params.chainId())) {
             throw new InvalidTransactionException(RejectionReason.WRONG_CHAIN, "the transaction is signed for chain '"
                     + tx.chainId() + "', this is " + params.name() + " ('" + params.chainId() + "')");
+        }
+        if (params.refusedAddresses().contains(tx.senderAddress())) {
+            throw new InvalidTransactionException(RejectionReason.REFUSED_ADDRESS, "the sender " + tx.senderAddress()
+                    + " is refused on " + params.name() + ": its key is published (testnet's development key), so anyone can"
+                    + " sign for it; send from a key of your own (./vanta wallet new)");
+        }
+        if (params.refusedAddresses().contains(tx.recipient())) {
+            throw new InvalidTransactionException(RejectionReason.REFUSED_ADDRESS, "the recipient " + tx.recipient()
+                    + " is refused on " + params.name() + ": its key is published (testnet's development key), so anyone could"
+                    + " take what it receives");
         }
         if (tx.fee() < params.minFee()) {
             throw new InvalidTransactionException(RejectionReason.FEE_TOO_LOW,

@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vantaechonebula.chain.account.Account;
 import io.vantaechonebula.chain.crypto.Address;
+import io.vantaechonebula.chain.params.ChainParams;
 import java.util.Arrays;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** docs/chain-spec.md §2.2: one test per rejection reason (T1–T8). */
@@ -60,6 +62,21 @@ class TransactionRulesTest {
     void t2_wrongChain() {
         Transaction mainnet = Transaction.transfer(ALICE, "vanta-mainnet-1", BOB_ADDRESS, 100, 10, 3);
         assertReason(() -> TransactionRules.checkAlone(mainnet, params()), RejectionReason.WRONG_CHAIN, "vanta-mainnet-1");
+    }
+
+    @Test
+    void t2a_refusedAddress_asSenderOrRecipient_andOnlyOnTheChainThatRefusesIt() {
+        ChainParams open = params();
+        ChainParams refusing = new ChainParams(open.name(), open.chainId(), open.targetBlockTimeMs(), open.halfLifeMs(),
+                open.maxSolveTimeMs(), open.maxFutureMs(), open.genesisTarget(), open.powLimit(), open.genesisTimestampMs(),
+                open.blockReward(), open.minFee(), open.maxTransactionsPerBlock(), open.maxNonceAhead(), open.allocations(),
+                open.staking(), Set.of(ALICE.publicKey().address()));
+
+        assertReason(() -> TransactionRules.checkAlone(transfer(ALICE, BOB_ADDRESS, 100, 10, 3), refusing),
+                RejectionReason.REFUSED_ADDRESS, "the sender " + ALICE.publicKey().address());
+        assertReason(() -> TransactionRules.checkAlone(transfer(BOB, ALICE.publicKey().address(), 100, 10, 3), refusing),
+                RejectionReason.REFUSED_ADDRESS, "the recipient " + ALICE.publicKey().address());
+        assertThatCode(() -> TransactionRules.checkAlone(transfer(ALICE, BOB_ADDRESS, 100, 10, 3), open)).doesNotThrowAnyException();
     }
 
     @Test
