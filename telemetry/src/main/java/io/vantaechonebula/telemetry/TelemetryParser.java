@@ -439,7 +439,10 @@ public final class TelemetryParser {
             return null;
         }
         double number = n.doubleValue();
-        if (!Double.isFinite(number) || number < min || number > max) {
+        // The exact value as well: -1e-324 is -0.0 as a double, yet the JSON kept would say less than 0.
+        BigDecimal exact = n.bigDecimalValue();
+        if (!Double.isFinite(number) || number < min || number > max
+                || exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
             errors.add(path, outOfRange(format(min), max == Double.MAX_VALUE ? null : format(max), n));
             return null;
         }
