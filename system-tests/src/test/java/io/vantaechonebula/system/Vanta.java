@@ -59,14 +59,19 @@ final class Vanta {
 
     /** One valid telemetry batch of one sample, timed now, as docs/ingest.md shows it. */
     static String batch(String node) {
+        return batch(node, 1);
+    }
+
+    /** One valid telemetry batch of the node's sample with that sequence number, timed now. */
+    static String batch(String node, int seq) {
         double now = System.currentTimeMillis() / 1000.0;
         return """
                 {"node_id": "%1$s", "submission_time": %2$s, "batch_size": 1, "data_batch": [{"timestamp": %2$s, "node_id": "%1$s",
-                 "node_type": "full", "chain_id": "testnet", "seq": 1,
+                 "node_type": "full", "chain_id": "testnet", "seq": %3$d,
                  "blockchain_metrics": {"current_height": 10, "blocks_processed_last_interval": 1, "transaction_count": 3, "mining_hash_rate": 100},
                  "network_metrics": {"peer_count": 3, "average_latency": 20, "bandwidth_usage": 1024, "connection_quality": 0.9},
                  "performance_metrics": {"cpu_usage": 0.2, "memory_usage": 0.3, "uptime": 60}}]}
-                """.formatted(node, now);
+                """.formatted(node, now, seq);
     }
 
     static void deleteTree(Path root) throws IOException {

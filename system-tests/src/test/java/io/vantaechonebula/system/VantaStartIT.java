@@ -57,7 +57,7 @@ class VantaStartIT {
 
     @BeforeAll
     static void startOnAFreshRunDirectory() throws Exception {
-        for (int port : new int[] {4848, 7676, 8080, 8181}) {
+        for (int port : new int[] {4848, 7676, 7677, 8080, 8181}) {
             assertThat(Listeners.anyOn(port)).as("port " + port + " must be free: ./vanta start needs it. Stop what holds it"
                     + " (./vanta stop, or ss -ltnp says who) and run again").isFalse();
         }
@@ -92,7 +92,7 @@ class VantaStartIT {
     @Test
     @Order(1)
     void adminJmxIiopAndTheBrokerListenOnLoopbackOnlyAndTheApiEverywhere() throws Exception {
-        for (int port : new int[] {4848, 8686, 3700, 7676}) {
+        for (int port : new int[] {4848, 8686, 3700, 7676, 7677}) {
             assertThat(Listeners.addressesOn(port)).as("listeners on port " + port).isNotEmpty()
                     .allSatisfy(address -> assertThat(Listeners.isLoopback(address)).as(address + " on " + port).isTrue());
         }
@@ -107,6 +107,7 @@ class VantaStartIT {
     void secretsAreTheOwnersAlone() throws Exception {
         for (Path secret : new Path[] {RUN.resolve("payara-admin.password"), RUN.resolve("admin.password"),
                 RUN.resolve("broker.credentials"), RUN.resolve("db.password"), RUN.resolve("tls/ca.p12"), RUN.resolve("tls/ca.password"),
+                RUN.resolve("tls/broker.p12"), RUN.resolve("tls/broker.passfile"), RUN.resolve("tls/broker.password"),
                 DOMAIN.resolve("config/domain.xml"), DOMAIN.resolve("imq/instances/imqbroker/etc/passwd")}) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).as(secret.toString())
                     .isEqualTo("rw-------");
@@ -141,12 +142,29 @@ class VantaStartIT {
                     .isInstanceOf(JMSRuntimeException.class).hasMessageContaining("permission");
         }
 
-        String node = "system-" + Long.toHexString(System.nanoTime());
-        Path file = RUN.resolve(node + ".json");
-        Files.writeString(file, Vanta.batch(node));
-        Vanta.Result send = Vanta.run(Duration.ofMinutes(2), "send", "--jms", "mq://localhost:7676", "--file", file.toString());
-        assertThat(send.exit()).as(send.output()).isZero();
-        assertThat(eventuallyStatus("http://localhost:8080/api/v1/nodes/" + node)).isEqualTo(200);
+        for (String broker : new String[] {"mq://localhost:7676", "mqssl://localhost:7676"}) {
+            String node = "system-" + Long.toHexString(System.nanoTime());
+            Path file = RUN.resolve(node + ".json");
+            Files.writeString(file, Vanta.batch(node));
+            Vanta.Result send = Vanta.run(Duration.ofMinutes(2), "send", "--jms", broker, "--file", file.toString());
+            assertThat(send.exit()).as(broker + ": " + send.output()).isZero();
+            assertThat(eventuallyStatus("http://localhost:8080/api/v1/nodes/" + node)).as(broker).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theBrokersTlsServiceRefusesAClientThatDoesNotTrustTheAuthority() throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setProperty(ConnectionConfiguration.imqAddressList, "mq://localhost:7676/ssljms");
+        factory.setProperty(ConnectionConfiguration.imqReconnectEnabled, "false");
+        factory.setProperty(ConnectionConfiguration.imqSSLIsHostTrusted, "false");
+        Properties credentials = new Properties();
+        credentials.load(Files.newBufferedReader(RUN.resolve("broker.credentials")));
+
+        assertThatThrownBy(() -> factory.createContext(credentials.getProperty("user"), credentials.getProperty("password")).close())
+                .isInstanceOf(JMSRuntimeException.class)
+                .satisfies(refusal -> assertThat(causes(refusal)).contains("PKIX"));
     }
 
     @Test
@@ -195,6 +213,16 @@ class VantaStartIT {
         login.setProperty("user", "vanta");
         login.setProperty("password", password);
         return login;
+    }
+
+    /** The messages of an exception and of everything it links to or was caused by. */
+    private static String causes(Throwable thrown) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = thrown; t != null; t = t.getCause() != null ? t.getCause()
+                : t instanceof JMSException jms ? jms.getLinkedException() : null) {
+            all.append(t).append('\n');
+        }
+        return all.toString();
     }
 
     private static int adminStatus(String password) throws Exception {

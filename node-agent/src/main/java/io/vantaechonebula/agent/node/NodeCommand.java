@@ -75,7 +75,8 @@ public class NodeCommand implements Callable<Integer> {
     String transport;
 
     @Option(names = "--broker", paramLabel = "mq://HOST:PORT",
-            description = "The pool's broker (default: the pool's host, port 7676)")
+            description = "The pool's broker, mq://HOST:PORT or over TLS mqssl://HOST:PORT (default: the pool's host, port 7676,"
+                    + " over TLS when the pool is at an https:// address)")
     String broker;
 
     @Mixin
@@ -265,7 +266,8 @@ public class NodeCommand implements Callable<Integer> {
         return found -> transport.equals("http")
                 ? HttpBatchSender.toPool(http, found.baseUrl(), Optional.of(signer))
                 : OpenMqBroker.sender(broker != null ? broker
-                        : "mq://" + found.baseUrl().getHost() + ":" + OpenMqBroker.DEFAULT_PORT, brokerUser.orElseThrow(), Optional.of(signer));
+                        : OpenMqBroker.address(("https".equals(found.baseUrl().getScheme()) ? "mqssl://" : "mq://")
+                                + found.baseUrl().getHost(), "--pool"), brokerUser.orElseThrow(), Optional.of(signer));
     }
 
     /** Tells of a failed sampling once, until sampling works again or fails for another reason. */

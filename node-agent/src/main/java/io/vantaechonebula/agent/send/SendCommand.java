@@ -61,7 +61,7 @@ public class SendCommand implements Callable<Integer> {
         String http;
 
         @Option(names = "--jms", paramLabel = "BROKER", required = true,
-                description = "Send straight to the pool's broker, e.g. mq://localhost:7676")
+                description = "Send straight to the pool's broker, e.g. mq://localhost:7676, or over TLS mqssl://localhost:7676")
         String jms;
     }
 

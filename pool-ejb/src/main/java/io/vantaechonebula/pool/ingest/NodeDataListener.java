@@ -105,14 +105,14 @@ public class NodeDataListener implements MessageListener {
             reject(message, null, PoolRole.offReason());
             return;
         }
+        IngestLimits limits = IntakeSettings.ingestLimits();
         String body;
         try {
-            body = textOf(message);
+            body = textOf(message, limits.maxBodyBytes());
         } catch (UnreadableMessageException e) {
             reject(message, null, e.getMessage());
             return;
         }
-        IngestLimits limits = IntakeSettings.ingestLimits();
         long bytes = utf8Length(body);
         if (bytes > limits.maxBodyBytes()) {
             reject(message, body, "the message is " + bytes + " bytes; at most " + limits.maxBodyBytes()
@@ -196,7 +196,8 @@ public class NodeDataListener implements MessageListener {
         return metrics.counter(name);
     }
 
-    private static String textOf(Message message) throws UnreadableMessageException {
+    /** The message's text; a BytesMessage over the limit is refused before it is read. */
+    private static String textOf(Message message, long maxBodyBytes) throws UnreadableMessageException {
         try {
             if (message instanceof TextMessage text) {
                 String body = text.getText();
@@ -206,6 +207,10 @@ public class NodeDataListener implements MessageListener {
                 return body;
             }
             if (message instanceof BytesMessage bytes) {
+                if (bytes.getBodyLength() > maxBodyBytes) {
+                    throw new UnreadableMessageException("the message is " + bytes.getBodyLength() + " bytes; at most " + maxBodyBytes
+                            + " (vanta.ingest.max-body-bytes) are taken over JMS as over HTTP: send fewer samples per message");
+                }
                 byte[] content = new byte[(int) bytes.getBodyLength()];
                 bytes.readBytes(content);
                 return StandardCharsets.UTF_8.newDecoder()
