@@ -12,6 +12,11 @@ import io.vantaechonebula.it.Api.Answer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,6 +185,25 @@ class IngestOverHttpIT {
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.object().getString("type")).isEqualTo("urn:vantaechonebula:problem:payload-too-large");
         assertThat(answer.object().getString("detail")).contains("1048576 bytes");
+        assertNothingStoredFor(node);
+    }
+
+    @Test
+    void refusesAnOversizedBodySentInChunksWithoutALengthWith413AndStoresNothing() throws Exception {
+        String node = newNodeId("chunked");
+        byte[] body = Json.createObjectBuilder(batch(node, 1, 1)).add("padding", "x".repeat(3 * 1024 * 1024)).build().toString()
+                .getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(Api.BASE + "/api/v1/pool/ingest"))
+                .header("Content-Type", "application/json")
+                // An input stream has no length: the client sends Transfer-Encoding: chunked.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .version(HttpClient.Version.HTTP_1_1).build();
+
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("urn:vantaechonebula:problem:payload-too-large");
         assertNothingStoredFor(node);
     }
 

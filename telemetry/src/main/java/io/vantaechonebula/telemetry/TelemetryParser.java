@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,11 @@ public final class TelemetryParser {
     private static final int MAX_REPORTED_ERRORS = 25;
     /** The most of {@code transaction_analysis} or {@code ai_metrics} a sample stores, as JSON text. */
     public static final int MAX_EXTENSION_CHARS = 16_384;
+    /**
+     * Chains one batch may name. Each chain of each node is a stream of its own in every stage; a batch
+     * of a thousand invented chain ids would make a stage hold thousands of models at once.
+     */
+    public static final int MAX_CHAINS_PER_BATCH = 8;
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Pattern CHAIN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final String CONTRIBUTION_TYPE = "node_contribution";
@@ -131,6 +137,11 @@ public final class TelemetryParser {
                                 + nodeId + "\"; a batch carries one node's samples");
                     }
                     samples.add(sample);
+                }
+                long chains = samples.stream().filter(Objects::nonNull).map(TelemetrySample::chainId).distinct().count();
+                if (chains > MAX_CHAINS_PER_BATCH) {
+                    errors.add("data_batch", "names " + chains + " chains; a batch carries the samples of at most "
+                            + MAX_CHAINS_PER_BATCH + " (a node runs a few), so send each chain's samples in batches of their own");
                 }
             }
         }

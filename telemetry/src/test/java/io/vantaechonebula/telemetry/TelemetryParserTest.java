@@ -70,6 +70,24 @@ class TelemetryParserTest {
         }
 
         @Test
+        void takesEightChainsInABatchAndRefusesNine() throws Exception {
+            TelemetryParser roomy = new TelemetryParser(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC), 100);
+            assertThat(roomy.parse(batch("node-a", ofChains(8)).toString(), null).samples()).hasSize(8);
+            assertThatThrownBy(() -> roomy.parse(batch("node-a", ofChains(9)).toString(), null))
+                    .isInstanceOf(InvalidTelemetryException.class)
+                    .hasMessageContaining("data_batch: names 9 chains; a batch carries the samples of at most 8");
+        }
+
+        /** One sample on each of that many chains (a builder is spent once built, so each call makes new ones). */
+        private JsonObjectBuilder[] ofChains(int chains) {
+            JsonObjectBuilder[] samples = new JsonObjectBuilder[chains];
+            for (int i = 0; i < chains; i++) {
+                samples[i] = sample("node-a", i + 1).add("chain_id", "chain-" + i);
+            }
+            return samples;
+        }
+
+        @Test
         void rejectsEmptyBatch() {
             assertRejected(batch("node-a"), "data_batch", "is empty");
         }

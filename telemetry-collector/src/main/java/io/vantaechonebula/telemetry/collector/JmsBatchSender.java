@@ -59,10 +59,13 @@ public final class JmsBatchSender implements BatchSender {
                     .send(context.createQueue(IngestAddresses.NODE_DATA_QUEUE), message);
             return "JMS sent to " + IngestAddresses.NODE_DATA_QUEUE + " (" + broker + ") as " + message.getJMSMessageID();
         } catch (JMSRuntimeException | JMSException e) {
+            String problem = String.valueOf(e.getMessage());
+            String hint = problem.contains("C4098")
+                    ? "; a broker open to other machines takes TLS only: address it as mqssl://host:7676"
+                    : login.map(as -> "; is the pool running (./vanta status), and may broker user '" + as.user()
+                    + "' connect with that password?").orElse("");
             throw new SendFailedException(Character.toUpperCase(broker.charAt(0)) + broker.substring(1)
-                    + " did not take the payload: " + e.getMessage()
-                    + login.map(as -> "; is the pool running (./vanta status), and may broker user '" + as.user()
-                    + "' connect with that password?").orElse(""), e);
+                    + " did not take the payload: " + problem + hint, e);
         }
     }
 
