@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.messaging.ConnectionConfiguration;
 import com.sun.messaging.ConnectionFactory;
+import io.vantaechonebula.agent.tls.TrustedCa;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
@@ -19,19 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -170,7 +166,7 @@ class VantaStartIT {
     @Test
     @Order(1)
     void httpsAnswersWithThePrintedAuthorityAndIsRefusedWithoutIt() throws Exception {
-        HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(RUN.resolve("tls/ca.pem"))).build();
+        HttpClient trusting = HttpClient.newBuilder().sslContext(TrustedCa.contextTrusting(RUN.resolve("tls/ca.pem"))).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("https://localhost:8181/health/ready")).build();
 
         assertThat(trusting.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
@@ -250,19 +246,5 @@ class VantaStartIT {
         factory.setProperty(ConnectionConfiguration.imqAddressList, "mq://localhost:7676");
         factory.setProperty(ConnectionConfiguration.imqReconnectEnabled, "false");
         return factory;
-    }
-
-    private static SSLContext trusting(Path pem) throws Exception {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        int n = 0;
-        for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(Files.newInputStream(pem))) {
-            store.setCertificateEntry("ca-" + n++, certificate);
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
     }
 }

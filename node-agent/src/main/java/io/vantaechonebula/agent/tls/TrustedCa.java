@@ -37,7 +37,7 @@ public final class TrustedCa {
     }
 
     /** A TLS context that trusts the JVM's authorities and the certificates in the PEM file given. */
-    static SSLContext contextTrusting(Path pem) {
+    public static SSLContext contextTrusting(Path pem) {
         try {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
