@@ -37,15 +37,12 @@ import java.util.Optional;
         + " AND f.lastSeenMs > :since AND f.resolvedAtMs IS NULL ORDER BY f.lastSeenMs DESC")
 @NamedQuery(name = Finding.WITHOUT_RECOMMENDATION, query = "SELECT f FROM Finding f WHERE f.recommendation IS NULL"
         + " AND f.lastSeenMs >= :since AND f.resolvedAtMs IS NULL ORDER BY f.id")
-@NamedQuery(name = Finding.ACTIVE_OF_TYPE, query = "SELECT f FROM Finding f WHERE f.type = :type"
-        + " AND f.lastSeenMs > :since AND f.resolvedAtMs IS NULL ORDER BY f.id")
 @NamedQuery(name = Finding.COUNT_OF_AGENT, query = "SELECT f.agent, COUNT(f) FROM Finding f GROUP BY f.agent")
 public class Finding {
 
     public static final String RECENT_OF_KEY = "Finding.recentOfKey";
     public static final String ACTIVE_OF_NODE = "Finding.activeOfNode";
     public static final String WITHOUT_RECOMMENDATION = "Finding.withoutRecommendation";
-    public static final String ACTIVE_OF_TYPE = "Finding.activeOfType";
     public static final String COUNT_OF_AGENT = "Finding.countOfAgent";
     /** A finding reported again within this time is the same finding; after it, a new one opens. */
     public static final long ACTIVE_MS = 10 * 60_000L;

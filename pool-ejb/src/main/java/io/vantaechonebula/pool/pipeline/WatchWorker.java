@@ -5,6 +5,7 @@ import io.vantaechonebula.pool.api.Agent;
 import io.vantaechonebula.pool.api.FindingType;
 import io.vantaechonebula.pool.api.FindingView;
 import io.vantaechonebula.pool.api.NodeView;
+import io.vantaechonebula.pool.findings.ActiveFindings;
 import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.findings.FindingRecorder;
 import io.vantaechonebula.pool.stage.FindingReport;
@@ -19,7 +20,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /** Runs one watch in a transaction of its own: what it reports commits with it, or not at all. */
@@ -43,6 +46,7 @@ public class WatchWorker {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int run(Watch watch, long nowMs) {
         FindingRecorder recorder = new FindingRecorder(em);
+        ActiveFindings active = new ActiveFindings(em, nowMs);
         return watch.run(new WatchContext() {
             @Override
             public long nowMs() {
@@ -50,8 +54,23 @@ public class WatchWorker {
             }
 
             @Override
-            public List<NodeView> nodes() {
-                return telemetry.nodes();
+            public long nodesHeardSince(long sinceMs) {
+                return telemetry.nodesHeardSince(sinceMs);
+            }
+
+            @Override
+            public List<NodeView> nodesHeardSince(long sinceMs, int limit) {
+                return telemetry.nodesHeardSince(sinceMs, limit);
+            }
+
+            @Override
+            public List<NodeView> nodesQuiet(long heardSinceMs, long quietSinceMs, String afterNodeId, int limit) {
+                return telemetry.nodesQuiet(heardSinceMs, quietSinceMs, afterNodeId, limit);
+            }
+
+            @Override
+            public List<String> nodesHeardSinceAlert(String kind, int limit) {
+                return active.nodesHeardSinceAlert(watch.agent().id(), kind, limit);
             }
 
             @Override
@@ -73,11 +92,23 @@ public class WatchWorker {
             }
 
             @Override
-            public List<FindingView> activeAlerts() {
-                return em.createNamedQuery(Finding.ACTIVE_OF_TYPE, Finding.class)
-                        .setParameter("type", FindingType.ALERT)
-                        .setParameter("since", nowMs - Finding.ACTIVE_MS)
-                        .getResultStream().map(finding -> finding.view(nowMs)).toList();
+            public List<FindingView> activeAlerts(Set<String> kinds, int limit) {
+                return active.alerts(kinds, limit);
+            }
+
+            @Override
+            public long nodesAlerted(String kind) {
+                return active.nodesAlerted(kind);
+            }
+
+            @Override
+            public Map<String, Set<String>> nodesWithAlertKinds(int minKinds, int limit) {
+                return active.nodesWithAlertKinds(minKinds, limit);
+            }
+
+            @Override
+            public List<FindingView> activeInsights(String kind, int limit) {
+                return active.insights(watch.agent().id(), kind, limit);
             }
 
             @Override

@@ -15,6 +15,11 @@ import jakarta.persistence.Table;
 @NamedQuery(name = ObservedNode.COUNT, query = "SELECT COUNT(n) FROM ObservedNode n")
 @NamedQuery(name = ObservedNode.DROPPING, query = "SELECT n FROM ObservedNode n WHERE n.droppedReported > 0"
         + " ORDER BY n.droppedReported DESC, n.nodeId")
+@NamedQuery(name = ObservedNode.COUNT_HEARD_SINCE, query = "SELECT COUNT(n) FROM ObservedNode n WHERE n.lastReceivedMs >= :since")
+@NamedQuery(name = ObservedNode.HEARD_SINCE, query = "SELECT n FROM ObservedNode n WHERE n.lastReceivedMs >= :since"
+        + " ORDER BY n.lastReceivedMs DESC, n.nodeId")
+@NamedQuery(name = ObservedNode.QUIET, query = "SELECT n FROM ObservedNode n WHERE n.lastReceivedMs >= :heardSince"
+        + " AND n.lastReceivedMs < :quietSince AND n.nodeId > :after ORDER BY n.nodeId")
 @NamedQuery(name = ObservedNode.SILENT_SINCE, query = "SELECT n.nodeId FROM ObservedNode n WHERE n.lastReceivedMs < :before"
         + " ORDER BY n.lastReceivedMs")
 public class ObservedNode {
@@ -22,6 +27,9 @@ public class ObservedNode {
     static final String ALL = "ObservedNode.all";
     static final String COUNT = "ObservedNode.count";
     static final String DROPPING = "ObservedNode.dropping";
+    static final String COUNT_HEARD_SINCE = "ObservedNode.countHeardSince";
+    static final String HEARD_SINCE = "ObservedNode.heardSince";
+    static final String QUIET = "ObservedNode.quiet";
     public static final String SILENT_SINCE = "ObservedNode.silentSince";
 
     @Id

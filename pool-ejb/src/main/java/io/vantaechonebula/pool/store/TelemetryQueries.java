@@ -39,10 +39,22 @@ public class TelemetryQueries {
                 .map(ObservedNode::toView).toList();
     }
 
-    public List<NodeView> nodes() {
-        return em.createNamedQuery(ObservedNode.ALL, ObservedNode.class).getResultList().stream()
-                .map(ObservedNode::toView)
-                .toList();
+    /** How many nodes the pool has heard from at or after that time. */
+    public long nodesHeardSince(long sinceMs) {
+        return em.createNamedQuery(ObservedNode.COUNT_HEARD_SINCE, Long.class).setParameter("since", sinceMs).getSingleResult();
+    }
+
+    /** The nodes heard from at or after that time, the most recently heard first. */
+    public List<NodeView> nodesHeardSince(long sinceMs, int limit) {
+        return em.createNamedQuery(ObservedNode.HEARD_SINCE, ObservedNode.class).setParameter("since", sinceMs)
+                .setMaxResults(limit).getResultStream().map(ObservedNode::toView).toList();
+    }
+
+    /** The nodes last heard from in [heardSinceMs, quietSinceMs), by id from the first after {@code afterNodeId}. */
+    public List<NodeView> nodesQuiet(long heardSinceMs, long quietSinceMs, String afterNodeId, int limit) {
+        return em.createNamedQuery(ObservedNode.QUIET, ObservedNode.class).setParameter("heardSince", heardSinceMs)
+                .setParameter("quietSince", quietSinceMs).setParameter("after", afterNodeId)
+                .setMaxResults(limit).getResultStream().map(ObservedNode::toView).toList();
     }
 
     public List<DeadBatchView> deadBatches(int limit) {

@@ -12,11 +12,14 @@ import java.util.List;
 
 /**
  * Gives every new alert and insight a recommendation ({@link Recommendations}); for a node with high
- * latency it names the nodes under 50 ms that reported in the last five minutes.
+ * latency it names the nodes under 50 ms among the {@value #PEER_CANDIDATES} that reported last, in the last
+ * five minutes.
  */
 public final class DecisionOptimizer implements Watch {
 
     static final long RECENT_MS = 5 * 60_000L;
+    /** Nodes looked at for fast peers: a few to name are plenty, and each costs a lookup. */
+    static final int PEER_CANDIDATES = 200;
 
     @Override
     public Agent agent() {
@@ -51,10 +54,7 @@ public final class DecisionOptimizer implements Watch {
 
     private static List<Recommendations.Peer> fastPeers(WatchContext context) {
         List<Recommendations.Peer> fast = new ArrayList<>();
-        for (NodeView node : context.nodes()) {
-            if (context.nowMs() - node.lastReceivedMs() > RECENT_MS) {
-                continue;
-            }
+        for (NodeView node : context.nodesHeardSince(context.nowMs() - RECENT_MS, PEER_CANDIDATES)) {
             context.series(Agent.NETWORK_MONITOR, Subjects.node(node.nodeId()), "average_latency")
                     .filter(latency -> latency.count() > 0 && latency.last() < Recommendations.FAST_PEER_MS)
                     .ifPresent(latency -> fast.add(new Recommendations.Peer(node.nodeId(), latency.last())));

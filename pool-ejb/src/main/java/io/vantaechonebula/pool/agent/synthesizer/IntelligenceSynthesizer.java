@@ -3,7 +3,6 @@ package io.vantaechonebula.pool.agent.synthesizer;
 import io.vantaechonebula.pool.api.Agent;
 import io.vantaechonebula.pool.api.FindingType;
 import io.vantaechonebula.pool.api.FindingView;
-import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.stage.FindingReport;
 import io.vantaechonebula.pool.stage.Json;
@@ -31,6 +30,11 @@ public final class IntelligenceSynthesizer implements Watch {
     static final int KINDS_FOR_TROUBLE = 3;
     static final long RECENT_NODE_MS = 3_600_000L;
     static final String MAJORITY_ATTACK = "majority_attack_risk";
+    static final String NODE_IN_TROUBLE = "node_in_trouble";
+    /** Alerts, insights or nodes a run goes over at most of each: the rest wait for a later run. */
+    static final int FINDINGS_PER_RUN = 1_000;
+    /** Nodes named in a network-wide insight's evidence; it counts them all. */
+    static final int NODES_NAMED = 50;
 
     @Override
     public Agent agent() {
@@ -49,19 +53,18 @@ public final class IntelligenceSynthesizer implements Watch {
 
     @Override
     public int run(WatchContext context) {
-        List<FindingView> alerts = context.activeAlerts();
-        long recentNodes = context.nodes().stream()
-                .filter(node -> context.nowMs() - node.lastReceivedMs() <= RECENT_NODE_MS).count();
-        networkWide(context, alerts, recentNodes, "node_silent", "partition", Severity.CRITICAL,
+        long recentNodes = context.nodesHeardSince(context.nowMs() - RECENT_NODE_MS);
+        networkWide(context, recentNodes, "node_silent", "partition", Severity.CRITICAL,
                 "The pool has lost %d of its %d nodes at once: a network partition or an outage between them and the pool");
-        networkWide(context, alerts, recentNodes, "high_latency", "network_latency", Severity.WARNING,
+        networkWide(context, recentNodes, "high_latency", "network_latency", Severity.WARNING,
                 "%d of %d nodes have high latency at once: the network is slow, not one node");
-        nodesInTrouble(context, alerts);
-        majorityAttackRisk(context, alerts);
-        return alerts.size();
+        int troubled = nodesInTrouble(context);
+        return troubled + majorityAttackRisk(context);
     }
 
-    private static void majorityAttackRisk(WatchContext context, List<FindingView> alerts) {
+    private static int majorityAttackRisk(WatchContext context) {
+        List<FindingView> alerts = context.activeAlerts(Set.of("dominant_miner", "hash_rate_collapse", "slow_blocks"),
+                FINDINGS_PER_RUN);
         Map<String, Set<String>> kindsByChain = new TreeMap<>();
         for (FindingView alert : alerts) {
             alert.chainId().ifPresent(chain -> kindsByChain.computeIfAbsent(chain, c -> new TreeSet<>()).add(alert.kind()));
@@ -80,42 +83,43 @@ public final class IntelligenceSynthesizer implements Watch {
                 context.resolveInsight(MAJORITY_ATTACK, null, chain);
             }
         });
+        return alerts.size();
     }
 
-    private static void networkWide(WatchContext context, List<FindingView> alerts, long recentNodes, String alertKind,
-                                    String insightKind, Severity severity, String summary) {
-        Set<String> nodes = alerts.stream().filter(alert -> alert.kind().equals(alertKind))
-                .map(alert -> alert.nodeId().orElse("")).filter(id -> !id.isEmpty())
-                .collect(Collectors.toCollection(TreeSet::new));
-        if (nodes.size() >= MIN_NODES && recentNodes > 0 && nodes.size() * 2 >= recentNodes) {
+    private static void networkWide(WatchContext context, long recentNodes, String alertKind, String insightKind,
+                                    Severity severity, String summary) {
+        long alerted = context.nodesAlerted(alertKind);
+        if (alerted >= MIN_NODES && recentNodes > 0 && alerted * 2 >= recentNodes) {
+            Set<String> named = context.activeAlerts(Set.of(alertKind), NODES_NAMED).stream()
+                    .flatMap(alert -> alert.nodeId().stream()).collect(Collectors.toCollection(TreeSet::new));
             JsonArrayBuilder ids = Json.PROVIDER.createArrayBuilder();
-            nodes.forEach(ids::add);
+            named.forEach(ids::add);
             context.report(new FindingReport(FindingType.INSIGHT, Agent.INTELLIGENCE_SYNTHESIZER.id(), insightKind, severity,
-                    null, null, String.format(summary, nodes.size(), recentNodes),
-                    Json.object("nodes", ids, "node_count", nodes.size(), "nodes_heard_from_last_hour", recentNodes,
+                    null, null, String.format(summary, alerted, recentNodes),
+                    Json.object("nodes", ids, "node_count", alerted, "nodes_heard_from_last_hour", recentNodes,
                             "from_alerts", alertKind), null, context.nowMs()));
         } else {
             context.resolveInsight(insightKind, null);
         }
     }
 
-    private static void nodesInTrouble(WatchContext context, List<FindingView> alerts) {
-        Map<String, Set<String>> kindsByNode = new TreeMap<>();
-        for (FindingView alert : alerts) {
-            alert.nodeId().ifPresent(node -> kindsByNode.computeIfAbsent(node, n -> new TreeSet<>()).add(alert.kind()));
-        }
-        for (NodeView node : context.nodes()) {
-            Set<String> kinds = kindsByNode.getOrDefault(node.nodeId(), Set.of());
-            if (kinds.size() >= KINDS_FOR_TROUBLE) {
-                JsonArrayBuilder list = Json.PROVIDER.createArrayBuilder();
-                kinds.forEach(list::add);
-                context.report(new FindingReport(FindingType.INSIGHT, Agent.INTELLIGENCE_SYNTHESIZER.id(), "node_in_trouble",
-                        Severity.CRITICAL, node.nodeId(), null, "Node " + node.nodeId() + " has " + kinds.size()
-                                + " kinds of alert at once (" + String.join(", ", kinds) + "): look at it as a whole",
-                        Json.object("alert_kinds", list), null, context.nowMs()));
-            } else {
-                context.resolveInsight("node_in_trouble", node.nodeId());
+    private static int nodesInTrouble(WatchContext context) {
+        Map<String, Set<String>> troubled = context.nodesWithAlertKinds(KINDS_FOR_TROUBLE, FINDINGS_PER_RUN);
+        troubled.forEach((node, kinds) -> {
+            JsonArrayBuilder list = Json.PROVIDER.createArrayBuilder();
+            kinds.forEach(list::add);
+            context.report(new FindingReport(FindingType.INSIGHT, Agent.INTELLIGENCE_SYNTHESIZER.id(), NODE_IN_TROUBLE,
+                    Severity.CRITICAL, node, null, "Node " + node + " has " + kinds.size() + " kinds of alert at once ("
+                            + String.join(", ", kinds) + "): look at it as a whole", Json.object("alert_kinds", list), null,
+                    context.nowMs()));
+        });
+        // A full page may have left troubled nodes out: ending their insights would be wrong, so they wait for a shorter page.
+        if (troubled.size() < FINDINGS_PER_RUN) {
+            for (FindingView insight : context.activeInsights(NODE_IN_TROUBLE, FINDINGS_PER_RUN)) {
+                insight.nodeId().filter(node -> !troubled.containsKey(node))
+                        .ifPresent(node -> context.resolveInsight(NODE_IN_TROUBLE, node));
             }
         }
+        return troubled.size();
     }
 }

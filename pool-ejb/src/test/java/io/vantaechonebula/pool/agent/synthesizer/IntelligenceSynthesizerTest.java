@@ -53,6 +53,9 @@ class IntelligenceSynthesizerTest {
         MemoryWatchContext context = new MemoryWatchContext(NOW);
         context.node("a", NOW);
         context.node("b", NOW);
+        context.activeInsights.add(Findings.of(new FindingReport(FindingType.INSIGHT, "intelligence-synthesizer",
+                IntelligenceSynthesizer.NODE_IN_TROUBLE, Severity.CRITICAL, "b", null, "b in trouble", JsonValue.EMPTY_JSON_OBJECT,
+                null, NOW - 60_000)));
         context.activeAlerts.add(Findings.of(ResourceRule.MEMORY.alert("resonant", "a", 0.9, Baseline.NONE, NOW)));
         context.activeAlerts.add(Findings.of(ResourceRule.LATENCY.alert("network-monitor", "a", 150, Baseline.NONE, NOW)));
         new IntelligenceSynthesizer().run(context);
@@ -67,7 +70,8 @@ class IntelligenceSynthesizerTest {
             assertThat(insight.nodeId()).isEqualTo("a");
             assertThat(insight.summary()).contains("high_latency, high_memory, unusual_cpu_usage");
         });
-        assertThat(context.resolved).contains("insight node_in_trouble:b");
+        assertThat(context.resolved).as("b's alerts are gone: so is its trouble").contains("insight node_in_trouble:b")
+                .doesNotContain("insight node_in_trouble:a");
     }
 
     @Test
