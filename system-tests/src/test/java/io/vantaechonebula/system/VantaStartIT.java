@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -95,6 +97,20 @@ class VantaStartIT {
         for (int port : new int[] {8080, 8181}) {
             assertThat(Listeners.addressesOn(port)).as("listeners on port " + port).isNotEmpty()
                     .anySatisfy(address -> assertThat(Listeners.isLoopback(address)).isFalse());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theHttpListenersHave32ThreadsAndCutARequestOffAfter60Seconds() throws Exception {
+        String domain = Files.readString(DOMAIN.resolve("config/domain.xml"));
+        Matcher pool = Pattern.compile("<thread-pool name=\"http-thread-pool\"[^>]*>").matcher(domain);
+        assertThat(pool.find()).isTrue();
+        assertThat(pool.group()).as("the server's HTTP pool, on the first start of a fresh domain").contains("max-thread-pool-size=\"32\"");
+        for (String listener : new String[] {"http-listener-1", "http-listener-2"}) {
+            Matcher http = Pattern.compile("<protocol [^>]*name=\"" + listener + "\"[^>]*>\\s*<http [^>]*>").matcher(domain);
+            assertThat(http.find()).as(listener).isTrue();
+            assertThat(http.group()).as(listener).contains("request-timeout-seconds=\"60\"");
         }
     }
 

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads a request body as UTF-8 text, refusing it when it passes the size limit. An oversized
  * body is read to its end (up to a cap) and discarded before the refusal, because a client still
- * sending when the server answers often sees a reset connection instead of the 413.
+ * sending when the server answers often sees a reset connection instead of the 413. A body that
+ * stops arriving, or trickles in past the server's time for a request ({@code ./vanta start} sets
+ * it), is refused as incomplete.
  */
 public final class LimitedBody {
 
@@ -31,13 +33,17 @@ public final class LimitedBody {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[16 * 1024];
         long total = 0;
-        for (int n; (n = in.read(buffer)) != -1; ) {
-            total += n;
-            if (total > limit) {
-                drain(in, buffer, total);
-                throw tooLarge(limit, advice);
+        try {
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                total += n;
+                if (total > limit) {
+                    drain(in, buffer, total);
+                    throw tooLarge(limit, advice);
+                }
+                out.write(buffer, 0, n);
             }
-            out.write(buffer, 0, n);
+        } catch (IOException e) {
+            throw incomplete(total);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
@@ -47,6 +53,17 @@ public final class LimitedBody {
         } catch (CharacterCodingException e) {
             throw new ApiProblemException(notUtf8, "The body is not UTF-8 text; send JSON in UTF-8");
         }
+    }
+
+    /**
+     * The answer to a body that broke off or was cut at the server's time limit. The server cuts it by
+     * interrupting the reading thread; the flag is cleared so that the answer can still be written.
+     */
+    public static ApiProblemException incomplete(long bytesRead) {
+        Thread.interrupted();
+        return new ApiProblemException(ProblemType.BODY_INCOMPLETE, "The body stopped arriving after " + bytesRead
+                + " bytes, or came too slowly to finish within the server's time for a request; nothing was accepted."
+                + " Send the whole body at once.");
     }
 
     private static void drain(InputStream in, byte[] buffer, long alreadyRead) throws IOException {

@@ -2,6 +2,7 @@ package io.vantaechonebula.web.p2p;
 
 import io.vantaechonebula.node.api.NodeOperations;
 import io.vantaechonebula.p2p.http.P2pHttpApi;
+import io.vantaechonebula.web.LimitedBody;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,8 +68,16 @@ public class P2pResource {
         } else {
             String query = uri.getRequestUri().getRawQuery();
             answer = peers.handlePeerRequest(method, path, query == null ? "" : query, header,
-                    body.readNBytes(admission.maxBodyBytes() + 1), request.getRemoteAddr());
+                    read(body, admission.maxBodyBytes() + 1), request.getRemoteAddr());
         }
         return Response.status(answer.status()).type(answer.contentType()).entity(answer.body()).build();
+    }
+
+    private static byte[] read(InputStream body, int most) {
+        try {
+            return body.readNBytes(most);
+        } catch (IOException e) {
+            throw LimitedBody.incomplete(0);
+        }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response.Status;
 public enum ProblemType {
     INVALID_TELEMETRY("invalid-telemetry", "Telemetry payload is invalid", Status.BAD_REQUEST),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body is too large", Status.REQUEST_ENTITY_TOO_LARGE),
+    BODY_INCOMPLETE("body-incomplete", "Request body did not arrive in time", Status.REQUEST_TIMEOUT),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Content type is not accepted", Status.UNSUPPORTED_MEDIA_TYPE),
     INVALID_BODY("invalid-body", "Request body is invalid", Status.BAD_REQUEST),
     INVALID_PARAMETER("invalid-parameter", "Request parameter is invalid", Status.BAD_REQUEST),
