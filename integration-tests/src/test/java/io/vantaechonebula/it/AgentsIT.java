@@ -96,6 +96,28 @@ class AgentsIT {
     }
 
     @Test
+    void aNodeThatStopsSendingIsSilentAndHeardFromAgainIsNot() throws Exception {
+        String node = newNodeId("quiet");
+        for (int payload = 0; payload < 4; payload++) {
+            send(node, payload * 2L + 1, 2, 30);
+            Thread.sleep(1_000);
+        }
+        // Four payloads a second apart teach the Network Monitor a gap of about 1 s: silent after 15 s, the least.
+        JsonObject silent = Api.eventually(() -> alertOf(node, "node_silent"), Optional::isPresent)
+                .orElseThrow(() -> new AssertionError("no node_silent alert for " + node));
+        assertThat(silent.getString("agent")).isEqualTo("network-monitor");
+        assertThat(silent.getJsonObject("evidence").getBoolean("usual_gap_learnt")).isTrue();
+        assertThat(silent.getJsonObject("evidence").getJsonNumber("silent_after_ms").longValue()).isEqualTo(15_000);
+
+        send(node, 9, 1, 30);
+
+        String path = "/api/v1/alerts/" + silent.getJsonNumber("id").longValue();
+        JsonObject resolved = Api.eventually(() -> Api.get(path).object(), alert -> !alert.isNull("resolvedAt"));
+        assertThat(resolved.isNull("resolvedAt")).as("the silence ends once the node is heard from again").isFalse();
+        assertThat(alertOf(node, "node_silent")).as("no longer open").isEmpty();
+    }
+
+    @Test
     void aNodeWhoseDiskIsNearlyFullIsToldToArchiveOldData() {
         String node = newNodeId("disk");
         sendStorage(node, 1, 0.50);
