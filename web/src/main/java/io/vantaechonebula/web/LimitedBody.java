@@ -59,11 +59,18 @@ public final class LimitedBody {
      * The answer to a body that broke off or was cut at the server's time limit. The server cuts it by
      * interrupting the reading thread; the flag is cleared so that the answer can still be written.
      */
-    public static ApiProblemException incomplete(long bytesRead) {
+    public static ApiProblemException incomplete() {
+        return incomplete("The body stopped arriving");
+    }
+
+    private static ApiProblemException incomplete(long bytesRead) {
+        return incomplete("The body stopped arriving after " + bytesRead + " bytes");
+    }
+
+    private static ApiProblemException incomplete(String what) {
         Thread.interrupted();
-        return new ApiProblemException(ProblemType.BODY_INCOMPLETE, "The body stopped arriving after " + bytesRead
-                + " bytes, or came too slowly to finish within the server's time for a request; nothing was accepted."
-                + " Send the whole body at once.");
+        return new ApiProblemException(ProblemType.BODY_INCOMPLETE, what + ", or came too slowly to finish within the"
+                + " server's time for a request; nothing was accepted. Send the whole body at once.");
     }
 
     private static void drain(InputStream in, byte[] buffer, long alreadyRead) throws IOException {

@@ -77,7 +77,7 @@ public class P2pResource {
         try {
             return body.readNBytes(most);
         } catch (IOException e) {
-            throw LimitedBody.incomplete(0);
+            throw LimitedBody.incomplete();
         }
     }
 }
