@@ -14,11 +14,23 @@ public interface FindingOperations {
 
     Optional<FindingView> get(FindingType type, long id);
 
-    /** Records who took the finding on; acknowledging again keeps the first operator's name and time. */
-    Optional<FindingView> acknowledge(FindingType type, long id, String operator);
+    /**
+     * Acknowledges an alert or insight as this operator, with an optional comment (at most
+     * {@value FindingView#MAX_COMMENT} characters), and audits it. Acknowledging again keeps the first
+     * record and audits nothing.
+     *
+     * @throws IllegalArgumentException if the comment is too long or has control characters
+     */
+    Optional<FindingView> acknowledge(FindingType type, long id, Actor operator, String comment);
+
+    /** {@link #acknowledge} of each id, in one transaction: all or none; ids that do not exist are left out of the answer. */
+    List<FindingView> acknowledgeAll(FindingType type, List<Long> ids, Actor operator, String comment);
 
     /** An agent's findings, newest seen first. */
     List<FindingView> recentOfAgent(String agentId, int limit);
+
+    /** How many alerts and insights are open (seen in the last ten minutes, neither acknowledged nor resolved), by severity; every type and severity is there. */
+    Map<FindingType, Map<Severity, Long>> openCounts();
 
     /** How many findings each agent has raised, by agent id. */
     Map<String, Long> countsByAgent();

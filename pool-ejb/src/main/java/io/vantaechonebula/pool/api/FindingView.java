@@ -11,5 +11,9 @@ import java.util.Optional;
 public record FindingView(long id, FindingType type, String agent, String kind, Severity severity, Optional<String> nodeId,
                           Optional<String> chainId, String summary, JsonObject evidence, long firstSeenMs, long lastSeenMs,
                           long occurrences, boolean active, Optional<Long> resolvedAtMs, Optional<String> recommendation,
-                          Optional<String> acknowledgedBy, Optional<Long> acknowledgedAtMs) {
+                          Optional<String> acknowledgedBy, Optional<Long> acknowledgedAtMs,
+                          Optional<String> acknowledgedComment) {
+
+    /** The longest comment an acknowledgement keeps, in characters. */
+    public static final int MAX_COMMENT = 500;
 }

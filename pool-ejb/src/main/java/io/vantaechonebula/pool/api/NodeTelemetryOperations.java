@@ -13,6 +13,9 @@ public interface NodeTelemetryOperations {
 
     long nodeCount();
 
+    /** How many nodes are up, silent and down now. */
+    NodeStates states();
+
     Optional<NodeView> node(String nodeId);
 
     /** Newest first. */

@@ -96,6 +96,9 @@ public class Finding {
     @Column(name = "acknowledged_at_ms")
     private Long acknowledgedAtMs;
 
+    @Column(name = "acknowledged_comment", length = FindingView.MAX_COMMENT)
+    private String acknowledgedComment;
+
     @Column(name = "resolved_at_ms")
     private Long resolvedAtMs;
 
@@ -120,6 +123,7 @@ public class Finding {
             severity = report.severity();
             acknowledgedBy = null;
             acknowledgedAtMs = null;
+            acknowledgedComment = null;
         }
         update(report);
         occurrences++;
@@ -149,9 +153,10 @@ public class Finding {
         recommendation = limit(text, 500);
     }
 
-    void acknowledge(String operator, long atMs) {
+    void acknowledge(String operator, String comment, long atMs) {
         acknowledgedBy = operator;
         acknowledgedAtMs = atMs;
+        acknowledgedComment = comment;
     }
 
     public long id() {
@@ -225,7 +230,7 @@ public class Finding {
     public FindingView view(long nowMs) {
         return new FindingView(id, type(), agent(), kind(), severity(), nodeId(), chainId(), summary(), evidence(), firstSeenMs(),
                 lastSeenMs(), occurrences(), activeAt(nowMs), resolvedAtMs(), recommendation(), acknowledgedBy(),
-                acknowledgedAtMs());
+                acknowledgedAtMs(), Optional.ofNullable(acknowledgedComment));
     }
 
     public boolean activeAt(long nowMs) {

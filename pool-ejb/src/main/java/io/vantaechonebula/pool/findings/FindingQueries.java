@@ -56,18 +56,25 @@ public class FindingQueries {
     }
 
     /**
-     * Records who acknowledged a finding and when. Acknowledging again keeps the first operator's
-     * name and time: the record says who took it on.
+     * Records who acknowledged a finding, when and why. Acknowledging again keeps the first operator's
+     * name, time and comment: the record says who took it on.
+     *
+     * @return the finding, and whether this call acknowledged it; empty if there is no such finding
      */
-    public Optional<Finding> acknowledge(FindingType type, long id, String operator, long nowMs) {
+    public Optional<Acknowledged> acknowledge(FindingType type, long id, String operator, String comment, long nowMs) {
         Finding finding = em.find(Finding.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (finding == null || finding.type() != type) {
             return Optional.empty();
         }
-        if (finding.acknowledgedBy().isEmpty()) {
-            finding.acknowledge(operator, nowMs);
+        boolean now = finding.acknowledgedBy().isEmpty();
+        if (now) {
+            finding.acknowledge(operator, comment, nowMs);
         }
-        return Optional.of(finding);
+        return Optional.of(new Acknowledged(finding, now));
+    }
+
+    /** A finding after an acknowledgement, and whether that acknowledgement was the one that took it on. */
+    public record Acknowledged(Finding finding, boolean now) {
     }
 
     /** A node's alerts and insights seen in the last ten minutes and not resolved, acknowledged or not, newest first. */
@@ -84,6 +91,23 @@ public class FindingQueries {
                 .setParameter("agent", agentId)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /** How many findings are open (as {@link FindingFilter.State#OPEN}), as rows of type, severity and count. */
+    public List<Object[]> openCounts(long nowMs) {
+        return em.createQuery("SELECT f.type, f.severity, COUNT(f) FROM Finding f WHERE f.acknowledgedBy IS NULL"
+                        + " AND f.resolvedAtMs IS NULL AND f.lastSeenMs > :activeSince GROUP BY f.type, f.severity", Object[].class)
+                .setParameter("activeSince", nowMs - Finding.ACTIVE_MS)
+                .getResultList();
+    }
+
+    /** How many findings of a kind are active: seen in the last ten minutes and not resolved, acknowledged or not. */
+    public long countActive(String kind, long nowMs) {
+        return em.createQuery("SELECT COUNT(f) FROM Finding f WHERE f.kind = :kind"
+                        + " AND f.resolvedAtMs IS NULL AND f.lastSeenMs > :activeSince", Long.class)
+                .setParameter("kind", kind)
+                .setParameter("activeSince", nowMs - Finding.ACTIVE_MS)
+                .getSingleResult();
     }
 
     /** How many findings each agent has raised, by agent id. */

@@ -1,13 +1,16 @@
 package io.vantaechonebula.pool.service;
 
+import io.vantaechonebula.pool.agent.networkmonitor.SilenceWatch;
 import io.vantaechonebula.pool.agent.resonant.NodeHealth;
 import io.vantaechonebula.pool.api.AggregateView;
 import io.vantaechonebula.pool.api.MetricHealth;
 import io.vantaechonebula.pool.api.NodeHealthReport;
+import io.vantaechonebula.pool.api.NodeStates;
 import io.vantaechonebula.pool.api.NodeTelemetryOperations;
 import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.api.Resolution;
 import io.vantaechonebula.pool.api.SampleView;
+import io.vantaechonebula.pool.findings.FindingQueries;
 import io.vantaechonebula.pool.statistics.AggregateQueries;
 import io.vantaechonebula.pool.store.TelemetryQueries;
 import jakarta.ejb.EJB;
@@ -28,6 +31,9 @@ public class NodeTelemetryOperationsBean implements NodeTelemetryOperations {
     @EJB
     private NodeHealth health;
 
+    @EJB
+    private FindingQueries findings;
+
     @Override
     public List<NodeView> nodes(int offset, int limit) {
         return queries.nodes(offset, limit);
@@ -36,6 +42,14 @@ public class NodeTelemetryOperationsBean implements NodeTelemetryOperations {
     @Override
     public long nodeCount() {
         return queries.nodeCount();
+    }
+
+    @Override
+    public NodeStates states() {
+        long now = System.currentTimeMillis();
+        long heard = queries.nodesHeardSince(now - SilenceWatch.RETIRED_MS);
+        long silent = Math.min(heard, findings.countActive(SilenceWatch.KIND, now));
+        return new NodeStates(heard - silent, silent, queries.nodeCount() - heard);
     }
 
     @Override

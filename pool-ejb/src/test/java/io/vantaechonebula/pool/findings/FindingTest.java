@@ -30,15 +30,17 @@ class FindingTest {
     @Test
     void anAcknowledgementHoldsUntilTheFindingGetsWorse() {
         Finding finding = new Finding(latency(Severity.WARNING, 150, 1_000));
-        finding.acknowledge("alice", 2_000);
+        finding.acknowledge("alice", "replacing the disk", 2_000);
         finding.seenAgain(latency(Severity.WARNING, 160, 3_000));
         assertThat(finding.acknowledgedBy()).contains("alice");
         assertThat(finding.acknowledgedAtMs()).contains(2_000L);
+        assertThat(finding.view(3_000).acknowledgedComment()).contains("replacing the disk");
 
         finding.seenAgain(latency(Severity.CRITICAL, 900, 4_000));
 
         assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(finding.acknowledgedBy()).as("worse than what alice saw").isEmpty();
+        assertThat(finding.view(4_000).acknowledgedComment()).isEmpty();
         finding.seenAgain(latency(Severity.WARNING, 150, 5_000));
         assertThat(finding.severity()).as("a finding does not calm down by itself").isEqualTo(Severity.CRITICAL);
     }

@@ -37,7 +37,8 @@ final class FindingJson {
         if (finding.acknowledgedBy().isPresent()) {
             json.add("acknowledgement", JSON.createObjectBuilder()
                     .add("by", finding.acknowledgedBy().get())
-                    .add("at", Instant.ofEpochMilli(finding.acknowledgedAtMs().orElseThrow()).toString()));
+                    .add("at", Instant.ofEpochMilli(finding.acknowledgedAtMs().orElseThrow()).toString())
+                    .add("comment", finding.acknowledgedComment().orElse("")));
         } else {
             json.addNull("acknowledgement");
         }

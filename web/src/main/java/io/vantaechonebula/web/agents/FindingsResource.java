@@ -1,6 +1,7 @@
 package io.vantaechonebula.web.agents;
 
 import jakarta.annotation.security.RolesAllowed;
+import io.vantaechonebula.pool.api.Actor;
 import io.vantaechonebula.pool.api.FindingFilter;
 import io.vantaechonebula.pool.api.FindingOperations;
 import io.vantaechonebula.pool.api.FindingType;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -92,12 +94,12 @@ public class FindingsResource {
     @APIResponse(responseCode = "403", description = "Logged in without the operator or admin role")
     @APIResponse(responseCode = "404", description = "No such alert or insight")
     public JsonObject acknowledge(@PathParam("findings") String findings, @PathParam("id") String id,
-                                  @Context SecurityContext security) {
+                                  @Context SecurityContext security, @Context HttpServletRequest request) {
         FindingType type = type(findings);
         long key = id(type, id);
         // The container lets only operators and admins post here (web.xml); the name is who they logged in as.
-        String operator = security.getUserPrincipal().getName();
-        FindingView finding = findingOperations.acknowledge(type, key, operator).orElseThrow(() -> unknown(type, key));
+        Actor operator = new Actor(security.getUserPrincipal().getName(), request.getRemoteAddr());
+        FindingView finding = findingOperations.acknowledge(type, key, operator, null).orElseThrow(() -> unknown(type, key));
         LOG.info(() -> type.id() + " " + key + " (" + finding.kind() + finding.nodeId().map(n -> " on node " + n).orElse("")
                 + ") acknowledged by " + finding.acknowledgedBy().orElseThrow());
         return FindingJson.of(finding);

@@ -54,7 +54,7 @@ public class OperatorIdentityStore implements IdentityStore {
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     /** The request attribute that tells the error page a login was throttled, and for how many seconds. */
-    static final String THROTTLED_ATTRIBUTE = "vanta.login.throttled-seconds";
+    public static final String THROTTLED_ATTRIBUTE = "vanta.login.throttled-seconds";
 
     @Inject
     private RateLimits limits;
@@ -85,6 +85,11 @@ public class OperatorIdentityStore implements IdentityStore {
         }
         return new CredentialValidationResult(operator.name(),
                 operator.roles().stream().map(Role::id).collect(Collectors.toSet()));
+    }
+
+    /** The operator of this name as the operators file has them now. */
+    public Optional<Operator> operator(String name) {
+        return Optional.ofNullable(operators().get(name));
     }
 
     private boolean passwordMatches(Operator operator, char[] password) {

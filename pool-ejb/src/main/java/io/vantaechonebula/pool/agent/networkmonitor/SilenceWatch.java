@@ -23,12 +23,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class SilenceWatch implements Watch {
 
-    static final String KIND = "node_silent";
+    public static final String KIND = "node_silent";
     static final long MIN_SILENCE_MS = 15_000;
     static final long UNLEARNT_GAP_MS = 30_000;
     static final long GAPS_TO_LEARN = 3;
     static final double GAPS = 3;
-    static final long RETIRED_MS = 24 * 3_600_000L;
+    public static final long RETIRED_MS = 24 * 3_600_000L;
     static final int NODES_PER_RUN = 1_000;
 
     /** The node id the next run goes on after; runs of one watch never overlap. */

@@ -1,0 +1,106 @@
+package io.vantaechonebula.web.console.overview;
+
+import io.vantaechonebula.pool.api.FindingType;
+import io.vantaechonebula.pool.api.NodeStates;
+import io.vantaechonebula.pool.api.Severity;
+import io.vantaechonebula.web.console.LineChart;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The Overview page: the board read once per request (each live update is one), and its charts. */
+@Named
+@RequestScoped
+public class OverviewBean {
+
+    @Inject
+    private NetworkBoard board;
+
+    @Inject
+    private BoardHistory history;
+
+    private List<ChainFigures> chains;
+    private PoolFigures pool;
+    private NodeStates nodes;
+    private Map<FindingType, Map<Severity, Long>> findings;
+    private List<BoardHistory.Point> lastHour;
+
+    public List<ChainFigures> getChains() {
+        if (chains == null) {
+            chains = board.chains();
+        }
+        return chains;
+    }
+
+    public PoolFigures getPool() {
+        if (pool == null) {
+            pool = board.pool();
+        }
+        return pool;
+    }
+
+    public NodeStates getNodes() {
+        if (nodes == null) {
+            nodes = board.nodes();
+        }
+        return nodes;
+    }
+
+    public long openAlerts(String severity) {
+        return open(FindingType.ALERT, severity);
+    }
+
+    public long openInsights(String severity) {
+        return open(FindingType.INSIGHT, severity);
+    }
+
+    private long open(FindingType type, String severity) {
+        if (findings == null) {
+            findings = board.openFindings();
+        }
+        return findings.get(type).get(Severity.of(severity));
+    }
+
+    public boolean isHistoryEmpty() {
+        return lastHour().size() < 2;
+    }
+
+    public String getBlockTimeChart() {
+        return perChain("average block time (s)", point -> point.blockTimeMs(), ms -> ms < 0 ? null : ms / 1000.0);
+    }
+
+    public String getHashRateChart() {
+        return perChain("hash rate (H/s)", point -> point.hashRate(), rate -> rate);
+    }
+
+    public String getIntakeChart() {
+        LineChart chart = new LineChart("samples stored per second", "HH:mm").series("intake");
+        lastHour().forEach(point -> chart.point(point.atMs(), point.intakePerSecond()));
+        return chart.json();
+    }
+
+    private <T extends Number> String perChain(String yTitle, Function<BoardHistory.Point, Map<String, T>> values,
+                                               Function<T, Double> toValue) {
+        LineChart chart = new LineChart(yTitle, "HH:mm");
+        List<String> names = getChains().stream().map(ChainFigures::name).toList();
+        names.forEach(chart::series);
+        for (BoardHistory.Point point : lastHour()) {
+            Double[] row = names.stream().map(name -> {
+                T value = values.apply(point).get(name);
+                return value == null ? null : toValue.apply(value);
+            }).toArray(Double[]::new);
+            chart.point(point.atMs(), row);
+        }
+        return chart.json();
+    }
+
+    private List<BoardHistory.Point> lastHour() {
+        if (lastHour == null) {
+            lastHour = history.lastHour();
+        }
+        return lastHour;
+    }
+}
