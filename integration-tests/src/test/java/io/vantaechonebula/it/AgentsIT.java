@@ -120,8 +120,8 @@ class AgentsIT {
     @Test
     void aNodeWhoseDiskIsNearlyFullIsToldToArchiveOldData() {
         String node = newNodeId("disk");
-        sendStorage(node, 1, 0.50);
-        sendStorage(node, 2, 0.96);
+        Telemetry.sendStorage(node, 1, 0.50);
+        Telemetry.sendStorage(node, 2, 0.96);
 
         JsonObject alert = Api.eventually(() -> alertOf(node, "high_storage"), found -> found.isPresent()
                         && !found.get().isNull("recommendation"))
@@ -492,15 +492,6 @@ class AgentsIT {
     private static JsonObject aiRequest(String node, JsonObject data) {
         return Json.createObjectBuilder().add("type", "ai_processing").add("node_id", node)
                 .add("timestamp", System.currentTimeMillis() / 1000.0).add("data", data).build();
-    }
-
-    private static void sendStorage(String node, long seq, double storage) {
-        JsonObject sample = Telemetry.sample(node, seq).add("timestamp", System.currentTimeMillis() / 1000.0)
-                .add("performance_metrics", Json.createObjectBuilder().add("cpu_usage", 0.25).add("memory_usage", 0.5)
-                        .add("storage_usage", storage).add("uptime", 120 + seq))
-                .build();
-        Api.Answer answer = Api.post("/api/v1/pool/ingest", Telemetry.batchOf(node, Json.createArrayBuilder().add(sample), 1).toString());
-        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
     }
 
     private static Optional<JsonObject> latencyAlert(String node) {

@@ -72,7 +72,25 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(String css) {
-        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        try {
+            return waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Path shot = screenshot("failed-" + System.currentTimeMillis());
+            String text = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError("No visible '" + css + "' on " + driver.getCurrentUrl() + " (screenshot " + shot
+                    + "); the page says: " + (text.length() > 2000 ? text.substring(0, 2000) : text), e);
+        }
+    }
+
+    /** The row of a table (by its element id) that has a cell element whose whole text is this. */
+    WebElement row(String tableId, String cellText) {
+        By row = By.xpath("//*[@id='" + tableId + "']//tr[.//*[normalize-space(text())='" + cellText + "']]");
+        try {
+            return waitFor().until(ExpectedConditions.visibilityOfElementLocated(row));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Path shot = screenshot("failed-" + System.currentTimeMillis());
+            throw new AssertionError("No row with '" + cellText + "' in table " + tableId + " (screenshot " + shot + ")", e);
+        }
     }
 
     List<WebElement> all(String css) {

@@ -2,11 +2,21 @@ package io.vantaechonebula.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
+import io.vantaechonebula.chain.crypto.Hex;
+import io.vantaechonebula.telemetry.signing.NodeSigner;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -20,7 +30,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class ConsoleIT {
 
     /** Every page of the console, with what its screenshot is called. */
-    private static final List<String> PAGES = List.of("index");
+    private static final List<String> PAGES = List.of("index", "nodes", "alerts", "agents", "pool");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -110,15 +120,203 @@ class ConsoleIT {
             try (Browser browser = new Browser(size[0], size[1])) {
                 browser.logIn(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
                 browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
-                for (String page : PAGES) {
-                    browser.open("/console/" + page + ".xhtml");
+                String ownNode = Api.get("/api/v1/system/status").object().getString("nodeId");
+                for (String page : withNodePage(ownNode)) {
+                    browser.open("/console/" + page);
                     browser.find("main h1");
                     assertThat(browser.pageSource()).doesNotContain("Exception").doesNotContain("at io.vantaechonebula");
-                    browser.screenshot(page + "-" + size[0] + "x" + size[1]);
+                    browser.screenshot(page.replaceAll("\\.xhtml.*", "") + "-" + size[0] + "x" + size[1]);
                     assertThat(browser.severeLog()).as("errors in the browser's console on " + page).isEmpty();
                 }
             }
         }
+    }
+
+    @Test
+    void anOperatorAcknowledgesAnAlertRaisedByRealTelemetryWithACommentAndTheApiShowsItAndTheAuditHasIt() {
+        TestOperators.add();
+        String node = Telemetry.newNodeId("console-ack");
+        JsonObject alert = storageAlert(node);
+        long id = alert.getJsonNumber("id").longValue();
+        try (Browser browser = new Browser()) {
+            browser.logIn(TestOperators.OPERATOR, TestOperators.OPERATOR_PASSWORD);
+            browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            browser.open("/console/alerts.xhtml?node=" + node);
+            assertThat(browser.text("#alerts\\:table .summary")).isEqualTo(alert.getString("summary"));
+            browser.type("#alerts\\:comment", "moving old blocks to the archive");
+            browser.click("#alerts\\:table\\:0\\:acknowledge");
+            browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.cssSelector(".ui-growl-message"), "Acknowledged 1 alert"));
+        }
+        JsonObject acknowledged = Api.get("/api/v1/alerts/" + id).object().getJsonObject("acknowledgement");
+        assertThat(acknowledged.getString("by")).isEqualTo(TestOperators.OPERATOR);
+        assertThat(acknowledged.getString("comment")).isEqualTo("moving old blocks to the archive");
+        JsonArray audit = TestOperators.asAdmin("GET", "/api/v1/audit?limit=50", null).array();
+        assertThat(audit.getValuesAs(JsonObject.class)).anySatisfy(entry -> {
+            assertThat(entry.getString("actor")).isEqualTo(TestOperators.OPERATOR);
+            assertThat(entry.getString("action")).isEqualTo("alert-acknowledged");
+            assertThat(entry.getString("subject")).isEqualTo("alert " + id);
+            assertThat(entry.getString("detail")).contains(node).endsWith("moving old blocks to the archive");
+        });
+    }
+
+    @Test
+    void anOperatorAcknowledgesTheSelectedAlertsAtOnce() {
+        TestOperators.add();
+        String prefix = "console-bulk-" + System.nanoTime() % 100_000;
+        List<String> nodes = List.of(prefix + "-a", prefix + "-b");
+        List<Long> ids = nodes.stream().map(node -> storageAlert(node).getJsonNumber("id").longValue()).toList();
+        try (Browser browser = new Browser()) {
+            browser.logIn(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
+            browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            browser.open("/console/alerts.xhtml?kind=high_storage");
+            for (String node : nodes) {
+                WebElement row = browser.row("alerts:table", node);
+                row.findElement(org.openqa.selenium.By.cssSelector(".ui-selection-column .ui-chkbox-box")).click();
+                browser.waitFor().until(driver -> "true".equals(row.getAttribute("aria-selected")));
+            }
+            browser.type("#alerts\\:comment", "both disks get bigger tonight");
+            browser.click("#alerts\\:acknowledgeSelected");
+            browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.cssSelector(".ui-growl-message"), "Acknowledged 2 alerts"));
+        }
+        for (long id : ids) {
+            JsonObject acknowledgement = Api.get("/api/v1/alerts/" + id).object().getJsonObject("acknowledgement");
+            assertThat(acknowledgement.getString("by")).isEqualTo(TestOperators.ADMIN);
+            assertThat(acknowledgement.getString("comment")).isEqualTo("both disks get bigger tonight");
+        }
+    }
+
+    @Test
+    void aViewerSeesAlertsWithoutAcknowledgeButtonsAndAForgedAcknowledgementIsRefused() throws Exception {
+        TestOperators.add();
+        String node = Telemetry.newNodeId("console-viewer");
+        JsonObject alert = storageAlert(node);
+        long id = alert.getJsonNumber("id").longValue();
+        try (Browser browser = new Browser()) {
+            browser.logIn(TestOperators.VIEWER, TestOperators.VIEWER_PASSWORD);
+            browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            browser.open("/console/alerts.xhtml?node=" + node);
+            assertThat(browser.text("#alerts\\:table .summary")).isEqualTo(alert.getString("summary"));
+            assertThat(browser.exists("#alerts\\:table\\:0\\:acknowledge")).as("acknowledge button").isFalse();
+            assertThat(browser.exists("#alerts\\:acknowledgeSelected")).as("bulk acknowledge button").isFalse();
+
+            // What the operator's button sends, sent from the viewer's page and session.
+            browser.script("PrimeFaces.ab({s: 'alerts:table:0:acknowledge', f: 'alerts', p: 'alerts:table:0:acknowledge',"
+                    + " u: 'alerts:table', params: [{name: 'alerts:comment', value: 'forged'}]});");
+            Thread.sleep(2_000);
+            assertThat(browser.severeLog()).isEmpty();
+        }
+        assertThat(Api.get("/api/v1/alerts/" + id).object().isNull("acknowledgement")).as("still unacknowledged").isTrue();
+        assertThat(TestOperators.asAdmin("GET", "/api/v1/audit?limit=100", null).array()
+                .getValuesAs(JsonObject.class)).noneMatch(entry -> entry.getString("subject").equals("alert " + id));
+    }
+
+    @Test
+    void theNodesPageFindsANodeByItsIdAndItsPageShowsTheHealthTheApiGives() {
+        TestOperators.add();
+        String node = Telemetry.newNodeId("console-node");
+        storageAlert(node);
+        try (Browser browser = new Browser()) {
+            browser.logIn(TestOperators.VIEWER, TestOperators.VIEWER_PASSWORD);
+            browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            browser.open("/console/nodes.xhtml");
+            browser.type("#nodes\\:idPrefix", node.substring(0, node.length() - 2));
+            browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.cssSelector("#nodes\\:table .ui-paginator-current"), "1-1 of 1"));
+            assertThat(browser.text("#nodes\\:table tbody tr .status-up")).isEqualTo("up");
+            browser.click("#nodes\\:table .node-link");
+            browser.waitFor().until(ExpectedConditions.urlContains("/console/node.xhtml"));
+            JsonObject health = Api.get("/api/v1/nodes/" + node + "/health").object();
+            assertThat(browser.text("#score")).isEqualTo(String.valueOf(health.getInt("score")));
+            assertThat(browser.text("#recommendations")).contains("Archive data older than 30 days on node " + node);
+            assertThat(browser.text("#findings")).contains("storage usage at 96%");
+            assertThat(browser.exists("#node\\:metricChart")).as("a chart of the node's CPU").isTrue();
+        }
+    }
+
+    @Test
+    void anAdminSendsADeadLetterAgainOnceItsCauseIsMendedAndItIsStoredVerified() throws Exception {
+        TestOperators.add();
+        Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
+        NodeSigner signer = new NodeSigner(key);
+        String node = signer.nodeId();
+        assertThat(NodeKeys.register(signer, key).status()).isEqualTo(201);
+        String keyPath = NodeKeys.REGISTRATIONS + "/" + node + "/key";
+        assertThat(TestOperators.asAdmin("DELETE", keyPath, null).status()).as("revoked, by mistake").isEqualTo(200);
+        String sentId;
+        try (Broker broker = new Broker()) {
+            String body = Telemetry.batch(node, 1, 2).toString();
+            TextMessage signed = broker.session().createTextMessage(body);
+            signed.setStringProperty("vanta_node_id", node);
+            for (Map.Entry<String, String> property : signer.messageProperties(body.getBytes(StandardCharsets.UTF_8)).entrySet()) {
+                signed.setStringProperty(property.getKey(), property.getValue());
+            }
+            broker.send(signed);
+            sentId = signed.getJMSMessageID();
+        }
+        JsonObject letter = Api.eventually(() -> TestOperators.asAdmin("GET", "/api/v1/pool/dead-letters?node=" + node, null)
+                        .array().getValuesAs(JsonObject.class).stream().filter(l -> sentId.equals(l.getString("originalMessageId", "")))
+                        .findFirst(), found -> found.isPresent())
+                .orElseThrow();
+        assertThat(letter.getString("reason")).contains("revoked");
+        assertThat(TestOperators.asAdmin("PUT", keyPath, Json.createObjectBuilder()
+                .add("public_key", Hex.encode(key.publicKey().bytes())).build().toString()).status())
+                .as("the same key bound again").isEqualTo(200);
+
+        try (Browser browser = new Browser()) {
+            browser.logIn(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
+            browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            browser.open("/console/pool.xhtml");
+            browser.type("#pool\\:node", node + "\t");
+            WebElement row = browser.row("pool:deadLetters", letter.getString("messageId"));
+            assertThat(row.findElement(org.openqa.selenium.By.cssSelector(".letter-reason")).getText()).contains("revoked");
+            row.findElement(org.openqa.selenium.By.cssSelector("button[id$=requeue]")).click();
+            browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.cssSelector(".ui-growl-message"), "Sent " + letter.getString("messageId")));
+        }
+        JsonObject stored = Api.nodeWithSamples(node, 2).orElseThrow();
+        assertThat(stored.getBoolean("verified")).as("checked again, and its signature holds").isTrue();
+        assertThat(TestOperators.asAdmin("GET", "/api/v1/pool/dead-letters?node=" + node, null).array()).isEmpty();
+        assertThat(TestOperators.asAdmin("GET", "/api/v1/audit?limit=100", null).array().getValuesAs(JsonObject.class))
+                .anySatisfy(entry -> {
+                    assertThat(entry.getString("action")).isEqualTo("dead-letter-requeued");
+                    assertThat(entry.getString("subject")).isEqualTo(letter.getString("messageId"));
+                    assertThat(entry.getString("actor")).isEqualTo(TestOperators.ADMIN);
+                });
+    }
+
+    @Test
+    void theAgentsPageShowsTheTwelveAsTheApiDoes() {
+        TestOperators.add();
+        List<String> titles = Api.get("/api/v1/agents").object().getJsonArray("agents").getValuesAs(JsonObject.class).stream()
+                .map(agent -> agent.getString("title")).toList();
+        try (Browser browser = new Browser()) {
+            browser.logIn(TestOperators.VIEWER, TestOperators.VIEWER_PASSWORD);
+            browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            browser.open("/console/agents.xhtml");
+            browser.find("#agents\\:table .agent-title");
+            assertThat(browser.all("#agents\\:table .agent-title").stream().map(WebElement::getText).toList())
+                    .hasSize(12).isEqualTo(titles);
+            assertThat(browser.all("#agents\\:table .agent-state").stream().map(WebElement::getText).toList())
+                    .as("every agent runs on a full node").containsOnly("running");
+        }
+    }
+
+    private static List<String> withNodePage(String nodeId) {
+        List<String> pages = new java.util.ArrayList<>(PAGES.stream().map(page -> page + ".xhtml").toList());
+        pages.add("node.xhtml?id=" + nodeId);
+        return pages;
+    }
+
+    /** A high_storage alert raised by the pool's agents from two samples of a node, as the API lists it. */
+    private static JsonObject storageAlert(String node) {
+        Telemetry.sendStorage(node, 1, 0.50);
+        Telemetry.sendStorage(node, 2, 0.96);
+        return Api.eventually(() -> Api.get("/api/v1/alerts?node=" + node).object().getJsonArray("alerts")
+                        .getValuesAs(JsonObject.class).stream().filter(found -> found.getString("kind").equals("high_storage"))
+                        .findFirst(), found -> found.isPresent())
+                .orElseThrow(() -> new AssertionError("no high_storage alert for " + node));
     }
 
     private static HttpResponse<String> consolePage(String session) throws Exception {

@@ -5,7 +5,6 @@ import static io.vantaechonebula.it.Telemetry.newNodeId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
-import io.vantaechonebula.chain.crypto.Hex;
 import io.vantaechonebula.telemetry.signing.NodeSigner;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
@@ -58,8 +57,8 @@ class NodeIdentityIT {
         Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
         NodeSigner signer = new NodeSigner(key);
         String node = signer.nodeId();
-        assertThat(register(signer, key).status()).isEqualTo(201);
-        assertThat(register(signer, key).status()).as("registering the same key again changes nothing").isEqualTo(200);
+        assertThat(NodeKeys.register(signer, key).status()).isEqualTo(201);
+        assertThat(NodeKeys.register(signer, key).status()).as("registering the same key again changes nothing").isEqualTo(200);
 
         Api.Answer unsigned = Api.post(INGEST, batch(node, 1, 2).toString());
         assertThat(unsigned.status()).isEqualTo(401);
@@ -106,7 +105,7 @@ class NodeIdentityIT {
         assertThat(Api.post(INGEST, batch(node, 1, 3).toString()).status()).as("a stranger takes seq 1-3 first").isEqualTo(202);
         Api.nodeWithSamples(node, 3).orElseThrow();
 
-        assertThat(register(signer, key).status()).isEqualTo(201);
+        assertThat(NodeKeys.register(signer, key).status()).isEqualTo(201);
         byte[] body = batch(node, 1, 3).toString().getBytes(StandardCharsets.UTF_8);
         assertThat(Api.post(INGEST, body, signer.httpHeaders("POST", INGEST, body)).status()).isEqualTo(202);
 
@@ -120,7 +119,7 @@ class NodeIdentityIT {
         Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
         NodeSigner signer = new NodeSigner(key);
         String node = signer.nodeId();
-        assertThat(register(signer, key).status()).isEqualTo(201);
+        assertThat(NodeKeys.register(signer, key).status()).isEqualTo(201);
         String unsignedId;
         try (Broker broker = new Broker()) {
             TextMessage unsigned = broker.session().createTextMessage(batch(node, 1, 2).toString());
@@ -148,7 +147,7 @@ class NodeIdentityIT {
         Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
         NodeSigner other = new NodeSigner(Ed25519PrivateKey.generate(new SecureRandom()));
         String node = key.publicKey().address().hex();
-        byte[] body = registration(node, key).getBytes(StandardCharsets.UTF_8);
+        byte[] body = NodeKeys.registration(node, key).getBytes(StandardCharsets.UTF_8);
         Map<String, String> byAnother = new HashMap<>(other.httpHeaders("POST", REGISTRATIONS, body));
         byAnother.put("Signature-Input", byAnother.get("Signature-Input").replace(other.nodeId(), node));
         Api.Answer refused = Api.post(REGISTRATIONS, body, byAnother);
@@ -156,7 +155,7 @@ class NodeIdentityIT {
         assertThat(Api.post(REGISTRATIONS, body, Map.of()).status()).as("unsigned").isEqualTo(401);
         assertThat(Api.get(REGISTRATIONS + "/" + node).status()).isEqualTo(404);
 
-        byte[] notItsAddress = registration("node-7", key).getBytes(StandardCharsets.UTF_8);
+        byte[] notItsAddress = NodeKeys.registration("node-7", key).getBytes(StandardCharsets.UTF_8);
         Api.Answer wrongId = Api.post(REGISTRATIONS, notItsAddress, new NodeSigner(key).httpHeaders("POST", REGISTRATIONS, notItsAddress));
         assertThat(wrongId.status()).isEqualTo(400);
         assertThat(wrongId.object().getString("detail")).contains("node_id must be the key's address, " + node);
@@ -167,7 +166,7 @@ class NodeIdentityIT {
         Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
         NodeSigner signer = new NodeSigner(key);
         String node = signer.nodeId();
-        assertThat(register(signer, key).status()).isEqualTo(201);
+        assertThat(NodeKeys.register(signer, key).status()).isEqualTo(201);
 
         assertThat(Api.sendAs("DELETE", REGISTRATIONS + "/" + node + "/key", null, TestOperators.OPERATOR,
                 TestOperators.OPERATOR_PASSWORD).status()).as("an operator may not").isEqualTo(403);
@@ -179,22 +178,12 @@ class NodeIdentityIT {
         Api.Answer refused = Api.eventually(() -> Api.post(INGEST, body, signer.httpHeaders("POST", INGEST, body)),
                 answer -> answer.status() == 401);
         assertThat(refused.object().getString("detail")).contains("was revoked by " + TestOperators.ADMIN);
-        assertThat(register(signer, key).status()).as("a revoked node cannot register itself again").isEqualTo(409);
+        assertThat(NodeKeys.register(signer, key).status()).as("a revoked node cannot register itself again").isEqualTo(409);
 
         Api.Answer audit = TestOperators.asAdmin("GET", "/api/v1/audit?limit=1000", null);
         assertThat(audit.status()).isEqualTo(200);
         assertThat(audit.array().getValuesAs(JsonObject.class)).anyMatch(entry -> entry.getString("subject").equals(node)
                 && entry.getString("action").equals("node-key-revoked") && entry.getString("actor").equals(TestOperators.ADMIN));
         assertThat(Api.get("/api/v1/audit").status()).as("the audit log is an admin's").isEqualTo(401);
-    }
-
-    private static Api.Answer register(NodeSigner signer, Ed25519PrivateKey key) {
-        byte[] body = registration(signer.nodeId(), key).getBytes(StandardCharsets.UTF_8);
-        return Api.post(REGISTRATIONS, body, signer.httpHeaders("POST", REGISTRATIONS, body));
-    }
-
-    private static String registration(String nodeId, Ed25519PrivateKey key) {
-        return Json.createObjectBuilder().add("node_id", nodeId).add("public_key", Hex.encode(key.publicKey().bytes()))
-                .add("node_type", "basic").build().toString();
     }
 }

@@ -12,6 +12,18 @@ final class Telemetry {
     private Telemetry() {
     }
 
+    /** Sends one sample of a node's storage use (0 to 1) over HTTP; 0.96 after 0.50 raises a high_storage alert. */
+    static void sendStorage(String node, long seq, double storage) {
+        JsonObject sample = sample(node, seq).add("timestamp", System.currentTimeMillis() / 1000.0)
+                .add("performance_metrics", Json.createObjectBuilder().add("cpu_usage", 0.25).add("memory_usage", 0.5)
+                        .add("storage_usage", storage).add("uptime", 120 + seq))
+                .build();
+        Api.Answer answer = Api.post("/api/v1/pool/ingest", batchOf(node, Json.createArrayBuilder().add(sample), 1).toString());
+        if (answer.status() != 202) {
+            throw new AssertionError("ingest answered " + answer.status() + ": " + answer.body());
+        }
+    }
+
     static String newNodeId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

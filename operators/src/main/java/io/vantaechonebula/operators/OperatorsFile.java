@@ -16,10 +16,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The operators file: one operator per line, {@code NAME ROLE[,ROLE] HASH}; blank lines and lines
+ * The operators file: one operator per line, {@code NAME ROLE[,ROLE] HASH}, the hash starting with
+ * {@code !} for a disabled operator (as a locked account in /etc/shadow); blank lines and lines
  * starting with {@code #} are skipped. Written whole through a temporary file, readable by its owner only.
  */
 public final class OperatorsFile {
+
+    private static final String DISABLED = "!";
 
     private OperatorsFile() {
     }
@@ -57,7 +60,7 @@ public final class OperatorsFile {
         lines.add("# VantaEchoNebula operators: NAME ROLES HASH. Change with ./vanta operator add; read by the server on change.");
         for (Operator operator : operators) {
             lines.add(operator.name() + " " + operator.roles().stream().sorted().map(Role::id).collect(Collectors.joining(","))
-                    + " " + operator.passwordHash());
+                    + " " + (operator.disabled() ? DISABLED : "") + operator.passwordHash());
         }
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
@@ -74,6 +77,7 @@ public final class OperatorsFile {
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Arrays.stream(fields[1].split(",")).map(Role::of).forEach(roles::add);
-        return new Operator(fields[0], roles, fields[2]);
+        boolean disabled = fields[2].startsWith(DISABLED);
+        return new Operator(fields[0], roles, disabled ? fields[2].substring(DISABLED.length()) : fields[2], disabled);
     }
 }

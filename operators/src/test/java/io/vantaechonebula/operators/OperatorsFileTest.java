@@ -50,4 +50,24 @@ class OperatorsFileTest {
         assertThatThrownBy(() -> new Operator("al ice", Set.of(Role.VIEWER), "x")).hasMessageContaining("1 to 64 letters");
         assertThatThrownBy(() -> PasswordHash.matches("x".toCharArray(), "md5:abc")).hasMessage("not a pbkdf2-sha256 hash");
     }
+
+    @Test
+    void aDisabledOperatorKeepsRolesAndHashAndIsReadBackDisabled() throws Exception {
+        Path file = dir.resolve("operators");
+        String hash = PasswordHash.hash("a long password".toCharArray());
+        OperatorsFile.put(file, new Operator("olga", Set.of(Role.OPERATOR), hash).withDisabled(true));
+        assertThat(Files.readString(file)).contains("olga operator !" + hash);
+        Operator read = OperatorsFile.read(file).get("olga");
+        assertThat(read.disabled()).isTrue();
+        assertThat(read.passwordHash()).isEqualTo(hash);
+        OperatorsFile.put(file, read.withDisabled(false));
+        assertThat(OperatorsFile.read(file).get("olga").disabled()).isFalse();
+    }
+
+    @Test
+    void aPasswordShorterThanTwelveCharactersIsRefused() {
+        assertThatThrownBy(() -> Operator.checkedPassword("eleven-char".toCharArray()))
+                .hasMessage("a password needs at least 12 characters; nothing was changed");
+        assertThat(Operator.checkedPassword("twelve-chars".toCharArray())).hasSize(12);
+    }
 }

@@ -175,6 +175,11 @@ public final class Network {
 
     // What operators see.
 
+    /** @return whether the peer was banned; it is not any more (an operator's call) */
+    public boolean liftBan(String nodeId) {
+        return peers.liftBan(nodeId, clock.getAsLong());
+    }
+
     public List<PeerView> peerViews() {
         return peers.views(clock.getAsLong());
     }

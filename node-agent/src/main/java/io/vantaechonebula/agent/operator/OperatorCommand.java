@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code ./vanta operator}: who may log in to the API and console, with which roles. */
 @Command(name = "operator", mixinStandardHelpOptions = true,
         description = "Adds operators to the operators file the server reads (it takes changes up at the next login).",
-        subcommands = {OperatorCommand.Add.class, OperatorCommand.ListOperators.class})
+        subcommands = {OperatorCommand.Add.class, OperatorCommand.ListOperators.class, OperatorCommand.Disable.class,
+                OperatorCommand.Enable.class})
 public class OperatorCommand implements Runnable {
 
     static final String FILE_VARIABLE = "VANTA_OPERATORS_FILE";
@@ -117,10 +118,7 @@ public class OperatorCommand implements Runnable {
         }
 
         private static char[] checked(char[] password) {
-            if (password == null || password.length < 12) {
-                throw new IllegalArgumentException("a password needs at least 12 characters; nothing was changed");
-            }
-            return password;
+            return Operator.checkedPassword(password);
         }
     }
 
@@ -143,12 +141,68 @@ public class OperatorCommand implements Runnable {
             }
             try {
                 OperatorsFile.read(target).values().forEach(operator -> spec.commandLine().getOut().println(operator.name()
-                        + " " + operator.roles().stream().sorted().map(Role::id).toList()));
+                        + " " + operator.roles().stream().sorted().map(Role::id).toList()
+                        + (operator.disabled() ? " disabled" : "")));
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("vanta operator list: " + e.getMessage());
                 return 2;
             }
             return 0;
         }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Disables an operator: no login with any password, and their console sessions end at once.")
+    static class Disable implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--file", paramLabel = "FILE", description = "The operators file (default: $" + FILE_VARIABLE + ")")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            return setDisabled(spec, "disable", file, name, true);
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enables a disabled operator again.")
+    static class Enable implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--file", paramLabel = "FILE", description = "The operators file (default: $" + FILE_VARIABLE + ")")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            return setDisabled(spec, "enable", file, name, false);
+        }
+    }
+
+    private static int setDisabled(CommandSpec spec, String verb, Path file, String name, boolean disabled) throws IOException {
+        Path target = file == null ? defaultFile() : file;
+        try {
+            Operator operator = Files.exists(target) ? OperatorsFile.read(target).get(name) : null;
+            if (operator == null) {
+                spec.commandLine().getErr().println("vanta operator " + verb + ": no operator '" + name + "' in " + target
+                        + "; ./vanta operator list shows them");
+                return 2;
+            }
+            OperatorsFile.put(target, operator.withDisabled(disabled));
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("vanta operator " + verb + ": " + e.getMessage());
+            return 2;
+        }
+        spec.commandLine().getOut().println("Operator " + name + (disabled ? " disabled" : " enabled") + " in " + target);
+        return 0;
     }
 }

@@ -23,6 +23,13 @@ public interface NodeOperations {
 
     int connectedPeers();
 
+    /**
+     * Lifts a peer's ban (and its host's), so that it is dialled and may call again with a fresh standing.
+     *
+     * @return whether the peer was known and banned
+     */
+    boolean liftBan(String nodeId);
+
     /** Each chain's height against the best its peers report, and its sync. */
     List<SyncStatus> sync();
 

@@ -49,6 +49,11 @@ public class NodeOperationsBean implements NodeOperations {
     }
 
     @Override
+    public boolean liftBan(String nodeId) {
+        return peers.liftBan(nodeId);
+    }
+
+    @Override
     public int connectedPeers() {
         return peers.connectedPeers();
     }

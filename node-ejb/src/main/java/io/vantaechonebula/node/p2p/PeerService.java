@@ -142,6 +142,10 @@ public class PeerService {
         return settings.enabled();
     }
 
+    public boolean liftBan(String nodeId) {
+        return network != null && network.liftBan(nodeId);
+    }
+
     public List<PeerView> peers() {
         return network.peerViews();
     }

@@ -267,6 +267,16 @@ public final class Peer {
         return banned;
     }
 
+    /** @return whether it was banned: it is not now, and is dialled again like an unreachable peer */
+    synchronized boolean liftBan(long nowMs) {
+        if (!isBanned(nowMs)) {
+            return false;
+        }
+        reputation.liftBan();
+        state = PeerState.UNREACHABLE;
+        return true;
+    }
+
     synchronized void unreachable(String problem) {
         if (state == PeerState.CONNECTED) {
             state = PeerState.UNREACHABLE;

@@ -248,6 +248,26 @@ public final class PeerTable {
         peer.unreachable(problem);
     }
 
+    /**
+     * An operator lifts a peer's ban, and the ban on the host it called from.
+     *
+     * @return whether the peer was known and banned
+     */
+    public boolean liftBan(String nodeId, long nowMs) {
+        Peer peer = peers.get(nodeId);
+        if (peer == null) {
+            return false;
+        }
+        boolean lifted = peer.liftBan(nowMs);
+        if (peer.observedHost() != null) {
+            lifted |= bannedAddresses.remove(peer.observedHost()) != null;
+        }
+        if (lifted) {
+            LOG.info(() -> "Peer " + nodeId + " at " + peer.address() + ": ban lifted by an operator");
+        }
+        return lifted;
+    }
+
     public boolean isBanned(String nodeId, long nowMs) {
         Peer peer = peers.get(nodeId);
         return peer != null && peer.isBanned(nowMs);

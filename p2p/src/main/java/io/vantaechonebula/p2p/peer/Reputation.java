@@ -44,6 +44,12 @@ public final class Reputation {
         return bannedUntilMs != 0;
     }
 
+    /** An operator ends the ban: the peer starts again as after a ban that ran out. */
+    void liftBan() {
+        bannedUntilMs = 0;
+        score = AFTER_BAN;
+    }
+
     long bannedUntilMs() {
         return bannedUntilMs;
     }

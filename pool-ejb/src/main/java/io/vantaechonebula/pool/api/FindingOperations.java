@@ -12,6 +12,9 @@ public interface FindingOperations {
     /** Newest seen first. */
     List<FindingView> find(FindingFilter filter);
 
+    /** How many findings the filter selects, whatever its offset and limit. */
+    long count(FindingFilter filter);
+
     Optional<FindingView> get(FindingType type, long id);
 
     /**

@@ -33,7 +33,6 @@ public interface NodeIdentityOperations {
     /** Binds another key to the node id (a node that lost its key keeps its history). */
     NodeRegistrationView rebind(String nodeId, String publicKeyHex, Actor admin) throws NoSuchRegistrationException;
 
-    List<AuditView> audit(int limit);
 
     /** No registration for that node id. */
     class NoSuchRegistrationException extends Exception {

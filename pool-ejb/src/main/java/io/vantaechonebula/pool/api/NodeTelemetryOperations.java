@@ -13,6 +13,12 @@ public interface NodeTelemetryOperations {
 
     long nodeCount();
 
+    /** The nodes a query selects, each with its status, open alerts and health score. */
+    List<NodeRow> nodeRows(NodeQuery query);
+
+    /** How many nodes a query selects, whatever its page. */
+    long count(NodeQuery query);
+
     /** How many nodes are up, silent and down now. */
     NodeStates states();
 

@@ -19,11 +19,22 @@ public interface PoolOperations {
     /** The pipeline's figures alone, without asking the broker and the database. */
     PipelineSnapshot pipeline();
 
-    /** The payloads the pool could not store, oldest first. */
-    List<DeadLetter> deadLetters(int limit);
+    /** The payloads the pool could not store, oldest first; of one node only if {@code nodeId} is not null. */
+    List<DeadLetter> deadLetters(String nodeId, int limit);
 
     /** The batches stages set aside as dead, newest first. */
     List<DeadBatchView> deadBatches(int limit);
+
+    /**
+     * Sends a dead letter to the intake again, with what vouched for its sender, and audits it: for a
+     * letter set aside for a cause since mended (a key revoked by mistake and bound again, a limit raised).
+     *
+     * @return the reason it had been set aside for
+     */
+    String requeueDeadLetter(String messageId, Actor admin) throws DeadLetterException;
+
+    /** Removes a dead letter for good, and audits it; answers the reason it had been set aside for. */
+    String discardDeadLetter(String messageId, Actor admin) throws DeadLetterException;
 
     /** Asks the database a trivial question; throws if it cannot answer. */
     void pingDatabase();

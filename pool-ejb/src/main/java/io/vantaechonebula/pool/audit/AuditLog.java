@@ -24,8 +24,12 @@ public class AuditLog {
                 + LogText.of(subject) + (detail == null ? "" : ": " + LogText.of(detail)));
     }
 
-    public List<AuditView> newest(int limit) {
-        return em.createNamedQuery(AuditRecord.NEWEST, AuditRecord.class).setMaxResults(limit).getResultList().stream()
-                .map(AuditRecord::toView).toList();
+    public List<AuditView> newest(int offset, int limit) {
+        return em.createNamedQuery(AuditRecord.NEWEST, AuditRecord.class).setFirstResult(offset).setMaxResults(limit)
+                .getResultList().stream().map(AuditRecord::toView).toList();
+    }
+
+    public long count() {
+        return em.createQuery("SELECT COUNT(a) FROM AuditRecord a", Long.class).getSingleResult();
     }
 }

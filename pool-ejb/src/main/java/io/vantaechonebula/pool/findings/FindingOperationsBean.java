@@ -32,6 +32,11 @@ public class FindingOperationsBean implements FindingOperations {
     }
 
     @Override
+    public long count(FindingFilter filter) {
+        return queries.count(filter, System.currentTimeMillis());
+    }
+
+    @Override
     public Optional<FindingView> get(FindingType type, long id) {
         return queries.get(type, id).map(finding -> finding.view(System.currentTimeMillis()));
     }
@@ -43,7 +48,7 @@ public class FindingOperationsBean implements FindingOperations {
         return queries.acknowledge(type, id, operator.name(), checked, now).map(acknowledged -> {
             FindingView view = acknowledged.finding().view(now);
             if (acknowledged.now()) {
-                audit.record(operator, "acknowledge " + type.id(), type.id() + " " + id,
+                audit.record(operator, type.id() + "-acknowledged", type.id() + " " + id,
                         view.kind() + view.nodeId().map(node -> " on node " + node).orElse("")
                                 + (checked == null ? "" : ": " + checked));
             }

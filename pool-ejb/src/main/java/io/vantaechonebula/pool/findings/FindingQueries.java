@@ -22,7 +22,21 @@ public class FindingQueries {
 
     /** Newest seen first. */
     public List<Finding> find(FindingFilter filter, long nowMs) {
-        StringBuilder jpql = new StringBuilder("SELECT f FROM Finding f WHERE f.type = :type AND f.severity IN :severities");
+        TypedQuery<Finding> query = em.createQuery("SELECT f FROM Finding f WHERE " + where(filter)
+                + " ORDER BY f.lastSeenMs DESC, f.id DESC", Finding.class);
+        bind(filter, nowMs, query);
+        return query.setFirstResult(filter.offset()).setMaxResults(filter.limit()).getResultList();
+    }
+
+    /** How many findings the filter selects, whatever its offset and limit. */
+    public long count(FindingFilter filter, long nowMs) {
+        TypedQuery<Long> query = em.createQuery("SELECT COUNT(f) FROM Finding f WHERE " + where(filter), Long.class);
+        bind(filter, nowMs, query);
+        return query.getSingleResult();
+    }
+
+    private static String where(FindingFilter filter) {
+        StringBuilder jpql = new StringBuilder("f.type = :type AND f.severity IN :severities");
         switch (filter.state()) {
             case OPEN -> jpql.append(" AND f.acknowledgedBy IS NULL AND f.resolvedAtMs IS NULL AND f.lastSeenMs > :activeSince");
             case ACKNOWLEDGED -> jpql.append(" AND f.acknowledgedBy IS NOT NULL");
@@ -34,11 +48,14 @@ public class FindingQueries {
         if (filter.chainId() != null) {
             jpql.append(" AND f.chainId = :chain");
         }
-        jpql.append(" ORDER BY f.lastSeenMs DESC, f.id DESC");
-        TypedQuery<Finding> query = em.createQuery(jpql.toString(), Finding.class)
-                .setParameter("type", filter.type())
-                .setParameter("severities", atLeast(filter.leastSeverity()))
-                .setMaxResults(filter.limit());
+        if (filter.kind() != null) {
+            jpql.append(" AND f.kind = :kind");
+        }
+        return jpql.toString();
+    }
+
+    private static void bind(FindingFilter filter, long nowMs, TypedQuery<?> query) {
+        query.setParameter("type", filter.type()).setParameter("severities", atLeast(filter.leastSeverity()));
         if (filter.state() == FindingFilter.State.OPEN) {
             query.setParameter("activeSince", nowMs - Finding.ACTIVE_MS);
         }
@@ -48,7 +65,9 @@ public class FindingQueries {
         if (filter.chainId() != null) {
             query.setParameter("chain", filter.chainId());
         }
-        return query.getResultList();
+        if (filter.kind() != null) {
+            query.setParameter("kind", filter.kind());
+        }
     }
 
     public Optional<Finding> get(FindingType type, long id) {

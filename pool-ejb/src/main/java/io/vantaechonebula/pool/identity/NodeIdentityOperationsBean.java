@@ -3,7 +3,6 @@ package io.vantaechonebula.pool.identity;
 import io.vantaechonebula.chain.crypto.Ed25519PublicKey;
 import io.vantaechonebula.chain.crypto.Hex;
 import io.vantaechonebula.pool.api.Actor;
-import io.vantaechonebula.pool.api.AuditView;
 import io.vantaechonebula.pool.api.NodeIdentityOperations;
 import io.vantaechonebula.pool.api.NodeRegistrationView;
 import io.vantaechonebula.pool.api.RegistrationConflictException;
@@ -94,11 +93,6 @@ public class NodeIdentityOperationsBean implements NodeIdentityOperations {
         audit.record(admin, "node-key-rebound", nodeId, "key " + before + " -> " + publicKeyHex);
         senders.forget(nodeId);
         return key.toView();
-    }
-
-    @Override
-    public List<AuditView> audit(int limit) {
-        return audit.newest(limit);
     }
 
     private NodeKey existing(String nodeId) throws NoSuchRegistrationException {

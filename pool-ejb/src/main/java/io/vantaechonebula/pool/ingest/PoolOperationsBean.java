@@ -1,6 +1,8 @@
 package io.vantaechonebula.pool.ingest;
 
+import io.vantaechonebula.pool.api.Actor;
 import io.vantaechonebula.pool.api.DeadBatchView;
+import io.vantaechonebula.pool.api.DeadLetterException;
 import io.vantaechonebula.pool.api.DeadLetter;
 import io.vantaechonebula.pool.api.NodeDrops;
 import io.vantaechonebula.pool.api.PipelineSnapshot;
@@ -15,6 +17,7 @@ import io.vantaechonebula.pool.pipeline.Pipeline;
 import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.store.TelemetryQueries;
 import io.vantaechonebula.telemetry.TelemetryPayload;
+import io.vantaechonebula.pool.audit.AuditLog;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.ArrayList;
@@ -38,6 +41,9 @@ public class PoolOperationsBean implements PoolOperations {
 
     @EJB
     private Pipeline pipeline;
+
+    @EJB
+    private AuditLog audit;
 
     @EJB
     private TelemetryQueries telemetry;
@@ -67,8 +73,22 @@ public class PoolOperationsBean implements PoolOperations {
     }
 
     @Override
-    public List<DeadLetter> deadLetters(int limit) {
-        return deadLetters.browse(limit);
+    public List<DeadLetter> deadLetters(String nodeId, int limit) {
+        return deadLetters.browse(nodeId, limit);
+    }
+
+    @Override
+    public String requeueDeadLetter(String messageId, Actor admin) throws DeadLetterException {
+        String reason = deadLetters.requeue(messageId);
+        audit.record(admin, "dead-letter-requeued", messageId, reason);
+        return reason;
+    }
+
+    @Override
+    public String discardDeadLetter(String messageId, Actor admin) throws DeadLetterException {
+        String reason = deadLetters.discard(messageId);
+        audit.record(admin, "dead-letter-discarded", messageId, reason);
+        return reason;
     }
 
     @Override

@@ -4,12 +4,16 @@ import io.vantaechonebula.pool.agent.networkmonitor.SilenceWatch;
 import io.vantaechonebula.pool.agent.resonant.NodeHealth;
 import io.vantaechonebula.pool.api.AggregateView;
 import io.vantaechonebula.pool.api.MetricHealth;
+import io.vantaechonebula.pool.api.FindingType;
 import io.vantaechonebula.pool.api.NodeHealthReport;
+import io.vantaechonebula.pool.api.NodeQuery;
+import io.vantaechonebula.pool.api.NodeRow;
 import io.vantaechonebula.pool.api.NodeStates;
 import io.vantaechonebula.pool.api.NodeTelemetryOperations;
 import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.api.Resolution;
 import io.vantaechonebula.pool.api.SampleView;
+import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.findings.FindingQueries;
 import io.vantaechonebula.pool.statistics.AggregateQueries;
 import io.vantaechonebula.pool.store.TelemetryQueries;
@@ -17,6 +21,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** {@link NodeTelemetryOperations} over the stored samples and aggregates, and the Resonant's health score. */
 @Stateless
@@ -42,6 +47,28 @@ public class NodeTelemetryOperationsBean implements NodeTelemetryOperations {
     @Override
     public long nodeCount() {
         return queries.nodeCount();
+    }
+
+    @Override
+    public List<NodeRow> nodeRows(NodeQuery query) {
+        long now = System.currentTimeMillis();
+        return queries.nodes(query).stream().map(node -> row(node, now)).toList();
+    }
+
+    private NodeRow row(NodeView node, long now) {
+        Optional<NodeHealth.Report> report = health.of(node.nodeId(), now);
+        List<Finding> active = report.map(NodeHealth.Report::findings).orElse(List.of());
+        boolean silent = active.stream().anyMatch(finding -> finding.kind().equals(SilenceWatch.KIND));
+        String status = now - node.lastReceivedMs() >= SilenceWatch.RETIRED_MS ? "down" : silent ? "silent" : "up";
+        long openAlerts = active.stream()
+                .filter(finding -> finding.type() == FindingType.ALERT && finding.acknowledgedBy().isEmpty()).count();
+        return new NodeRow(node, status, openAlerts,
+                report.map(found -> OptionalInt.of(found.health().score())).orElse(OptionalInt.empty()));
+    }
+
+    @Override
+    public long count(NodeQuery query) {
+        return queries.count(query);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.vantaechonebula.pool.store;
 
 import io.vantaechonebula.pool.api.DeadBatchView;
+import io.vantaechonebula.pool.api.NodeQuery;
 import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.api.SampleView;
 import jakarta.ejb.Stateless;
@@ -27,6 +28,51 @@ public class TelemetryQueries {
     public List<NodeView> nodes(int offset, int limit) {
         return em.createNamedQuery(ObservedNode.ALL, ObservedNode.class).setFirstResult(offset).setMaxResults(limit)
                 .getResultList().stream().map(ObservedNode::toView).toList();
+    }
+
+    /** The nodes the query selects, in its order, its page of them. */
+    public List<NodeView> nodes(NodeQuery query) {
+        TypedQuery<ObservedNode> select = em.createQuery("SELECT n FROM ObservedNode n" + where(query) + " ORDER BY n."
+                + query.order().field() + (query.ascending() ? " ASC" : " DESC") + ", n.nodeId", ObservedNode.class);
+        bind(query, select);
+        return select.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultStream()
+                .map(ObservedNode::toView).toList();
+    }
+
+    /** How many nodes the query selects, whatever its page. */
+    public long count(NodeQuery query) {
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(n) FROM ObservedNode n" + where(query), Long.class);
+        bind(query, count);
+        return count.getSingleResult();
+    }
+
+    private static String where(NodeQuery query) {
+        List<String> conditions = new ArrayList<>();
+        if (query.idPrefix() != null && !query.idPrefix().isEmpty()) {
+            conditions.add("n.nodeId LIKE :prefix ESCAPE '\\'");
+        }
+        if (query.nodeType() != null) {
+            conditions.add("n.nodeType = :type");
+        }
+        if (query.chainId() != null) {
+            conditions.add("n.chainId = :chain");
+        }
+        if (query.verified() != null) {
+            conditions.add(query.verified() ? "n.verified = TRUE" : "(n.verified IS NULL OR n.verified = FALSE)");
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static void bind(NodeQuery query, TypedQuery<?> typed) {
+        if (query.idPrefix() != null && !query.idPrefix().isEmpty()) {
+            typed.setParameter("prefix", query.idPrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (query.nodeType() != null) {
+            typed.setParameter("type", query.nodeType());
+        }
+        if (query.chainId() != null) {
+            typed.setParameter("chain", query.chainId());
+        }
     }
 
     public long nodeCount() {

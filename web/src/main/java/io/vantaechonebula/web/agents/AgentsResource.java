@@ -1,14 +1,9 @@
 package io.vantaechonebula.web.agents;
 
 import io.vantaechonebula.pool.api.Agent;
-import io.vantaechonebula.pool.api.AgentModels;
 import io.vantaechonebula.pool.api.AgentOperations;
-import io.vantaechonebula.pool.api.AgentSeries;
 import io.vantaechonebula.pool.api.FindingOperations;
 import io.vantaechonebula.pool.api.ModelView;
-import io.vantaechonebula.pool.api.PipelineSnapshot;
-import io.vantaechonebula.pool.api.PoolOperations;
-import io.vantaechonebula.pool.api.ProcessorSnapshot;
 import io.vantaechonebula.web.pool.PoolStatsResource;
 import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.ProblemType;
@@ -26,13 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -51,28 +41,21 @@ public class AgentsResource {
     static final int FINDINGS_SHOWN = 20;
 
     @EJB
-    private PoolOperations pool;
-
-    @EJB
     private AgentOperations state;
 
     @EJB
     private FindingOperations findings;
 
     @Inject
-    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-    private MetricRegistry metrics;
+    private AgentSummaries summaries;
 
     @GET
     @Operation(summary = "The twelve agents",
             description = "Each with its job, its activities (processed, failures, run times), and its learnt state:"
                     + " models (count, values trained on, versions), streaming statistics, findings raised.")
     public JsonObject agents() {
-        Context context = context();
         JsonArrayBuilder agents = JSON.createArrayBuilder();
-        for (Agent agent : Agent.values()) {
-            agents.add(summary(agent, context));
-        }
+        summaries.all().forEach(summary -> agents.add(summary(summary)));
         return JSON.createObjectBuilder().add("agents", agents).build();
     }
 
@@ -85,7 +68,7 @@ public class AgentsResource {
         Agent agent = Agent.named(name).orElseThrow(() -> new ApiProblemException(ProblemType.AGENT_NOT_FOUND,
                 "There is no agent '" + name + "'; the agents are " + Arrays.stream(Agent.values()).map(Agent::id)
                         .collect(Collectors.joining(", "))));
-        JsonObjectBuilder json = summary(agent, context());
+        JsonObjectBuilder json = summary(summaries.of(agent));
         JsonArrayBuilder models = JSON.createArrayBuilder();
         for (ModelView model : state.modelsOf(agent, node == null || node.isBlank() ? null : node.trim(), MODELS_SHOWN)) {
             JsonObjectBuilder item = JSON.createObjectBuilder()
@@ -102,83 +85,40 @@ public class AgentsResource {
         return json.add("models", models).add("latestFindings", latest).build();
     }
 
-    private record Context(PipelineSnapshot pipeline, Map<String, AgentModels> models,
-                           Map<String, AgentSeries> series, Map<String, Long> findingCounts) {
-    }
-
-    private Context context() {
-        return new Context(pool.pipeline(), state.models(), state.series(), findings.countsByAgent());
-    }
-
-    private JsonObjectBuilder summary(Agent agent, Context context) {
-        List<JsonObjectBuilder> activities = new ArrayList<>();
-        long processed = 0;
-        long failures = 0;
-        for (ProcessorSnapshot activity : activitiesOf(agent, context.pipeline())) {
-            activities.add(PoolStatsResource.processor(activity).add("kind", kindOf(activity, context.pipeline())));
-            processed += activity.samplesProcessed();
-            failures += activity.failures();
-        }
-        if (agent == Agent.DATA_STREAM_PROCESSOR) {
-            long stored = count("vanta.pool.samples.stored");
-            long rejected = count("vanta.pool.dead_letters") + count("vanta.pool.messages.rolled_back");
+    private static JsonObjectBuilder summary(AgentSummary summary) {
+        JsonArrayBuilder activities = JSON.createArrayBuilder();
+        summary.activities().forEach(activity ->
+                activities.add(PoolStatsResource.processor(activity.snapshot()).add("kind", activity.kind())));
+        if (summary.intake() != null) {
+            AgentSummary.Intake intake = summary.intake();
             activities.add(JSON.createObjectBuilder().add("name", "intake").add("kind", "intake")
-                    .add("samplesProcessed", stored).add("duplicates", count("vanta.pool.samples.duplicate"))
-                    .add("failures", rejected).add("samplesPerSecond", context.pipeline().samplesStoredPerSecond())
-                    .add("sentToStoredMillis", JSON.createObjectBuilder().add("p50", context.pipeline().sentToStoredP50Millis())
-                            .add("p99", context.pipeline().sentToStoredP99Millis())));
-            processed += stored;
-            failures += rejected;
+                    .add("samplesProcessed", intake.stored()).add("duplicates", intake.duplicates())
+                    .add("failures", intake.refused()).add("samplesPerSecond", intake.perSecond())
+                    .add("sentToStoredMillis", JSON.createObjectBuilder().add("p50", intake.sentToStoredP50Millis())
+                            .add("p99", intake.sentToStoredP99Millis())));
         }
-        if (agent == Agent.LEARNING_ENGINE) {
+        if (summary.trainingQueue() != null) {
             activities.add(JSON.createObjectBuilder().add("name", "training-queue").add("kind", "queue")
-                    .add("samplesProcessed", context.pipeline().trainingRecordsTaken())
-                    .add("samplesPerSecond", context.pipeline().trainingRecordsPerSecond()));
-            processed += context.pipeline().trainingRecordsTaken();
+                    .add("samplesProcessed", summary.trainingQueue().taken())
+                    .add("samplesPerSecond", summary.trainingQueue().perSecond()));
         }
-        JsonArrayBuilder activityArray = JSON.createArrayBuilder();
-        activities.forEach(activityArray::add);
-        AgentModels models = context.models().getOrDefault(agent.id(), AgentModels.NONE);
-        AgentSeries series = context.series().getOrDefault(agent.id(), AgentSeries.NONE);
+        Agent agent = summary.agent();
         return JSON.createObjectBuilder()
                 .add("id", agent.id())
                 .add("title", agent.title())
                 .add("layer", agent.layer().id())
                 .add("job", agent.job())
-                .add("running", !activities.isEmpty())
-                .add("processed", processed)
-                .add("failures", failures)
-                .add("activities", activityArray)
+                .add("running", summary.running())
+                .add("processed", summary.processed())
+                .add("failures", summary.failures())
+                .add("activities", activities)
                 .add("state", JSON.createObjectBuilder()
                         .add("models", JSON.createObjectBuilder()
-                                .add("count", models.count())
-                                .add("trainedValues", models.trainedValues())
-                                .add("versions", models.count() == 0 ? "" : models.lowestVersion() == models.highestVersion()
-                                        ? String.valueOf(models.highestVersion())
-                                        : models.lowestVersion() + "-" + models.highestVersion()))
-                        .add("series", JSON.createObjectBuilder().add("count", series.count()).add("values", series.values()))
-                        .add("findings", context.findingCounts().getOrDefault(agent.id(), 0L)));
-    }
-
-    private static List<ProcessorSnapshot> activitiesOf(Agent agent, PipelineSnapshot snapshot) {
-        List<ProcessorSnapshot> activities = new ArrayList<>();
-        snapshot.processors().stream().filter(p -> p.name().equals(agent.id())).forEach(activities::add);
-        snapshot.watches().stream().filter(w -> w.name().startsWith(agent.id() + ":")).forEach(activities::add);
-        snapshot.learners().stream().filter(l -> l.name().startsWith(agent.id() + ":")).forEach(activities::add);
-        return activities;
-    }
-
-    private static String kindOf(ProcessorSnapshot activity, PipelineSnapshot snapshot) {
-        if (snapshot.learners().contains(activity)) {
-            return "learner";
-        }
-        return activity.name().contains(":") ? "watch" : "stage";
-    }
-
-    private long count(String counter) {
-        return metrics.getCounters().entrySet().stream()
-                .filter(entry -> entry.getKey().getName().equals(counter))
-                .mapToLong(entry -> entry.getValue().getCount())
-                .sum();
+                                .add("count", summary.models().count())
+                                .add("trainedValues", summary.models().trainedValues())
+                                .add("versions", summary.versions()))
+                        .add("series", JSON.createObjectBuilder().add("count", summary.series().count())
+                                .add("values", summary.series().values()))
+                        .add("findings", summary.findings()));
     }
 }

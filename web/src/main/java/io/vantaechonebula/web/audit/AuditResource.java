@@ -1,7 +1,7 @@
 package io.vantaechonebula.web.audit;
 
 import io.vantaechonebula.pool.api.AuditView;
-import io.vantaechonebula.pool.api.NodeIdentityOperations;
+import io.vantaechonebula.pool.api.AuditOperations;
 import io.vantaechonebula.web.QueryLimits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -26,7 +26,7 @@ public class AuditResource {
     static final int MAX_LIMIT = 1000;
 
     @EJB
-    private NodeIdentityOperations identity;
+    private AuditOperations audit;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -34,7 +34,7 @@ public class AuditResource {
     @Operation(summary = "The audit log, newest first (admin)")
     public String list(@QueryParam("limit") @DefaultValue("100") String limit) {
         var array = JSON.createArrayBuilder();
-        identity.audit(QueryLimits.parse("limit", limit, MAX_LIMIT)).forEach(entry -> array.add(json(entry)));
+        audit.newest(0, QueryLimits.parse("limit", limit, MAX_LIMIT)).forEach(entry -> array.add(json(entry)));
         return array.build().toString();
     }
 

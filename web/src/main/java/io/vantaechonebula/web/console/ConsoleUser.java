@@ -1,9 +1,11 @@
 package io.vantaechonebula.web.console;
 
+import io.vantaechonebula.pool.api.Actor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 
 /**
@@ -17,6 +19,9 @@ public class ConsoleUser {
 
     @Inject
     private SecurityContext security;
+
+    @Inject
+    private HttpServletRequest request;
 
     public String getName() {
         Principal caller = security.getCallerPrincipal();
@@ -34,6 +39,11 @@ public class ConsoleUser {
     /** The highest role, as the header shows it. */
     public String getRole() {
         return isAdmin() ? "admin" : isOperator() ? "operator" : "viewer";
+    }
+
+    /** Who acts, for the audit log: the operator and the address they came from. */
+    public Actor actor() {
+        return new Actor(getName(), request.getRemoteAddr());
     }
 
     public void requireOperator() {

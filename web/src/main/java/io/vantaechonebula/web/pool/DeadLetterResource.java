@@ -1,19 +1,32 @@
 package io.vantaechonebula.web.pool;
 
+import io.vantaechonebula.pool.api.Actor;
 import io.vantaechonebula.pool.api.DeadLetter;
+import io.vantaechonebula.pool.api.DeadLetterException;
 import io.vantaechonebula.pool.api.PoolOperations;
 import io.vantaechonebula.web.QueryLimits;
+import io.vantaechonebula.web.problem.ApiProblemException;
+import io.vantaechonebula.web.problem.ProblemType;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Shows the payloads the pool could not store, oldest first, with the reason for each. */
 @Path("pool/dead-letters")
@@ -21,16 +34,64 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class DeadLetterResource {
 
     static final int MAX_LIMIT = 1000;
+    static final int MAX_NODE_ID = 128;
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @EJB
     private PoolOperations pool;
+
+    @Context
+    private HttpServletRequest request;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"viewer", "operator", "admin"})
     @Operation(summary = "Payloads the pool could not store",
             description = "From the NodeDataDLQ queue: message id, reason, time and the start of the body.")
-    public List<DeadLetter> list(@QueryParam("limit") @DefaultValue("100") String limit) {
-        return pool.deadLetters(QueryLimits.parse("limit", limit, MAX_LIMIT));
+    public List<DeadLetter> list(@QueryParam("limit") @DefaultValue("100") String limit, @QueryParam("node") String node) {
+        String nodeId = node == null || node.isBlank() ? null : node.strip();
+        if (nodeId != null && nodeId.length() > MAX_NODE_ID) {
+            throw new ApiProblemException(ProblemType.INVALID_PARAMETER, "node is a node id of at most " + MAX_NODE_ID + " characters");
+        }
+        return pool.deadLetters(nodeId, QueryLimits.parse("limit", limit, MAX_LIMIT));
+    }
+
+    @POST
+    @Path("{id}/requeue")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @Operation(summary = "Send a dead letter to the intake again (admin, audited)",
+            description = "With what vouched for its sender, so it is checked again as the first time: for a letter set"
+                    + " aside for a cause since mended (a key bound again, a limit raised).")
+    @APIResponse(responseCode = "404", description = "No such letter, or its body was cut and cannot be sent whole")
+    public JsonObject requeue(@PathParam("id") String id, @Context SecurityContext security) {
+        try {
+            String reason = pool.requeueDeadLetter(id, actor(security));
+            return JSON.createObjectBuilder().add("messageId", id).add("requeued", true)
+                    .add("reason", reason == null ? "" : reason).build();
+        } catch (DeadLetterException e) {
+            throw new ApiProblemException(ProblemType.DEAD_LETTER_NOT_FOUND, e.getMessage());
+        }
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @Operation(summary = "Discard a dead letter for good (admin, audited)")
+    @APIResponse(responseCode = "404", description = "No such letter")
+    public JsonObject discard(@PathParam("id") String id, @Context SecurityContext security) {
+        try {
+            String reason = pool.discardDeadLetter(id, actor(security));
+            return JSON.createObjectBuilder().add("messageId", id).add("discarded", true)
+                    .add("reason", reason == null ? "" : reason).build();
+        } catch (DeadLetterException e) {
+            throw new ApiProblemException(ProblemType.DEAD_LETTER_NOT_FOUND, e.getMessage());
+        }
+    }
+
+    private Actor actor(SecurityContext security) {
+        return new Actor(security.getUserPrincipal().getName(), request.getRemoteAddr());
     }
 }

@@ -22,6 +22,7 @@ public enum ProblemType {
     TRANSACTION_NOT_FOUND("transaction-not-found", "No such transaction", Status.NOT_FOUND),
     FINDING_NOT_FOUND("finding-not-found", "No such alert or insight", Status.NOT_FOUND),
     AGENT_NOT_FOUND("agent-not-found", "No such agent", Status.NOT_FOUND),
+    DEAD_LETTER_NOT_FOUND("dead-letter-not-found", "No such dead letter, or it cannot be sent again", Status.NOT_FOUND),
     NOT_FOUND("not-found", "No such resource", Status.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method is not allowed here", Status.METHOD_NOT_ALLOWED),
     POOL_UNAVAILABLE("pool-unavailable", "Processing pool cannot take data now", Status.SERVICE_UNAVAILABLE),

@@ -29,6 +29,17 @@ public class AuthErrorServlet extends HttpServlet {
         }
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         boolean forbidden = status instanceof Integer code && code == HttpServletResponse.SC_FORBIDDEN;
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (forbidden && uri instanceof String path && path.startsWith(request.getContextPath() + ConsoleSessions.PATH)) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("text/html");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Not for your role"
+                    + "</title></head><body><main><h1>Not for your role</h1><p id=\"forbidden\">Logged in as "
+                    + html(request.getRemoteUser()) + ", which lacks the admin role this page needs.</p><p><a href=\""
+                    + request.getContextPath() + ConsoleSessions.PATH + "index.xhtml\">Back to the overview</a></p></main></body></html>");
+            return;
+        }
         String body = forbidden
                 ? Problem.body(ProblemType.FORBIDDEN, "Logged in as '" + LogText.of(request.getRemoteUser()) + "', which lacks"
                         + " the role this needs (acting on findings: operator; reading dead letters and batches: viewer);"
@@ -40,5 +51,9 @@ public class AuthErrorServlet extends HttpServlet {
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(body);
+    }
+
+    private static String html(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -56,7 +56,7 @@ public class ConsoleSessions {
             return Optional.empty();
         }
         Optional<Operator> operator = operators.apply(name)
-                .filter(now -> now.passwordHash().equals(session.getAttribute(PASSWORD_HASH)));
+                .filter(now -> !now.disabled() && now.passwordHash().equals(session.getAttribute(PASSWORD_HASH)));
         if (operator.isEmpty()) {
             clear(session);
             return Optional.empty();

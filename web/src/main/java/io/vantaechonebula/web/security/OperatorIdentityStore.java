@@ -76,6 +76,10 @@ public class OperatorIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         Operator operator = operators().get(login.getCaller());
+        if (operator != null && operator.disabled()) {
+            LOG.info(() -> "Refused login as '" + LogText.of(login.getCaller()) + "' from " + address + ": disabled in " + file());
+            return CredentialValidationResult.INVALID_RESULT;
+        }
         if (operator == null || !passwordMatches(operator, login.getPassword().getValue())) {
             limits.take(RateLimits.Door.FAILED_LOGINS, "user " + login.getCaller(), address);
             limits.take(RateLimits.Door.FAILED_LOGINS, "address " + address, address);
@@ -142,7 +146,12 @@ public class OperatorIdentityStore implements IdentityStore {
         }
     }
 
-    private Path file() {
+    /** Every operator in the file, in file order, as read now. */
+    public java.util.Collection<Operator> all() {
+        return operators().values();
+    }
+
+    Path file() {
         return configuredFile.map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("com.sun.aas.instanceRoot", "."), "config", "vanta-operators"));
     }
