@@ -30,7 +30,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class ConsoleIT {
 
     /** Every page of the console, with what its screenshot is called. */
-    private static final List<String> PAGES = List.of("index", "nodes", "alerts", "agents", "pool");
+    private static final List<String> PAGES = List.of("index", "nodes", "alerts", "agents", "pool", "chains", "peers",
+            "operators", "audit");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -121,7 +122,8 @@ class ConsoleIT {
                 browser.logIn(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
                 browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
                 String ownNode = Api.get("/api/v1/system/status").object().getString("nodeId");
-                for (String page : withNodePage(ownNode)) {
+        long head = Api.get("/api/v1/chains/testnet/head").object().getJsonNumber("height").longValue();
+                for (String page : withPagesOf(ownNode, head)) {
                     browser.open("/console/" + page);
                     browser.find("main h1");
                     assertThat(browser.pageSource()).doesNotContain("Exception").doesNotContain("at io.vantaechonebula");
@@ -303,10 +305,81 @@ class ConsoleIT {
         }
     }
 
-    private static List<String> withNodePage(String nodeId) {
+    private static List<String> withPagesOf(String nodeId, long height) {
         List<String> pages = new java.util.ArrayList<>(PAGES.stream().map(page -> page + ".xhtml").toList());
         pages.add("node.xhtml?id=" + nodeId);
+        pages.add("block.xhtml?chain=testnet&id=" + height);
         return pages;
+    }
+
+    @Test
+    void theChainsPageLooksUpABlockAndAnAccountAsTheApiHasThem() {
+        TestOperators.add();
+        long height = Api.get("/api/v1/chains/testnet/head").object().getJsonNumber("height").longValue();
+        String hash = Api.get("/api/v1/chains/testnet/blocks/" + height).object().getString("hash");
+        String miner = Api.get("/api/v1/chains/testnet/blocks/" + height).object().getString("miner");
+        try (Browser browser = new Browser()) {
+            browser.logIn(TestOperators.VIEWER, TestOperators.VIEWER_PASSWORD);
+            browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            browser.open("/console/chains.xhtml?chain=testnet");
+            browser.type("#chains\\:query", String.valueOf(height));
+            browser.click("#chains\\:search");
+            browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.cssSelector("#chains\\:lookup"), hash));
+            browser.type("#chains\\:query", miner);
+            browser.click("#chains\\:search");
+            long balance = Api.get("/api/v1/chains/testnet/accounts/" + miner).object().getJsonNumber("balance").longValue();
+            long shown = Long.parseLong(browser.text("#balance"));
+            assertThat(shown).as("the miner's balance only grows while the page is read").isGreaterThanOrEqualTo(balance);
+            browser.type("#chains\\:query", "not-a-thing");
+            browser.click("#chains\\:search");
+            browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.cssSelector("#lookupMessage"), "Type a block height"));
+
+            browser.open("/console/block.xhtml?chain=testnet&id=" + height);
+            assertThat(browser.text("#blockHash")).isEqualTo(hash);
+        }
+    }
+
+    @Test
+    void anAdminAddsAnOperatorWhoLogsInAndOnceDisabledIsLoggedOutAtTheNextClick() {
+        TestOperators.add();
+        String name = "newbie" + System.nanoTime() % 100_000;
+        String password = "a-password-of-" + name;
+        try (Browser admin = new Browser(); Browser newcomer = new Browser()) {
+            admin.logIn(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
+            admin.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            admin.open("/console/operators.xhtml");
+            admin.type("#add\\:name", name);
+            admin.click("#add\\:roles label[for='add:roles:0']");
+            admin.type("#add\\:password", "too-short");
+            admin.click("#add\\:submit");
+            admin.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.cssSelector(".ui-growl-message"), "at least 12 characters"));
+            admin.type("#add\\:password", password);
+            admin.click("#add\\:submit");
+            admin.row("list:table", name);
+
+            newcomer.logIn(name, password);
+            newcomer.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            assertThat(newcomer.text("#user")).isEqualTo(name + " (viewer)");
+            newcomer.open("/console/operators.xhtml");
+            assertThat(newcomer.text("#forbidden")).contains("lacks the admin role");
+
+            admin.open("/console/operators.xhtml");
+            admin.script("PrimeFaces.widgets['widget_change_selected'].selectValue(arguments[0]);", name);
+            admin.click("#change\\:disable");
+            admin.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.cssSelector(".ui-growl-message"), "Disabled " + name));
+
+            newcomer.open("/console/index.xhtml");
+            newcomer.waitFor().until(ExpectedConditions.urlContains("/console/login.xhtml"));
+            newcomer.logIn(name, password);
+            assertThat(newcomer.text(".ui-messages-error")).contains("Wrong operator name or password");
+        }
+        assertThat(TestOperators.asAdmin("GET", "/api/v1/audit?limit=100", null).array().getValuesAs(JsonObject.class))
+                .extracting(entry -> entry.getString("action") + " " + entry.getString("subject"))
+                .contains("operator-added " + name, "operator-disabled " + name);
     }
 
     /** A high_storage alert raised by the pool's agents from two samples of a node, as the API lists it. */

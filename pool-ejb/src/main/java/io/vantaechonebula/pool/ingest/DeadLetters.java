@@ -42,7 +42,7 @@ public class DeadLetters {
             IngestAddresses.PAYLOAD_KIND_PROPERTY, IngestAddresses.CONTENT_DIGEST_PROPERTY,
             IngestAddresses.SIGNATURE_INPUT_PROPERTY, IngestAddresses.SIGNATURE_PROPERTY);
     /** What a JMS message id looks like, so that one put in a selector selects nothing else. */
-    private static final java.util.regex.Pattern MESSAGE_ID = java.util.regex.Pattern.compile("ID:[A-Za-z0-9:._-]{1,200}");
+    private static final java.util.regex.Pattern MESSAGE_ID = java.util.regex.Pattern.compile("ID:[A-Za-z0-9:._()-]{1,200}");
 
     @Inject
     private JMSContext jms;

@@ -55,24 +55,37 @@ public class ConsoleSessions {
         if (session == null || !(session.getAttribute(OPERATOR) instanceof String name)) {
             return Optional.empty();
         }
-        Optional<Operator> operator = operators.apply(name)
-                .filter(now -> !now.disabled() && now.passwordHash().equals(session.getAttribute(PASSWORD_HASH)));
-        if (operator.isEmpty()) {
-            clear(session);
-            return Optional.empty();
-        }
+        Optional<Operator> operator = operators.apply(name);
         long now = System.currentTimeMillis();
         long lastClick = session.getAttribute(LAST_CLICK) instanceof Long at ? at : 0;
-        if (now - lastClick > timeoutMinutes() * 60_000L) {
+        Optional<String> ended = endOf(operator, (String) session.getAttribute(PASSWORD_HASH), lastClick, now, timeoutMinutes());
+        if (ended.isPresent()) {
             clear(session);
-            session.setAttribute(ENDED_ATTRIBUTE, "Your session ended after " + timeoutMinutes()
-                    + " minutes without a click; log in again.");
+            session.setAttribute(ENDED_ATTRIBUTE, ended.get());
             return Optional.empty();
         }
         if (!isLiveUpdate(request)) {
             session.setAttribute(LAST_CLICK, now);
         }
         return operator;
+    }
+
+    /**
+     * Why a session ends now, if it does: its operator was removed or disabled, their password was set
+     * anew since they logged in, or they have not clicked for the timeout.
+     */
+    static Optional<String> endOf(Optional<Operator> operator, String hashAtLogin, long lastClickMs, long nowMs,
+                                  int timeoutMinutes) {
+        if (operator.isEmpty() || operator.get().disabled()) {
+            return Optional.of("Your session ended: your login was removed or disabled; an admin can say why.");
+        }
+        if (!operator.get().passwordHash().equals(hashAtLogin)) {
+            return Optional.of("Your session ended: your password was changed; log in with the new one.");
+        }
+        if (nowMs - lastClickMs > timeoutMinutes * 60_000L) {
+            return Optional.of("Your session ended after " + timeoutMinutes + " minutes without a click; log in again.");
+        }
+        return Optional.empty();
     }
 
     /** Sends a request without a session to the login page; a page's Ajax request gets a Faces redirect. */

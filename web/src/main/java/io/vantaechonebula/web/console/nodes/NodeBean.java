@@ -2,13 +2,18 @@ package io.vantaechonebula.web.console.nodes;
 
 import io.vantaechonebula.pool.api.AggregateView;
 import io.vantaechonebula.pool.api.NodeHealthReport;
+import io.vantaechonebula.pool.api.NodeIdentityOperations;
+import io.vantaechonebula.pool.api.NodeRegistrationView;
 import io.vantaechonebula.pool.api.NodeTelemetryOperations;
 import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.api.Resolution;
 import io.vantaechonebula.pool.api.SampleView;
+import io.vantaechonebula.web.console.ConsoleUser;
 import io.vantaechonebula.web.console.LineChart;
+import io.vantaechonebula.web.console.Messages;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -34,6 +39,12 @@ public class NodeBean implements Serializable {
     @EJB
     private NodeTelemetryOperations telemetry;
 
+    @EJB
+    private NodeIdentityOperations identity;
+
+    @Inject
+    private ConsoleUser user;
+
     private String id = "";
     private String metric = NodeMetric.CPU.id();
     private String resolution = "raw";
@@ -52,6 +63,23 @@ public class NodeBean implements Serializable {
             health = getNode().isEmpty() ? Optional.empty() : telemetry.health(id);
         }
         return health;
+    }
+
+    /** The key the node registered, if it did. */
+    public Optional<NodeRegistrationView> getRegistration() {
+        return id.isEmpty() || id.length() > 128 ? Optional.empty() : identity.registration(id);
+    }
+
+    /** An admin revokes the node's key: nothing more is taken from it until a key is bound again (audited). */
+    public void revokeKey() {
+        user.requireAdmin();
+        try {
+            identity.revoke(id, user.actor());
+            Messages.info("Revoked the key of node " + id + ": nothing more is taken from it, signed or not, until an admin"
+                    + " binds a key again (PUT /api/v1/nodes/registrations/" + id + "/key).");
+        } catch (NodeIdentityOperations.NoSuchRegistrationException e) {
+            Messages.error("Node " + id + " has registered no key; there is nothing to revoke.");
+        }
     }
 
     /** Read again at each live update. */
