@@ -123,6 +123,12 @@ final class Browser implements AutoCloseable {
         click("#login\\:submit");
     }
 
+    /** Logs in and waits for the overview, where a login lands. */
+    void logInToOverview(String user, String password) {
+        logIn(user, password);
+        waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+    }
+
     Object script(String javaScript, Object... arguments) {
         return driver.executeScript(javaScript, arguments);
     }

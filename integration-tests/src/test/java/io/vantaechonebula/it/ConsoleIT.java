@@ -47,8 +47,7 @@ class ConsoleIT {
             assertThat(browser.url()).endsWith("/console/login.xhtml");
             String before = browser.cookie("JSESSIONID");
 
-            browser.logIn(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
-            browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            browser.logInToOverview(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
             assertThat(browser.text("#user")).isEqualTo(TestOperators.ADMIN + " (admin)");
             String session = browser.cookie("JSESSIONID");
             assertThat(session).as("a login starts a new session id").isNotEqualTo(before);
@@ -82,8 +81,7 @@ class ConsoleIT {
     void theOverviewShowsWhatTheRestApiSaysAtTheSameMomentAndUpdatesItselfWithoutAReload() {
         TestOperators.add();
         try (Browser browser = new Browser()) {
-            browser.logIn(TestOperators.OPERATOR, TestOperators.OPERATOR_PASSWORD);
-            browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            browser.logInToOverview(TestOperators.OPERATOR, TestOperators.OPERATOR_PASSWORD);
             browser.script("window.vantaNotReloaded = true;");
 
             for (String chain : List.of("testnet", "mainnet")) {
@@ -119,8 +117,7 @@ class ConsoleIT {
         TestOperators.add();
         for (int[] size : new int[][] {{1280, 800}, {768, 1024}}) {
             try (Browser browser = new Browser(size[0], size[1])) {
-                browser.logIn(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
-                browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+                browser.logInToOverview(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
                 String ownNode = Api.get("/api/v1/system/status").object().getString("nodeId");
         long head = Api.get("/api/v1/chains/testnet/head").object().getJsonNumber("height").longValue();
                 for (String page : withPagesOf(ownNode, head)) {
@@ -141,8 +138,7 @@ class ConsoleIT {
         JsonObject alert = storageAlert(node);
         long id = alert.getJsonNumber("id").longValue();
         try (Browser browser = new Browser()) {
-            browser.logIn(TestOperators.OPERATOR, TestOperators.OPERATOR_PASSWORD);
-            browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            browser.logInToOverview(TestOperators.OPERATOR, TestOperators.OPERATOR_PASSWORD);
             browser.open("/console/alerts.xhtml?node=" + node);
             assertThat(browser.text("#alerts\\:table .summary")).isEqualTo(alert.getString("summary"));
             browser.type("#alerts\\:comment", "moving old blocks to the archive");
@@ -169,8 +165,7 @@ class ConsoleIT {
         List<String> nodes = List.of(prefix + "-a", prefix + "-b");
         List<Long> ids = nodes.stream().map(node -> storageAlert(node).getJsonNumber("id").longValue()).toList();
         try (Browser browser = new Browser()) {
-            browser.logIn(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
-            browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            browser.logInToOverview(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
             browser.open("/console/alerts.xhtml?kind=high_storage");
             for (String node : nodes) {
                 WebElement row = browser.row("alerts:table", node);
@@ -196,8 +191,7 @@ class ConsoleIT {
         JsonObject alert = storageAlert(node);
         long id = alert.getJsonNumber("id").longValue();
         try (Browser browser = new Browser()) {
-            browser.logIn(TestOperators.VIEWER, TestOperators.VIEWER_PASSWORD);
-            browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            browser.logInToOverview(TestOperators.VIEWER, TestOperators.VIEWER_PASSWORD);
             browser.open("/console/alerts.xhtml?node=" + node);
             assertThat(browser.text("#alerts\\:table .summary")).isEqualTo(alert.getString("summary"));
             assertThat(browser.exists("#alerts\\:table\\:0\\:acknowledge")).as("acknowledge button").isFalse();
@@ -220,8 +214,7 @@ class ConsoleIT {
         String node = Telemetry.newNodeId("console-node");
         storageAlert(node);
         try (Browser browser = new Browser()) {
-            browser.logIn(TestOperators.VIEWER, TestOperators.VIEWER_PASSWORD);
-            browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            browser.logInToOverview(TestOperators.VIEWER, TestOperators.VIEWER_PASSWORD);
             browser.open("/console/nodes.xhtml");
             browser.type("#nodes\\:idPrefix", node.substring(0, node.length() - 2));
             browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(
@@ -267,8 +260,7 @@ class ConsoleIT {
                 .as("the same key bound again").isEqualTo(200);
 
         try (Browser browser = new Browser()) {
-            browser.logIn(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
-            browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            browser.logInToOverview(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
             browser.open("/console/pool.xhtml");
             browser.type("#pool\\:node", node + "\t");
             WebElement row = browser.row("pool:deadLetters", letter.getString("messageId"));
@@ -294,8 +286,7 @@ class ConsoleIT {
         List<String> titles = Api.get("/api/v1/agents").object().getJsonArray("agents").getValuesAs(JsonObject.class).stream()
                 .map(agent -> agent.getString("title")).toList();
         try (Browser browser = new Browser()) {
-            browser.logIn(TestOperators.VIEWER, TestOperators.VIEWER_PASSWORD);
-            browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            browser.logInToOverview(TestOperators.VIEWER, TestOperators.VIEWER_PASSWORD);
             browser.open("/console/agents.xhtml");
             browser.find("#agents\\:table .agent-title");
             assertThat(browser.all("#agents\\:table .agent-title").stream().map(WebElement::getText).toList())
@@ -319,8 +310,7 @@ class ConsoleIT {
         String hash = Api.get("/api/v1/chains/testnet/blocks/" + height).object().getString("hash");
         String miner = Api.get("/api/v1/chains/testnet/blocks/" + height).object().getString("miner");
         try (Browser browser = new Browser()) {
-            browser.logIn(TestOperators.VIEWER, TestOperators.VIEWER_PASSWORD);
-            browser.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            browser.logInToOverview(TestOperators.VIEWER, TestOperators.VIEWER_PASSWORD);
             browser.open("/console/chains.xhtml?chain=testnet");
             browser.type("#chains\\:query", String.valueOf(height));
             browser.click("#chains\\:search");
@@ -347,8 +337,7 @@ class ConsoleIT {
         String name = "newbie" + System.nanoTime() % 100_000;
         String password = "a-password-of-" + name;
         try (Browser admin = new Browser(); Browser newcomer = new Browser()) {
-            admin.logIn(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
-            admin.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            admin.logInToOverview(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
             admin.open("/console/operators.xhtml");
             admin.type("#add\\:name", name);
             admin.click("#add\\:roles label[for='add:roles:0']");
@@ -360,8 +349,7 @@ class ConsoleIT {
             admin.click("#add\\:submit");
             admin.row("list:table", name);
 
-            newcomer.logIn(name, password);
-            newcomer.waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
+            newcomer.logInToOverview(name, password);
             assertThat(newcomer.text("#user")).isEqualTo(name + " (viewer)");
             newcomer.open("/console/operators.xhtml");
             assertThat(newcomer.text("#forbidden")).contains("lacks the admin role");

@@ -151,9 +151,8 @@ public class OperatorCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true,
-            description = "Disables an operator: no login with any password, and their console sessions end at once.")
-    static class Disable implements Callable<Integer> {
+    /** Disables or enables an operator in the file. */
+    abstract static class Switch implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
@@ -164,27 +163,30 @@ public class OperatorCommand implements Runnable {
         @Option(names = "--file", paramLabel = "FILE", description = "The operators file (default: $" + FILE_VARIABLE + ")")
         Path file;
 
+        abstract boolean disables();
+
         @Override
         public Integer call() throws IOException {
-            return setDisabled(spec, "disable", file, name, true);
+            return setDisabled(spec, disables() ? "disable" : "enable", file, name, disables());
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Disables an operator: no login with any password, and their console sessions end at once.")
+    static class Disable extends Switch {
+
+        @Override
+        boolean disables() {
+            return true;
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enables a disabled operator again.")
-    static class Enable implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Option(names = "--file", paramLabel = "FILE", description = "The operators file (default: $" + FILE_VARIABLE + ")")
-        Path file;
+    static class Enable extends Switch {
 
         @Override
-        public Integer call() throws IOException {
-            return setDisabled(spec, "enable", file, name, false);
+        boolean disables() {
+            return false;
         }
     }
 

@@ -8,11 +8,14 @@ import java.util.Map;
 @Local
 public interface AgentOperations {
 
-    /** By agent id. */
+    /** By agent id, as counted at most 30 s ago. */
     Map<String, AgentModels> models();
 
-    /** By agent id. */
+    /** By agent id, as counted at most 30 s ago. */
     Map<String, AgentSeries> series();
+
+    /** How many findings each agent has raised, by agent id, as counted at most 30 s ago. */
+    Map<String, Long> findingCounts();
 
     /** An agent's models, most trained first; of one node only when {@code nodeId} is not null. */
     List<ModelView> modelsOf(Agent agent, String nodeId, int limit);

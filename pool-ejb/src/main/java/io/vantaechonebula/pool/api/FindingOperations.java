@@ -35,6 +35,4 @@ public interface FindingOperations {
     /** How many alerts and insights are open (seen in the last ten minutes, neither acknowledged nor resolved), by severity; every type and severity is there. */
     Map<FindingType, Map<Severity, Long>> openCounts();
 
-    /** How many findings each agent has raised, by agent id. */
-    Map<String, Long> countsByAgent();
 }

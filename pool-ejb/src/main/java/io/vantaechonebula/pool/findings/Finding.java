@@ -29,7 +29,11 @@ import java.util.Optional;
 @Entity
 @Table(name = "pool_finding", indexes = {
         @Index(name = "pool_finding_key", columnList = "kind, node_id, chain_id, last_seen_ms"),
-        @Index(name = "pool_finding_last_seen", columnList = "type, last_seen_ms")})
+        @Index(name = "pool_finding_newest", columnList = "type, last_seen_ms DESC, id DESC"),
+        @Index(name = "pool_finding_kind_newest", columnList = "type, kind, last_seen_ms DESC, id DESC"),
+        // Holds every column the open counts read, so counting thousands of open alerts reads the index alone.
+        @Index(name = "pool_finding_open", columnList = "type, last_seen_ms, kind, severity, acknowledged_by, resolved_at_ms"),
+        @Index(name = "pool_finding_node", columnList = "node_id, last_seen_ms")})
 @NamedQuery(name = Finding.RECENT_OF_KEY, query = "SELECT f FROM Finding f WHERE f.type = :type AND f.agent = :agent"
         + " AND f.kind = :kind AND f.nodeId = :node AND f.chainId = :chain AND f.lastSeenMs >= :since"
         + " ORDER BY f.lastSeenMs DESC")

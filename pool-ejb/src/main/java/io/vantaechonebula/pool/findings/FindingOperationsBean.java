@@ -10,7 +10,6 @@ import io.vantaechonebula.pool.audit.AuditLog;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,15 +93,10 @@ public class FindingOperationsBean implements FindingOperations {
             }
             counts.put(type, bySeverity);
         }
-        queries.openCounts(System.currentTimeMillis()).forEach(row ->
-                counts.get((FindingType) row[0]).put((Severity) row[1], ((Number) row[2]).longValue()));
-        return counts;
-    }
-
-    @Override
-    public Map<String, Long> countsByAgent() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        queries.countsByAgent().forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        long now = System.currentTimeMillis();
+        for (FindingType type : FindingType.values()) {
+            queries.openCounts(type, now).forEach(row -> counts.get(type).put((Severity) row[0], ((Number) row[1]).longValue()));
+        }
         return counts;
     }
 }

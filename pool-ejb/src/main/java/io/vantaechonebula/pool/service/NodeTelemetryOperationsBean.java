@@ -75,7 +75,7 @@ public class NodeTelemetryOperationsBean implements NodeTelemetryOperations {
     public NodeStates states() {
         long now = System.currentTimeMillis();
         long heard = queries.nodesHeardSince(now - SilenceWatch.RETIRED_MS);
-        long silent = Math.min(heard, findings.countActive(SilenceWatch.KIND, now));
+        long silent = Math.min(heard, findings.countActive(FindingType.ALERT, SilenceWatch.KIND, now));
         return new NodeStates(heard - silent, silent, queries.nodeCount() - heard);
     }
 

@@ -5,12 +5,13 @@ import io.vantaechonebula.telemetry.TelemetrySample;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** A node the pool has stored samples from, with what it last said about itself. */
 @Entity
-@Table(name = "telemetry_node")
+@Table(name = "telemetry_node", indexes = @Index(name = "telemetry_node_last_received", columnList = "last_received_ms"))
 @NamedQuery(name = ObservedNode.ALL, query = "SELECT n FROM ObservedNode n ORDER BY n.nodeId")
 @NamedQuery(name = ObservedNode.COUNT, query = "SELECT COUNT(n) FROM ObservedNode n")
 @NamedQuery(name = ObservedNode.DROPPING, query = "SELECT n FROM ObservedNode n WHERE n.droppedReported > 0"

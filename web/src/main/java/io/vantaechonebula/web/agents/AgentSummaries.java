@@ -4,7 +4,6 @@ import io.vantaechonebula.pool.api.Agent;
 import io.vantaechonebula.pool.api.AgentModels;
 import io.vantaechonebula.pool.api.AgentOperations;
 import io.vantaechonebula.pool.api.AgentSeries;
-import io.vantaechonebula.pool.api.FindingOperations;
 import io.vantaechonebula.pool.api.PipelineSnapshot;
 import io.vantaechonebula.pool.api.PoolOperations;
 import jakarta.ejb.EJB;
@@ -31,9 +30,6 @@ public class AgentSummaries {
     @EJB
     private AgentOperations state;
 
-    @EJB
-    private FindingOperations findings;
-
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     private MetricRegistry metrics;
@@ -43,12 +39,12 @@ public class AgentSummaries {
         PipelineSnapshot pipeline = pool.pipeline();
         Map<String, AgentModels> models = state.models();
         Map<String, AgentSeries> series = state.series();
-        Map<String, Long> findingCounts = findings.countsByAgent();
+        Map<String, Long> findingCounts = state.findingCounts();
         return Arrays.stream(Agent.values()).map(agent -> summary(agent, pipeline, models, series, findingCounts)).toList();
     }
 
     public AgentSummary of(Agent agent) {
-        return summary(agent, pool.pipeline(), state.models(), state.series(), findings.countsByAgent());
+        return summary(agent, pool.pipeline(), state.models(), state.series(), state.findingCounts());
     }
 
     private AgentSummary summary(Agent agent, PipelineSnapshot pipeline, Map<String, AgentModels> models,
