@@ -80,6 +80,15 @@ class VantaStartIT {
 
     @Test
     @Order(1)
+    void printsTheConsoleFirstWithTheAdminsNameAndWhereItsPasswordIs() {
+        String afterRunning = startOutput.substring(startOutput.indexOf("VantaEchoNebula is running."));
+        String firstAddress = afterRunning.lines().skip(1).findFirst().orElse("");
+        assertThat(firstAddress).contains("Console", "http://localhost:8080/console/", "admin",
+                RUN.resolve("admin.password").toString());
+    }
+
+    @Test
+    @Order(1)
     void payaraAdminRefusesTheEmptyPasswordAndTakesTheGeneratedOne() throws Exception {
         assertThat(adminStatus("")).isEqualTo(401);
         assertThat(adminStatus("admin")).isEqualTo(401);
