@@ -147,8 +147,9 @@ public class DeadLetters {
 
     private Message take(String messageId) throws DeadLetterException {
         if (messageId == null || !MESSAGE_ID.matcher(messageId).matches()) {
-            throw new DeadLetterException("'" + LogText.of(String.valueOf(messageId)) + "' is not a message id;"
-                    + " the dead letters' ids start with ID:");
+            String shown = String.valueOf(messageId);
+            throw new DeadLetterException("'" + LogText.of(shown.length() > 80 ? shown.substring(0, 80) + "…" : shown)
+                    + "' is not a message id; the dead letters' ids start with ID: and have at most 200 characters");
         }
         try (var consumer = jms.createConsumer(deadLetterQueue, "JMSMessageID = '" + messageId + "'")) {
             Message letter = consumer.receive(2_000);
