@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -18,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -71,26 +75,45 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
+    /**
+     * The first visible match. The pages redraw parts of themselves every few seconds, so an element
+     * found here may be stale by the time it is used: read and click through the methods below, which
+     * find it again.
+     */
     WebElement find(String css) {
         try {
             return waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            Path shot = screenshot("failed-" + System.currentTimeMillis());
-            String text = driver.findElement(By.tagName("body")).getText();
-            throw new AssertionError("No visible '" + css + "' on " + driver.getCurrentUrl() + " (screenshot " + shot
-                    + "); the page says: " + (text.length() > 2000 ? text.substring(0, 2000) : text), e);
+        } catch (TimeoutException e) {
+            throw notFound("No visible '" + css + "'", e);
         }
     }
 
-    /** The row of a table (by its element id) that has a cell element whose whole text is this. */
-    WebElement row(String tableId, String cellText) {
-        By row = By.xpath("//*[@id='" + tableId + "']//tr[.//*[normalize-space(text())='" + cellText + "']]");
+    /** Waits until the table (by its element id) has a row with a cell element whose whole text is this. */
+    void row(String tableId, String cellText) {
         try {
-            return waitFor().until(ExpectedConditions.visibilityOfElementLocated(row));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            Path shot = screenshot("failed-" + System.currentTimeMillis());
-            throw new AssertionError("No row with '" + cellText + "' in table " + tableId + " (screenshot " + shot + ")", e);
+            waitFor().until(ExpectedConditions.visibilityOfElementLocated(row(tableId, cellText, null)));
+        } catch (TimeoutException e) {
+            throw notFound("No row with '" + cellText + "' in table " + tableId, e);
         }
+    }
+
+    /** The text of an element in that row, read again if a live update redrew the table meanwhile. */
+    String textInRow(String tableId, String cellText, String css) {
+        return text(row(tableId, cellText, css));
+    }
+
+    void clickInRow(String tableId, String cellText, String css) {
+        click(row(tableId, cellText, css));
+    }
+
+    /** Whether the table shows that row as selected. */
+    boolean rowSelected(String tableId, String cellText) {
+        return "true".equals(read(row(tableId, cellText, null), element -> element.getAttribute("aria-selected")));
+    }
+
+    private static By row(String tableId, String cellText, String css) {
+        String row = "//*[@id='" + tableId + "']//tr[.//*[normalize-space(text())='" + cellText + "']]";
+        return css == null ? By.xpath(row) : new ByChained(By.xpath(row), By.cssSelector(css));
     }
 
     List<WebElement> all(String css) {
@@ -102,17 +125,62 @@ final class Browser implements AutoCloseable {
     }
 
     String text(String css) {
-        return find(css).getText().trim();
+        return text(By.cssSelector(css));
+    }
+
+    private String text(By element) {
+        return read(element, found -> found.getText().trim());
+    }
+
+    /** Reads the first visible match, finding it again when a live update replaced it between finding and reading. */
+    private String read(By element, Function<WebElement, String> reading) {
+        try {
+            return waitFor().ignoring(StaleElementReferenceException.class).until(driver -> {
+                WebElement found = driver.findElement(element);
+                return found.isDisplayed() ? reading.apply(found) : null;
+            });
+        } catch (TimeoutException e) {
+            throw notFound("Nothing visible at " + element, e);
+        }
     }
 
     void type(String css, String text) {
-        WebElement field = find(css);
-        field.clear();
-        field.sendKeys(text);
+        try {
+            waitFor().ignoring(StaleElementReferenceException.class).until(driver -> {
+                WebElement field = driver.findElement(By.cssSelector(css));
+                field.clear();
+                field.sendKeys(text);
+                return true;
+            });
+        } catch (TimeoutException e) {
+            throw notFound("No field '" + css + "' to type in", e);
+        }
     }
 
     void click(String css) {
-        waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        click(By.cssSelector(css));
+    }
+
+    private void click(By element) {
+        try {
+            waitFor().ignoring(StaleElementReferenceException.class).until(driver -> {
+                WebElement clickable = ExpectedConditions.elementToBeClickable(element).apply(driver);
+                if (clickable == null) {
+                    return false;
+                }
+                clickable.click();
+                return true;
+            });
+        } catch (TimeoutException e) {
+            throw notFound("Nothing to click at " + element, e);
+        }
+    }
+
+    private AssertionError notFound(String what, TimeoutException e) {
+        Path shot = screenshot("failed-" + System.currentTimeMillis());
+        String text = driver.findElement(By.tagName("body")).getText();
+        return new AssertionError(what + " on " + driver.getCurrentUrl() + " (screenshot " + shot + "); the page says: "
+                + (text.length() > 2000 ? text.substring(0, 2000) : text), e);
     }
 
     /** Logs in on the login page; whether it worked is for the caller to check. */

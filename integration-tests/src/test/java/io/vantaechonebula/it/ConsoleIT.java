@@ -168,10 +168,13 @@ class ConsoleIT {
             browser.logInToOverview(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
             browser.open("/console/alerts.xhtml?kind=high_storage");
             for (String node : nodes) {
-                WebElement row = browser.row("alerts:table", node);
-                row.findElement(org.openqa.selenium.By.cssSelector(".ui-selection-column .ui-chkbox-box")).click();
-                browser.waitFor().until(driver -> "true".equals(row.getAttribute("aria-selected")));
+                browser.clickInRow("alerts:table", node, ".ui-selection-column .ui-chkbox-box");
+                browser.waitFor().until(driver -> browser.rowSelected("alerts:table", node));
             }
+            WebElement table = browser.find("#alerts\\:table");
+            browser.waitFor().until(ExpectedConditions.stalenessOf(table));
+            assertThat(nodes).as("still selected after the table's live update redrew it")
+                    .allMatch(node -> browser.rowSelected("alerts:table", node));
             browser.type("#alerts\\:comment", "both disks get bigger tonight");
             browser.click("#alerts\\:acknowledgeSelected");
             browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(
@@ -263,9 +266,9 @@ class ConsoleIT {
             browser.logInToOverview(TestOperators.ADMIN, TestOperators.ADMIN_PASSWORD);
             browser.open("/console/pool.xhtml");
             browser.type("#pool\\:node", node + "\t");
-            WebElement row = browser.row("pool:deadLetters", letter.getString("messageId"));
-            assertThat(row.findElement(org.openqa.selenium.By.cssSelector(".letter-reason")).getText()).contains("revoked");
-            row.findElement(org.openqa.selenium.By.cssSelector("button[id$=requeue]")).click();
+            String messageId = letter.getString("messageId");
+            assertThat(browser.textInRow("pool:deadLetters", messageId, ".letter-reason")).contains("revoked");
+            browser.clickInRow("pool:deadLetters", messageId, "button[id$=requeue]");
             browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(
                     org.openqa.selenium.By.cssSelector(".ui-growl-message"), "Sent " + letter.getString("messageId")));
         }

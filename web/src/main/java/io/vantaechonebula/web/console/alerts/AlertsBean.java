@@ -17,9 +17,13 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import org.primefaces.event.ToggleEvent;
 import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.Visibility;
 
 /**
  * The Alerts page: which findings to list (type, state, least severity, node, kind), the page of them,
@@ -31,6 +35,7 @@ public class AlertsBean implements Serializable {
 
     private static final long serialVersionUID = 1;
     private static final int MAX_FILTER_LENGTH = 128;
+    private static final int MAX_EXPANDED = 100;
 
     @EJB
     private FindingOperations findings;
@@ -45,6 +50,8 @@ public class AlertsBean implements Serializable {
     private String kind = "";
     private String comment = "";
     private List<FindingView> selected = new ArrayList<>();
+    /** The rows whose evidence is open, kept here so the table's live update leaves them open. */
+    private final Set<Long> expanded = new LinkedHashSet<>();
     private transient LazyDataModel<FindingView> model;
 
     @PostConstruct
@@ -83,6 +90,24 @@ public class AlertsBean implements Serializable {
         Messages.info("Acknowledged " + done.size() + " " + findingType.id() + (done.size() == 1 ? "" : "s")
                 + (done.size() < ids.size() ? "; " + (ids.size() - done.size()) + " no longer exist" : "") + ".");
         comment = "";
+    }
+
+    public void toggled(ToggleEvent event) {
+        if (!(event.getData() instanceof FindingView finding)) {
+            return;
+        }
+        if (event.getVisibility() == Visibility.VISIBLE) {
+            expanded.add(finding.id());
+            if (expanded.size() > MAX_EXPANDED) {
+                expanded.remove(expanded.iterator().next());
+            }
+        } else {
+            expanded.remove(finding.id());
+        }
+    }
+
+    public boolean expanded(FindingView finding) {
+        return expanded.contains(finding.id());
     }
 
     /** The evidence as lines of "name: value", nested values as compact JSON. */
