@@ -39,13 +39,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +68,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PeerNetworkIT {
 
     private static final Pattern SERVES = Pattern.compile("serves peers at (http://\\S+) ");
+    private static final Path NODE_LOGS = Path.of("target", "light-node-logs");
+    private static final Map<Process, Path> LOGS = new ConcurrentHashMap<>();
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -345,7 +350,9 @@ class PeerNetworkIT {
                     found -> found.stream().distinct().count() == 1, Duration.ofMinutes(1));
             assertThat(heads).as("the server's and the resumed node's testnet heads").containsOnly(heads.get(0));
             long afterPause = Api.eventually(PeerNetworkIT::finalHeight, height -> height > pausedAt, Duration.ofMinutes(1));
-            assertThat(afterPause).as("finality goes on past the height the pause ended at").isGreaterThan(pausedAt);
+            assertThat(afterPause).as("finality goes on past the height the pause ended at; the server's finality: %s%s%s",
+                    Api.get("/api/v1/chains/testnet/finality").object(), lastLines(nodes.get(0)), lastLines(nodes.get(1)))
+                    .isGreaterThan(pausedAt);
         } finally {
             for (Process node : nodes) {
                 node.destroy();
@@ -455,28 +462,42 @@ class PeerNetworkIT {
                 "io.vantaechonebula.agent.VantaCommand", "node", "--name", "it-" + name,
                 "--state-dir", state.resolve(name).toString(), "--pool", Api.BASE, "--transport", "http",
                 "--mode", mode, "--mining", Boolean.toString(mining), "--seeds", Api.BASE, "--sync-interval", "1"));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        Files.createDirectories(NODE_LOGS);
+        Path log = NODE_LOGS.resolve(name + "-" + System.currentTimeMillis() + ".log");
+        Process node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        LOGS.put(node, log);
+        return node;
     }
 
+    /** Where the light node serves peers, as it says in its log once it does. */
     private static String addressOf(Process node) throws Exception {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = lines.readLine()) != null) {
-            Matcher matcher = SERVES.matcher(line);
-            if (matcher.find()) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        lines.lines().forEach(ignored -> { });
-                    } catch (java.io.UncheckedIOException e) {
-                        // Killed: its output ends with it.
-                    }
-                });
-                drain.setDaemon(true);
-                drain.start();
-                return matcher.group(1);
+        Path log = LOGS.get(node);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+                Optional<String> address = lines.map(SERVES::matcher).filter(Matcher::find).map(found -> found.group(1)).findFirst();
+                if (address.isPresent()) {
+                    return address.get();
+                }
             }
+            if (!node.isAlive()) {
+                throw new AssertionError("the light node ended without saying where it serves (exit " + node.exitValue() + "): "
+                        + lastLines(node));
+            }
+            Thread.sleep(200);
         }
-        throw new AssertionError("the light node ended without saying where it serves (exit " + node.waitFor() + ")");
+        throw new AssertionError("the light node did not say where it serves within 2 minutes: " + lastLines(node));
+    }
+
+    /** The end of the light node's log (all of it is under target/light-node-logs), for a failure's message. */
+    private static String lastLines(Process node) {
+        Path log = LOGS.get(node);
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return "\n--- " + log + ", its last lines:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (java.io.IOException e) {
+            return "(its log " + log + " could not be read: " + e.getMessage() + ")";
+        }
     }
 
     private static JsonObject serverPeers() {

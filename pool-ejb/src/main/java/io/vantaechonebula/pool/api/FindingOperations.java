@@ -2,7 +2,6 @@ package io.vantaechonebula.pool.api;
 
 import jakarta.ejb.Local;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The agents' alerts and insights, as operators list, read and acknowledge them. */
@@ -31,8 +30,5 @@ public interface FindingOperations {
 
     /** An agent's findings, newest seen first. */
     List<FindingView> recentOfAgent(String agentId, int limit);
-
-    /** How many alerts and insights are open (seen in the last ten minutes, neither acknowledged nor resolved), by severity; every type and severity is there. */
-    Map<FindingType, Map<Severity, Long>> openCounts();
 
 }

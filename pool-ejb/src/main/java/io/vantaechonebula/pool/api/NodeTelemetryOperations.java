@@ -19,8 +19,8 @@ public interface NodeTelemetryOperations {
     /** How many nodes a query selects, whatever its page. */
     long count(NodeQuery query);
 
-    /** How many nodes are up, silent and down now. */
-    NodeStates states();
+    /** How many nodes are up, silent and down now, and how many alerts and insights are open. */
+    NetworkCounts counts();
 
     Optional<NodeView> node(String nodeId);
 

@@ -5,13 +5,10 @@ import io.vantaechonebula.pool.api.FindingFilter;
 import io.vantaechonebula.pool.api.FindingOperations;
 import io.vantaechonebula.pool.api.FindingType;
 import io.vantaechonebula.pool.api.FindingView;
-import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.audit.AuditLog;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@link FindingOperations} over the stored findings; each answer is read, as of now, inside one transaction. */
@@ -81,22 +78,5 @@ public class FindingOperationsBean implements FindingOperations {
     public List<FindingView> recentOfAgent(String agentId, int limit) {
         long now = System.currentTimeMillis();
         return queries.recentOfAgent(agentId, limit).stream().map(finding -> finding.view(now)).toList();
-    }
-
-    @Override
-    public Map<FindingType, Map<Severity, Long>> openCounts() {
-        Map<FindingType, Map<Severity, Long>> counts = new EnumMap<>(FindingType.class);
-        for (FindingType type : FindingType.values()) {
-            Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
-            for (Severity severity : Severity.values()) {
-                bySeverity.put(severity, 0L);
-            }
-            counts.put(type, bySeverity);
-        }
-        long now = System.currentTimeMillis();
-        for (FindingType type : FindingType.values()) {
-            queries.openCounts(type, now).forEach(row -> counts.get(type).put((Severity) row[0], ((Number) row[1]).longValue()));
-        }
-        return counts;
     }
 }

@@ -119,23 +119,18 @@ public class FindingQueries {
                 .getResultList();
     }
 
-    /** How many findings of a type are open (as {@link FindingFilter.State#OPEN}), as rows of severity and count. */
-    public List<Object[]> openCounts(FindingType type, long nowMs) {
-        return em.createQuery("SELECT f.severity, COUNT(f) FROM Finding f WHERE f.type = :type AND f.lastSeenMs > :activeSince"
-                        + " AND f.acknowledgedBy IS NULL AND f.resolvedAtMs IS NULL GROUP BY f.severity", Object[].class)
+    /**
+     * How many findings of a type are active (seen in the last ten minutes, not resolved), in one pass over
+     * the index {@code pool_finding_open}: rows of severity, kind, who acknowledged them (null: nobody) and
+     * how many.
+     */
+    public List<Object[]> activeCounts(FindingType type, long nowMs) {
+        return em.createQuery("SELECT f.severity, f.kind, f.acknowledgedBy, COUNT(f) FROM Finding f WHERE f.type = :type"
+                        + " AND f.lastSeenMs > :activeSince AND f.resolvedAtMs IS NULL"
+                        + " GROUP BY f.severity, f.kind, f.acknowledgedBy", Object[].class)
                 .setParameter("type", type)
                 .setParameter("activeSince", nowMs - Finding.ACTIVE_MS)
                 .getResultList();
-    }
-
-    /** How many findings of a type and kind are active: seen in the last ten minutes and not resolved, acknowledged or not. */
-    public long countActive(FindingType type, String kind, long nowMs) {
-        return em.createQuery("SELECT COUNT(f) FROM Finding f WHERE f.type = :type AND f.lastSeenMs > :activeSince"
-                        + " AND f.kind = :kind AND f.resolvedAtMs IS NULL", Long.class)
-                .setParameter("type", type)
-                .setParameter("kind", kind)
-                .setParameter("activeSince", nowMs - Finding.ACTIVE_MS)
-                .getSingleResult();
     }
 
     /** How many findings each agent has raised, by agent id. */

@@ -8,18 +8,22 @@ import io.vantaechonebula.pool.api.FindingType;
 import io.vantaechonebula.pool.api.NodeHealthReport;
 import io.vantaechonebula.pool.api.NodeQuery;
 import io.vantaechonebula.pool.api.NodeRow;
+import io.vantaechonebula.pool.api.NetworkCounts;
 import io.vantaechonebula.pool.api.NodeStates;
 import io.vantaechonebula.pool.api.NodeTelemetryOperations;
 import io.vantaechonebula.pool.api.NodeView;
 import io.vantaechonebula.pool.api.Resolution;
 import io.vantaechonebula.pool.api.SampleView;
+import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.pool.findings.Finding;
 import io.vantaechonebula.pool.findings.FindingQueries;
 import io.vantaechonebula.pool.statistics.AggregateQueries;
 import io.vantaechonebula.pool.store.TelemetryQueries;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -72,11 +76,29 @@ public class NodeTelemetryOperationsBean implements NodeTelemetryOperations {
     }
 
     @Override
-    public NodeStates states() {
+    public NetworkCounts counts() {
         long now = System.currentTimeMillis();
         long heard = queries.nodesHeardSince(now - SilenceWatch.RETIRED_MS);
-        long silent = Math.min(heard, findings.countActive(FindingType.ALERT, SilenceWatch.KIND, now));
-        return new NodeStates(heard - silent, silent, queries.nodeCount() - heard);
+        long silent = 0;
+        Map<FindingType, Map<Severity, Long>> open = new EnumMap<>(FindingType.class);
+        for (FindingType type : FindingType.values()) {
+            Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+            for (Severity severity : Severity.values()) {
+                bySeverity.put(severity, 0L);
+            }
+            for (Object[] row : findings.activeCounts(type, now)) {
+                long count = ((Number) row[3]).longValue();
+                if (row[2] == null) {
+                    bySeverity.merge((Severity) row[0], count, Long::sum);
+                }
+                if (type == FindingType.ALERT && SilenceWatch.KIND.equals(row[1])) {
+                    silent += count;
+                }
+            }
+            open.put(type, bySeverity);
+        }
+        silent = Math.min(heard, silent);
+        return new NetworkCounts(new NodeStates(heard - silent, silent, queries.nodeCount() - heard), open);
     }
 
     @Override

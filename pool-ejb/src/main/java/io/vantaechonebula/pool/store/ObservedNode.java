@@ -11,7 +11,9 @@ import jakarta.persistence.Table;
 
 /** A node the pool has stored samples from, with what it last said about itself. */
 @Entity
-@Table(name = "telemetry_node", indexes = @Index(name = "telemetry_node_last_received", columnList = "last_received_ms"))
+@Table(name = "telemetry_node", indexes = {
+        @Index(name = "telemetry_node_last_received", columnList = "last_received_ms"),
+        @Index(name = "telemetry_node_dropped", columnList = "dropped_reported")})
 @NamedQuery(name = ObservedNode.ALL, query = "SELECT n FROM ObservedNode n ORDER BY n.nodeId")
 @NamedQuery(name = ObservedNode.COUNT, query = "SELECT COUNT(n) FROM ObservedNode n")
 @NamedQuery(name = ObservedNode.DROPPING, query = "SELECT n FROM ObservedNode n WHERE n.droppedReported > 0"

@@ -7,14 +7,12 @@ import io.vantaechonebula.node.api.MempoolSummary;
 import io.vantaechonebula.node.api.NodeOperations;
 import io.vantaechonebula.p2p.peer.PeerState;
 import io.vantaechonebula.p2p.peer.PeerView;
-import io.vantaechonebula.pool.api.FindingOperations;
-import io.vantaechonebula.pool.api.FindingType;
+import io.vantaechonebula.pool.api.NetworkCounts;
 import io.vantaechonebula.pool.api.NodeStates;
 import io.vantaechonebula.pool.api.NodeTelemetryOperations;
 import io.vantaechonebula.pool.api.PoolOperations;
 import io.vantaechonebula.pool.api.PoolStats;
 import io.vantaechonebula.pool.api.ProcessorSnapshot;
-import io.vantaechonebula.pool.api.Severity;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
@@ -27,6 +25,7 @@ import java.util.OptionalLong;
 public class NetworkBoard {
 
     static final int BLOCKS_AVERAGED = 20;
+    private static final NetworkCounts NONE_COUNTED = new NetworkCounts(new NodeStates(0, 0, 0), Map.of());
 
     @EJB
     private ChainOperations chains;
@@ -36,9 +35,6 @@ public class NetworkBoard {
 
     @EJB
     private PoolOperations pool;
-
-    @EJB
-    private FindingOperations findings;
 
     @EJB
     private NodeTelemetryOperations telemetry;
@@ -92,11 +88,8 @@ public class NetworkBoard {
                 slowest == null ? "" : slowest.name(), failures, deadBatches, stats.pipeline().sentToStoredP99Millis());
     }
 
-    public NodeStates nodes() {
-        return poolRunsHere() ? telemetry.states() : new NodeStates(0, 0, 0);
-    }
-
-    public Map<FindingType, Map<Severity, Long>> openFindings() {
-        return findings.openCounts();
+    /** The nodes and open findings, counted together; none where the pool does not run. */
+    public NetworkCounts counts() {
+        return poolRunsHere() ? telemetry.counts() : NONE_COUNTED;
     }
 }

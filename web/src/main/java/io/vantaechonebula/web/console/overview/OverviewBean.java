@@ -1,6 +1,7 @@
 package io.vantaechonebula.web.console.overview;
 
 import io.vantaechonebula.pool.api.FindingType;
+import io.vantaechonebula.pool.api.NetworkCounts;
 import io.vantaechonebula.pool.api.NodeStates;
 import io.vantaechonebula.pool.api.Severity;
 import io.vantaechonebula.web.console.LineChart;
@@ -22,10 +23,12 @@ public class OverviewBean {
     @Inject
     private BoardHistory history;
 
+    @Inject
+    private BoardCounts boardCounts;
+
     private List<ChainFigures> chains;
     private PoolFigures pool;
-    private NodeStates nodes;
-    private Map<FindingType, Map<Severity, Long>> findings;
+    private SharedReading.Reading<NetworkCounts> counts;
     private List<BoardHistory.Point> lastHour;
 
     public List<ChainFigures> getChains() {
@@ -43,10 +46,7 @@ public class OverviewBean {
     }
 
     public NodeStates getNodes() {
-        if (nodes == null) {
-            nodes = board.nodes();
-        }
-        return nodes;
+        return counts().nodes();
     }
 
     public long openAlerts(String severity) {
@@ -58,10 +58,23 @@ public class OverviewBean {
     }
 
     private long open(FindingType type, String severity) {
-        if (findings == null) {
-            findings = board.openFindings();
+        return counts().open(type, Severity.of(severity));
+    }
+
+    /** When the nodes and open findings shown were counted: one count serves every viewer for a few seconds. */
+    public long getCountedAtMs() {
+        return reading().atMs();
+    }
+
+    private NetworkCounts counts() {
+        return reading().value();
+    }
+
+    private SharedReading.Reading<NetworkCounts> reading() {
+        if (counts == null) {
+            counts = boardCounts.get();
         }
-        return findings.get(type).get(Severity.of(severity));
+        return counts;
     }
 
     public boolean isHistoryEmpty() {
@@ -85,7 +98,8 @@ public class OverviewBean {
     private <T extends Number> String perChain(String yTitle, Function<BoardHistory.Point, Map<String, T>> values,
                                                Function<T, Double> toValue) {
         LineChart chart = new LineChart(yTitle, "HH:mm");
-        List<String> names = getChains().stream().map(ChainFigures::name).toList();
+        // The names the last hour's readings have, rather than reading the chains again for them.
+        List<String> names = lastHour().stream().flatMap(point -> values.apply(point).keySet().stream()).distinct().toList();
         names.forEach(chart::series);
         for (BoardHistory.Point point : lastHour()) {
             Double[] row = names.stream().map(name -> {
