@@ -45,7 +45,7 @@ import java.util.logging.Level;
  */
 @Singleton
 @Startup
-@DependsOn("NodeIdentity")
+@DependsOn({"NodeIdentity", "SchemaMigrations"})
 @TransactionManagement(TransactionManagementType.BEAN)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ChainRegistry {

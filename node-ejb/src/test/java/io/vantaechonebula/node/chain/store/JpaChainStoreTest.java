@@ -17,6 +17,7 @@ import io.vantaechonebula.chain.store.InMemoryChainStore;
 import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.chain.tx.TransactionType;
+import io.vantaechonebula.node.database.SchemaMigrations;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -30,6 +31,7 @@ import java.util.function.Supplier;
 import org.eclipse.persistence.jpa.JpaHelper;
 import org.eclipse.persistence.sessions.SessionEvent;
 import org.eclipse.persistence.sessions.SessionEventAdapter;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,16 +48,25 @@ class JpaChainStoreTest {
             6 * BLOCK_TIME, 3 * BLOCK_TIME, EASY, EASY, GENESIS_TIME, 1_000, 10, 100, 16,
             Map.of(ALICE.publicKey().address(), 1_000_000L), new StakeParams(10_000, 5, 10, 2));
 
+    private final String url = migrated("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     private final EntityManagerFactory factory = Persistence.createEntityManagerFactory("chain", Map.of(
             "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
             "jakarta.persistence.jtaDataSource", "",
-            "jakarta.persistence.jdbc.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+            "jakarta.persistence.jdbc.url", url,
             "eclipselink.target-server", "None",
             "eclipselink.logging.level", "WARNING"));
     private final EntityManager em = factory.createEntityManager();
     private final JpaChainStore store = new JpaChainStore(em, "testnet", PARAMS.maxTransactionsPerBlock());
     private final Blockchain chain = inTransaction(() -> new Blockchain(PARAMS, store));
     private long clock = GENESIS_TIME;
+
+    /** The tables as the application makes them: by its migrations, not by EclipseLink. */
+    private static String migrated(String url) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(url);
+        SchemaMigrations.migrate(dataSource);
+        return url;
+    }
 
     @AfterEach
     void close() {
