@@ -15,7 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Creates and upgrades the database's tables with the versioned scripts under {@code db/vanta/<database>/}
+ * Creates and upgrades the database's tables with the versioned scripts under {@code db/vanta/}
  * (Flyway), before anything else of the application reads them: this is the node module's first startup
  * bean, and the EAR starts its modules in order, the pool's after the node's. The history is the table
  * {@value #HISTORY}. A database made before migrations, by EclipseLink, is taken as version 0, so the first
@@ -43,7 +43,7 @@ public class SchemaMigrations {
         String database = database(dataSource);
         Flyway flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/vanta/" + database)
+                .locations("classpath:db/vanta")
                 .table(HISTORY)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
@@ -57,7 +57,7 @@ public class SchemaMigrations {
         return result;
     }
 
-    /** The folder of scripts for the database behind the data source: {@code h2} or {@code postgresql}. */
+    /** Which database is behind the data source, {@code h2} or {@code postgresql}; the scripts run on both, nothing else. */
     static String database(DataSource dataSource) {
         String product;
         try (Connection connection = dataSource.getConnection()) {

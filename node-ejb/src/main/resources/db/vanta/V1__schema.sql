@@ -1,6 +1,9 @@
 -- The schema of VantaEchoNebula's database (both persistence units: chain_* of the node, pool_* and
 -- telemetry_* of the pool), as the entities map it.
 --
+-- One text for H2 and PostgreSQL: both read BYTEA and VARCHAR without a length the same way (H2 takes
+-- BYTEA as its BINARY VARYING, which is what EclipseLink maps byte[] to there).
+--
 -- It runs on a new database and on one made before migrations existed, by EclipseLink's
 -- create-or-extend-tables (baselined at version 0): so every statement says IF NOT EXISTS, the
 -- nullable columns that versions before this one added are added where missing, and the tables
@@ -14,19 +17,19 @@ CREATE SEQUENCE IF NOT EXISTS pool_training_id START WITH 50 INCREMENT BY 50;
 CREATE TABLE IF NOT EXISTS chain_block (
     chain VARCHAR(16) NOT NULL,
     id VARCHAR(64) NOT NULL,
-    certificate VARBINARY,
+    certificate BYTEA,
     cumulative_work VARCHAR(100) NOT NULL,
     effective_time_ms BIGINT NOT NULL,
-    encoded VARBINARY NOT NULL,
+    encoded BYTEA NOT NULL,
     height BIGINT NOT NULL,
     pruned BOOLEAN,
     status VARCHAR(16) NOT NULL,
-    undo VARBINARY,
+    undo BYTEA,
     PRIMARY KEY (chain, id)
 );
-ALTER TABLE chain_block ADD COLUMN IF NOT EXISTS certificate VARBINARY;
+ALTER TABLE chain_block ADD COLUMN IF NOT EXISTS certificate BYTEA;
 ALTER TABLE chain_block ADD COLUMN IF NOT EXISTS pruned BOOLEAN;
-ALTER TABLE chain_block ADD COLUMN IF NOT EXISTS undo VARBINARY;
+ALTER TABLE chain_block ADD COLUMN IF NOT EXISTS undo BYTEA;
 
 CREATE TABLE IF NOT EXISTS chain_main (
     chain VARCHAR(16) NOT NULL,
@@ -82,7 +85,7 @@ CREATE TABLE IF NOT EXISTS pool_sample_block (
     min_time_ms BIGINT NOT NULL,
     received_at_ms BIGINT NOT NULL,
     sample_count INTEGER NOT NULL,
-    samples VARBINARY NOT NULL,
+    samples BYTEA NOT NULL,
     verified BOOLEAN,
     PRIMARY KEY (batch_id, node_id)
 );
@@ -234,14 +237,14 @@ CREATE TABLE IF NOT EXISTS pool_model (
     name VARCHAR(64) NOT NULL,
     processor VARCHAR(32) NOT NULL,
     model VARCHAR(64),
-    state VARBINARY,
+    state BYTEA,
     trained_count BIGINT,
     updated_at_ms BIGINT,
     version INTEGER,
     PRIMARY KEY (subject, name, processor)
 );
 ALTER TABLE pool_model ADD COLUMN IF NOT EXISTS model VARCHAR(64);
-ALTER TABLE pool_model ADD COLUMN IF NOT EXISTS state VARBINARY;
+ALTER TABLE pool_model ADD COLUMN IF NOT EXISTS state BYTEA;
 ALTER TABLE pool_model ADD COLUMN IF NOT EXISTS trained_count BIGINT;
 ALTER TABLE pool_model ADD COLUMN IF NOT EXISTS updated_at_ms BIGINT;
 ALTER TABLE pool_model ADD COLUMN IF NOT EXISTS version INTEGER;
