@@ -16,8 +16,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Creates and upgrades the database's tables with the versioned scripts under {@code db/vanta/}
- * (Flyway), before anything else of the application reads them: this is the node module's first startup
- * bean, and the EAR starts its modules in order, the pool's after the node's. The history is the table
+ * (Flyway), before anything else of the application reads them: the node module's startup beans that use
+ * the database depend on this one, and the EAR starts its modules in order, the pool's after the node's.
+ * The history is the table
  * {@value #HISTORY}. A database made before migrations, by EclipseLink, is taken as version 0, so the first
  * script brings it to the schema of today and keeps its rows.
  */
