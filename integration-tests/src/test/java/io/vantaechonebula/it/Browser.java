@@ -197,6 +197,16 @@ final class Browser implements AutoCloseable {
         waitFor().until(ExpectedConditions.urlContains("/console/index.xhtml"));
     }
 
+    /** Waits until PrimeFaces has made the widget of that name: a page's widgets are made by its scripts, after loading. */
+    void waitForWidget(String widgetVar) {
+        try {
+            waitFor().until(ignored -> Boolean.TRUE.equals(
+                    driver.executeScript("return !!(window.PrimeFaces && PrimeFaces.widgets[arguments[0]]);", widgetVar)));
+        } catch (TimeoutException e) {
+            throw notFound("No PrimeFaces widget '" + widgetVar + "'", e);
+        }
+    }
+
     Object script(String javaScript, Object... arguments) {
         return driver.executeScript(javaScript, arguments);
     }

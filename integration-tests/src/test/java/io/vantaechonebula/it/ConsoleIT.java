@@ -372,6 +372,7 @@ class ConsoleIT {
             assertThat(newcomer.text("#forbidden")).contains("lacks the admin role");
 
             admin.open("/console/operators.xhtml");
+            admin.waitForWidget("widget_change_selected");
             admin.script("PrimeFaces.widgets['widget_change_selected'].selectValue(arguments[0]);", name);
             admin.click("#change\\:disable");
             admin.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(
