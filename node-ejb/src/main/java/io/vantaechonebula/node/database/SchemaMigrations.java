@@ -49,6 +49,9 @@ public class SchemaMigrations {
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .baselineDescription("tables made by EclipseLink before migrations")
+                // PostgreSQL notes each "IF NOT EXISTS" that found the thing there, and Flyway logs the notes as
+                // warnings: dozens on a new database, none of them a problem.
+                .initSql(database.equals("postgresql") ? "SET client_min_messages = WARNING" : null)
                 .load();
         MigrateResult result = flyway.migrate();
         String version = flyway.info().current().getVersion().getVersion();
