@@ -9,7 +9,7 @@ final class Metrics {
     }
 
     static String text() {
-        return Api.get("/metrics?scope=application").body();
+        return Api.get("/metrics").body();
     }
 
     /** The value of the first series of that name, or 0 when it is not there yet. */

@@ -70,10 +70,12 @@ class ObservabilityIT {
 
         String text = Metrics.text();
         assertThat(Metrics.value("vanta_ingest_samples_accepted_total")).isEqualTo(acceptedBefore + 4);
-        assertThat(text).contains("vanta_ingest_requests_total{mp_scope=\"application\",outcome=\"accepted\"}")
-                .contains("vanta_ingest_requests_total{mp_scope=\"application\",outcome=\"invalid\"}")
+        assertThat(text).contains("vanta_ingest_requests_total{outcome=\"accepted\"}")
+                .contains("vanta_ingest_requests_total{outcome=\"invalid\"}")
                 .contains("vanta_ingest_request_duration_seconds_count")
-                .contains("vanta_pool_samples_stored_total");
+                .contains("vanta_pool_samples_stored_total")
+                .contains("# HELP vanta_pool_samples_stored_total ")
+                .contains("jvm_memory_used_bytes{area=\"heap\"}");
         assertThat(Metrics.value("vanta_pool_samples_stored_total")).isGreaterThanOrEqualTo(4);
     }
 

@@ -17,9 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
 public class RestApplication extends Application {
 
     /**
-     * Jersey checks {@code @RolesAllowed} on resources only with this feature; web.xml's constraints
-     * check the same roles first, so a path a constraint misses is still refused. Named, not
-     * imported, so the EAR needs no Jersey class on a server that has none.
+     * Jersey (Payara) checks {@code @RolesAllowed} on resources only with this feature, RESTEasy
+     * (WildFly) only with {@code resteasy.role.based.security} (web.xml); web.xml's constraints check
+     * the same roles first, so a path a constraint misses is still refused. Named, not imported, so the
+     * EAR needs no Jersey class on a server that has none.
      */
     @Override
     public Map<String, Object> getProperties() {

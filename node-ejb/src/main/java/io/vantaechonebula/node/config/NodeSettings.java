@@ -17,9 +17,10 @@ public record NodeSettings(NodeMode mode, Path keyFile, List<String> chains) {
 
     static NodeSettings from(SettingsSource settings) {
         NodeMode mode = NodeMode.parse(settings.text("vanta.node.mode").orElse("full"));
-        // Without a configured file the key lives in the server's domain, beside its other configuration.
+        // Without a configured file the key lives beside the server's own configuration (Payara's domain, WildFly's).
         Path keyFile = settings.text("vanta.node.key-file").map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("com.sun.aas.instanceRoot", "."), "config", "vanta-node.key"));
+                .orElseGet(() -> Path.of(System.getProperty("jboss.server.config.dir",
+                        System.getProperty("com.sun.aas.instanceRoot", ".") + "/config"), "vanta-node.key"));
         NetworkChoice network = NetworkChoice.parse(settings.text("vanta.node.network").orElse("both"));
         return new NodeSettings(mode, keyFile, network.chains());
     }

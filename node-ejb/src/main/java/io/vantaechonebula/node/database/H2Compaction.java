@@ -52,16 +52,28 @@ final class H2Compaction {
         return (Integer) call(call(mvStore, "getFileStore"), "getChunksFillRate");
     }
 
-    /** Payara hands out its own wrapper around the driver's connection. */
+    /**
+     * The server hands out its own wrapper around the driver's connection: Payara's gives it with
+     * {@code getConnection()}, WildFly's with {@code getUnderlyingConnection()}.
+     */
     private static Object physical(Connection connection) {
         Object candidate = connection;
         for (int depth = 0; depth < 4; depth++) {
             if (isH2Connection(candidate.getClass())) {
                 return candidate;
             }
-            candidate = call(candidate, "getConnection");
+            candidate = call(candidate, hasPublic(candidate, "getUnderlyingConnection") ? "getUnderlyingConnection" : "getConnection");
         }
         throw new IllegalStateException("Found no H2 connection inside " + connection.getClass().getName());
+    }
+
+    private static boolean hasPublic(Object target, String method) {
+        try {
+            target.getClass().getMethod(method);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /** The driver's own connection or a subclass of it (an XA data source hands out one). */

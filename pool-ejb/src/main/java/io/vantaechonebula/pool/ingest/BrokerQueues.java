@@ -16,18 +16,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.management.Attribute;
 import javax.management.JMException;
 import javax.management.MBeanServer;
-import javax.management.ObjectName;
 
 /**
- * The pool's queues on the server's own OpenMQ broker, through the broker's JMX beans: their
- * depth, and the bound on {@code NodeData}. At the bound the broker slows JMS producers down
- * (flow control) instead of refusing them, and HTTP ingest answers 429. The bound
- * ({@code vanta.pool.queue-limit}) is read and set again every {@value #CHECK_SECONDS} s, as the
- * broker creates the queue only on first use and forgets the settings of a queue it created on its
- * own when it restarts.
+ * The pool's queues on the server's own broker ({@link QueueAdministration}: OpenMQ on Payara, ActiveMQ
+ * Artemis on WildFly): their depth, and the bound on {@code NodeData}. At the bound HTTP ingest answers 429;
+ * OpenMQ also slows JMS producers down (flow control) instead of refusing them. The bound
+ * ({@code vanta.pool.queue-limit}) is read and set again every {@value #CHECK_SECONDS} s, as OpenMQ creates
+ * the queue only on first use and forgets the settings of a queue it created on its own when it restarts.
  */
 @Singleton
 @Startup
@@ -36,9 +33,9 @@ public class BrokerQueues {
 
     private static final Logger LOG = Logger.getLogger(BrokerQueues.class.getName());
     private static final long CHECK_SECONDS = 5;
-    private static final String FLOW_CONTROL = "FLOW_CONTROL";
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    private volatile QueueAdministration broker;
     private volatile long limit;
     private long appliedLimit = -1;
 
@@ -58,19 +55,15 @@ public class BrokerQueues {
         task.cancel(false);
     }
 
-    /** The most messages {@code NodeData} holds before producers wait. */
+    /** The most messages {@code NodeData} holds before HTTP ingest answers 429. */
     public long limit() {
         return limit;
     }
 
     /** Messages on a queue now, committed and not yet consumed; empty when the broker does not know the queue yet. */
     public OptionalLong depth(String queue) {
-        try {
-            Object value = server.getAttribute(monitor(queue), "NumMsgs");
-            return OptionalLong.of(((Number) value).longValue());
-        } catch (JMException e) {
-            return OptionalLong.empty();
-        }
+        QueueAdministration known = broker();
+        return known == null ? OptionalLong.empty() : known.depth(queue);
     }
 
     public boolean nodeDataFull() {
@@ -82,36 +75,34 @@ public class BrokerQueues {
         return IntakeSettings.current().queueLimit();
     }
 
+    /** The broker's beans, once the broker has registered them. */
+    private QueueAdministration broker() {
+        QueueAdministration known = broker;
+        if (known == null) {
+            known = QueueAdministration.of(server).orElse(null);
+            broker = known;
+        }
+        return known;
+    }
+
     private void applyLimit() {
         try {
             limit = configuredLimit();
-            ObjectName config = config(PoolQueues.NODE_DATA);
-            if (!server.isRegistered(config)) {
+            QueueAdministration known = broker();
+            if (known == null) {
                 return;
             }
-            Object current = server.getAttribute(config, "MaxNumMsgs");
-            Object behavior = server.getAttribute(config, "LimitBehavior");
-            if (current instanceof Number number && number.longValue() == limit && FLOW_CONTROL.equals(behavior)) {
-                return;
-            }
-            server.setAttribute(config, new Attribute("MaxNumMsgs", limit));
-            server.setAttribute(config, new Attribute("LimitBehavior", FLOW_CONTROL));
-            if (appliedLimit != limit) {
+            boolean applied = known.bound(PoolQueues.NODE_DATA, limit);
+            if (applied && appliedLimit != limit) {
                 LOG.info(() -> "Queue " + PoolQueues.NODE_DATA + " holds at most " + limit
-                        + " messages; beyond that the broker slows producers down and HTTP ingest answers 429");
+                        + " messages; beyond that " + known.broker() + " slows producers down and HTTP ingest answers 429");
             }
-            appliedLimit = limit;
+            if (applied) {
+                appliedLimit = limit;
+            }
         } catch (JMException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not bound the " + PoolQueues.NODE_DATA + " queue through the broker's JMX beans;"
                     + " trying again in " + CHECK_SECONDS + " s", e);
         }
-    }
-
-    private static ObjectName monitor(String queue) throws JMException {
-        return new ObjectName("com.sun.messaging.jms.server:type=Destination,subtype=Monitor,desttype=q,name=\"" + queue + "\"");
-    }
-
-    private static ObjectName config(String queue) throws JMException {
-        return new ObjectName("com.sun.messaging.jms.server:type=Destination,subtype=Config,desttype=q,name=\"" + queue + "\"");
     }
 }

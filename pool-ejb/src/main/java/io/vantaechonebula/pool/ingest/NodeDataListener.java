@@ -1,5 +1,6 @@
 package io.vantaechonebula.pool.ingest;
 
+import io.vantaechonebula.pool.api.PoolMetrics;
 import io.vantaechonebula.pool.config.IntakeSettings;
 import io.vantaechonebula.telemetry.IngestLimits;
 import java.time.Clock;
@@ -23,7 +24,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.JMSException;
@@ -35,9 +35,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Consumes {@code NodeData}: validates each payload on arrival, whoever sent it, and stores its
@@ -84,9 +81,6 @@ public class NodeDataListener implements MessageListener {
     @EJB
     private Pipeline pipeline;
 
-    @Inject
-    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-    private MetricRegistry metrics;
 
     @Override
     public void onMessage(Message message) {
@@ -94,7 +88,7 @@ public class NodeDataListener implements MessageListener {
             consume(message);
         } catch (RuntimeException e) {
             // Not acknowledged: the broker delivers the message again, and the count shows operators it happened.
-            counter("vanta.pool.messages.rolled_back").inc();
+            PoolMetrics.MESSAGES_ROLLED_BACK.inc();
             throw e;
         }
     }
@@ -130,16 +124,16 @@ public class NodeDataListener implements MessageListener {
         try {
             sender = senderOf(message, body, payload.nodeId());
         } catch (SenderRefusedException e) {
-            counter("vanta.pool.senders.refused").inc();
+            PoolMetrics.SENDERS_REFUSED.inc();
             reject(message, body, "refused sender: " + e.getMessage());
             return;
         }
         int stored = store.store(new ReceivedPayload(payload, System.currentTimeMillis(), pipeline.stageNames(), sender));
         IntakeDrill.check(payload.nodeId());
         int duplicates = payload.samples().size() - stored;
-        counter("vanta.pool.samples.stored").inc(stored);
+        PoolMetrics.SAMPLES_STORED.inc(stored);
         pipeline.stored(stored, payload.sentAtMillis());
-        counter("vanta.pool.samples.duplicate").inc(duplicates);
+        PoolMetrics.SAMPLES_DUPLICATE.inc(duplicates);
         LOG.fine(() -> "Stored " + stored + " samples of node " + payload.nodeId() + " (" + duplicates + " already stored)");
     }
 
@@ -189,11 +183,7 @@ public class NodeDataListener implements MessageListener {
 
     private void reject(Message message, String body, String reason) {
         deadLetters.divert(message, body, reason);
-        counter("vanta.pool.dead_letters").inc();
-    }
-
-    private Counter counter(String name) {
-        return metrics.counter(name);
+        PoolMetrics.DEAD_LETTERS.inc();
     }
 
     /** The message's text; a BytesMessage over the limit is refused before it is read. */

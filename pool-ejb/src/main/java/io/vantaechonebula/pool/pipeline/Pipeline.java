@@ -4,6 +4,7 @@ import io.vantaechonebula.chain.encoding.LogText;
 import io.vantaechonebula.pool.agent.learningengine.LearnerWorker;
 import io.vantaechonebula.pool.agent.learningengine.TrainingConsumer;
 import io.vantaechonebula.pool.api.PipelineSnapshot;
+import io.vantaechonebula.pool.api.PoolMetrics;
 import io.vantaechonebula.pool.api.PoolQueues;
 import io.vantaechonebula.pool.api.ProcessorSnapshot;
 import io.vantaechonebula.pool.config.PoolRole;
@@ -27,11 +28,9 @@ import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.inject.Inject;
 import jakarta.jms.JMSDestinationDefinition;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,9 +43,6 @@ import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Drives the processors. Every second each processor that is not already busy works through its
@@ -99,9 +95,6 @@ public class Pipeline {
     @PersistenceContext(unitName = "pool")
     private EntityManager em;
 
-    @Inject
-    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-    private MetricRegistry metrics;
 
     private final Map<String, ProcessorStats> stats = new LinkedHashMap<>();
     private final Map<String, AtomicBoolean> busy = new HashMap<>();
@@ -252,7 +245,7 @@ public class Pipeline {
         DeadBatch dead = worker.setOldestAside(processor.name(), DEAD_AFTER_FAILURES_ALONE, error);
         if (dead != null) {
             processorStats.setAside();
-            metrics.counter("vanta.pool.dead.batches", new Tag("processor", processor.name())).inc();
+            PoolMetrics.DEAD_BATCHES.labelValues(processor.name()).inc();
             LOG.warning(() -> "The " + processor.name() + " processor set batch " + dead.batchId() + " aside as dead ("
                     + dead.sampleCount() + " samples from node " + LogText.of(dead.nodeId()) + "): it failed "
                     + DEAD_AFTER_FAILURES_ALONE + " times alone while the batch after it went through, with " + LogText.of(error)
@@ -280,7 +273,7 @@ public class Pipeline {
             LOG.info(() -> "The " + processor.name() + " processor works again after " + endedFailures
                     + " failed runs; its waiting batches are being processed");
         }
-        metrics.counter("vanta.pool.processor.batches", new Tag("processor", processor.name())).inc(run.batches());
+        PoolMetrics.PROCESSOR_BATCHES.labelValues(processor.name()).inc(run.batches());
         agentRan(processor.name(), run.samples(), millis);
         return run;
     }
@@ -294,8 +287,8 @@ public class Pipeline {
         Throwable cause = rootCause(e);
         String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         int inARow = processorStats.failed(error, System.currentTimeMillis());
-        metrics.counter("vanta.pool.processor.failures", new Tag("processor", id)).inc();
-        metrics.counter("vanta.agent.failures", new Tag("agent", agent)).inc();
+        PoolMetrics.PROCESSOR_FAILURES.labelValues(id).inc();
+        PoolMetrics.AGENT_FAILURES.labelValues(agent).inc();
         // The first failure with its stack trace, then a line a minute: a stuck processor must not flood the log.
         if (inARow == 1) {
             LOG.log(Level.WARNING, who + " failed a run; " + consequence + ": " + error, cause);
@@ -306,9 +299,8 @@ public class Pipeline {
 
     /** The agents' own metrics, whichever stage or watch did the work: items processed and time per run. */
     private void agentRan(String agent, int items, long millis) {
-        Tag tag = new Tag("agent", agent);
-        metrics.counter("vanta.agent.processed", tag).inc(items);
-        metrics.timer("vanta.agent.run", tag).update(Duration.ofMillis(millis));
+        PoolMetrics.AGENT_PROCESSED.labelValues(agent).inc(items);
+        PoolMetrics.AGENT_RUN.labelValues(agent).observe(millis / 1000.0);
     }
 
     /** The Learning Engine's round: the queue into training records, then each learner through its new records. */

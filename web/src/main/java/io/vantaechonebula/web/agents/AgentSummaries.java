@@ -5,16 +5,14 @@ import io.vantaechonebula.pool.api.AgentModels;
 import io.vantaechonebula.pool.api.AgentOperations;
 import io.vantaechonebula.pool.api.AgentSeries;
 import io.vantaechonebula.pool.api.PipelineSnapshot;
+import io.vantaechonebula.pool.api.PoolMetrics;
 import io.vantaechonebula.pool.api.PoolOperations;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * The twelve agents summed up from the pipeline's snapshot (their stages and watches; the intake for the
@@ -30,9 +28,6 @@ public class AgentSummaries {
     @EJB
     private AgentOperations state;
 
-    @Inject
-    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-    private MetricRegistry metrics;
 
     /** Every agent, in the order of {@link Agent}. */
     public List<AgentSummary> all() {
@@ -60,8 +55,8 @@ public class AgentSummaries {
         long failures = activities.stream().mapToLong(activity -> activity.snapshot().failures()).sum();
         AgentSummary.Intake intake = null;
         if (agent == Agent.DATA_STREAM_PROCESSOR) {
-            long rejected = count("vanta.pool.dead_letters") + count("vanta.pool.messages.rolled_back");
-            intake = new AgentSummary.Intake(count("vanta.pool.samples.stored"), count("vanta.pool.samples.duplicate"), rejected,
+            long rejected = (long) (PoolMetrics.DEAD_LETTERS.get() + PoolMetrics.MESSAGES_ROLLED_BACK.get());
+            intake = new AgentSummary.Intake((long) PoolMetrics.SAMPLES_STORED.get(), (long) PoolMetrics.SAMPLES_DUPLICATE.get(), rejected,
                     pipeline.samplesStoredPerSecond(), pipeline.sentToStoredP50Millis(), pipeline.sentToStoredP99Millis());
             processed += intake.stored();
             failures += rejected;
@@ -74,12 +69,5 @@ public class AgentSummaries {
         return new AgentSummary(agent, activities, intake, training, processed, failures,
                 models.getOrDefault(agent.id(), AgentModels.NONE), series.getOrDefault(agent.id(), AgentSeries.NONE),
                 findingCounts.getOrDefault(agent.id(), 0L));
-    }
-
-    private long count(String counter) {
-        return metrics.getCounters().entrySet().stream()
-                .filter(entry -> entry.getKey().getName().equals(counter))
-                .mapToLong(entry -> entry.getValue().getCount())
-                .sum();
     }
 }

@@ -1,5 +1,6 @@
 package io.vantaechonebula.web.pool;
 
+import io.vantaechonebula.pool.api.PoolMetrics;
 import io.vantaechonebula.web.security.RateLimits;
 import io.vantaechonebula.web.security.SignedRequests;
 import io.vantaechonebula.telemetry.IngestLimits;
@@ -41,9 +42,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -67,10 +65,6 @@ public class IngestResource {
 
     @Inject
     private RateLimits rateLimits;
-
-
-    @Inject
-    private MetricRegistry metrics;
 
     @Context
     private HttpServletRequest request;
@@ -97,7 +91,7 @@ public class IngestResource {
     @APIResponse(responseCode = "503", description = "The broker cannot take data now; retry after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response ingest(InputStream body) throws IOException, InvalidTelemetryException {
-        Timer.Context timing = metrics.timer("vanta.ingest.request.duration").time();
+        long started = System.nanoTime();
         String outcome = "invalid";
         try {
             Config config = ConfigProvider.getConfig();
@@ -140,7 +134,7 @@ public class IngestResource {
                         .header("Retry-After", "5").build();
             }
             outcome = "accepted";
-            metrics.counter("vanta.ingest.samples.accepted").inc(payload.samples().size());
+            PoolMetrics.INGEST_SAMPLES_ACCEPTED.inc(payload.samples().size());
             return Response.accepted(JSON.createObjectBuilder()
                             .add("status", "accepted")
                             .add("accepted", payload.samples().size())
@@ -150,8 +144,8 @@ public class IngestResource {
                     .type(MediaType.APPLICATION_JSON)
                     .build();
         } finally {
-            timing.stop();
-            metrics.counter("vanta.ingest.requests", new Tag("outcome", outcome)).inc();
+            PoolMetrics.INGEST_REQUEST_DURATION.observe((System.nanoTime() - started) / 1e9);
+            PoolMetrics.INGEST_REQUESTS.labelValues(outcome).inc();
         }
     }
 

@@ -153,7 +153,8 @@ public class OperatorIdentityStore implements IdentityStore {
 
     Path file() {
         return configuredFile.map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("com.sun.aas.instanceRoot", "."), "config", "vanta-operators"));
+                .orElseGet(() -> Path.of(System.getProperty("jboss.server.config.dir",
+                        System.getProperty("com.sun.aas.instanceRoot", ".") + "/config"), "vanta-operators"));
     }
 
     private static String digest(String name, char[] password) {
