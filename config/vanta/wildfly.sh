@@ -88,6 +88,8 @@ configure_wildfly_if_needed() {
 write_wildfly_properties() {
   database_settings "$WILDFLY_HOME/standalone/data/vanta"
   local url="${DB_URL#jdbc:}" class=org.h2.jdbcx.JdbcDataSource
+  # H2 would close the database in the JVM's shutdown hook, while WildFly still stops the application.
+  [[ "$DB_DRIVER" == org.h2.Driver ]] && url+=";DB_CLOSE_ON_EXIT=FALSE"
   [[ "$DB_DRIVER" == org.postgresql.Driver ]] && class=org.postgresql.ds.PGSimpleDataSource
   (umask 077 && cat >"$WILDFLY_PROPERTIES" <<EOF
 vanta.db.driver=$class
