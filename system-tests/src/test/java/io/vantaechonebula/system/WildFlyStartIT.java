@@ -2,25 +2,30 @@ package io.vantaechonebula.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.jms.JMSContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code ./vanta start --server wildfly} on a fresh run directory of its own: the same EAR on WildFly answers
- * health and metrics, stores telemetry sent over HTTP, mines and includes a transfer, and lets the generated
+ * health and metrics, stores telemetry sent over HTTP and over JMS (Artemis through the HTTP port), sets a
+ * message that is not telemetry aside as a dead letter, mines and includes a transfer, and lets the generated
  * admin in and nobody else; {@code ./vanta stop} ends it.
  */
 class WildFlyStartIT {
@@ -80,6 +85,40 @@ class WildFlyStartIT {
     }
 
     @Test
+    void storesTelemetrySentOverJmsWithTheSendCommand() throws Exception {
+        String node = "wildfly-jms-" + UUID.randomUUID();
+        Path batch = RUN.resolve(node + ".json");
+        Files.writeString(batch, Vanta.batch(node));
+        Vanta.Result send = Vanta.run(Duration.ofMinutes(2), ON_WILDFLY, "send", "--jms", "tcp://localhost:8080",
+                "--file", batch.toString());
+        assertThat(send.exit()).as(send.output()).isZero();
+
+        assertThat(eventually("/api/v1/nodes/" + node, body -> body.contains("\"samplesStored\":1"))).contains(node);
+    }
+
+    @Test
+    void setsAMessageThatIsNotTelemetryAsideAsADeadLetterWithItsReason() throws Exception {
+        Properties credentials = new Properties();
+        try (var in = Files.newInputStream(RUN.resolve("broker.credentials"))) {
+            credentials.load(in);
+        }
+        String marker = "not telemetry " + UUID.randomUUID();
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://localhost:8080?httpUpgradeEnabled=true");
+        factory.setEnable1xPrefixes(true);
+        try (factory; JMSContext context = factory.createContext(credentials.getProperty("user"), credentials.getProperty("password"))) {
+            context.createProducer().send(context.createQueue("NodeData"), marker);
+        }
+        String password = Files.readString(RUN.resolve("admin.password")).strip();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        String letters = "";
+        while (Instant.now().isBefore(deadline) && !letters.contains(marker)) {
+            letters = get("/api/v1/pool/dead-letters", "admin:" + password).body();
+            Thread.sleep(500);
+        }
+        assertThat(letters).as("the dead letters list the message with its reason").contains(marker).contains("reason");
+    }
+
+    @Test
     void minesAndIncludesATransferSentWithTheWalletCommand() throws Exception {
         Path key = RUN.resolve("recipient.key");
         Vanta.Result recipient = Vanta.run(Duration.ofMinutes(2), ON_WILDFLY, "wallet", "new", "--out", key.toString());
@@ -96,7 +135,7 @@ class WildFlyStartIT {
 
     @Test
     void theGeneratedAdminLogsInAndAWrongPasswordIsRefused() throws Exception {
-        String password = java.nio.file.Files.readString(RUN.resolve("admin.password")).strip();
+        String password = Files.readString(RUN.resolve("admin.password")).strip();
         assertThat(get("/api/v1/audit", "admin:" + password).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/audit", "admin:wrong-" + password).statusCode()).isEqualTo(401);
         HttpResponse<String> console = get("/console/", null);

@@ -1,6 +1,7 @@
 package io.vantaechonebula.agent.node;
 
 import io.vantaechonebula.agent.broker.BrokerLoginOptions;
+import io.vantaechonebula.agent.broker.Brokers;
 import io.vantaechonebula.agent.broker.OpenMqBroker;
 import io.vantaechonebula.agent.light.LightNode;
 import io.vantaechonebula.agent.light.LightNodeOptions;
@@ -76,7 +77,7 @@ public class NodeCommand implements Callable<Integer> {
 
     @Option(names = "--broker", paramLabel = "mq://HOST:PORT",
             description = "The pool's broker, mq://HOST:PORT or over TLS mqssl://HOST:PORT (default: the pool's host, port 7676,"
-                    + " over TLS when the pool is at an https:// address)")
+                    + " over TLS when the pool is at an https:// address); on WildFly tcp://HOST:8080")
     String broker;
 
     @Mixin
@@ -170,7 +171,7 @@ public class NodeCommand implements Callable<Integer> {
         }
         if (broker != null) {
             try {
-                broker = OpenMqBroker.address(broker, "--broker");
+                broker = Brokers.address(broker, "--broker");
             } catch (IllegalArgumentException e) {
                 err.println("vanta node: " + e.getMessage());
                 return 2;
@@ -265,7 +266,7 @@ public class NodeCommand implements Callable<Integer> {
             Optional<JmsBatchSender.Login> brokerUser) {
         return found -> transport.equals("http")
                 ? HttpBatchSender.toPool(http, found.baseUrl(), Optional.of(signer))
-                : OpenMqBroker.sender(broker != null ? broker
+                : Brokers.sender(broker != null ? broker
                         : OpenMqBroker.address(("https".equals(found.baseUrl().getScheme()) ? "mqssl://" : "mq://")
                                 + found.baseUrl().getHost(), "--pool"), brokerUser.orElseThrow(), Optional.of(signer));
     }

@@ -1,7 +1,7 @@
 package io.vantaechonebula.agent.send;
 
 import io.vantaechonebula.agent.broker.BrokerLoginOptions;
-import io.vantaechonebula.agent.broker.OpenMqBroker;
+import io.vantaechonebula.agent.broker.Brokers;
 import io.vantaechonebula.telemetry.IngestAddresses;
 import io.vantaechonebula.telemetry.InvalidTelemetryException;
 import io.vantaechonebula.telemetry.TelemetryParser;
@@ -61,7 +61,8 @@ public class SendCommand implements Callable<Integer> {
         String http;
 
         @Option(names = "--jms", paramLabel = "BROKER", required = true,
-                description = "Send straight to the pool's broker, e.g. mq://localhost:7676, or over TLS mqssl://localhost:7676")
+                description = "Send straight to the pool's broker, e.g. mq://localhost:7676, or over TLS mqssl://localhost:7676;"
+                        + " on WildFly tcp://localhost:8080")
         String jms;
     }
 
@@ -108,7 +109,7 @@ public class SendCommand implements Callable<Integer> {
             return new HttpBatchSender(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                     ingestEndpoint(transport.http));
         }
-        return OpenMqBroker.sender(OpenMqBroker.address(transport.jms, "--jms"), brokerLogin.login(), Optional.empty());
+        return Brokers.sender(Brokers.address(transport.jms, "--jms"), brokerLogin.login(), Optional.empty());
     }
 
     /** A base URL ({@code http://host:8080}) gets the ingest path; a full URL is used as given. */
