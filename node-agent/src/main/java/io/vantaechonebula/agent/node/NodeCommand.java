@@ -1,6 +1,7 @@
 package io.vantaechonebula.agent.node;
 
 import io.vantaechonebula.agent.broker.BrokerLoginOptions;
+import io.vantaechonebula.agent.broker.ArtemisBroker;
 import io.vantaechonebula.agent.broker.Brokers;
 import io.vantaechonebula.agent.broker.OpenMqBroker;
 import io.vantaechonebula.agent.light.LightNode;
@@ -266,9 +267,19 @@ public class NodeCommand implements Callable<Integer> {
             Optional<JmsBatchSender.Login> brokerUser) {
         return found -> transport.equals("http")
                 ? HttpBatchSender.toPool(http, found.baseUrl(), Optional.of(signer))
-                : Brokers.sender(broker != null ? broker
-                        : OpenMqBroker.address(("https".equals(found.baseUrl().getScheme()) ? "mqssl://" : "mq://")
-                                + found.baseUrl().getHost(), "--pool"), brokerUser.orElseThrow(), Optional.of(signer));
+                : Brokers.sender(broker != null ? broker : brokerOf(found), brokerUser.orElseThrow(), Optional.of(signer));
+    }
+
+    /**
+     * The found pool's broker: Artemis through the pool's own HTTP port on WildFly, else OpenMQ on the pool's host
+     * (over TLS when the pool is at an https:// address).
+     */
+    private static String brokerOf(PoolProbe.Found found) {
+        URI pool = found.baseUrl();
+        if (found.brokerOnHttpPort()) {
+            return ArtemisBroker.address("tcp://" + pool.getHost() + ":" + (pool.getPort() == -1 ? 80 : pool.getPort()), "--pool");
+        }
+        return OpenMqBroker.address(("https".equals(pool.getScheme()) ? "mqssl://" : "mq://") + pool.getHost(), "--pool");
     }
 
     /** Tells of a failed sampling once, until sampling works again or fails for another reason. */

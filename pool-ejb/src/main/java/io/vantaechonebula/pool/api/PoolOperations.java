@@ -38,4 +38,10 @@ public interface PoolOperations {
 
     /** Asks the database a trivial question; throws if it cannot answer. */
     void pingDatabase();
+
+    /**
+     * The server's JMS broker, as remote producers must address it: {@code openmq} (Payara; {@code mq://host:7676})
+     * or {@code artemis} (WildFly; {@code tcp://host:port} through the HTTP port); {@code unknown} before it started.
+     */
+    String brokerKind();
 }

@@ -47,4 +47,9 @@ final class ArtemisQueues implements QueueAdministration {
     public String broker() {
         return "ActiveMQ Artemis";
     }
+
+    @Override
+    public String kind() {
+        return "artemis";
+    }
 }

@@ -66,6 +66,12 @@ public class BrokerQueues {
         return known == null ? OptionalLong.empty() : known.depth(queue);
     }
 
+    /** The server's broker, {@code openmq} or {@code artemis}; {@code unknown} until its beans are registered. */
+    public String brokerKind() {
+        QueueAdministration known = broker();
+        return known == null ? "unknown" : known.kind();
+    }
+
     public boolean nodeDataFull() {
         return depth(PoolQueues.NODE_DATA).orElse(0) >= limit;
     }

@@ -52,6 +52,11 @@ final class OpenMqQueues implements QueueAdministration {
         return "OpenMQ";
     }
 
+    @Override
+    public String kind() {
+        return "openmq";
+    }
+
     private static ObjectName bean(String subtype, String queue) throws JMException {
         return new ObjectName(DOMAIN + ":type=Destination,subtype=" + subtype + ",desttype=q,name=\"" + queue + "\"");
     }

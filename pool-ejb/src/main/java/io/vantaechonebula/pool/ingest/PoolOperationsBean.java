@@ -100,4 +100,9 @@ public class PoolOperationsBean implements PoolOperations {
     public void pingDatabase() {
         telemetry.ping();
     }
+
+    @Override
+    public String brokerKind() {
+        return queues.brokerKind();
+    }
 }

@@ -26,6 +26,9 @@ interface QueueAdministration {
     /** Which broker this is, for the log. */
     String broker();
 
+    /** Which broker this is, for clients: {@code openmq} or {@code artemis}. */
+    String kind();
+
     /** The broker whose beans this server has registered: OpenMQ (Payara), ActiveMQ Artemis (WildFly), or none yet. */
     static Optional<QueueAdministration> of(MBeanServer server) {
         if (registered(server, OpenMqQueues.DOMAIN)) {

@@ -27,8 +27,16 @@ public final class PoolProbe {
     private static final String SYSTEM_NAME = "VantaEchoNebula";
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    /** A pool that answered: its base URL and its own node id. */
-    public record Found(URI baseUrl, String nodeId) {
+    /**
+     * A pool that answered: its base URL, its own node id, and its JMS broker ({@code openmq}, {@code artemis},
+     * or empty from a server that does not say).
+     */
+    public record Found(URI baseUrl, String nodeId, String broker) {
+
+        /** Whether JMS goes to Artemis through the pool's own HTTP port (WildFly) rather than OpenMQ's 7676. */
+        public boolean brokerOnHttpPort() {
+            return "artemis".equals(broker);
+        }
     }
 
     private final HttpClient client;
@@ -74,7 +82,7 @@ public final class PoolProbe {
             if (!SYSTEM_NAME.equals(status.getString("system", null)) || !status.getBoolean("pool", false)) {
                 return Optional.empty();
             }
-            return Optional.of(new Found(baseUrl, status.getString("nodeId", "")));
+            return Optional.of(new Found(baseUrl, status.getString("nodeId", ""), status.getString("broker", "")));
         } catch (RuntimeException e) {
             // Whatever answered is not the system: not JSON, or not its shape.
             return Optional.empty();

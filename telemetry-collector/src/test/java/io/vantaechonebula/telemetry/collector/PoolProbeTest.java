@@ -12,7 +12,17 @@ class PoolProbeTest {
     @Test
     void aFullNodeIsThePool() {
         assertThat(PoolProbe.parse(HERE, "{\"system\":\"VantaEchoNebula\",\"nodeId\":\"ab12\",\"mode\":\"full\",\"pool\":true}"))
-                .hasValue(new PoolProbe.Found(HERE, "ab12"));
+                .hasValue(new PoolProbe.Found(HERE, "ab12", ""));
+    }
+
+    @Test
+    void aPoolOnWildFlySaysItsBrokerIsOnItsHttpPort() {
+        PoolProbe.Found wildfly = PoolProbe.parse(HERE, "{\"system\":\"VantaEchoNebula\",\"nodeId\":\"ab12\",\"pool\":true,"
+                + "\"broker\":\"artemis\"}").orElseThrow();
+        PoolProbe.Found payara = PoolProbe.parse(HERE, "{\"system\":\"VantaEchoNebula\",\"nodeId\":\"ab12\",\"pool\":true,"
+                + "\"broker\":\"openmq\"}").orElseThrow();
+        assertThat(wildfly.brokerOnHttpPort()).isTrue();
+        assertThat(payara.brokerOnHttpPort()).isFalse();
     }
 
     @Test

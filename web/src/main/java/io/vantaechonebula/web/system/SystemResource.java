@@ -2,6 +2,7 @@ package io.vantaechonebula.web.system;
 
 import io.vantaechonebula.node.api.NodeOperations;
 import io.vantaechonebula.node.api.NodeStatus;
+import io.vantaechonebula.pool.api.PoolOperations;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,9 @@ public class SystemResource {
     @EJB
     private NodeOperations node;
 
+    @EJB
+    private PoolOperations pool;
+
     @GET
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
@@ -26,6 +30,6 @@ public class SystemResource {
     public SystemStatus status() {
         NodeStatus status = node.status();
         return new SystemStatus(SystemStatus.SYSTEM_NAME, status.version(), status.nodeId(), status.mode(), status.runsPool(),
-                status.chains(), status.startedAt().toString());
+                pool.brokerKind(), status.chains(), status.startedAt().toString());
     }
 }
