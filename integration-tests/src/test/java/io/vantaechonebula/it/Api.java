@@ -120,7 +120,22 @@ final class Api {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * A GET that meets a connection the server closed as it was reused ("EOF reached while reading") is sent
+     * once more on a new one, as browsers and HTTP clients do with idempotent requests; anything else is the answer.
+     */
     private static Answer send(HttpRequest request) {
+        try {
+            return sendOnce(request);
+        } catch (UncheckedIOException e) {
+            if (!"GET".equals(request.method())) {
+                throw e;
+            }
+            return sendOnce(request);
+        }
+    }
+
+    private static Answer sendOnce(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
