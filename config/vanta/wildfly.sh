@@ -102,13 +102,20 @@ write_wildfly_properties() {
   (umask 077 && cat >"$WILDFLY_PROPERTIES" <<EOF
 vanta.db.driver=$class
 vanta.db.subprotocol=${url%%:*}
-vanta.db.subname=${url#*:}
-vanta.db.user=$DB_USER
-vanta.db.password=$DB_PASSWORD
+vanta.db.subname=$(property_value "${url#*:}")
+vanta.db.user=$(property_value "$DB_USER")
+vanta.db.password=$(property_value "$DB_PASSWORD")
 EOF
   )
   [[ "$DB_DRIVER" == org.postgresql.Driver ]] && install_postgresql_module_if_needed
   return 0
+}
+
+# A value for a Java properties file: its backslashes kept, a leading space kept (an operator's password may have both).
+property_value() {
+  local value="${1//\\/\\\\}"
+  [[ "$value" == " "* ]] && value="\\$value"
+  printf '%s' "$value"
 }
 
 # PostgreSQL's JDBC driver as the module org.postgresql, which the EAR's jboss-deployment-structure.xml names.
