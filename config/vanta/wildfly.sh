@@ -141,6 +141,19 @@ install_postgresql_module_if_needed() {
 EOF
 }
 
+# All that a start does before it launches the server: WildFly unpacked and configured, the broker's
+# user, the database's properties and the operators file. ./vanta prepare-wildfly stops there, for a
+# WildFly that another program launches (the integration tests' managed container).
+wildfly_prepare() {
+  unpack_wildfly_if_needed
+  umask 077
+  install_eclipselink_if_needed
+  configure_wildfly_if_needed
+  add_broker_user
+  write_wildfly_properties
+  create_operators_file_if_needed "$WILDFLY_HOME/standalone/configuration/vanta-operators"
+}
+
 wildfly_start() {
   if wildfly_runs; then
     database_settings "$WILDFLY_HOME/standalone/data/vanta"
@@ -152,13 +165,7 @@ wildfly_start() {
   fi
   wildfly_check_ports_free
   build_if_needed
-  unpack_wildfly_if_needed
-  umask 077
-  install_eclipselink_if_needed
-  configure_wildfly_if_needed
-  add_broker_user
-  write_wildfly_properties
-  create_operators_file_if_needed "$WILDFLY_HOME/standalone/configuration/vanta-operators"
+  wildfly_prepare
   say "Database: $(describe_database)"
   say "Starting WildFly ($WILDFLY_HOME) ..."
   rm -f "$WILDFLY_DEPLOYMENTS/vanta.ear.failed"

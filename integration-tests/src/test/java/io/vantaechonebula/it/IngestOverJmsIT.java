@@ -63,11 +63,11 @@ class IngestOverJmsIT {
 
         assertThat(vanta("send", "--http", Api.BASE, "--file", file.toString())).isZero();
         JsonArray overHttp = sortedSamples(node, 4);
-        assertThat(vanta("send", "--jms", System.getProperty("vanta.broker"), "--user", "guest", "--password", "guest",
+        assertThat(vanta("send", "--jms", Broker.address(), "--user", Broker.USER, "--password", Broker.PASSWORD,
                 "--file", file.toString())).isZero();
         // The same file over the other path: wait until the pool has read it, then the rows are unchanged.
         double duplicatesBefore = Metrics.value("vanta_pool_samples_duplicate_total");
-        assertThat(vanta("send", "--jms", System.getProperty("vanta.broker"), "--user", "guest", "--password", "guest",
+        assertThat(vanta("send", "--jms", Broker.address(), "--user", Broker.USER, "--password", Broker.PASSWORD,
                 "--file", file.toString())).isZero();
         Api.eventually(() -> Metrics.value("vanta_pool_samples_duplicate_total"), seen -> seen >= duplicatesBefore + 4);
 
@@ -84,7 +84,7 @@ class IngestOverJmsIT {
         StringWriter err = new StringWriter();
 
         int exit = new CommandLine(new VantaCommand()).setErr(new PrintWriter(err))
-                .execute("send", "--jms", System.getProperty("vanta.broker"), "--user", "guest", "--password", "guest",
+                .execute("send", "--jms", Broker.address(), "--user", Broker.USER, "--password", Broker.PASSWORD,
                         "--file", file.toString());
 
         assertThat(exit).isEqualTo(1);

@@ -60,8 +60,7 @@ class NodeAgentIT {
                 "io.vantaechonebula.agent.VantaCommand", "node",
                 "--name", "it-" + transport, "--state-dir", state.resolve(transport).toString(),
                 "--pool", Api.BASE, "--transport", transport, "--type", "simple", "--interval", "1",
-                // The test server keeps the broker's stock user; ./vanta start replaces it (docs/security.md).
-                "--user", "guest", "--password", "guest"));
+                "--user", Broker.USER, "--password", Broker.PASSWORD));
         command.addAll(List.of(more));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }

@@ -32,7 +32,7 @@ class OperatorLoginIT {
     }
 
     private static Path operatorsFile() {
-        return Path.of(System.getProperty("payara.home"), "glassfish", "domains", "domain1", "config", "vanta-operators");
+        return ServerControl.configDir().resolve("vanta-operators");
     }
 
     @Test

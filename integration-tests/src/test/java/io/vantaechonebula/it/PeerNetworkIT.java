@@ -282,8 +282,7 @@ class PeerNetworkIT {
         ChainParams testnet = ChainParamsFile.bundled("testnet", PeerNetworkIT.class.getClassLoader());
         long stake = testnet.staking().minStake();
         Ed25519PrivateKey dev = KeyFile.read(Path.of("..", "config", "chains", "testnet-dev.key"));
-        Ed25519PrivateKey server = KeyFile.read(Path.of(System.getProperty("payara.home"), "glassfish", "domains", "domain1",
-                "config", "vanta-node.key"));
+        Ed25519PrivateKey server = KeyFile.read(ServerControl.configDir().resolve("vanta-node.key"));
         List<Process> nodes = new ArrayList<>(List.of(startLightNode("va"), startLightNode("vb")));
         try {
             List<Ed25519PrivateKey> keys = new ArrayList<>();

@@ -59,7 +59,7 @@ class PoolPipelineIT {
 
     @Test
     void aFailingProcessorFailsAloneAndCatchesUpWhenItWorksAgain() throws Exception {
-        ServerControl.asadmin("create-system-properties", "vanta.pool.drill.failing-processor=pattern-recognizer");
+        ServerControl.setProperties("vanta.pool.drill.failing-processor=pattern-recognizer");
         try {
             JsonObject before = stats();
             String node = newNodeId("isolated");
@@ -77,7 +77,7 @@ class PoolPipelineIT {
                 assertThat(failures(during, other)).as(other).isEqualTo(failures(before, other));
             }
         } finally {
-            ServerControl.asadmin("delete-system-property", "vanta.pool.drill.failing-processor");
+            ServerControl.removeProperty("vanta.pool.drill.failing-processor");
         }
         // The backlog empties when the run commits; the run's figures are counted just after: wait for both.
         JsonObject recovered = Api.eventually(PoolPipelineIT::stats, stats -> pending(stats, "pattern-recognizer") == 0
@@ -90,8 +90,8 @@ class PoolPipelineIT {
     void aBatchOneStageCannotTakeIsSetAsideAsDeadAndTheStageGoesOn() throws Exception {
         String poison = newNodeId("poison");
         String healthy = newNodeId("healthy");
-        ServerControl.asadmin("create-system-properties", "vanta.pool.drill.failing-node=" + poison);
-        ServerControl.asadmin("create-system-properties", "vanta.pool.drill.failing-processor=pattern-recognizer");
+        ServerControl.setProperties("vanta.pool.drill.failing-node=" + poison);
+        ServerControl.setProperties("vanta.pool.drill.failing-processor=pattern-recognizer");
         JsonObject after;
         try {
             assertThat(Api.post("/api/v1/pool/ingest", batch(poison, 1, 3).toString()).status()).isEqualTo(202);
@@ -101,8 +101,8 @@ class PoolPipelineIT {
             after = Api.eventually(PoolPipelineIT::stats, stats -> pending(stats, "pattern-recognizer") == 0
                     && processor(stats, "pattern-recognizer").getInt("deadBatches") > 0);
         } finally {
-            ServerControl.asadmin("delete-system-property", "vanta.pool.drill.failing-processor");
-            ServerControl.asadmin("delete-system-property", "vanta.pool.drill.failing-node");
+            ServerControl.removeProperty("vanta.pool.drill.failing-processor");
+            ServerControl.removeProperty("vanta.pool.drill.failing-node");
         }
         assertThat(pending(after, "pattern-recognizer")).as("the stage went on past the batch it cannot take").isZero();
         Api.Answer anonymous = Api.get("/api/v1/pool/dead-batches");
@@ -128,14 +128,14 @@ class PoolPipelineIT {
         Api.nodeWithSamples(node, 3).orElseThrow();
         Api.eventually(() -> minutes(node), answer -> cpuSamples(answer) == 3);
         Api.sleep(1500);
-        ServerControl.asadmin("create-system-properties", "vanta.pool.node-retention-hours=0");
+        ServerControl.setProperties("vanta.pool.node-retention-hours=0");
         try {
             // Retirement runs with the raw retention, once a minute.
             Api.Answer gone = Api.eventually(() -> Api.get("/api/v1/nodes/" + node), answer -> answer.status() == 404,
                     Duration.ofMinutes(3));
             assertThat(gone.status()).isEqualTo(404);
         } finally {
-            ServerControl.asadmin("delete-system-property", "vanta.pool.node-retention-hours");
+            ServerControl.removeProperty("vanta.pool.node-retention-hours");
         }
         assertThat(Api.get("/api/v1/nodes/" + node + "/metrics?resolution=minute").status()).as("its aggregates went with it")
                 .isEqualTo(404);
@@ -149,10 +149,10 @@ class PoolPipelineIT {
         String node = newNodeId("full");
         List<Integer> statuses = new ArrayList<>();
         Api.Answer refused = null;
-        ServerControl.asadmin("create-system-properties", "vanta.pool.queue-limit=3");
-        try (BrokerAdmin broker = new BrokerAdmin()) {
+        ServerControl.setProperties("vanta.pool.queue-limit=3");
+        try {
             Api.eventually(PoolPipelineIT::stats, stats -> queueLimit(stats) == 3);
-            broker.pauseConsumers("NodeData");
+            ServerControl.pauseConsumers("NodeData", true);
             try {
                 for (int i = 0; i < 10 && refused == null; i++) {
                     Api.Answer answer = Api.post("/api/v1/pool/ingest", batch(node, 1 + 2L * i, 2).toString());
@@ -163,10 +163,10 @@ class PoolPipelineIT {
                 }
                 assertThat(stats().getJsonObject("queues").getJsonObject("NodeData").getInt("depth")).isGreaterThanOrEqualTo(3);
             } finally {
-                broker.resume("NodeData");
+                ServerControl.pauseConsumers("NodeData", false);
             }
         } finally {
-            ServerControl.asadmin("delete-system-property", "vanta.pool.queue-limit");
+            ServerControl.removeProperty("vanta.pool.queue-limit");
         }
         assertThat(refused).as("statuses " + statuses).isNotNull();
         assertThat(refused.header("Retry-After")).hasValueSatisfying(value -> assertThat(Integer.parseInt(value)).isPositive());
@@ -182,7 +182,7 @@ class PoolPipelineIT {
     void aMessageDeliveredAgainAfterARollbackIsStoredOnce() throws Exception {
         String node = newNodeId("redelivered");
         double rolledBackBefore = Metrics.value("vanta_pool_messages_rolled_back_total");
-        ServerControl.asadmin("create-system-properties", "vanta.pool.drill.failing-intake-node=" + node);
+        ServerControl.setProperties("vanta.pool.drill.failing-intake-node=" + node);
         try {
             try (Broker broker = new Broker()) {
                 broker.sendText(batch(node, 1, 3).toString());
@@ -191,7 +191,7 @@ class PoolPipelineIT {
                     value -> value >= rolledBackBefore + 2);
             assertThat(rolledBack).as("delivered, rolled back, delivered again").isGreaterThanOrEqualTo(rolledBackBefore + 2);
         } finally {
-            ServerControl.asadmin("delete-system-property", "vanta.pool.drill.failing-intake-node");
+            ServerControl.removeProperty("vanta.pool.drill.failing-intake-node");
         }
         JsonObject stored = Api.nodeWithSamples(node, 3).orElseThrow();
         assertThat(stored.getJsonNumber("samplesStored").longValue()).isEqualTo(3);
@@ -225,12 +225,12 @@ class PoolPipelineIT {
         Api.nodeWithSamples(rolledUp, 4).orElseThrow();
         Api.eventually(() -> minutes(rolledUp), answer -> cpuSamples(answer) == 4);
         String waiting = newNodeId("unrolled");
-        ServerControl.asadmin("create-system-properties", "vanta.pool.drill.failing-processor=memory-consolidator");
+        ServerControl.setProperties("vanta.pool.drill.failing-processor=memory-consolidator");
         try {
             assertThat(Api.post("/api/v1/pool/ingest", batch(waiting, 1, 4).toString()).status()).isEqualTo(202);
             Api.nodeWithSamples(waiting, 4).orElseThrow();
             Api.eventually(PoolPipelineIT::stats, stats -> failures(stats, "memory-consolidator") > 0 && pending(stats, "memory-consolidator") > 0);
-            ServerControl.asadmin("create-system-properties", "vanta.pool.raw-storage-limit=1");
+            ServerControl.setProperties("vanta.pool.raw-storage-limit=1");
             try {
                 // Pruning runs once a minute.
                 JsonObject pruned = Api.eventually(() -> raw(rolledUp), answer -> answer.getJsonArray("points").isEmpty(),
@@ -239,10 +239,10 @@ class PoolPipelineIT {
                 assertThat(raw(waiting).getJsonArray("points")).as("raw samples not yet rolled up").hasSize(4);
                 assertThat(cpuSamples(minutes(rolledUp))).as("the aggregates outlive the raw samples").isEqualTo(4);
             } finally {
-                ServerControl.asadmin("delete-system-property", "vanta.pool.raw-storage-limit");
+                ServerControl.removeProperty("vanta.pool.raw-storage-limit");
             }
         } finally {
-            ServerControl.asadmin("delete-system-property", "vanta.pool.drill.failing-processor");
+            ServerControl.removeProperty("vanta.pool.drill.failing-processor");
         }
         assertThat(cpuSamples(Api.eventually(() -> minutes(waiting), answer -> cpuSamples(answer) == 4))).isEqualTo(4);
     }

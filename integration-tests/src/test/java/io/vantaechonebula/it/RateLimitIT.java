@@ -31,13 +31,9 @@ class RateLimitIT {
 
     /** Lifts the limits again, and waits until the server reads them lifted, so that later tests are not throttled. */
     @AfterEach
-    void back() {
+    void back() throws Exception {
         for (String property : PROPERTIES) {
-            try {
-                ServerControl.asadmin("delete-system-property", property);
-            } catch (Exception e) {
-                // Not set by this test.
-            }
+            ServerControl.removeProperty(property);
         }
         TestOperators.add();
         Api.Answer login = Api.eventually(() -> Api.getAs("/api/v1/pool/dead-batches", TestOperators.VIEWER,
@@ -47,8 +43,8 @@ class RateLimitIT {
 
     @Test
     void aNodePastItsRateIsAnswered429WithRetryAfterAndThatPayloadIsNotStored() throws Exception {
-        ServerControl.asadmin("create-system-properties", "vanta.ratelimit.limit-loopback=true:"
-                + "vanta.ratelimit.ingest-node.burst=2:vanta.ratelimit.ingest-node.per-second=0.01");
+        ServerControl.setProperties("vanta.ratelimit.limit-loopback=true",
+                "vanta.ratelimit.ingest-node.burst=2", "vanta.ratelimit.ingest-node.per-second=0.01");
         String node = newNodeId("eager");
         AtomicLong seq = new AtomicLong();
         Api.Answer limited = Api.eventually(() -> Api.post("/api/v1/pool/ingest", batch(node, seq.incrementAndGet(), 1).toString()),
@@ -68,8 +64,8 @@ class RateLimitIT {
     @Test
     void failedLoginsPastTheirRateAreRefusedWithoutTryingEvenTheRightPassword() throws Exception {
         TestOperators.add();
-        ServerControl.asadmin("create-system-properties", "vanta.ratelimit.limit-loopback=true:"
-                + "vanta.ratelimit.failed-logins.burst=3:vanta.ratelimit.failed-logins.per-second=0.01");
+        ServerControl.setProperties("vanta.ratelimit.limit-loopback=true",
+                "vanta.ratelimit.failed-logins.burst=3", "vanta.ratelimit.failed-logins.per-second=0.01");
         String path = "/api/v1/pool/dead-batches";
         Api.Answer throttled = Api.eventually(() -> Api.getAs(path, TestOperators.VIEWER, "wrong"), answer -> answer.status() == 429);
         assertThat(throttled.status()).isEqualTo(429);
@@ -82,7 +78,7 @@ class RateLimitIT {
     @Test
     void aThousandBadLoginsCostNoMorePasswordChecksThanTheDefaultRateRefills() throws Exception {
         TestOperators.add();
-        ServerControl.asadmin("create-system-properties", "vanta.ratelimit.limit-loopback=true");
+        ServerControl.setProperties("vanta.ratelimit.limit-loopback=true");
         String path = "/api/v1/pool/dead-batches";
         Api.eventually(() -> Api.getAs(path, TestOperators.VIEWER, "wrong"), answer -> answer.status() == 429);
 

@@ -7,29 +7,116 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Restarts the Payara Server the test run started, as an operator would, and waits until it is ready again. */
+/**
+ * The server the test run started, Payara Server or WildFly (system property {@code vanta.server}), used
+ * through its own administration tool as an operator would: asadmin, or WildFly's jboss-cli.
+ */
 final class ServerControl {
 
     private ServerControl() {
     }
 
+    static boolean isWildFly() {
+        return "wildfly".equals(System.getProperty("vanta.server", "payara"));
+    }
+
+    /** The server's configuration folder, where the operators file and the node's key live. */
+    static Path configDir() {
+        return Path.of(System.getProperty("vanta.server.config"));
+    }
+
+    /** Sets system properties in the running server, each given as {@code name=value}. */
+    static void setProperties(String... assignments) throws IOException, InterruptedException {
+        if (!isWildFly()) {
+            List<String> escaped = new ArrayList<>();
+            for (String assignment : assignments) {
+                int equals = assignment.indexOf('=');
+                escaped.add(assignment.substring(0, equals + 1) + assignment.substring(equals + 1).replace(":", "\\:"));
+            }
+            asadmin("create-system-properties", String.join(":", escaped));
+            return;
+        }
+        for (String assignment : assignments) {
+            int equals = assignment.indexOf('=');
+            String name = assignment.substring(0, equals);
+            removeProperty(name);
+            cli("/system-property=" + name + ":add(value=\"" + assignment.substring(equals + 1).replace("\"", "\\\"") + "\")");
+        }
+    }
+
+    /** Removes a system property from the running server; one that is not set is no error. */
+    static void removeProperty(String name) throws IOException, InterruptedException {
+        if (isWildFly()) {
+            run(cliCommand("/system-property=" + name + ":remove"), false);
+        } else {
+            run(asadminCommand("delete-system-property", name), false);
+        }
+    }
+
+    /**
+     * Restarts the server as an operator would and waits until it is ready again. WildFly, started by the
+     * tests' launcher and not by its own script, cannot start a new process of itself: it reloads, which
+     * stops and starts every service of the server and the application with them.
+     */
     static void restart() throws IOException, InterruptedException {
-        asadmin("restart-domain", "domain1");
+        if (isWildFly()) {
+            cli("reload");
+        } else {
+            asadmin("restart-domain", "domain1");
+        }
         Api.Answer ready = Api.eventually(ServerControl::readiness, answer -> answer.status() == 200);
         if (ready.status() != 200) {
             throw new IllegalStateException("The server is not ready after its restart: " + ready.body());
         }
     }
 
-    /** Runs an asadmin command against the test server, failing the test if it does not succeed. */
-    static void asadmin(String... arguments) throws IOException, InterruptedException {
+    /** Stops or resumes delivery from a queue to its consumers; producers can still send. */
+    static void pauseConsumers(String queue, boolean paused) throws IOException, InterruptedException {
+        if (isWildFly()) {
+            cli("/subsystem=messaging-activemq/server=default/jms-queue=" + queue + (paused ? ":pause" : ":resume"));
+            return;
+        }
+        try (BrokerAdmin broker = new BrokerAdmin()) {
+            if (paused) {
+                broker.pauseConsumers(queue);
+            } else {
+                broker.resume(queue);
+            }
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException("The broker's administration refused: " + e, e);
+        }
+    }
+
+    private static void asadmin(String... arguments) throws IOException, InterruptedException {
+        run(asadminCommand(arguments), true);
+    }
+
+    private static void cli(String command) throws IOException, InterruptedException {
+        run(cliCommand(command), true);
+    }
+
+    private static List<String> asadminCommand(String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("payara.home"), "bin", "asadmin").toString());
         command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private static List<String> cliCommand(String operation) {
+        return List.of(Path.of(System.getProperty("wildfly.home"), "bin", "jboss-cli.sh").toString(), "--connect",
+                "--command=" + operation);
+    }
+
+    /** Runs the server's tool; failing the test when it does not succeed and {@code mustSucceed}. */
+    private static void run(List<String> command, boolean mustSucceed) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " did not succeed: " + output);
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish within 5 minutes: " + output);
+        }
+        if (mustSucceed && process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " did not succeed: " + output);
         }
     }
 

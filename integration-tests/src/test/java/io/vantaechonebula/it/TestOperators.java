@@ -30,7 +30,7 @@ final class TestOperators {
         if (added) {
             return;
         }
-        Path file = Path.of(System.getProperty("payara.home"), "glassfish", "domains", "domain1", "config", "vanta-operators");
+        Path file = ServerControl.configDir().resolve("vanta-operators");
         try {
             OperatorsFile.put(file, new Operator(ADMIN, Set.of(Role.ADMIN), PasswordHash.hash(ADMIN_PASSWORD.toCharArray())));
             OperatorsFile.put(file, new Operator(OPERATOR, Set.of(Role.OPERATOR), PasswordHash.hash(OPERATOR_PASSWORD.toCharArray())));
