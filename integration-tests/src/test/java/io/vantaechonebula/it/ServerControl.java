@@ -73,7 +73,8 @@ final class ServerControl {
     /** Stops or resumes delivery from a queue to its consumers; producers can still send. */
     static void pauseConsumers(String queue, boolean paused) throws IOException, InterruptedException {
         if (isWildFly()) {
-            cli("/subsystem=messaging-activemq/server=default/jms-queue=" + queue + (paused ? ":pause" : ":resume"));
+            // A queue the application defines is a runtime queue of the broker, its address jms.queue.<name>.
+            cli("/subsystem=messaging-activemq/server=default/runtime-queue=jms.queue." + queue + (paused ? ":pause" : ":resume"));
             return;
         }
         try (BrokerAdmin broker = new BrokerAdmin()) {
@@ -103,8 +104,9 @@ final class ServerControl {
     }
 
     private static List<String> cliCommand(String operation) {
+        // The timeout is also how long "reload" waits for the server to be back, the application deployed.
         return List.of(Path.of(System.getProperty("wildfly.home"), "bin", "jboss-cli.sh").toString(), "--connect",
-                "--command=" + operation);
+                "--timeout=180000", "--command=" + operation);
     }
 
     /** Runs the server's tool; failing the test when it does not succeed and {@code mustSucceed}. */

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.ProblemType;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,25 @@ class LimitedBodyTest {
                         e -> assertThat(e.type()).isEqualTo(ProblemType.PAYLOAD_TOO_LARGE))
                 .hasMessageContaining("larger than 100 bytes").hasMessageEndingWith("Send less.");
         assertThat(in.available()).isZero();
+    }
+
+    @Test
+    void aBodyTheServerStopsPastTheLimitIsStillTooLargeNotIncomplete() {
+        // WildFly's own size limit ends the upload with an IOException while the oversized body is drained.
+        InputStream endedByTheServer = new InputStream() {
+            private int served;
+
+            @Override
+            public int read() throws IOException {
+                if (served++ >= 150) {
+                    throw new IOException("UT000020: Connection terminated as request was larger than 150");
+                }
+                return 'x';
+            }
+        };
+        assertThatThrownBy(() -> LimitedBody.read(endedByTheServer, 100, ProblemType.INVALID_TELEMETRY, "Send less."))
+                .isInstanceOfSatisfying(ApiProblemException.class,
+                        e -> assertThat(e.type()).isEqualTo(ProblemType.PAYLOAD_TOO_LARGE));
     }
 
     @Test

@@ -46,6 +46,9 @@ import java.util.logging.Logger;
  * one commit among the payloads that arrive together, so many deliveries run at once). A server
  * that dies between the commit and the acknowledgement gets the message again, and de-duplication
  * stores nothing twice.
+ *
+ * <p>Each broker's own settings for it (deliveries at once, redelivery) are in descriptors the other
+ * server ignores: {@code META-INF/glassfish-ejb-jar.xml} (OpenMQ) and {@code META-INF/jboss-ejb3.xml} (Artemis).
  */
 @JMSDestinationDefinition(name = PoolQueues.NODE_DATA_JNDI, interfaceName = "jakarta.jms.Queue",
         destinationName = PoolQueues.NODE_DATA)
@@ -54,12 +57,7 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = PoolQueues.NODE_DATA_JNDI),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "endpointPoolMaxSize", propertyValue = "32"),
-        // A message whose transaction fails (the database is down, say) is tried again every 2 s for
-        // days, not moved to the broker's own dead-message queue after 6 quick tries as OpenMQ does by default.
-        @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts", propertyValue = "100000"),
-        @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryInterval", propertyValue = "2000")
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
 })
 public class NodeDataListener implements MessageListener {
 
