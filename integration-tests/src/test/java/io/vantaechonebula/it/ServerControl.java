@@ -31,7 +31,8 @@ final class ServerControl {
             List<String> escaped = new ArrayList<>();
             for (String assignment : assignments) {
                 int equals = assignment.indexOf('=');
-                escaped.add(assignment.substring(0, equals + 1) + assignment.substring(equals + 1).replace(":", "\\:").replace("=", "\\="));
+                String value = assignment.substring(equals + 1).replace(":", "\\:").replace("=", "\\=");
+                escaped.add(assignment.substring(0, equals + 1) + value);
             }
             asadmin("create-system-properties", String.join(":", escaped));
             return;
