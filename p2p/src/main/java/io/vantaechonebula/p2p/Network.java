@@ -184,6 +184,11 @@ public final class Network {
         return peers.views(clock.getAsLong());
     }
 
+    /** How many times a peer was banned since the node started. */
+    public long bans() {
+        return peers.bans();
+    }
+
     public int connectedPeerCount() {
         return peers.connectedCount();
     }

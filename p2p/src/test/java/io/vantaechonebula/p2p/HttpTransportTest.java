@@ -50,9 +50,9 @@ class HttpTransportTest {
         SimNode node = new SimNode(name, address, key, TestChains.params(), clock);
         NetworkSettings settings = new NetworkSettings(address, "basic", "vanta-test", seeds, List.of(), PeerLimits.DEFAULTS,
                 NetworkSettings.DEFAULT_MAX_CLOCK_SKEW_MS, 40);
-        node.network = new Network(settings, key, node, new HttpPeerClient(key, clock::get), Runnable::run,
-                Runnable::run, clock::get);
-        server.createContext(P2pHttpApi.BASE, new JdkHttpHandler(new P2pHttpApi(node.network)));
+        node.network = new Network(settings, key, node,
+                new HttpPeerClient(key, clock::get, HttpPeerClient.CALL_TIMEOUT, node.traffic), Runnable::run, Runnable::run, clock::get);
+        server.createContext(P2pHttpApi.BASE, new JdkHttpHandler(new P2pHttpApi(node.network, node.traffic)));
         // As a light node's: a node that calls back a caller answers a hello of the caller's meanwhile.
         server.setExecutor(handlers);
         server.start();
@@ -73,8 +73,13 @@ class HttpTransportTest {
         assertThat(a.network.peerAddresses()).as("b's address, believed once b answered a's call-back (P7)")
                 .containsExactly(b.address);
         assertThat(b.network.peerViews().get(0).latencyMs()).isPresent();
+        long receivedBeforeSync = b.traffic.receivedBytes();
         b.network.syncOnce();
         assertThat(b.headHash()).as("synced in batches of 40").isEqualTo(a.headHash());
+        assertThat(b.traffic.receivedBytes() - receivedBeforeSync).as("120 blocks' answers, counted by the caller")
+                .isGreaterThan(120L * 100);
+        assertThat(a.traffic.sentBytes()).as("the same answers, counted by the server").isGreaterThan(120L * 100);
+        assertThat(a.traffic.receivedBytes()).as("b's hello, peers and sync requests").isPositive();
 
         Block next = a.mine();
         assertThat(b.headHash()).isEqualTo(next.hash());

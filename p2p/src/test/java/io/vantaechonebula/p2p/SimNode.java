@@ -48,6 +48,8 @@ final class SimNode implements LocalChains {
     /** Runs as this node is about to answer a sync request: what happens while the request is on its way. */
     Runnable beforeAnsweringSync = () -> { };
     Network network;
+    /** The bytes of this node's calls and answers, where a test counts them. */
+    final Traffic traffic = new Traffic();
 
     SimNode(String name, String address, Ed25519PrivateKey key, ChainParams params, AtomicLong clock) {
         this.name = name;

@@ -69,6 +69,7 @@ public final class RunningChain {
     private final MiningHold miningHold;
     private final AtomicLong blocksImported = new AtomicLong();
     private final AtomicLong transactionsImported = new AtomicLong();
+    private final ChainCounters counters = new ChainCounters();
     private final Map<Hash, String> rejections = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Hash, String> eldest) {
@@ -183,11 +184,13 @@ public final class RunningChain {
             Mempool.Added added = mempool.add(tx, accounts);
             rejections.remove(tx.id());
             if (added != Mempool.Added.ALREADY_PENDING) {
+                counters.accepted();
                 tell("transaction " + tx.id(), () -> events.transactionTaken(params, tx));
             }
             return added;
         } catch (InvalidTransactionException e) {
             rejections.put(tx.id(), e.reason().code() + ": " + e.getMessage());
+            counters.refused(e.reason());
             throw e;
         }
     }
@@ -311,6 +314,7 @@ public final class RunningChain {
 
     private void afterHeadChanged(Block block, ImportResult result) {
         if (result instanceof ImportResult.Reorganized reorg) {
+            counters.reorganised(reorg.depth());
             LOG.warning(() -> "Chain " + params.name() + " reorganised: " + reorg.depth() + " blocks left the main chain after "
                     + reorg.forkPoint() + "; new head " + reorg.hash() + " at height " + reorg.height());
             for (Transaction orphan : reorg.orphaned()) {
@@ -404,6 +408,11 @@ public final class RunningChain {
     /** Transactions in the blocks of {@link #blocksImported()}. */
     public long transactionsImported() {
         return transactionsImported.get();
+    }
+
+    /** Re-organisations and the mempool's answers since the node started. */
+    public ChainCounters.Counts counts() {
+        return counters.read();
     }
 
     public HashRateMeter hashRate() {

@@ -11,6 +11,7 @@ import io.vantaechonebula.chain.fork.TestChains;
 import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.pow.MiningTarget;
 import io.vantaechonebula.chain.store.InMemoryChainStore;
+import io.vantaechonebula.chain.tx.RejectionReason;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.p2p.LocalChains.TransactionOffer;
 import java.util.ArrayList;
@@ -85,6 +86,31 @@ class RunningChainTest {
             assertThat(status.state()).isEqualTo(TransactionStatus.State.REJECTED);
             assertThat(status.reason()).hasValueSatisfying(reason -> assertThat(reason).startsWith("insufficient_balance"));
         });
+    }
+
+    @Test
+    void itCountsWhatTheMempoolTookAndRefusedByReasonAndEachReorganisationWithItsDepth() {
+        Address bob = TestChains.BOB.publicKey().address();
+        chain.offer(TestChains.transfer(TestChains.ALICE, bob, 500, 20, 0));
+        chain.offer(TestChains.transfer(TestChains.ALICE, bob, 500, 20, 0));
+        chain.offer(TestChains.transfer(TestChains.ALICE, bob, TestChains.ALICE_FUNDS, 20, 1));
+        MiningTarget target = chain.miningTarget(TestChains.MINER_X);
+        target.found(TestChains.mine(target.template()));
+        Blockchain rival = new Blockchain(TestChains.params(), new InMemoryChainStore());
+        List<Block> longer = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            longer.add(TestChains.mineOn(rival, TestChains.MINER_Y, System.currentTimeMillis(), List.of()));
+        }
+
+        longer.forEach(chain::importBlock);
+
+        ChainCounters.Counts counts = chain.counts();
+        assertThat(counts.mempoolAccepted()).as("the second offer was known already").isEqualTo(1);
+        assertThat(counts.mempoolRefused()).containsEntry(RejectionReason.INSUFFICIENT_BALANCE, 1L)
+                .containsEntry(RejectionReason.BAD_SIGNATURE, 0L).hasSize(RejectionReason.values().length);
+        assertThat(counts.reorganisations()).isEqualTo(1);
+        assertThat(counts.reorganisedBlocks()).isEqualTo(1);
+        assertThat(counts.lastReorganisationDepth()).isEqualTo(1);
     }
 
     @Test

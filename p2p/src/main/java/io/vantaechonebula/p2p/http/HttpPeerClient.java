@@ -4,6 +4,7 @@ import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Hash;
 import io.vantaechonebula.p2p.PeerCallException;
 import io.vantaechonebula.p2p.PeerClient;
+import io.vantaechonebula.p2p.Traffic;
 import io.vantaechonebula.p2p.gossip.Gossip;
 import io.vantaechonebula.p2p.handshake.Hello;
 import io.vantaechonebula.p2p.handshake.Refusal;
@@ -44,6 +45,7 @@ public final class HttpPeerClient implements PeerClient {
     private final LongSupplier clock;
     private final Duration callTimeout;
     private final Duration syncTimeout;
+    private final Traffic traffic;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
 
@@ -52,10 +54,16 @@ public final class HttpPeerClient implements PeerClient {
     }
 
     public HttpPeerClient(Ed25519PrivateKey key, LongSupplier clock, Duration callTimeout) {
+        this(key, clock, callTimeout, new Traffic());
+    }
+
+    /** @param traffic where the bytes of each call and its answer are counted */
+    public HttpPeerClient(Ed25519PrivateKey key, LongSupplier clock, Duration callTimeout, Traffic traffic) {
         this.key = key;
         this.clock = clock;
         this.callTimeout = callTimeout;
         this.syncTimeout = callTimeout.multipliedBy(6);
+        this.traffic = traffic;
     }
 
     @Override
@@ -132,8 +140,11 @@ public final class HttpPeerClient implements PeerClient {
     private HttpResponse<byte[]> send(HttpRequest request, int maxBytes) throws PeerCallException {
         long timeoutMs = request.timeout().orElse(callTimeout).toMillis();
         CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, answer -> new LimitedBody(maxBytes));
+        traffic.sent(request.bodyPublisher().map(HttpRequest.BodyPublisher::contentLength).filter(length -> length > 0).orElse(0L));
         try {
-            return call.get(timeoutMs, TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> response = call.get(timeoutMs, TimeUnit.MILLISECONDS);
+            traffic.received(response.body().length);
+            return response;
         } catch (TimeoutException e) {
             call.cancel(true);
             throw new PeerCallException(request.uri() + ": no whole answer within " + timeoutMs + " ms", e);

@@ -4,6 +4,7 @@ import io.vantaechonebula.chain.crypto.Hex;
 import io.vantaechonebula.p2p.GossipOutcome;
 import io.vantaechonebula.p2p.Network;
 import io.vantaechonebula.p2p.RefusedException;
+import io.vantaechonebula.p2p.Traffic;
 import io.vantaechonebula.p2p.handshake.Refusal;
 import io.vantaechonebula.p2p.handshake.SignedRequest;
 import io.vantaechonebula.p2p.peer.Peer;
@@ -34,9 +35,16 @@ public final class P2pHttpApi {
     static final String PROBLEM = "application/problem+json";
 
     private final Network network;
+    private final Traffic traffic;
 
     public P2pHttpApi(Network network) {
+        this(network, new Traffic());
+    }
+
+    /** @param traffic where the bytes of each request and its answer are counted */
+    public P2pHttpApi(Network network, Traffic traffic) {
         this.network = network;
+        this.traffic = traffic;
     }
 
     /** What to answer: status, content type and body. */
@@ -130,6 +138,14 @@ public final class P2pHttpApi {
     /** @param remoteHost the host the request came from, as the connection shows it (P8); empty when not known */
     public Answer handle(String method, String path, String query, Function<String, Optional<String>> headers, byte[] body,
                          String remoteHost) {
+        traffic.received(body.length);
+        Answer answer = answer(method, path, query, headers, body, remoteHost);
+        traffic.sent(answer.body().length);
+        return answer;
+    }
+
+    private Answer answer(String method, String path, String query, Function<String, Optional<String>> headers, byte[] body,
+                          String remoteHost) {
         String route = method.toUpperCase(Locale.ROOT) + " " + path;
         int limit = limitOf(route);
         if (limit >= 0 && body.length > limit) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -23,6 +24,7 @@ public final class PeerTable {
     private final PeerLimits limits;
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
     private final Map<String, Long> bannedAddresses = new ConcurrentHashMap<>();
+    private final AtomicLong bans = new AtomicLong();
 
     public PeerTable(PeerLimits limits) {
         this.limits = limits;
@@ -200,6 +202,7 @@ public final class PeerTable {
     public boolean penalise(Peer peer, Offence offence, String problem, long nowMs) {
         boolean banned = peer.penalise(offence, problem, nowMs, limits.banMs());
         if (banned) {
+            bans.incrementAndGet();
             if (isAnotherMachine(peer.observedHost())) {
                 if (bannedAddresses.size() >= MAX_KNOWN) {
                     // P11: bounded; the bans that ended go first, then the one ending soonest.
@@ -217,6 +220,11 @@ public final class PeerTable {
                     + ") for " + offence + ": " + problem);
         }
         return banned;
+    }
+
+    /** How many times a peer was banned since the node started. */
+    public long bans() {
+        return bans.get();
     }
 
     public void reward(Peer peer) {

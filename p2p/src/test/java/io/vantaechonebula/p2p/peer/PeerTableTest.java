@@ -46,8 +46,10 @@ class PeerTableTest {
         Peer peer = admitted(key, "http://bad:1");
 
         table.penalise(peer, Offence.INVALID_BLOCK, "H7", NOW);
+        assertThat(table.bans()).isZero();
         assertThat(table.penalise(peer, Offence.INVALID_BLOCK, "H7", NOW)).isTrue();
 
+        assertThat(table.bans()).as("counted for the metrics").isEqualTo(1);
         assertThat(peer.state()).isEqualTo(PeerState.BANNED);
         assertThat(table.connected(peer.nodeId())).isEmpty();
         assertThat(table.admit(hello(key, "http://bad:1"), "", "bad", NOW + 59_999)).map(Refusal::reason).contains(Refusal.Reason.BANNED);
