@@ -63,16 +63,16 @@ class ObservabilityIT {
     @Test
     void metricsCountIngestInPrometheusText() {
         String node = newNodeId("metrics");
-        double acceptedBefore = Metrics.value("vanta_ingest_samples_accepted_total");
+        double acceptedBefore = Metrics.value("vanta_pool_ingest_samples_accepted_total");
         assertThat(Api.post("/api/v1/pool/ingest", batch(node, 1, 4).toString()).status()).isEqualTo(202);
         assertThat(Api.post("/api/v1/pool/ingest", "{}").status()).isEqualTo(400);
         Api.nodeWithSamples(node, 4).orElseThrow();
 
         String text = Metrics.text();
-        assertThat(Metrics.value("vanta_ingest_samples_accepted_total")).isEqualTo(acceptedBefore + 4);
-        assertThat(text).contains("vanta_ingest_requests_total{outcome=\"accepted\"}")
-                .contains("vanta_ingest_requests_total{outcome=\"invalid\"}")
-                .contains("vanta_ingest_request_duration_seconds_count")
+        assertThat(Metrics.value("vanta_pool_ingest_samples_accepted_total")).isEqualTo(acceptedBefore + 4);
+        assertThat(text).contains("vanta_pool_ingest_requests_total{outcome=\"accepted\"}")
+                .contains("vanta_pool_ingest_requests_total{outcome=\"invalid\"}")
+                .contains("vanta_pool_ingest_request_duration_seconds_count")
                 .contains("vanta_pool_samples_stored_total")
                 .contains("# HELP vanta_pool_samples_stored_total ")
                 .contains("jvm_memory_used_bytes{area=\"heap\"}");

@@ -81,7 +81,7 @@ class WildFlyStartIT {
         String stored = eventually("/api/v1/nodes/" + node, body -> body.contains("\"samplesStored\":1"));
         assertThat(stored).contains("\"nodeId\":\"" + node + "\"");
         String metrics = get("/metrics", null).body();
-        assertThat(metrics).contains("# HELP vanta_pool_samples_stored_total ", "vanta_ingest_requests_total{outcome=\"accepted\"}");
+        assertThat(metrics).contains("# HELP vanta_pool_samples_stored_total ", "vanta_pool_ingest_requests_total{outcome=\"accepted\"}");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.vantaechonebula.chain.store.StoredBlock;
 import io.vantaechonebula.chain.tx.InvalidTransactionException;
 import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.chain.vote.Vote;
+import io.vantaechonebula.node.running.ChainCounters;
 import io.vantaechonebula.node.running.TransactionStatus;
 import jakarta.ejb.Local;
 import java.util.List;
@@ -57,6 +58,9 @@ public interface ChainOperations {
 
     /** Hashes a second over the last ten seconds, by this node's miners. */
     double hashRate(String chain);
+
+    /** Re-organisations and the mempool's answers since the node started. */
+    ChainCounters.Counts counts(String chain);
 
     /** The main-chain height up to which the chain's transactions are indexed. */
     long transactionIndexHeight(String chain);

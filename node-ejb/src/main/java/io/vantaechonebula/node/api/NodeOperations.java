@@ -33,6 +33,9 @@ public interface NodeOperations {
     /** Each chain's height against the best its peers report, and its sync. */
     List<SyncStatus> sync();
 
+    /** Bans and bytes since the node started. */
+    P2pCounts p2pCounts();
+
     /** How many blocks a chain may be behind its peers while the node reports ready ({@code vanta.p2p.ready-max-behind}). */
     long readyMaxBehind();
 

@@ -14,6 +14,7 @@ import io.vantaechonebula.chain.vote.Vote;
 import io.vantaechonebula.node.api.AccountState;
 import io.vantaechonebula.node.api.ChainOperations;
 import io.vantaechonebula.node.api.MempoolSummary;
+import io.vantaechonebula.node.running.ChainCounters;
 import io.vantaechonebula.node.running.RunningChain;
 import io.vantaechonebula.node.running.TransactionStatus;
 import jakarta.ejb.EJB;
@@ -106,6 +107,11 @@ public class ChainOperationsBean implements ChainOperations {
     @Override
     public double hashRate(String chain) {
         return registry.chain(chain).hashRate().perSecond();
+    }
+
+    @Override
+    public ChainCounters.Counts counts(String chain) {
+        return registry.chain(chain).counts();
     }
 
     @Override

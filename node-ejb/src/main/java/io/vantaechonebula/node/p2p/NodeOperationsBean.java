@@ -2,6 +2,7 @@ package io.vantaechonebula.node.p2p;
 
 import io.vantaechonebula.node.api.NodeOperations;
 import io.vantaechonebula.node.api.NodeStatus;
+import io.vantaechonebula.node.api.P2pCounts;
 import io.vantaechonebula.node.config.NodeMode;
 import io.vantaechonebula.node.identity.NodeIdentity;
 import io.vantaechonebula.p2p.http.P2pHttpApi;
@@ -61,6 +62,11 @@ public class NodeOperationsBean implements NodeOperations {
     @Override
     public List<SyncStatus> sync() {
         return peers.sync();
+    }
+
+    @Override
+    public P2pCounts p2pCounts() {
+        return peers.counts();
     }
 
     @Override

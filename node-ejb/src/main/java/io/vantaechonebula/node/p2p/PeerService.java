@@ -6,11 +6,13 @@ import io.vantaechonebula.chain.tx.Transaction;
 import io.vantaechonebula.node.chain.ChainRegistry;
 import io.vantaechonebula.node.config.NodeMode;
 import io.vantaechonebula.node.identity.NodeIdentity;
+import io.vantaechonebula.node.api.P2pCounts;
 import io.vantaechonebula.node.running.ChainEvents;
 import io.vantaechonebula.node.running.ChainGossip;
 import io.vantaechonebula.node.running.RunningChain;
 import io.vantaechonebula.node.running.RunningChains;
 import io.vantaechonebula.p2p.Network;
+import io.vantaechonebula.p2p.Traffic;
 import io.vantaechonebula.p2p.http.HttpPeerClient;
 import io.vantaechonebula.p2p.http.P2pHttpApi;
 import io.vantaechonebula.p2p.peer.PeerView;
@@ -73,6 +75,7 @@ public class PeerService {
     private PeerSettings settings;
     private Network network;
     private P2pHttpApi api;
+    private final Traffic traffic = new Traffic();
     private ScheduledFuture<?> task;
     /** The Transaction Analyzer of a simple node; empty in other modes. */
     private Optional<TransactionWatch> watch = Optional.empty();
@@ -82,8 +85,9 @@ public class PeerService {
         settings = PeerSettings.from(ConfigProvider.getConfig(PeerService.class.getClassLoader()),
                 identity.settings().mode().id(), "VantaEchoNebula/" + identity.version());
         network = new Network(settings.network(), identity.nodeKey(), new RunningChains(registry.all()),
-                new HttpPeerClient(identity.nodeKey(), System::currentTimeMillis), relays, relays, System::currentTimeMillis);
-        api = new P2pHttpApi(network);
+                new HttpPeerClient(identity.nodeKey(), System::currentTimeMillis, HttpPeerClient.CALL_TIMEOUT, traffic), relays,
+                relays, System::currentTimeMillis);
+        api = new P2pHttpApi(network, traffic);
         // A full node runs every agent, a simple node the analyzer among them; a basic node only keeps the chains.
         if (identity.settings().mode() != NodeMode.BASIC) {
             watch = Optional.of(new TransactionWatch(identity.nodeKey(), network::publishAlert, System::currentTimeMillis));
@@ -148,6 +152,10 @@ public class PeerService {
 
     public List<PeerView> peers() {
         return network.peerViews();
+    }
+
+    public P2pCounts counts() {
+        return new P2pCounts(network.bans(), traffic.sentBytes(), traffic.receivedBytes());
     }
 
     public List<SyncStatus> sync() {

@@ -3,25 +3,27 @@ package io.vantaechonebula.pool.api;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.List;
 
 /**
- * The pool's metrics, in Prometheus' registry of the application ({@code /metrics} writes it out). Ours
+ * The pool's and the agents' counters, in Prometheus' registry of the application ({@code /metrics} writes it out, with
+ * the figures read at each scrape; docs/metrics.md lists them all). Ours
  * rather than MicroProfile Metrics because WildFly no longer has MicroProfile Metrics, and the same names
  * on every server let one dashboard read either.
  */
 public final class PoolMetrics {
 
     public static final Counter INGEST_SAMPLES_ACCEPTED = Counter.builder()
-            .name("vanta_ingest_samples_accepted")
+            .name("vanta_pool_ingest_samples_accepted")
             .help("Samples accepted over HTTP ingest (answered 202)")
             .register();
     public static final Counter INGEST_REQUESTS = Counter.builder()
-            .name("vanta_ingest_requests")
+            .name("vanta_pool_ingest_requests")
             .help("HTTP ingest requests by outcome: accepted, invalid, too_large, rate_limited, unverified, full, unavailable")
             .labelNames("outcome")
             .register();
     public static final Histogram INGEST_REQUEST_DURATION = Histogram.builder()
-            .name("vanta_ingest_request_duration")
+            .name("vanta_pool_ingest_request_duration_seconds")
             .help("Time to answer an HTTP ingest request")
             .unit(Unit.SECONDS)
             .classicOnly()
@@ -49,38 +51,62 @@ public final class PoolMetrics {
             .register();
     public static final Counter DEAD_BATCHES = Counter.builder()
             .name("vanta_pool_dead_batches")
-            .help("Batches a processor set aside as dead after failing alone")
-            .labelNames("processor")
+            .help("Batches a stage (a processor of GET /api/v1/pool/stats) set aside as dead after failing alone")
+            .labelNames("stage")
             .register();
     public static final Counter PROCESSOR_BATCHES = Counter.builder()
-            .name("vanta_pool_processor_batches")
-            .help("Batches each processor went through")
-            .labelNames("processor")
+            .name("vanta_pool_stage_batches")
+            .help("Batches each stage went through")
+            .labelNames("stage")
             .register();
     public static final Counter PROCESSOR_FAILURES = Counter.builder()
-            .name("vanta_pool_processor_failures")
-            .help("Failed runs of each processor or watch")
-            .labelNames("processor")
+            .name("vanta_pool_stage_failures")
+            .help("Failed runs of each stage or watch")
+            .labelNames("stage")
             .register();
 
     public static final Counter AGENT_PROCESSED = Counter.builder()
-            .name("vanta_agent_processed")
+            .name("vanta_agents_processed")
             .help("Items each agent processed")
             .labelNames("agent")
             .register();
     public static final Counter AGENT_FAILURES = Counter.builder()
-            .name("vanta_agent_failures")
+            .name("vanta_agents_failures")
             .help("Failed runs of each agent")
             .labelNames("agent")
             .register();
     public static final Histogram AGENT_RUN = Histogram.builder()
-            .name("vanta_agent_run")
-            .help("Time of each agent's runs")
+            .name("vanta_agents_run_duration_seconds")
+            .help("Time of each agent's runs; its count is the runs")
             .unit(Unit.SECONDS)
             .labelNames("agent")
             .classicOnly()
             .register();
 
+    /** What {@link #INGEST_REQUESTS} counts by; each is shown from the start, at 0 until it happens. */
+    public static final List<String> INGEST_OUTCOMES =
+            List.of("accepted", "invalid", "too_large", "rate_limited", "unverified", "full", "unavailable");
+
+    static {
+        INGEST_OUTCOMES.forEach(INGEST_REQUESTS::labelValues);
+        for (Agent agent : Agent.values()) {
+            AGENT_PROCESSED.labelValues(agent.id());
+            AGENT_FAILURES.labelValues(agent.id());
+        }
+    }
+
     private PoolMetrics() {
+    }
+
+    /** Shows a stage's counters from the start, at 0, so that a rate or an alert on them has a series to read. */
+    public static void expectStage(String stage) {
+        PROCESSOR_BATCHES.labelValues(stage);
+        PROCESSOR_FAILURES.labelValues(stage);
+        DEAD_BATCHES.labelValues(stage);
+    }
+
+    /** Shows a watch's failures from the start, at 0. */
+    public static void expectWatch(String watch) {
+        PROCESSOR_FAILURES.labelValues(watch);
     }
 }

@@ -113,6 +113,7 @@ public class Pipeline {
         for (SampleProcessor<?> processor : Agents.STAGES) {
             stats.put(processor.name(), new ProcessorStats());
             busy.put(processor.name(), new AtomicBoolean());
+            PoolMetrics.expectStage(processor.name());
         }
         busy.put(TRAINING, new AtomicBoolean());
         for (Learner learner : Agents.LEARNERS) {
@@ -121,6 +122,7 @@ public class Pipeline {
         for (Watch watch : Agents.WATCHES) {
             watchStats.put(watch.id(), new ProcessorStats());
             busy.put(watch.id(), new AtomicBoolean());
+            PoolMetrics.expectWatch(watch.id());
         }
         if (!PoolRole.runsHere()) {
             LOG.info(() -> "Pool pipeline off: " + PoolRole.offReason());

@@ -21,6 +21,7 @@ import io.vantaechonebula.pool.statistics.AggregateQueries;
 import io.vantaechonebula.pool.store.TelemetryQueries;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,7 @@ public class NodeTelemetryOperationsBean implements NodeTelemetryOperations {
         long heard = queries.nodesHeardSince(now - SilenceWatch.RETIRED_MS);
         long silent = 0;
         Map<FindingType, Map<Severity, Long>> open = new EnumMap<>(FindingType.class);
+        List<NetworkCounts.OpenFindings> openByKind = new ArrayList<>();
         for (FindingType type : FindingType.values()) {
             Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
             for (Severity severity : Severity.values()) {
@@ -90,6 +92,7 @@ public class NodeTelemetryOperationsBean implements NodeTelemetryOperations {
                 long count = ((Number) row[3]).longValue();
                 if (row[2] == null) {
                     bySeverity.merge((Severity) row[0], count, Long::sum);
+                    openByKind.add(new NetworkCounts.OpenFindings(type, (String) row[1], (Severity) row[0], count));
                 }
                 if (type == FindingType.ALERT && SilenceWatch.KIND.equals(row[1])) {
                     silent += count;
@@ -98,7 +101,8 @@ public class NodeTelemetryOperationsBean implements NodeTelemetryOperations {
             open.put(type, bySeverity);
         }
         silent = Math.min(heard, silent);
-        return new NetworkCounts(new NodeStates(heard - silent, silent, queries.nodeCount() - heard), open);
+        long verified = queries.verifiedNodesHeardSince(now - SilenceWatch.RETIRED_MS);
+        return new NetworkCounts(new NodeStates(heard - silent, silent, queries.nodeCount() - heard, verified), open, openByKind);
     }
 
     @Override

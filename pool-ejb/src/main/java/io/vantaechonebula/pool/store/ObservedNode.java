@@ -19,6 +19,8 @@ import jakarta.persistence.Table;
 @NamedQuery(name = ObservedNode.DROPPING, query = "SELECT n FROM ObservedNode n WHERE n.droppedReported > 0"
         + " ORDER BY n.droppedReported DESC, n.nodeId")
 @NamedQuery(name = ObservedNode.COUNT_HEARD_SINCE, query = "SELECT COUNT(n) FROM ObservedNode n WHERE n.lastReceivedMs >= :since")
+@NamedQuery(name = ObservedNode.COUNT_VERIFIED_HEARD_SINCE,
+        query = "SELECT COUNT(n) FROM ObservedNode n WHERE n.lastReceivedMs >= :since AND n.verified = TRUE")
 @NamedQuery(name = ObservedNode.HEARD_SINCE, query = "SELECT n FROM ObservedNode n WHERE n.lastReceivedMs >= :since"
         + " ORDER BY n.lastReceivedMs DESC, n.nodeId")
 @NamedQuery(name = ObservedNode.QUIET, query = "SELECT n FROM ObservedNode n WHERE n.lastReceivedMs >= :heardSince"
@@ -31,6 +33,7 @@ public class ObservedNode {
     static final String COUNT = "ObservedNode.count";
     static final String DROPPING = "ObservedNode.dropping";
     static final String COUNT_HEARD_SINCE = "ObservedNode.countHeardSince";
+    static final String COUNT_VERIFIED_HEARD_SINCE = "ObservedNode.countVerifiedHeardSince";
     static final String HEARD_SINCE = "ObservedNode.heardSince";
     static final String QUIET = "ObservedNode.quiet";
     public static final String SILENT_SINCE = "ObservedNode.silentSince";

@@ -90,6 +90,12 @@ public class TelemetryQueries {
         return em.createNamedQuery(ObservedNode.COUNT_HEARD_SINCE, Long.class).setParameter("since", sinceMs).getSingleResult();
     }
 
+    /** How many of the nodes heard from at or after that time sent their newest payload signed by their registered key. */
+    public long verifiedNodesHeardSince(long sinceMs) {
+        return em.createNamedQuery(ObservedNode.COUNT_VERIFIED_HEARD_SINCE, Long.class).setParameter("since", sinceMs)
+                .getSingleResult();
+    }
+
     /** The nodes heard from at or after that time, the most recently heard first. */
     public List<NodeView> nodesHeardSince(long sinceMs, int limit) {
         return em.createNamedQuery(ObservedNode.HEARD_SINCE, ObservedNode.class).setParameter("since", sinceMs)

@@ -1,5 +1,8 @@
 package io.vantaechonebula.web.console.overview;
 
+import io.vantaechonebula.web.network.ChainFigures;
+import io.vantaechonebula.web.network.NetworkBoard;
+import io.vantaechonebula.web.network.PoolFigures;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;

@@ -1,4 +1,4 @@
-package io.vantaechonebula.web.console.overview;
+package io.vantaechonebula.web.network;
 
 import java.math.BigInteger;
 import java.util.OptionalLong;

@@ -1,4 +1,4 @@
-package io.vantaechonebula.web.console.overview;
+package io.vantaechonebula.web.network;
 
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -15,12 +15,12 @@ import java.util.logging.Logger;
  * {@code staleMs} (nobody asked for a while) is read again before the answer. So however many
  * viewers poll, the reading is taken at most once per {@code freshMs}, and a poll never waits on it.
  */
-final class SharedReading<T> {
+public final class SharedReading<T> {
 
     private static final Logger LOG = Logger.getLogger(SharedReading.class.getName());
 
     /** A value and when it was read. */
-    record Reading<T>(T value, long atMs) {
+    public record Reading<T>(T value, long atMs) {
     }
 
     private final Supplier<T> read;

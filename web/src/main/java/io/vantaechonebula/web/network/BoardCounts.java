@@ -1,4 +1,4 @@
-package io.vantaechonebula.web.console.overview;
+package io.vantaechonebula.web.network;
 
 import io.vantaechonebula.pool.api.NetworkCounts;
 import jakarta.annotation.PostConstruct;

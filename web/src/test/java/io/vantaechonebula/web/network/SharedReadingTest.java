@@ -1,4 +1,4 @@
-package io.vantaechonebula.web.console.overview;
+package io.vantaechonebula.web.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.vantaechonebula.web.console.overview;
+package io.vantaechonebula.web.network;
 
 /**
  * The pool on the board: its queues (a depth is -1 while the broker has not created the queue),

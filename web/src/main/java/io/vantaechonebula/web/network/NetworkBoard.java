@@ -1,4 +1,4 @@
-package io.vantaechonebula.web.console.overview;
+package io.vantaechonebula.web.network;
 
 import io.vantaechonebula.chain.pow.ProofOfWork;
 import io.vantaechonebula.chain.store.StoredBlock;
@@ -25,7 +25,7 @@ import java.util.OptionalLong;
 public class NetworkBoard {
 
     static final int BLOCKS_AVERAGED = 20;
-    private static final NetworkCounts NONE_COUNTED = new NetworkCounts(new NodeStates(0, 0, 0), Map.of());
+    private static final NetworkCounts NONE_COUNTED = new NetworkCounts(new NodeStates(0, 0, 0, 0), Map.of(), List.of());
 
     @EJB
     private ChainOperations chains;
