@@ -86,7 +86,7 @@ public final class ConsoleLoad {
     }
 
     private static TelemetrySample sample(String node, long seq, long atMs, double cpu, double memory, double storage) {
-        return new TelemetrySample(node, "basic", "testnet", BigDecimal.valueOf(atMs, 3), seq, 1000 + seq, 1L, 3L, 2.5e5,
+        return new TelemetrySample(node, "basic", "testnet", BigDecimal.valueOf(atMs, 3), seq, 1000 + seq, 1L, 3L, 2.5e5, null, null,
                 4L, 40.0, 16_384.0, 0.95, cpu, memory, storage, 3600.0 + seq, null);
     }
 

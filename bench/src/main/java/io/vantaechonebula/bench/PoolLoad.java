@@ -204,7 +204,7 @@ public final class PoolLoad {
     /** Samples 1 ms apart from the run's start, so a node's samples never collide and sort by sequence. */
     private TelemetrySample sample(String node, long seq) {
         return new TelemetrySample(node, "basic", "testnet", BigDecimal.valueOf(startMillis + seq, 3), seq,
-                1000 + seq / 10, 1L, seq % 40, 2.5e5 + seq % 1000, 4L, 20.0 + seq % 30, 16_384.0 + seq % 4096,
+                1000 + seq / 10, 1L, seq % 40, 2.5e5 + seq % 1000, null, null, 4L, 20.0 + seq % 30, 16_384.0 + seq % 4096,
                 0.95, 0.2 + (seq % 50) / 100.0, 0.5, 0.4, 3600.0 + seq, null);
     }
 

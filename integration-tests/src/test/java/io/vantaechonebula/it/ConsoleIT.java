@@ -244,6 +244,8 @@ class ConsoleIT {
             assertThat(browser.text("#recommendations")).contains("Archive data older than 30 days on node " + node);
             assertThat(browser.text("#findings")).contains("storage usage at 96%");
             assertThat(browser.exists("#node\\:metricChart")).as("a chart of the node's CPU").isTrue();
+            assertThat(browser.text("#sync")).as("a node that sends no sync_status, as the seeds' may")
+                    .isEqualTo(Api.get("/api/v1/nodes/" + node).object().getString("chainId") + ": not reported");
         }
     }
 

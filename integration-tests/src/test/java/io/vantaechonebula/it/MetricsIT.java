@@ -10,11 +10,14 @@ import io.vantaechonebula.chain.json.TransactionJson;
 import io.vantaechonebula.chain.params.ChainParams;
 import io.vantaechonebula.chain.params.ChainParamsFile;
 import io.vantaechonebula.chain.tx.Transaction;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -103,6 +106,21 @@ class MetricsIT {
         assertThat(unverified).isGreaterThanOrEqualTo(1);
         assertThat(Metrics.value("vanta_node_nodes{state=\"up\"}") + Metrics.value("vanta_node_nodes{state=\"silent\"}"))
                 .isGreaterThanOrEqualTo(unverified);
+    }
+
+    @Test
+    void theServersOwnTelemetryCarriesEachChainsSyncStatus() {
+        String server = Api.get("/api/v1/system/status").object().getString("nodeId");
+
+        JsonArray newest = Api.eventually(() -> Api.get("/api/v1/nodes/" + server + "/samples?limit=4"),
+                answer -> answer.status() == 200 && answer.array().size() >= 2, Duration.ofMinutes(2)).array();
+
+        assertThat(newest.getValuesAs(JsonObject.class)).as("the server's samples, " + newest).isNotEmpty().allSatisfy(sample -> {
+            JsonObject sync = sample.getJsonObject("blockchain_metrics").getJsonObject("sync_status");
+            assertThat(sync).as("sync_status of " + sample).isNotNull();
+            assertThat(sync.get("syncing")).isIn(jakarta.json.JsonValue.TRUE, jakarta.json.JsonValue.FALSE);
+            assertThat(sync.getJsonNumber("blocks_behind").longValueExact()).isNotNegative();
+        });
     }
 
     @Test

@@ -70,11 +70,16 @@ public final class BatchPayloadWriter {
         if (sample.storageUsage() != null) {
             performance.add("storage_usage", sample.storageUsage());
         }
-        json.add("blockchain_metrics", JSON.createObjectBuilder()
-                        .add("current_height", required(sample.currentHeight(), "current_height"))
-                        .add("blocks_processed_last_interval", required(sample.blocksProcessed(), "blocks_processed_last_interval"))
-                        .add("transaction_count", required(sample.transactionCount(), "transaction_count"))
-                        .add("mining_hash_rate", required(sample.miningHashRate(), "mining_hash_rate")))
+        JsonObjectBuilder chain = JSON.createObjectBuilder()
+                .add("current_height", required(sample.currentHeight(), "current_height"))
+                .add("blocks_processed_last_interval", required(sample.blocksProcessed(), "blocks_processed_last_interval"))
+                .add("transaction_count", required(sample.transactionCount(), "transaction_count"))
+                .add("mining_hash_rate", required(sample.miningHashRate(), "mining_hash_rate"));
+        if (sample.syncing() != null && sample.blocksBehind() != null) {
+            chain.add("sync_status", JSON.createObjectBuilder().add("syncing", sample.syncing())
+                    .add("blocks_behind", sample.blocksBehind()));
+        }
+        json.add("blockchain_metrics", chain)
                 .add("network_metrics", network
                         .add("bandwidth_usage", required(sample.bandwidthUsage(), "bandwidth_usage"))
                         .add("connection_quality", required(sample.connectionQuality(), "connection_quality")))

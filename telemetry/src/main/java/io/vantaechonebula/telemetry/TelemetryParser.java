@@ -170,6 +170,11 @@ public final class TelemetryParser {
         Long blocks = chain == null ? null : wholeNumber(chain, "blocks_processed_last_interval", chainPath + "blocks_processed_last_interval", errors, 0, PhysicalLimits.BLOCKS_PER_INTERVAL);
         Long transactions = chain == null ? null : wholeNumber(chain, "transaction_count", chainPath + "transaction_count", errors, 0, PhysicalLimits.TRANSACTIONS);
         Double hashRate = chain == null ? null : number(chain, "mining_hash_rate", chainPath + "mining_hash_rate", errors, 0, PhysicalLimits.HASH_RATE, false);
+        JsonObject sync = chain == null || !chain.containsKey("sync_status") || chain.get("sync_status") == JsonValue.NULL ? null
+                : object(chain, "sync_status", path + ".blockchain_metrics", errors);
+        String syncPath = chainPath + "sync_status.";
+        Boolean syncing = sync == null ? null : bool(sync, "syncing", syncPath + "syncing", errors);
+        Long behind = sync == null ? null : wholeNumber(sync, "blocks_behind", syncPath + "blocks_behind", errors, 0, PhysicalLimits.HEIGHT);
 
         Long peers = network == null ? null : wholeNumber(network, "peer_count", networkPath + "peer_count", errors, 0, PhysicalLimits.PEERS);
         Double latency = network == null ? null : number(network, "average_latency", networkPath + "average_latency", errors, 0, PhysicalLimits.LATENCY_MS, true);
@@ -187,7 +192,7 @@ public final class TelemetryParser {
             return null;
         }
         return new TelemetrySample(nodeId, nodeType, chainId, timestamp, seq, height, blocks, transactions, hashRate,
-                peers, latency, bandwidth, quality, cpu, memory, storage, uptime, extensions);
+                syncing, behind, peers, latency, bandwidth, quality, cpu, memory, storage, uptime, extensions);
     }
 
     private TelemetryPayload parseContribution(JsonObject payload, String senderNodeId) throws InvalidTelemetryException {
@@ -223,7 +228,7 @@ public final class TelemetryParser {
         errors.throwIfAny();
 
         TelemetrySample sample = new TelemetrySample(nodeId, nodeType, chainId, timestamp, null, null, blocks,
-                transactions, null, peers, latency, null, null, null, null, null, null, extensions);
+                transactions, null, null, null, peers, latency, null, null, null, null, null, null, extensions);
         JsonObject attributed = JSON.createObjectBuilder(payload)
                 .add("node_data", JSON.createObjectBuilder(data).add("node_id", nodeId))
                 .build();
@@ -356,6 +361,19 @@ public final class TelemetryParser {
             return null;
         }
         return value;
+    }
+
+    private static Boolean bool(JsonObject source, String key, String path, Errors errors) {
+        JsonValue value = source.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            errors.add(path, "is missing");
+            return null;
+        }
+        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+            errors.add(path, "must be true or false, got " + describe(value));
+            return null;
+        }
+        return value == JsonValue.TRUE;
     }
 
     private static String string(JsonObject source, String key, String path, Errors errors) {

@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 /**
  * One validated telemetry sample. Metrics a contribution does not carry are null; a batch sample
  * carries them all, except {@code averageLatencyMs}, which is null while a node has no peers, and
- * {@code storageUsage}, which nodes built before it was measured do not send.
+ * {@code storageUsage}, which nodes built before it was measured do not send, and the sync status ({@code syncing},
+ * {@code blocksBehind}), which a node sends when it syncs from peers.
  *
  * @param timestamp      epoch seconds as sent, fractions kept exactly
  * @param seq            the sender's sequence number, or null when it sent none
@@ -21,6 +22,8 @@ public record TelemetrySample(
         Long blocksProcessed,
         Long transactionCount,
         Double miningHashRate,
+        Boolean syncing,
+        Long blocksBehind,
         Long peerCount,
         Double averageLatencyMs,
         Double bandwidthUsage,

@@ -31,7 +31,7 @@ class BatchPayloadWriterTest {
     @Test
     void refusesASampleWithoutAMetricOrOfAnotherNode() {
         TelemetrySample noCpu = new TelemetrySample("node-a", "full", "testnet", new BigDecimal("1763799990.5"), 3L,
-                10L, 1L, 4L, 1e6, 0L, null, 0.0, 1.0, null, 0.4, null, 60.0, null);
+                10L, 1L, 4L, 1e6, null, null, 0L, null, 0.0, 1.0, null, 0.4, null, 60.0, null);
         assertThatThrownBy(() -> BatchPayloadWriter.batch("node-a", BigDecimal.valueOf(NOW), List.of(noCpu), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cpu_usage");
         assertThatThrownBy(() -> BatchPayloadWriter.batch("node-b", BigDecimal.valueOf(NOW), List.of(sample(1, null, null, null)), 0))
@@ -40,7 +40,8 @@ class BatchPayloadWriterTest {
 
     private static TelemetrySample sample(long seq, Double latency, Double storage, String extensions) {
         return new TelemetrySample("node-a", "full", "testnet", new BigDecimal("1763799900.25").add(BigDecimal.valueOf(seq * 5)),
-                seq, 1200 + seq, 1L, 14L, 125000.5, latency == null ? 0L : 4L, latency, 20480.0, 0.93, 0.31, 0.62,
+                seq, 1200 + seq, 1L, 14L, 125000.5, latency == null ? null : seq % 2 == 1, latency == null ? null : 40 * seq,
+                latency == null ? 0L : 4L, latency, 20480.0, 0.93, 0.31, 0.62,
                 storage, 3600.5, extensions);
     }
 }

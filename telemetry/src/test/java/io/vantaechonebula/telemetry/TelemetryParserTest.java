@@ -194,6 +194,29 @@ class TelemetryParserTest {
         }
 
         @Test
+        void readsTheSyncStatusWhereTheNodeSendsItAndRefusesOneHalfSentOrWronglyTyped() throws Exception {
+            JsonObjectBuilder syncing = sample("node-a", 1).add("blockchain_metrics", chain()
+                    .add("sync_status", Json.createObjectBuilder().add("syncing", true).add("blocks_behind", 340)));
+            TelemetrySample read = parser.parse(batch("node-a", syncing).toString(), null).samples().get(0);
+            assertThat(read.syncing()).isTrue();
+            assertThat(read.blocksBehind()).isEqualTo(340);
+            TelemetrySample without = parser.parse(batch("node-a", sample("node-a", 1)).toString(), null).samples().get(0);
+            assertThat(without.syncing()).as("the seeds' nodes send none").isNull();
+            assertThat(without.blocksBehind()).isNull();
+
+            assertRejectedSample(s -> s.add("blockchain_metrics", chain().add("sync_status", Json.createObjectBuilder().add("syncing", true))),
+                    "data_batch[0].blockchain_metrics.sync_status.blocks_behind", "is missing");
+            assertRejectedSample(s -> s.add("blockchain_metrics", chain().add("sync_status",
+                            Json.createObjectBuilder().add("syncing", "yes").add("blocks_behind", 1))),
+                    "data_batch[0].blockchain_metrics.sync_status.syncing", "must be true or false");
+            assertRejectedSample(s -> s.add("blockchain_metrics", chain().add("sync_status",
+                            Json.createObjectBuilder().add("syncing", false).add("blocks_behind", -3))),
+                    "data_batch[0].blockchain_metrics.sync_status.blocks_behind", "");
+            assertRejectedSample(s -> s.add("blockchain_metrics", chain().add("sync_status", "syncing")),
+                    "data_batch[0].blockchain_metrics.sync_status", "must be an object");
+        }
+
+        @Test
         void rejectsCpuUsageSentAsPercentage() {
             assertRejectedSample(s -> s.add("performance_metrics", performance().add("cpu_usage", 37.5)),
                     "data_batch[0].performance_metrics.cpu_usage", "divide it by 100");

@@ -22,6 +22,7 @@ import io.vantaechonebula.p2p.http.JdkHttpHandler;
 import io.vantaechonebula.p2p.http.P2pHttpApi;
 import io.vantaechonebula.p2p.http.PeersJson;
 import io.vantaechonebula.p2p.peer.PeerLimits;
+import io.vantaechonebula.p2p.sync.SyncStatus;
 import io.vantaechonebula.telemetry.collector.ChainReading;
 import io.vantaechonebula.telemetry.collector.PeerReading;
 import jakarta.json.Json;
@@ -182,11 +183,15 @@ public final class LightNode implements AutoCloseable {
         return network.nodeId();
     }
 
-    /** What each chain did since the last reading, and what the Transaction Analyzer saw on it, for telemetry. */
+    /** What each chain did since the last reading, its sync status, and what the Transaction Analyzer saw on it, for telemetry. */
     public List<ChainReading> chainReadings() {
-        return chains.values().stream().map(chain -> watch
-                .map(analyzer -> chain.read().withAnalysis(analyzer.report(chain.params().chainId())))
-                .orElseGet(chain::read)).toList();
+        List<SyncStatus> sync = network.syncStatus();
+        return chains.values().stream().map(chain -> {
+            String chainId = chain.params().chainId();
+            ChainReading read = chain.read().withSync(sync.stream().filter(status -> status.chainId().equals(chainId)).findFirst()
+                    .map(status -> new ChainReading.Sync(status.syncing(), status.behind())));
+            return watch.map(analyzer -> read.withAnalysis(analyzer.report(chainId))).orElse(read);
+        }).toList();
     }
 
     /** Whether this node raised an alert since the last call: its telemetry should go out now. */

@@ -4,6 +4,7 @@ import io.vantaechonebula.node.chain.ChainRegistry;
 import io.vantaechonebula.node.config.SettingsSource;
 import io.vantaechonebula.node.identity.NodeIdentity;
 import io.vantaechonebula.node.p2p.PeerService;
+import io.vantaechonebula.p2p.sync.SyncStatus;
 import io.vantaechonebula.telemetry.collector.ChainReading;
 import io.vantaechonebula.telemetry.collector.CollectorLoop;
 import io.vantaechonebula.telemetry.collector.HttpBatchSender;
@@ -104,12 +105,20 @@ public class NodeTelemetry {
                 + candidates + " (buffer " + capacity + " samples)");
     }
 
-    /** The chains' readings, each with what the Transaction Analyzer saw on it where this node runs one. */
+    /**
+     * The chains' readings, each with what the Transaction Analyzer saw on it where this node runs one, and its sync
+     * status where the node takes part in the peer-to-peer network.
+     */
     private Supplier<List<ChainReading>> readingsWithAnalysis(ChainActivityReader reader) {
-        return () -> reader.read().stream()
-                .map(reading -> peers.transactionAnalysis(chains.chain(reading.chainId()).params().chainId())
-                        .map(reading::withAnalysis).orElse(reading))
-                .toList();
+        return () -> {
+            List<SyncStatus> sync = peers.enabled() ? peers.sync() : List.of();
+            return reader.read().stream().map(reading -> {
+                String chainId = chains.chain(reading.chainId()).params().chainId();
+                ChainReading withSync = reading.withSync(sync.stream().filter(status -> status.chainId().equals(chainId))
+                        .findFirst().map(status -> new ChainReading.Sync(status.syncing(), status.behind())));
+                return peers.transactionAnalysis(chainId).map(withSync::withAnalysis).orElse(withSync);
+            }).toList();
+        };
     }
 
     @PreDestroy

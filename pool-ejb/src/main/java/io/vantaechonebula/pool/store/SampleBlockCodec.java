@@ -16,11 +16,12 @@ import java.util.List;
  * The samples of one node in one payload as one value: a format version, the count, then for each
  * sample its type, chain and timestamp, a bit for each metric it carries, and those metrics. The
  * node and the time received are the block's, not repeated per sample. Format 2 added the storage
- * usage as the last metric; a format 1 block reads as one whose samples never carry it.
+ * usage as the last metric, format 3 the sync status (syncing as 0 or 1, then blocks behind); a block of an older
+ * format reads as one whose samples never carry what came later.
  */
 final class SampleBlockCodec {
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
     private static final int OLDEST_READABLE = 1;
 
     private SampleBlockCodec() {
@@ -88,8 +89,10 @@ final class SampleBlockCodec {
                 Double uptime = real(in, present, 11);
                 String extensions = text(in, present, 12);
                 Double storage = real(in, present, 13);
+                Long syncing = whole(in, present, 14);
+                Long behind = whole(in, present, 15);
                 samples.add(new SampleView(nodeId, nodeType, chainId, timestamp, seq, receivedAtMs, height, blocks,
-                        transactions, hashRate, peers, latency, bandwidth, quality, cpu, memory, storage, uptime, extensions, verified));
+                        transactions, hashRate, syncing == null ? null : syncing == 1, behind, peers, latency, bandwidth, quality, cpu, memory, storage, uptime, extensions, verified));
             }
             return samples;
         } catch (IOException e) {
@@ -101,7 +104,8 @@ final class SampleBlockCodec {
     private static Object[] metricsOf(SampleView s) {
         return new Object[] {s.seq(), s.currentHeight(), s.blocksProcessed(), s.transactionCount(), s.miningHashRate(),
             s.peerCount(), s.averageLatencyMs(), s.bandwidthUsage(), s.connectionQuality(), s.cpuUsage(),
-            s.memoryUsage(), s.uptimeSeconds(), s.extensionsJson(), s.storageUsage()};
+            s.memoryUsage(), s.uptimeSeconds(), s.extensionsJson(), s.storageUsage(),
+            s.syncing() == null ? null : (Long) (s.syncing() ? 1L : 0L), s.blocksBehind()};
     }
 
     private static Long whole(DataInputStream in, int present, int bit) throws IOException {

@@ -20,19 +20,19 @@ public final class Samples {
     public static SampleView sample(String node, String chain, int index, long height, long transactions, double cpu,
                              double connectionQuality) {
         return new SampleView(node, "full", chain, BigDecimal.valueOf(START_SECONDS + 5L * index), (long) index, 0,
-                height, 1L, transactions, 1000.0, 0L, null, 2048.0, connectionQuality, cpu, 0.5, 0.4, 60.0 + 5 * index, null, false);
+                height, 1L, transactions, 1000.0, null, null, 0L, null, 2048.0, connectionQuality, cpu, 0.5, 0.4, 60.0 + 5 * index, null, false);
     }
 
     /** A sample whose network figures the test sets, received {@code receivedAtMs}. */
     public static SampleView network(String node, int index, long peers, double latencyMs, long receivedAtMs) {
         return new SampleView(node, "full", "testnet", BigDecimal.valueOf(START_SECONDS + 5L * index), (long) index,
-                receivedAtMs, 100L + index, 1L, 10L, 1000.0, peers, latencyMs, 2048.0, 1.0, 0.2, 0.5, 0.4, 60.0 + 5 * index, null, false);
+                receivedAtMs, 100L + index, 1L, 10L, 1000.0, null, null, peers, latencyMs, 2048.0, 1.0, 0.2, 0.5, 0.4, 60.0 + 5 * index, null, false);
     }
 
     /** The same sample with these extensions (docs/ingest.md), as a JSON object's text. */
     public static SampleView withExtensions(SampleView s, String extensions) {
         return new SampleView(s.nodeId(), s.nodeType(), s.chainId(), s.timestamp(), s.seq(), s.receivedAtMs(),
-                s.currentHeight(), s.blocksProcessed(), s.transactionCount(), s.miningHashRate(), s.peerCount(),
+                s.currentHeight(), s.blocksProcessed(), s.transactionCount(), s.miningHashRate(), s.syncing(), s.blocksBehind(), s.peerCount(),
                 s.averageLatencyMs(), s.bandwidthUsage(), s.connectionQuality(), s.cpuUsage(), s.memoryUsage(),
                 s.storageUsage(), s.uptimeSeconds(), extensions, false);
     }
@@ -40,7 +40,7 @@ public final class Samples {
     /** The same sample as if it came signed by its node's registered key. */
     public static SampleView verified(SampleView s) {
         return new SampleView(s.nodeId(), s.nodeType(), s.chainId(), s.timestamp(), s.seq(), s.receivedAtMs(),
-                s.currentHeight(), s.blocksProcessed(), s.transactionCount(), s.miningHashRate(), s.peerCount(),
+                s.currentHeight(), s.blocksProcessed(), s.transactionCount(), s.miningHashRate(), s.syncing(), s.blocksBehind(), s.peerCount(),
                 s.averageLatencyMs(), s.bandwidthUsage(), s.connectionQuality(), s.cpuUsage(), s.memoryUsage(),
                 s.storageUsage(), s.uptimeSeconds(), s.extensionsJson(), true);
     }
@@ -55,7 +55,7 @@ public final class Samples {
     /** A node's sample on a chain that reports these blocks, at its height the highest of them. */
     public static SampleView withBlocks(String node, String chain, int index, double hashRate, String... blocks) {
         SampleView s = new SampleView(node, "full", chain, BigDecimal.valueOf(START_SECONDS + 5L * index), (long) index,
-                (START_SECONDS + 5L * index) * 1000, 100L + index, (long) blocks.length, 10L, hashRate, 3L, 20.0, 2048.0, 1.0,
+                (START_SECONDS + 5L * index) * 1000, 100L + index, (long) blocks.length, 10L, hashRate, null, null, 3L, 20.0, 2048.0, 1.0,
                 0.2, 0.5, 0.4, 60.0 + 5 * index, null, false);
         return withExtensions(s, "{\"blocks\":[" + String.join(",", blocks) + "]}");
     }

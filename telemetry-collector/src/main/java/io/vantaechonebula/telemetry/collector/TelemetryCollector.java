@@ -62,7 +62,8 @@ public final class TelemetryCollector {
         for (ChainReading chain : chains.get()) {
             TelemetrySample sample = new TelemetrySample(nodeId, nodeType, chain.chainId(), timestamp, sequence.getAsLong(),
                     chain.height(), chain.blocksInInterval(), chain.transactionsInInterval(), chain.hashRate(),
-                    network.peers(), network.averageLatencyMs(), process.bandwidthBytesPerSecond(), quality,
+                    chain.sync().map(ChainReading.Sync::syncing).orElse(null),
+                    chain.sync().map(ChainReading.Sync::blocksBehind).orElse(null), network.peers(), network.averageLatencyMs(), process.bandwidthBytesPerSecond(), quality,
                     process.cpuUsage(), process.memoryUsage(), process.storageUsage(), process.uptimeSeconds(), extensions(chain));
             outbox.add(sample, nowMillis);
             samples.add(sample);

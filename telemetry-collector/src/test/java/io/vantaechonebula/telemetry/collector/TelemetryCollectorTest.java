@@ -91,7 +91,8 @@ class TelemetryCollectorTest {
         TelemetryCollector collector = new TelemetryCollector("node-s", "simple",
                 () -> List.of(new ChainReading("testnet", 5, 1, 2, 0).withAnalysis(report)
                         .withBlocks(List.of(new BlockRecord(5, "ab12", "9f00", START - 1_000, 2, 1_800, 4, 4096.0, 9_000L)))
-                        .withRefusedForks(Optional.of(new RefusedForks(2, 3, "F6: too deep")))),
+                        .withRefusedForks(Optional.of(new RefusedForks(2, 3, "F6: too deep")))
+                        .withSync(Optional.of(new ChainReading.Sync(true, 120)))),
                 () -> PeerReading.NONE,
                 new ProcessSampler(), new AtomicLong()::getAndIncrement,
                 new Outbox<>(100, 50, Duration.ofSeconds(30), new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), () -> 0.5)),
@@ -101,6 +102,8 @@ class TelemetryCollectorTest {
         collector.sendSoon();
         assertThat(collector.sendDue(START + 1)).isEqualTo(1);
 
+        assertThat(received.get(0).samples().get(0).syncing()).isTrue();
+        assertThat(received.get(0).samples().get(0).blocksBehind()).isEqualTo(120);
         JsonObject analysis = Json.createReader(new StringReader(received.get(0).samples().get(0).extensionsJson())).readObject()
                 .getJsonObject("transaction_analysis");
         assertThat(analysis.getInt("analysed")).isEqualTo(2);

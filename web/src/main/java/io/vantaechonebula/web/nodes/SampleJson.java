@@ -33,6 +33,10 @@ final class SampleJson {
         add(chain, "blocks_processed_last_interval", sample.blocksProcessed());
         add(chain, "transaction_count", sample.transactionCount());
         add(chain, "mining_hash_rate", sample.miningHashRate());
+        if (sample.syncing() != null && sample.blocksBehind() != null) {
+            chain.add("sync_status", JSON.createObjectBuilder().add("syncing", sample.syncing())
+                    .add("blocks_behind", sample.blocksBehind()));
+        }
         JsonObjectBuilder network = JSON.createObjectBuilder();
         add(network, "peer_count", sample.peerCount());
         add(network, "average_latency", sample.averageLatencyMs());

@@ -160,6 +160,6 @@ class AnalystTest {
 
     private static SampleView sample(String node, BigDecimal timestamp, long seq, long millis) {
         return new SampleView(node, "full", "testnet", timestamp, seq, millis, 10L, 0L, 0L,
-                0.0, 3L, 20.0, 100.0, 1.0, 0.1, 0.3, 0.3, 100.0, null, false);
+                0.0, null, null, 3L, 20.0, 100.0, 1.0, 0.1, 0.3, 0.3, 100.0, null, false);
     }
 }

@@ -71,7 +71,7 @@ class LoadBaselinesTest {
     private static SampleView load(String node, int index, double memory, Double storage) {
         SampleView s = sample(node, "testnet", index, 100 + index, 10, 0.2);
         return new SampleView(s.nodeId(), s.nodeType(), s.chainId(), s.timestamp(), s.seq(), s.receivedAtMs(),
-                s.currentHeight(), s.blocksProcessed(), s.transactionCount(), s.miningHashRate(), s.peerCount(),
+                s.currentHeight(), s.blocksProcessed(), s.transactionCount(), s.miningHashRate(), s.syncing(), s.blocksBehind(), s.peerCount(),
                 s.averageLatencyMs(), s.bandwidthUsage(), s.connectionQuality(), s.cpuUsage(), memory, storage,
                 s.uptimeSeconds(), null, false);
     }

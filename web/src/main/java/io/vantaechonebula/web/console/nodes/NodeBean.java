@@ -35,6 +35,8 @@ public class NodeBean implements Serializable {
 
     private static final long serialVersionUID = 1;
     static final int RAW_SAMPLES = 360;
+    /** Enough of the newest samples to hold one of each chain a node reports (samples go out one per chain at a time). */
+    private static final int SYNC_SAMPLES = 16;
 
     @EJB
     private NodeTelemetryOperations telemetry;
@@ -80,6 +82,21 @@ public class NodeBean implements Serializable {
         } catch (NodeIdentityOperations.NoSuchRegistrationException e) {
             Messages.error("Node " + id + " has registered no key; there is nothing to revoke.");
         }
+    }
+
+    /**
+     * Each chain's sync status as the node's newest sample of it tells: syncing and how far behind its best peer,
+     * in step, or not reported (the seeds' nodes, and nodes that do not sync from peers, send none).
+     */
+    public List<String> getSync() {
+        Map<String, SampleView> newestByChain = new TreeMap<>();
+        for (SampleView sample : telemetry.newestSamples(id, SYNC_SAMPLES).orElse(List.of())) {
+            newestByChain.putIfAbsent(sample.chainId(), sample);
+        }
+        return newestByChain.values().stream().map(sample -> sample.chainId() + ": " + (sample.syncing() == null ? "not reported"
+                : sample.syncing() ? "syncing, " + sample.blocksBehind() + " blocks behind its best peer"
+                : sample.blocksBehind() == 0 ? "in step with its peers"
+                : sample.blocksBehind() + " blocks behind its best peer, not syncing")).toList();
     }
 
     /** Read again at each live update. */
