@@ -149,9 +149,20 @@ wildfly_prepare() {
   umask 077
   install_eclipselink_if_needed
   configure_wildfly_if_needed
+  wildfly_listen_on_seeds_port
   add_broker_user
   write_wildfly_properties
   create_operators_file_if_needed "$WILDFLY_HOME/standalone/configuration/vanta-operators"
+}
+
+# Undertow's second HTTP listener on the seeds' port (SEEDS_PORT, from VANTA_INGEST_SEEDS_PORT), or none when it
+# is 0; the application serves only the seeds' endpoints there.
+wildfly_listen_on_seeds_port() {
+  local config="$WILDFLY_HOME/standalone/configuration/$WILDFLY_CONFIG"
+  sed -i -e '/name="vanta-seeds"/d' "$config"
+  ((SEEDS_PORT > 0)) || return 0
+  sed -i -e 's|^\(\s*\)\(<http-listener name="default" .*\)$|\1\2\n\1<http-listener name="vanta-seeds" socket-binding="vanta-seeds" max-post-size="67108864" enable-http2="true"/>|' \
+    -e "s|^\\(\\s*\\)\\(<socket-binding name=\"http\" .*\\)\$|\\1\\2\\n\\1<socket-binding name=\"vanta-seeds\" port=\"$SEEDS_PORT\"/>|" "$config"
 }
 
 wildfly_start() {
@@ -164,6 +175,7 @@ wildfly_start() {
     return 0
   fi
   wildfly_check_ports_free
+  check_seeds_port
   build_if_needed
   wildfly_prepare
   say "Database: $(describe_database)"
@@ -222,7 +234,7 @@ VantaEchoNebula is running on WildFly.
   Console        $BASE_URL/console/   (log in as admin; the password is in $ADMIN_PASSWORD_FILE)
   System status  $BASE_URL/api/v1/system/status
   Chains         $BASE_URL/api/v1/chains/testnet/head   (and /mainnet/head)
-  Ingest         POST $BASE_URL/api/v1/pool/ingest
+  Ingest         POST $BASE_URL/api/v1/pool/ingest$( ((SEEDS_PORT > 0)) && echo "   (and on the seeds' port: POST http://localhost:$SEEDS_PORT/api/v1/pool/ingest)")
   JMS broker     tcp://localhost:8080  (ActiveMQ Artemis through the HTTP port; queue NodeData; user and password in $BROKER_CREDENTIALS)
   Nodes          $BASE_URL/api/v1/nodes
   Health         $BASE_URL/health   (live: /health/live, ready: /health/ready)

@@ -55,7 +55,7 @@ class VantaStartIT {
 
     @BeforeAll
     static void startOnAFreshRunDirectory() throws Exception {
-        for (int port : new int[] {4848, 7676, 7677, 8080, 8181}) {
+        for (int port : new int[] {4848, 7676, 7677, 8080, 8181, SeedsPort.PORT}) {
             assertThat(Listeners.anyOn(port)).as("port " + port + " must be free: ./vanta start needs it. Stop what holds it"
                     + " (./vanta stop, or ss -ltnp says who) and run again").isFalse();
         }
@@ -85,6 +85,13 @@ class VantaStartIT {
         String firstAddress = afterRunning.lines().skip(1).findFirst().orElse("");
         assertThat(firstAddress).contains("Console", "http://localhost:8080/console/", "admin",
                 RUN.resolve("admin.password").toString());
+    }
+
+    @Test
+    @Order(1)
+    void theSeedsPortTakesTheirTelemetryAndServesNothingElse() throws Exception {
+        assertThat(startOutput).contains("POST http://localhost:7000/api/v1/pool/ingest");
+        SeedsPort.takesTheSeedsTelemetryAndServesNothingElse();
     }
 
     @Test

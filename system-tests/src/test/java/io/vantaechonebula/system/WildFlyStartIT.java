@@ -39,7 +39,7 @@ class WildFlyStartIT {
 
     @BeforeAll
     static void startOnAFreshRunDirectory() throws Exception {
-        for (int port : new int[] {8080, 8443, 9990}) {
+        for (int port : new int[] {8080, 8443, 9990, SeedsPort.PORT}) {
             assertThat(Listeners.anyOn(port)).as("port " + port + " must be free: WildFly needs it. Stop what holds it"
                     + " (./vanta stop, or ss -ltnp says who) and run again").isFalse();
         }
@@ -60,6 +60,12 @@ class WildFlyStartIT {
     void printsTheConsoleAndWhereItsPasswordIs() {
         assertThat(startOutput).contains("VantaEchoNebula is running on WildFly.",
                 "Console        http://localhost:8080/console/", RUN.resolve("admin.password").toString());
+    }
+
+    @Test
+    void theSeedsPortTakesTheirTelemetryAndServesNothingElse() throws Exception {
+        assertThat(startOutput).contains("POST http://localhost:7000/api/v1/pool/ingest");
+        SeedsPort.takesTheSeedsTelemetryAndServesNothingElse();
     }
 
     @Test

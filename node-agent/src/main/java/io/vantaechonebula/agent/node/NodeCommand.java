@@ -70,7 +70,7 @@ public class NodeCommand implements Callable<Integer> {
     Path stateDir;
 
     @Option(names = "--pool", paramLabel = "URL", split = ",",
-            description = "The pool's HTTP address(es) to look for it at (default: http://localhost:8080, http://localhost:9080)")
+            description = "The pool's HTTP address(es) to look for it at (default: http://localhost:8080, http://localhost:9080, http://localhost:7000)")
     List<URI> pools;
 
     @Option(names = "--transport", defaultValue = "jms", description = "jms (the pool's broker) or http (POST /api/v1/pool/ingest); default ${DEFAULT-VALUE}")

@@ -21,8 +21,12 @@ import java.util.Optional;
  */
 public final class PoolProbe {
 
-    /** Where a node looks when no pool is configured: the ports a full node serves on one machine. */
-    public static final List<URI> LOCAL_CANDIDATES = List.of(URI.create("http://localhost:8080"), URI.create("http://localhost:9080"));
+    /**
+     * Where a node looks when no pool is configured: the ports a full node serves on one machine, its main HTTP port
+     * first, then the seeds' port (docs/ingest.md).
+     */
+    public static final List<URI> LOCAL_CANDIDATES = List.of(URI.create("http://localhost:8080"), URI.create("http://localhost:9080"),
+            URI.create("http://localhost:7000"));
     static final String STATUS_PATH = "/api/v1/system/status";
     private static final String SYSTEM_NAME = "VantaEchoNebula";
     private static final JsonProvider JSON = JsonProvider.provider();
