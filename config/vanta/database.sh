@@ -41,7 +41,9 @@ database_settings() {
   case "$DB_CHOICE" in
     h2)
       DB_DRIVER=org.h2.Driver
-      DB_URL="jdbc:h2:$h2_file;WRITE_DELAY=0"
+      # retry: reopens the file when a thread is interrupted inside a read or write (a request cut off at its
+      # timeout, a cancelled task); without it H2 closes the database for every connection.
+      DB_URL="jdbc:h2:retry:$h2_file;WRITE_DELAY=0"
       DB_USER=vanta
       DB_PASSWORD="$(generated_database_password)"
       ;;
@@ -73,7 +75,7 @@ install_jdbc_driver() {
 
 describe_database() {
   case "$DB_CHOICE" in
-    h2) printf 'embedded H2 (%s)' "${DB_URL#jdbc:h2:}" ;;
+    h2) printf 'embedded H2 (%s)' "${DB_URL#jdbc:h2:retry:}" ;;
     postgres) printf 'PostgreSQL of its own, %s (data in %s, log %s)' "$DB_URL" "$PG_DATA" "$PG_LOG" ;;
     *) printf 'PostgreSQL at %s (user %s)' "$DB_URL" "$DB_USER" ;;
   esac

@@ -25,7 +25,9 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -91,7 +93,9 @@ class VantaStartIT {
     @Order(1)
     void theSeedsPortTakesTheirTelemetryAndServesNothingElse() throws Exception {
         assertThat(startOutput).contains("POST http://localhost:7000/api/v1/pool/ingest");
-        SeedsPort.takesTheSeedsTelemetryAndServesNothingElse();
+        List<String> refused = new ArrayList<>(SeedsPort.APPLICATION_PATHS);
+        refused.add("/openapi");
+        SeedsPort.takesTheSeedsTelemetryAndServesNothingElse(refused);
     }
 
     @Test

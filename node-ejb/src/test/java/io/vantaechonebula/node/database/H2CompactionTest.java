@@ -11,7 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** On an H2 file database set as the server's is ({@code WRITE_DELAY=0}), with random keys as the transaction index writes them. */
+/** On an H2 file database set as the server's is ({@code retry:}, {@code WRITE_DELAY=0}), with random keys as the transaction index writes them. */
 class H2CompactionTest {
 
     private static final int ROWS = 20_000;
@@ -23,7 +23,7 @@ class H2CompactionTest {
     @Test
     void randomWritesLeaveChunksMostlyEmptyAndCompactionKeepsThemFuller() throws Exception {
         // RETENTION_TIME=0 frees a rewritten chunk at the next commit instead of 45 s later.
-        String url = "jdbc:h2:" + directory.resolve("test") + ";WRITE_DELAY=0;RETENTION_TIME=0";
+        String url = "jdbc:h2:retry:" + directory.resolve("test") + ";WRITE_DELAY=0;RETENTION_TIME=0";
         try (Connection connection = DriverManager.getConnection(url)) {
             H2Compaction compaction = H2Compaction.of(connection).orElseThrow();
             try (Statement statement = connection.createStatement()) {
