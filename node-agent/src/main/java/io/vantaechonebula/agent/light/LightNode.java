@@ -98,7 +98,8 @@ public final class LightNode implements AutoCloseable {
         this.options = options;
         this.key = key;
         Files.createDirectories(options.stateDir());
-        this.file = new MVStore.Builder().fileName(options.stateDir().resolve("chains.mv.db").toString())
+        // retry: reopens the file when a thread is interrupted inside a read or write; MVStore would close the store.
+        this.file = new MVStore.Builder().fileName("retry:" + options.stateDir().resolve("chains.mv.db"))
                 .autoCommitDisabled().cacheSize(CACHE_MIB).open();
         for (ChainParams chainParams : params) {
             LightChain chain = new LightChain(chainParams, new MvChainStore(file, chainParams.name()), key,
