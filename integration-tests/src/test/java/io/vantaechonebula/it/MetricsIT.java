@@ -88,9 +88,13 @@ class MetricsIT {
 
         assertThat(refused.status()).as(refused.body()).isBetween(400, 499);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        assertThat(Metrics.value(TESTNET_REFUSED_FOR_BALANCE)).isEqualTo(refusedBefore + 1);
-        assertThat(Metrics.value("vanta_mempool_accepted_total{chain=\"testnet\"}")).isGreaterThanOrEqualTo(acceptedBefore + 1);
-        assertThat(Metrics.value("vanta_chain_height{chain=\"testnet\"}")).isGreaterThanOrEqualTo(height);
+        // The figures read at a scrape serve every scrape for a second.
+        assertThat(Api.eventually(() -> Metrics.value(TESTNET_REFUSED_FOR_BALANCE), value -> value > refusedBefore))
+                .isEqualTo(refusedBefore + 1);
+        assertThat(Api.eventually(() -> Metrics.value("vanta_mempool_accepted_total{chain=\"testnet\"}"), value -> value > acceptedBefore))
+                .isGreaterThanOrEqualTo(acceptedBefore + 1);
+        assertThat(Api.eventually(() -> Metrics.value("vanta_chain_height{chain=\"testnet\"}"), value -> value >= height))
+                .isGreaterThanOrEqualTo(height);
         assertThat(Metrics.value("vanta_chain_target_block_time_seconds{chain=\"testnet\"}"))
                 .isEqualTo(testnet.targetBlockTimeMs() / 1000.0);
     }

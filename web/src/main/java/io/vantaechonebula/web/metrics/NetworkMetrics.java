@@ -42,13 +42,18 @@ import java.util.logging.Logger;
  * The figures of the chains, the mempools, the peers, the pool, the agents and the nodes, read at each scrape in
  * the categories docs/metrics.md lists ({@code vanta_chain_*}, {@code vanta_mempool_*}, {@code vanta_p2p_*},
  * {@code vanta_pool_*}, {@code vanta_agents_*}, {@code vanta_node_*}). The counts of nodes and findings come from
- * the board's shared reading, so scrapes cost the database at most one count every few seconds. A part that cannot
- * be read (the broker still starting) is left out of that scrape and logged; the rest is answered.
+ * the board's shared reading, so scrapes cost the database at most one count every few seconds, and one reading
+ * serves every scrape within {@value #FRESH_MS} ms, so a flood of {@code GET /metrics} costs no more than one scraper.
+ * A part that cannot be read (the broker still starting) is left out of that scrape and logged; the rest is answered.
  */
 @ApplicationScoped
 public class NetworkMetrics implements MultiCollector {
 
     private static final Logger LOG = Logger.getLogger(NetworkMetrics.class.getName());
+    static final long FRESH_MS = 1_000;
+
+    private MetricSnapshots last;
+    private long lastAtMs;
 
     @Inject
     private NetworkBoard board;
@@ -69,7 +74,16 @@ public class NetworkMetrics implements MultiCollector {
     private AgentOperations agents;
 
     @Override
-    public MetricSnapshots collect() {
+    public synchronized MetricSnapshots collect() {
+        long now = System.currentTimeMillis();
+        if (last == null || now - lastAtMs >= FRESH_MS || now < lastAtMs) {
+            last = read();
+            lastAtMs = System.currentTimeMillis();
+        }
+        return last;
+    }
+
+    private MetricSnapshots read() {
         List<Family> families = new ArrayList<>();
         read("chains", families, this::chains);
         read("peers", families, this::peers);
