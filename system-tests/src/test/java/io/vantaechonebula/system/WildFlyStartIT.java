@@ -1,8 +1,10 @@
 package io.vantaechonebula.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,8 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code ./vanta start --server wildfly} on a fresh run directory of its own: the same EAR on WildFly answers
  * health and metrics, stores telemetry sent over HTTP and over JMS (Artemis through the HTTP port), sets a
- * message that is not telemetry aside as a dead letter, mines and includes a transfer, and lets the generated
- * admin in and nobody else; {@code ./vanta stop} ends it.
+ * message that is not telemetry aside as a dead letter, mines and includes a transfer, lets the generated
+ * admin in and nobody else, and lets no stranger onto the broker and a node's user only produce telemetry;
+ * {@code ./vanta stop} ends it.
  */
 class WildFlyStartIT {
 
@@ -101,6 +104,37 @@ class WildFlyStartIT {
         assertThat(send.exit()).as(send.output()).isZero();
 
         assertThat(eventually("/api/v1/nodes/" + node, body -> body.contains("\"samplesStored\":1"))).contains(node);
+    }
+
+    @Test
+    void theBrokerRefusesStrangersAndANodesUserOnlyProducesTelemetry() throws Exception {
+        for (String[] stranger : new String[][] {{null, null}, {"guest", "guest"}, {"admin", "admin"}}) {
+            assertThatThrownBy(() -> {
+                try (ActiveMQConnectionFactory factory = artemis();
+                     JMSContext context = stranger[0] == null ? factory.createContext() : factory.createContext(stranger[0], stranger[1])) {
+                    context.createProducer().send(context.createQueue("NodeData"), "{}");
+                }
+            }).as(stranger[0] == null ? "anonymous" : stranger[0]).isInstanceOf(JMSRuntimeException.class).hasMessageContaining("AMQ229031");
+        }
+        Properties credentials = new Properties();
+        try (var in = Files.newInputStream(RUN.resolve("broker.credentials"))) {
+            credentials.load(in);
+        }
+        try (ActiveMQConnectionFactory factory = artemis();
+             JMSContext context = factory.createContext(credentials.getProperty("user"), credentials.getProperty("password"))) {
+            for (String queue : new String[] {"NodeData", "NodeDataDLQ", "Training"}) {
+                assertThatThrownBy(() -> context.createConsumer(context.createQueue(queue)).receiveNoWait()).as("consume " + queue)
+                        .isInstanceOf(JMSRuntimeException.class).hasMessageContaining("permission");
+            }
+            assertThatThrownBy(() -> context.createProducer().send(context.createQueue("Training"), "{}")).as("send to Training")
+                    .isInstanceOf(JMSRuntimeException.class).hasMessageContaining("permission");
+        }
+    }
+
+    private static ActiveMQConnectionFactory artemis() {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://localhost:8080?httpUpgradeEnabled=true");
+        factory.setEnable1xPrefixes(true);
+        return factory;
     }
 
     @Test
