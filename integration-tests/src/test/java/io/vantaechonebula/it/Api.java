@@ -62,6 +62,10 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(BASE + path)).GET().build());
     }
 
+    static Answer getAccepting(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(BASE + path)).header("Accept", accept).GET().build());
+    }
+
     static Answer post(String path, String body) {
         return post(path, body, "application/json");
     }

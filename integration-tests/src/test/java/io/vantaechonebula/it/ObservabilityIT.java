@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vantaechonebula.it.Api.Answer;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -15,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(ArquillianExtension.class)
 class ObservabilityIT {
+
+    private static final Path API_DESCRIPTION = Path.of("..", "web", "src", "main", "resources", "META-INF", "openapi.yaml");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -80,14 +87,39 @@ class ObservabilityIT {
     }
 
     @Test
-    void openApiDescribesEveryEndpoint() {
-        Answer answer = Api.get("/openapi");
+    void openApiServesTheApisDescriptionAsWrittenAndRedoclyFindsNoError() throws Exception {
+        Answer yaml = Api.get("/openapi");
+        Answer json = Api.getAccepting("/openapi", "application/json");
 
-        assertThat(answer.status()).isEqualTo(200);
-        for (String path : List.of("/api/v1/system/status", "/api/v1/pool/ingest", "/api/v1/pool/dead-letters",
-                "/api/v1/nodes:", "/api/v1/nodes/{nodeId}:", "/api/v1/nodes/{nodeId}/samples")) {
-            assertThat(answer.body()).as("OpenAPI document lists " + path).contains(path);
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(json.status()).isEqualTo(200);
+        JsonObject document = json.object();
+        assertThat(document.keySet()).as("nothing of the server's own at the root").containsExactlyInAnyOrder(
+                "openapi", "info", "servers", "security", "tags", "paths", "components");
+        Set<String> written = Pattern.compile("(?m)^  (/api/v1/\\S+):$").matcher(Files.readString(API_DESCRIPTION)).results()
+                .map(match -> match.group(1)).collect(Collectors.toSet());
+        assertThat(document.getJsonObject("paths").keySet()).as("the paths of " + API_DESCRIPTION)
+                .containsExactlyInAnyOrderElementsOf(written);
+
+        Path served = Files.createTempFile("openapi", ".yaml");
+        try {
+            Files.writeString(served, yaml.body());
+            Redocly.Lint lint = Redocly.lint(served);
+            assertThat(lint.exitCode()).as(lint.output()).isZero();
+            assertThat(lint.output()).contains("Your API description is valid");
+        } finally {
+            Files.delete(served);
         }
+    }
+
+    @Test
+    void answersAnAcceptItCannotMeetWithAProblem() {
+        Answer answer = Api.getAccepting("/api/v1/system/status", "text/xml");
+
+        assertThat(answer.status()).isEqualTo(406);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.object().getString("type")).isEqualTo("urn:vantaechonebula:problem:not-acceptable");
+        assertThat(answer.object().getString("detail")).contains("Accept: application/json");
     }
 
     @Test

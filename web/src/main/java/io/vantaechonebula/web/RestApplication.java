@@ -4,16 +4,9 @@ import io.vantaechonebula.telemetry.IngestAddresses;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
-import org.eclipse.microprofile.openapi.annotations.info.Info;
-import org.eclipse.microprofile.openapi.annotations.info.License;
 
 /** The REST API, version 1. */
 @ApplicationPath(IngestAddresses.API_ROOT)
-@OpenAPIDefinition(info = @Info(title = "VantaEchoNebula API", version = "1",
-        description = "Node status, telemetry ingest into the processing pool, and the nodes the pool has seen. "
-                + "Errors are application/problem+json (RFC 9457).",
-        license = @License(name = "Apache-2.0")))
 public class RestApplication extends Application {
 
     /**

@@ -23,8 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The twelve agents: what each does, what it did since the server started (its stages and watches
@@ -50,9 +48,6 @@ public class AgentsResource {
     private AgentSummaries summaries;
 
     @GET
-    @Operation(summary = "The twelve agents",
-            description = "Each with its job, its activities (processed, failures, run times), and its learnt state:"
-                    + " models (count, values trained on, versions), streaming statistics, findings raised.")
     public JsonObject agents() {
         JsonArrayBuilder agents = JSON.createArrayBuilder();
         summaries.all().forEach(summary -> agents.add(summary(summary)));
@@ -61,9 +56,6 @@ public class AgentsResource {
 
     @GET
     @Path("{name}")
-    @Operation(summary = "One agent, with its models and latest findings",
-            description = "By id (pattern-recognizer) or title (Pattern Recognizer); node=ID shows that node's models only.")
-    @APIResponse(responseCode = "404", description = "No agent of that name")
     public JsonObject agent(@PathParam("name") String name, @QueryParam("node") String node) {
         Agent agent = Agent.named(name).orElseThrow(() -> new ApiProblemException(ProblemType.AGENT_NOT_FOUND,
                 "There is no agent '" + name + "'; the agents are " + Arrays.stream(Agent.values()).map(Agent::id)

@@ -11,7 +11,6 @@ import io.vantaechonebula.web.QueryLimits;
 import io.vantaechonebula.web.problem.ApiProblemException;
 import io.vantaechonebula.web.problem.ProblemType;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
@@ -21,23 +20,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The agents' alerts (one agent's observation about a node, a chain or the network) and insights
- * (several agents' findings correlated into one story), at {@code /alerts} and {@code /insights}.
+ * (several agents' findings correlated into one story): the same three requests for both, served at
+ * {@code /alerts} by {@link AlertsResource} and at {@code /insights} by {@link InsightsResource}.
  */
-@Path("{findings: alerts|insights}")
-@RequestScoped
-@Produces(MediaType.APPLICATION_JSON)
-public class FindingsResource {
+public abstract class FindingsResource {
 
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final Logger LOG = Logger.getLogger(FindingsResource.class.getName());
@@ -46,23 +39,15 @@ public class FindingsResource {
     @EJB
     private FindingOperations findingOperations;
 
-    /** Alerts or insights, by the path's first segment. */
-    private static FindingType type(String findings) {
-        return findings.equals("alerts") ? FindingType.ALERT : FindingType.INSIGHT;
-    }
+    /** Alerts or insights. */
+    protected abstract FindingType type();
 
     @GET
-    @Operation(summary = "Alerts or insights, newest seen first",
-            description = "state=open (seen in the last 10 minutes, neither acknowledged nor resolved; the default),"
-                    + " acknowledged or all; node and chain narrow them; severity=info, warning or critical keeps those at"
-                    + " least as severe. Each has its evidence, recommendation, first and last seen, and who acknowledged"
-                    + " it when.")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid")
-    public JsonObject list(@PathParam("findings") String findings, @QueryParam("state") @DefaultValue("open") String state,
+    public JsonObject list(@QueryParam("state") @DefaultValue("open") String state,
                            @QueryParam("node") String nodeId, @QueryParam("chain") String chainId,
                            @QueryParam("severity") @DefaultValue("info") String severity,
                            @QueryParam("limit") @DefaultValue("100") String limit) {
-        FindingType type = type(findings);
+        FindingType type = type();
         FindingFilter filter = new FindingFilter(type, parse("state", () -> FindingFilter.State.of(state)), blankToNull(nodeId),
                 blankToNull(chainId), parse("severity", () -> Severity.of(severity)), QueryLimits.parse("limit", limit, MAX_LIMIT));
         JsonArrayBuilder items = JSON.createArrayBuilder();
@@ -76,10 +61,8 @@ public class FindingsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One alert or insight")
-    @APIResponse(responseCode = "404", description = "No such alert or insight")
-    public JsonObject one(@PathParam("findings") String findings, @PathParam("id") String id) {
-        FindingType type = type(findings);
+    public JsonObject one(@PathParam("id") String id) {
+        FindingType type = type();
         long key = id(type, id);
         return findingOperations.get(type, key).map(FindingJson::of).orElseThrow(() -> unknown(type, key));
     }
@@ -87,15 +70,9 @@ public class FindingsResource {
     @POST
     @Path("{id}/acknowledgement")
     @RolesAllowed({"operator", "admin"})
-    @Operation(summary = "Acknowledge an alert or insight",
-            description = "Roles operator or admin. Records who and when; acknowledging again keeps the first record."
-                    + " One that gets more severe afterwards needs acknowledging again.")
-    @APIResponse(responseCode = "401", description = "Not logged in")
-    @APIResponse(responseCode = "403", description = "Logged in without the operator or admin role")
-    @APIResponse(responseCode = "404", description = "No such alert or insight")
-    public JsonObject acknowledge(@PathParam("findings") String findings, @PathParam("id") String id,
+    public JsonObject acknowledge(@PathParam("id") String id,
                                   @Context SecurityContext security, @Context HttpServletRequest request) {
-        FindingType type = type(findings);
+        FindingType type = type();
         long key = id(type, id);
         // The container lets only operators and admins post here (web.xml); the name is who they logged in as.
         Actor operator = new Actor(security.getUserPrincipal().getName(), request.getRemoteAddr());

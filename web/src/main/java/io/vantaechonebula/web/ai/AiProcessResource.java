@@ -32,9 +32,6 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.time.Clock;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The agents' verdict on data sent to them: a block, a transaction set or a sample batch, scored
@@ -57,11 +54,6 @@ public class AiProcessResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Score a block, a transaction set or a sample batch with the agents, learning nothing",
-            description = "Body: {\"type\":\"ai_processing\",\"data\":…,\"node_id\":…,\"timestamp\":…}. Answers"
-                    + " {\"result\":…} with each agent's scores and an explanation.")
-    @APIResponse(responseCode = "400", description = "The request or its data is not as described; every problem is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response process(InputStream body) throws IOException {
         String text = LimitedBody.read(body, MAX_BODY_BYTES, ProblemType.INVALID_BODY,
                 "Send at most " + ChainAssessments.MAX_TRANSACTIONS + " transactions or samples per request.");

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** What operators changed, newest first: who, what, on what, when, from where. */
 @Path("audit")
@@ -31,7 +30,6 @@ public class AuditResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @Operation(summary = "The audit log, newest first (admin)")
     public String list(@QueryParam("limit") @DefaultValue("100") String limit) {
         var array = JSON.createArrayBuilder();
         audit.newest(0, QueryLimits.parse("limit", limit, MAX_LIMIT)).forEach(entry -> array.add(json(entry)));

@@ -17,7 +17,6 @@ import io.vantaechonebula.node.running.TransactionStatus;
 import io.vantaechonebula.web.LimitedBody;
 import io.vantaechonebula.web.QueryLimits;
 import io.vantaechonebula.web.problem.ApiProblemException;
-import io.vantaechonebula.web.problem.Problem;
 import io.vantaechonebula.web.problem.ProblemType;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -45,9 +44,6 @@ import java.io.StringReader;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** One chain of this node over REST: {@code /api/v1/chains/{chain}/…} where chain is testnet or mainnet. */
 @Path("chains/{chain}")
@@ -74,14 +70,6 @@ public class ChainResource {
     @POST
     @Path("transactions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit a signed transaction",
-            description = "Checks it against the head state (docs/chain-spec.md §2.2) and queues it for a block.")
-    @APIResponse(responseCode = "202", description = "Queued: {id, status: pending}")
-    @APIResponse(responseCode = "400", description = "Refused; the problem's 'reason' is bad_signature, wrong_chain, "
-            + "nonce_too_low, nonce_too_high, insufficient_balance, fee_too_low or malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "Unknown chain", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "413", description = "Body over 64 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response submit(InputStream body) throws IOException, InvalidTransactionException {
         chains.params(chainName);
         String text = LimitedBody.read(body, MAX_TRANSACTION_BYTES, ProblemType.INVALID_BODY,
@@ -94,16 +82,6 @@ public class ChainResource {
     @POST
     @Path("transactions/batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit up to 1,000 signed transactions in one request",
-            description = "A JSON array of signed transactions. Each is judged on its own, in array order, exactly as "
-                    + "POST transactions would judge it; 'results' answers each in the same order.")
-    @APIResponse(responseCode = "200", description = "{accepted, refused, results: [{id, status: pending|refused, "
-            + "reason?, detail?}]}")
-    @APIResponse(responseCode = "400", description = "Not a JSON array, empty, or over 1,000 entries; nothing was queued",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "Unknown chain", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "413", description = "Body over 1 MiB; nothing was queued",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public JsonObject submitBatch(InputStream body) throws IOException {
         chains.params(chainName);
         String text = LimitedBody.read(body, MAX_BATCH_BYTES, ProblemType.INVALID_BODY,
@@ -144,7 +122,6 @@ public class ChainResource {
 
     @GET
     @Path("head")
-    @Operation(summary = "The main chain's newest block")
     public JsonObject head() {
         ChainParams params = chains.params(chainName);
         StoredBlock head = chains.head(chainName);
@@ -159,8 +136,6 @@ public class ChainResource {
 
     @GET
     @Path("blocks")
-    @Operation(summary = "Main-chain blocks from a height, oldest first",
-            description = "Without 'from', the newest 'limit' blocks. At most 100.")
     public JsonValue blocks(@QueryParam("from") String from, @QueryParam("limit") @DefaultValue("20") String limit) {
         long headHeight = chains.head(chainName).height();
         int max = QueryLimits.parse("limit", limit, MAX_BLOCKS);
@@ -172,8 +147,6 @@ public class ChainResource {
 
     @GET
     @Path("blocks/{id}")
-    @Operation(summary = "One block by height (main chain) or by hash (any stored block), with its transactions")
-    @APIResponse(responseCode = "404", description = "No such block", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public JsonObject block(@PathParam("id") String id) {
         chains.params(chainName);
         Optional<StoredBlock> block;
@@ -194,8 +167,6 @@ public class ChainResource {
 
     @GET
     @Path("transactions/{id}")
-    @Operation(summary = "A transaction's status: pending, included (block and confirmations) or rejected (reason)")
-    @APIResponse(responseCode = "404", description = "Never seen", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public JsonObject transaction(@PathParam("id") String id) {
         chains.params(chainName);
         if (!HASH.matcher(id).matches()) {
@@ -218,8 +189,6 @@ public class ChainResource {
 
     @GET
     @Path("accounts/{address}")
-    @Operation(summary = "An account's balance and nonce at the head",
-            description = "nextNonce also counts the account's transactions waiting in the mempool.")
     public JsonObject account(@PathParam("address") String address) {
         chains.params(chainName);
         Address parsed;
@@ -246,7 +215,6 @@ public class ChainResource {
 
     @GET
     @Path("mempool")
-    @Operation(summary = "Transactions waiting for a block: how many, and their fee range")
     public JsonObject mempool() {
         MempoolSummary mempool = chains.mempool(chainName);
         JsonObjectBuilder json = JSON.createObjectBuilder()

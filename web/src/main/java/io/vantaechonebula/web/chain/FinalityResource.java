@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A chain's validators, the votes its node holds, and finality (docs/chain-spec.md §8, docs/chain-api.md). */
 @Path("chains/{chain}")
@@ -42,8 +41,6 @@ public class FinalityResource {
     @GET
     @Path("validators")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Validators", description = "Every account with a stake at the head: its stake, exit height, whether"
-            + " it votes, and from which height an exiting stake can be withdrawn; the total active stake and the rules.")
     public JsonObject validators() {
         chains.params(chainName);
         long delay = chains.params(chainName).staking().exitDelayBlocks();
@@ -71,8 +68,6 @@ public class FinalityResource {
     @GET
     @Path("finality")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The highest final block", description = "Its height, hash and certificate; finalHeight is -1"
-            + " while no block is final.")
     public JsonObject finality() {
         chains.params(chainName);
         Optional<FinalBlock> finalBlock = chains.finalBlock(chainName);
@@ -89,8 +84,6 @@ public class FinalityResource {
     @GET
     @Path("blocks/{height}/finality")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Finality of the main-chain block at a height", description = "Whether it is final, and the"
-            + " certificate of a block made final by one (its descendants' certificates make the others final).")
     public JsonObject blockFinality(@PathParam("height") String heightText) {
         chains.params(chainName);
         long height = height(heightText);
@@ -107,8 +100,6 @@ public class FinalityResource {
     @GET
     @Path("votes")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Votes at a height", description = "The votes this node holds at ?height=H, for heights above"
-            + " the final one and the last hundred final ones.")
     public JsonObject votes(@QueryParam("height") String heightText) {
         chains.params(chainName);
         long height = height(heightText);

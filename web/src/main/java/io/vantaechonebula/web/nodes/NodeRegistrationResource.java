@@ -11,7 +11,6 @@ import io.vantaechonebula.telemetry.TelemetryParser;
 import io.vantaechonebula.web.LimitedBody;
 import io.vantaechonebula.web.QueryLimits;
 import io.vantaechonebula.web.problem.ApiProblemException;
-import io.vantaechonebula.web.problem.Problem;
 import io.vantaechonebula.web.problem.ProblemType;
 import io.vantaechonebula.web.security.SignedRequests;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,9 +44,6 @@ import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Nodes' keys: a node registers its own, signed by it (proof of possession); an admin revokes a key
@@ -70,16 +66,6 @@ public class NodeRegistrationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a node's key",
-            description = "Body {node_id, public_key (64 hex digits), node_type}: the node id is the key's address."
-                    + " Signed by that key like telemetry (RFC 9421 over @method, @path and content-digest, keyid = node_id):"
-                    + " the proof that the sender holds it. From then on only that key writes the node's telemetry.")
-    @APIResponse(responseCode = "201", description = "Registered")
-    @APIResponse(responseCode = "200", description = "This key was registered for this node already; nothing changed")
-    @APIResponse(responseCode = "400", description = "Not a registration, or a node id that is not the key's address",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "Not signed by the key it registers", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "The node id is bound to another key, or revoked", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response register(InputStream body) throws IOException {
         String text = LimitedBody.read(body, MAX_BODY_BYTES, ProblemType.INVALID_BODY, "A registration is a few hundred bytes.");
         JsonObject registration = object(text);
@@ -113,7 +99,6 @@ public class NodeRegistrationResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Registered nodes, newest first", description = "Each node id with its key, and whether an admin revoked it.")
     public String list(@QueryParam("limit") @DefaultValue("100") String limit) {
         var array = JSON.createArrayBuilder();
         identity.registrations(QueryLimits.parse("limit", limit, MAX_LIMIT)).forEach(view -> array.add(json(view)));
@@ -123,7 +108,6 @@ public class NodeRegistrationResource {
     @GET
     @Path("{nodeId}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One node's registration")
     public String one(@PathParam("nodeId") String nodeId) {
         return json(identity.registration(nodeId).orElseThrow(() -> notRegistered(nodeId))).build().toString();
     }
@@ -132,8 +116,6 @@ public class NodeRegistrationResource {
     @Path("{nodeId}/key")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @Operation(summary = "Revoke a node's key (admin, audited)",
-            description = "Nothing more is taken for the node id, signed or not, until an admin binds a key to it again.")
     public String revoke(@PathParam("nodeId") String nodeId, @Context SecurityContext security) {
         try {
             return json(identity.revoke(nodeId, actor(security))).build().toString();
@@ -147,8 +129,6 @@ public class NodeRegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @Operation(summary = "Bind another key to a node id (admin, audited)",
-            description = "Body {public_key}: for a node that lost its key and keeps its history; lifts a revocation.")
     public String rebind(@PathParam("nodeId") String nodeId, InputStream body, @Context SecurityContext security) throws IOException {
         JsonObject rebinding = object(LimitedBody.read(body, MAX_BODY_BYTES, ProblemType.INVALID_BODY, "Send {\"public_key\": \"…\"}."));
         String publicKey = field(rebinding, "public_key").toLowerCase(java.util.Locale.ROOT);

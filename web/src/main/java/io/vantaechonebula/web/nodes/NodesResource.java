@@ -23,8 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The nodes the pool has stored samples from. */
 @Path("nodes")
@@ -42,9 +40,6 @@ public class NodesResource {
     private NodeTelemetryOperations queries;
 
     @GET
-    @Operation(summary = "Nodes seen by the pool, a page at a time",
-            description = "Id, type, chain, whether verified, last seen and samples stored, by id; offset (from 0) and"
-                    + " limit (1-1000, default 100) page through them, and the X-Total-Count header says how many there are.")
     public Response nodes(@QueryParam("offset") @DefaultValue("0") String offset,
                           @QueryParam("limit") @DefaultValue("100") String limit) {
         List<NodeSummary> page = queries.nodes(QueryLimits.parse("offset", offset, 0, Integer.MAX_VALUE),
@@ -54,27 +49,18 @@ public class NodesResource {
 
     @GET
     @Path("{nodeId}")
-    @Operation(summary = "One node seen by the pool")
-    @APIResponse(responseCode = "404", description = "The pool has no sample of this node")
     public NodeSummary node(@PathParam("nodeId") String nodeId) {
         return queries.node(nodeId).map(NodeSummary::of).orElseThrow(() -> unknown(nodeId));
     }
 
     @GET
     @Path("{nodeId}/health")
-    @Operation(summary = "A node's health",
-            description = "Score 0-100 (healthy from 80, degraded from 50), its latest memory and latency against its"
-                    + " thresholds (the seed rules, refined by the node's learnt baseline), the alerts and insights of"
-                    + " the last 10 minutes, and what to do about them.")
-    @APIResponse(responseCode = "404", description = "The pool has no sample of this node")
     public JsonObject health(@PathParam("nodeId") String nodeId) {
         return queries.health(nodeId).map(HealthJson::of).orElseThrow(() -> unknown(nodeId));
     }
 
     @GET
     @Path("{nodeId}/samples")
-    @Operation(summary = "A node's stored samples, newest first")
-    @APIResponse(responseCode = "404", description = "The pool has no sample of this node")
     public JsonArray samples(@PathParam("nodeId") String nodeId,
                              @QueryParam("limit") @DefaultValue("100") String limit) {
         int max = QueryLimits.parse("limit", limit, MAX_SAMPLES);
@@ -86,11 +72,6 @@ public class NodesResource {
 
     @GET
     @Path("{nodeId}/metrics")
-    @Operation(summary = "A node's metrics over time",
-            description = "resolution=raw (the stored samples, at most 1000), minute or hour (count, mean, min, max and"
-                    + " last of each metric per bucket and chain); from and to as ISO-8601 instants or epoch seconds.")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid")
-    @APIResponse(responseCode = "404", description = "The pool has no sample of this node")
     public JsonObject metrics(@PathParam("nodeId") String nodeId, @QueryParam("resolution") String resolution,
                               @QueryParam("from") String from, @QueryParam("to") String to) {
         MetricsRange range = MetricsRange.parse(resolution, from, to, System.currentTimeMillis());

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -20,11 +19,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.function.Function;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Hands every request under /api/v1/p2p to the protocol's own handler (docs/p2p-spec.md §2–3), which
- * checks the node signatures itself: these endpoints need no login.
+ * Hands the four requests of the peer-to-peer protocol (docs/p2p-spec.md §2–3) to its own handler, which
+ * checks the node signatures itself: these endpoints need no login. Each route is named here, not
+ * matched by a pattern, so that the API's description lists them.
  */
 @Path("p2p")
 @RequestScoped
@@ -43,18 +42,30 @@ public class P2pResource {
     private HttpServletRequest request;
 
     @POST
-    @Path("{route: .+}")
+    @Path("hello")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "A peer-to-peer request", description = "hello, gossip or blocks; see docs/p2p-spec.md")
-    public Response post(@PathParam("route") String route, InputStream body) throws IOException {
-        return answer("POST", route, body);
+    public Response hello(InputStream body) throws IOException {
+        return answer("POST", "hello", body);
+    }
+
+    @POST
+    @Path("gossip")
+    @Consumes(MediaType.WILDCARD)
+    public Response gossip(InputStream body) throws IOException {
+        return answer("POST", "gossip", body);
+    }
+
+    @POST
+    @Path("blocks")
+    @Consumes(MediaType.WILDCARD)
+    public Response blocks(InputStream body) throws IOException {
+        return answer("POST", "blocks", body);
     }
 
     @GET
-    @Path("{route: .+}")
-    @Operation(summary = "A peer-to-peer request", description = "peers; see docs/p2p-spec.md")
-    public Response get(@PathParam("route") String route) throws IOException {
-        return answer("GET", route, InputStream.nullInputStream());
+    @Path("peers")
+    public Response peers() throws IOException {
+        return answer("GET", "peers", InputStream.nullInputStream());
     }
 
     /** The route and the sender are checked before the body is read, and no more of it is read than the route takes. */

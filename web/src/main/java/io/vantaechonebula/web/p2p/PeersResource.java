@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** This node's peers and how far each chain is behind them. */
 @Path("peers")
@@ -29,10 +28,6 @@ public class PeersResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Peers and sync",
-            description = "Each peer with its id, address, protocol version, software, mode, chain heights, latency,"
-                    + " reputation, state and last problem; and per chain the local and best peer height and sync"
-                    + " progress, a page of peers at a time (connected first; total says how many). See docs/p2p-spec.md.")
     public JsonObject peers(@QueryParam("offset") @DefaultValue("0") String offset,
                             @QueryParam("limit") @DefaultValue("100") String limit) {
         return PeersJson.of(service.status().nodeId(), service.p2pAddress(), service.p2pEnabled(), service.peers(),

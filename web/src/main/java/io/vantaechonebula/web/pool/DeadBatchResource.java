@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Shows the batches a stage set aside as dead, newest first, with the error each failed with. */
 @Path("pool/dead-batches")
@@ -28,9 +27,6 @@ public class DeadBatchResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"viewer", "operator", "admin"})
-    @Operation(summary = "Batches a stage set aside as dead",
-            description = "A batch one stage failed on three times alone while the batch after it went through:"
-                    + " the stage, the batch, its node and samples, the error. The other stages processed it as usual.")
     public List<DeadBatchView> list(@QueryParam("limit") @DefaultValue("100") String limit) {
         return pool.deadBatches(QueryLimits.parse("limit", limit, MAX_LIMIT));
     }

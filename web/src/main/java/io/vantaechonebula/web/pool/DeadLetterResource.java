@@ -25,8 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Shows the payloads the pool could not store, oldest first, with the reason for each. */
 @Path("pool/dead-letters")
@@ -47,8 +45,6 @@ public class DeadLetterResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"viewer", "operator", "admin"})
-    @Operation(summary = "Payloads the pool could not store",
-            description = "From the NodeDataDLQ queue: message id, reason, time and the start of the body.")
     public List<DeadLetter> list(@QueryParam("limit") @DefaultValue("100") String limit, @QueryParam("node") String node) {
         String nodeId = node == null || node.isBlank() ? null : node.strip();
         if (nodeId != null && nodeId.length() > MAX_NODE_ID) {
@@ -61,10 +57,6 @@ public class DeadLetterResource {
     @Path("{id}/requeue")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @Operation(summary = "Send a dead letter to the intake again (admin, audited)",
-            description = "With what vouched for its sender, so it is checked again as the first time: for a letter set"
-                    + " aside for a cause since mended (a key bound again, a limit raised).")
-    @APIResponse(responseCode = "404", description = "No such letter, or its body was cut and cannot be sent whole")
     public JsonObject requeue(@PathParam("id") String id, @Context SecurityContext security) {
         try {
             String reason = pool.requeueDeadLetter(id, actor(security));
@@ -79,8 +71,6 @@ public class DeadLetterResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @Operation(summary = "Discard a dead letter for good (admin, audited)")
-    @APIResponse(responseCode = "404", description = "No such letter")
     public JsonObject discard(@PathParam("id") String id, @Context SecurityContext security) {
         try {
             String reason = pool.discardDeadLetter(id, actor(security));

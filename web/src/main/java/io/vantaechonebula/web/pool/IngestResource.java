@@ -42,10 +42,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Takes node telemetry over HTTP and queues it for the pool. */
 @Path(IngestAddresses.INGEST_RESOURCE)
@@ -72,24 +68,6 @@ public class IngestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit node telemetry",
-            description = "Takes a batch {node_id, data_batch, batch_size, submission_time} or one contribution "
-                    + "{timestamp, node_data, data_type: node_contribution}. A payload with any invalid field is "
-                    + "refused whole. See docs/ingest.md.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON))
-    @APIResponse(responseCode = "202", description = "Queued for the pool: {status, accepted, node_id, sender (verified or unverified)}")
-    @APIResponse(responseCode = "400", description = "Invalid payload; every wrong field is listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "A node that registered a key sent it unsigned or wrongly signed,"
-            + " or an unregistered node while vanta.pool.accept-unverified is false",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "413", description = "Body over vanta.ingest.max-body-bytes",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "429", description = "The pool's queue is full, or this address or node sends faster than"
-            + " vanta.ratelimit.* allows; retry after Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "The broker cannot take data now; retry after Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response ingest(InputStream body) throws IOException, InvalidTelemetryException {
         long started = System.nanoTime();
         String outcome = "invalid";

@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.OptionalLong;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** How the pool is doing: its queues, what goes in and out, each processor, and what nodes lost. */
 @Path("pool/stats")
@@ -31,10 +30,6 @@ public class PoolStatsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The pool's figures",
-            description = "Queue depths, samples in and processed per second (over the last minute), processing lag,"
-                    + " per-processor successes, failures and run times, dead letters, and the samples nodes say"
-                    + " their buffers dropped. See docs/pool.md.")
     public JsonObject stats() {
         PoolStats stats = pool.stats();
         PipelineSnapshot snapshot = stats.pipeline();

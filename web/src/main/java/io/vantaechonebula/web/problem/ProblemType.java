@@ -25,6 +25,7 @@ public enum ProblemType {
     DEAD_LETTER_NOT_FOUND("dead-letter-not-found", "No such dead letter, or it cannot be sent again", Status.NOT_FOUND),
     NOT_FOUND("not-found", "No such resource", Status.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method is not allowed here", Status.METHOD_NOT_ALLOWED),
+    NOT_ACCEPTABLE("not-acceptable", "No answer of an accepted type", Status.NOT_ACCEPTABLE),
     POOL_UNAVAILABLE("pool-unavailable", "Processing pool cannot take data now", Status.SERVICE_UNAVAILABLE),
     RATE_LIMITED("rate-limited", "Too many requests", Status.TOO_MANY_REQUESTS),
     POOL_FULL("pool-full", "Processing pool is full", Status.TOO_MANY_REQUESTS),

@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Says what this system is, so that nodes probing a port know they found it. */
 @Path("system")
@@ -25,8 +24,6 @@ public class SystemResource {
     @GET
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "What this system is",
-            description = "Remote nodes discover the main system by the answer's \"system\": \"VantaEchoNebula\".")
     public SystemStatus status() {
         NodeStatus status = node.status();
         return new SystemStatus(SystemStatus.SYSTEM_NAME, status.version(), status.nodeId(), status.mode(), status.runsPool(),
