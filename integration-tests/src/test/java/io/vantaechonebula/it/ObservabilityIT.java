@@ -95,7 +95,7 @@ class ObservabilityIT {
         assertThat(json.status()).isEqualTo(200);
         JsonObject document = json.object();
         assertThat(document.keySet()).as("nothing of the server's own at the root").containsExactlyInAnyOrder(
-                "openapi", "info", "servers", "security", "tags", "paths", "components");
+                "openapi", "info", "externalDocs", "servers", "security", "tags", "paths", "components");
         Set<String> written = Pattern.compile("(?m)^  (/api/v1/\\S+):$").matcher(Files.readString(API_DESCRIPTION)).results()
                 .map(match -> match.group(1)).collect(Collectors.toSet());
         assertThat(document.getJsonObject("paths").keySet()).as("the paths of " + API_DESCRIPTION)

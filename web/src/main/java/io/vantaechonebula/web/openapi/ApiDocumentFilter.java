@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
  * Serves META-INF/openapi.yaml as written. Payara Server adds to it a property {@code endpoints} of
  * its own (the paths by context root), which OpenAPI 3 does not allow at the document's root and
  * which linters refuse; its model has no standard way to remove it, so it is emptied (an empty one is
- * not written). WildFly adds nothing, and its model has no such property.
+ * not written). WildFly adds its defaults after the filters (an empty {@code contact}, and an
+ * {@code externalDocs} without the url it requires unless the document has one, as ours does).
  */
 public class ApiDocumentFilter implements OASFilter {
 
