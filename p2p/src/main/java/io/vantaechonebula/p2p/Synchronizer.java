@@ -34,7 +34,8 @@ import java.util.logging.Logger;
 /**
  * Sync by locator (docs/p2p-spec.md §5): serves this node's main chain after a locator, and fetches
  * blocks from the highest peer batch after batch, checking the next batch's signatures on the prefetch
- * executor while it imports the current one.
+ * executor while it imports the current one, unless the current one is large: then the next is asked for
+ * once it is imported, so that no more than one large batch is in memory (a light node syncs in 128 MiB).
  */
 final class Synchronizer {
 
@@ -42,6 +43,8 @@ final class Synchronizer {
     static final int MAX_BLOCKS_PER_ANSWER = 1_000;
     /** An answer stops adding blocks once it holds this many bytes. */
     static final int MAX_ANSWER_BYTES = 8 << 20;
+    /** A batch of more transactions than this is imported before the next is asked for. */
+    static final int PREFETCH_MOST_TRANSACTIONS = 5_000;
     private static final long PROGRESS_LOG_MS = 5_000;
     /** S2: what one round may spend on one chain with one peer; a long sync goes on in the next round. */
     static final int ROUND_BATCHES = 200;
@@ -224,12 +227,10 @@ final class Synchronizer {
                 }
                 Block last = batch.get(batch.size() - 1);
                 boolean more = last.height() < target;
-                if (more) {
-                    // The peer answers after the first locator hash on its main chain: the last block it sent.
-                    List<Hash> locator = new ArrayList<>();
-                    locator.add(last.hash());
-                    locator.addAll(Locator.of(localHeight(chainId), height -> chains.mainChainHash(chainId, height)));
-                    next = fetch(peer, chainId, locator.subList(0, Math.min(locator.size(), Locator.MAX_HASHES)));
+                boolean prefetching = more && batch.stream().mapToInt(block -> block.transactions().size()).sum()
+                        <= PREFETCH_MOST_TRANSACTIONS;
+                if (prefetching) {
+                    next = fetchAfter(peer, chainId, last);
                     nextAskedAfter = last.height();
                 }
                 Imported batchResult = importBatch(peer, chainId, batch);
@@ -265,6 +266,10 @@ final class Synchronizer {
                     LOG.info(() -> String.format("Syncing %s from %s: height %,d of %,d, %.0f blocks/s", chainId,
                             peer.nodeId(), height, target, rate));
                 }
+                if (!prefetching) {
+                    next = fetchAfter(peer, chainId, last);
+                    nextAskedAfter = last.height();
+                }
             }
         } catch (PeerCallException e) {
             keeper.failed(peer, "sync of " + chainId, e);
@@ -276,6 +281,14 @@ final class Synchronizer {
         double rate = sync.blocksPerSecond;
         LOG.info(() -> String.format("Synced %s from %s: %,d blocks, now at height %,d (peer at %,d), %.0f blocks/s",
                 chainId, peer.nodeId(), total, height, target, rate));
+    }
+
+    /** The next batch: the peer answers after the first locator hash on its main chain, the last block it sent. */
+    private CompletableFuture<SyncBatch> fetchAfter(Peer peer, String chainId, Block last) {
+        List<Hash> locator = new ArrayList<>();
+        locator.add(last.hash());
+        locator.addAll(Locator.of(localHeight(chainId), height -> chains.mainChainHash(chainId, height)));
+        return fetch(peer, chainId, locator.subList(0, Math.min(locator.size(), Locator.MAX_HASHES)));
     }
 
     /** Asks the peer for the blocks after the locator, and checks their transactions' signatures, on the prefetch executor. */

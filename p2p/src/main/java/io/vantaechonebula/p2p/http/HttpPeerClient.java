@@ -14,6 +14,7 @@ import io.vantaechonebula.p2p.sync.SyncBatch;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,14 +100,24 @@ public final class HttpPeerClient implements PeerClient {
         }
     }
 
+    /** The answer is decoded as it arrives, a block at a time (WireJson.blocks), within the same limits of size and time. */
     @Override
     public SyncBatch blocksAfter(Peer from, String chainId, List<Hash> locator, int max) throws PeerCallException {
-        HttpResponse<byte[]> response = send(signed(from, "POST", P2pHttpApi.BASE + "/blocks",
-                WireJson.bytes(WireJson.blocksRequest(chainId, locator, max)), syncTimeout), MAX_BLOCKS_ANSWER_BYTES);
+        HttpRequest request = signed(from, "POST", P2pHttpApi.BASE + "/blocks",
+                WireJson.bytes(WireJson.blocksRequest(chainId, locator, max)), syncTimeout);
+        StreamedAnswer body = new StreamedAnswer(MAX_BLOCKS_ANSWER_BYTES, System.nanoTime() + syncTimeout.toNanos());
+        HttpResponse<InputStream> response = headers(request, body);
         try {
-            return WireJson.blocks(answer(response, from.address()), max);
-        } catch (MalformedMessageException e) {
-            throw new PeerCallException(from.address() + " answered blocks that do not parse: " + e.getMessage());
+            if (response.statusCode() != 200) {
+                answer(response.statusCode(), body.readNBytes(MAX_SMALL_ANSWER_BYTES), from.address());
+            }
+            return WireJson.blocks(body, max);
+        } catch (MalformedMessageException | IOException e) {
+            throw new PeerCallException(body.failure().map(failure -> request.uri() + ": " + failure)
+                    .orElse(from.address() + " answered blocks that do not parse: " + e.getMessage()));
+        } finally {
+            body.close();
+            traffic.received(body.bytesRead());
         }
     }
 
@@ -138,16 +149,26 @@ public final class HttpPeerClient implements PeerClient {
      * at a time holds the caller no longer than one that does not answer).
      */
     private HttpResponse<byte[]> send(HttpRequest request, int maxBytes) throws PeerCallException {
-        long timeoutMs = request.timeout().orElse(callTimeout).toMillis();
-        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, answer -> new LimitedBody(maxBytes));
+        HttpResponse<byte[]> response = await(http.sendAsync(request, answer -> new LimitedBody(maxBytes)), request, "no whole answer");
+        traffic.received(response.body().length);
+        return response;
+    }
+
+    /** The status and headers of an answer whose body {@code body} reads as it arrives. */
+    private HttpResponse<InputStream> headers(HttpRequest request, StreamedAnswer body) throws PeerCallException {
+        return await(http.sendAsync(request, answer -> body), request, "no answer");
+    }
+
+    /** The call's answer, or the call cancelled once past the request's timeout. */
+    private <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> call, HttpRequest request, String late)
+            throws PeerCallException {
         traffic.sent(request.bodyPublisher().map(HttpRequest.BodyPublisher::contentLength).filter(length -> length > 0).orElse(0L));
+        long timeoutMs = request.timeout().orElse(callTimeout).toMillis();
         try {
-            HttpResponse<byte[]> response = call.get(timeoutMs, TimeUnit.MILLISECONDS);
-            traffic.received(response.body().length);
-            return response;
+            return call.get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new PeerCallException(request.uri() + ": no whole answer within " + timeoutMs + " ms", e);
+            throw new PeerCallException(request.uri() + ": " + late + " within " + timeoutMs + " ms", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw new PeerCallException(request.uri() + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
@@ -161,20 +182,24 @@ public final class HttpPeerClient implements PeerClient {
 
     /** The JSON of a 200 answer; a refusal or any other status as the exception it is. */
     private static JsonObject answer(HttpResponse<byte[]> response, String address) throws PeerCallException {
+        return answer(response.statusCode(), response.body(), address);
+    }
+
+    private static JsonObject answer(int status, byte[] body, String address) throws PeerCallException {
         JsonObject json;
         try {
-            json = WireJson.read(response.body());
+            json = WireJson.read(body);
         } catch (MalformedMessageException e) {
-            throw new PeerCallException(address + " answered " + response.statusCode() + " with a body that is not JSON");
+            throw new PeerCallException(address + " answered " + status + " with a body that is not JSON");
         }
-        if (response.statusCode() == 200) {
+        if (status == 200) {
             return json;
         }
         Optional<Refusal.Reason> reason = Refusal.Reason.ofCode(json.getString("reason", ""));
         if (reason.isPresent()) {
             throw new PeerCallException(new Refusal(reason.get(), json.getString("detail", "")));
         }
-        throw new PeerCallException(address + " answered " + response.statusCode() + ": " + json.getString("detail", ""));
+        throw new PeerCallException(address + " answered " + status + ": " + json.getString("detail", ""));
     }
 
     private static URI uri(String address, String path) throws PeerCallException {

@@ -16,17 +16,21 @@ import io.vantaechonebula.p2p.sync.SyncBatch;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /** The JSON of the protocol's messages (docs/p2p-spec.md §2–3), both ways, checking every field read. */
 public final class WireJson {
@@ -124,41 +128,75 @@ public final class WireJson {
         return Json.createObjectBuilder().add("blocks", encoded).add("certificates", certificates).build();
     }
 
-    public static SyncBatch blocks(JsonObject json, int maxBlocks) throws MalformedMessageException {
-        JsonArray encoded = array(json, "blocks");
-        if (encoded.size() > maxBlocks) {
-            throw new MalformedMessageException("blocks: " + encoded.size() + " blocks, more than the " + maxBlocks + " asked for");
-        }
-        List<Block> blocks = new ArrayList<>(encoded.size());
-        for (int i = 0; i < encoded.size(); i++) {
-            byte[] bytes = base64Item(encoded, i, "blocks");
-            try {
-                blocks.add(Block.decode(bytes, bytes.length / 100 + 1));
-            } catch (MalformedEncodingException e) {
-                throw new MalformedMessageException("blocks[" + i + "] does not decode: " + e.getMessage());
+    /**
+     * A blocks answer read as it arrives: each block is decoded when the parser reaches it, so an answer of
+     * up to 32 MiB never sits whole in memory, neither as bytes nor as a JSON tree (a light node syncs in a
+     * 128 MiB heap). Fields other than blocks and certificates are skipped.
+     */
+    public static SyncBatch blocks(InputStream body, int maxBlocks) throws MalformedMessageException {
+        List<Block> blocks = null;
+        List<FinalityCertificate> certificates = List.of();
+        try (JsonParser parser = Json.createParser(body)) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw new MalformedMessageException("the body is not a JSON object");
             }
+            for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+                String name = parser.getString();
+                if (name.equals("blocks")) {
+                    blocks = new ArrayList<>();
+                    readBase64Items(parser, "blocks", maxBlocks, blocks, bytes -> Block.decode(bytes, bytes.length / 100 + 1));
+                } else if (name.equals("certificates")) {
+                    certificates = new ArrayList<>();
+                    readBase64Items(parser, "certificates", Integer.MAX_VALUE, certificates, FinalityCertificate::decode);
+                } else {
+                    skipValue(parser);
+                }
+            }
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw new MalformedMessageException("the body is not a blocks answer: " + e.getMessage());
         }
-        JsonArray encodedCertificates = json.containsKey("certificates") ? array(json, "certificates") : JsonValue.EMPTY_JSON_ARRAY;
-        if (encodedCertificates.size() > encoded.size()) {
+        if (blocks == null) {
+            throw new MalformedMessageException("blocks is missing");
+        }
+        if (certificates.size() > blocks.size()) {
             throw new MalformedMessageException("certificates: more than one for each block");
-        }
-        List<FinalityCertificate> certificates = new ArrayList<>();
-        for (int i = 0; i < encodedCertificates.size(); i++) {
-            byte[] bytes = base64Item(encodedCertificates, i, "certificates");
-            try {
-                certificates.add(FinalityCertificate.decode(bytes));
-            } catch (MalformedEncodingException | IllegalArgumentException e) {
-                throw new MalformedMessageException("certificates[" + i + "] does not decode: " + e.getMessage());
-            }
         }
         return new SyncBatch(blocks, certificates);
     }
 
-    private static byte[] base64Item(JsonArray array, int index, String name) throws MalformedMessageException {
-        if (!(array.get(index) instanceof JsonString string)) {
-            throw new MalformedMessageException(name + "[" + index + "] must be a base64 string");
+    private interface Decoder<T> {
+        T decode(byte[] bytes) throws MalformedEncodingException;
+    }
+
+    private static <T> void readBase64Items(JsonParser parser, String name, int most, List<T> into, Decoder<T> decoder)
+            throws MalformedMessageException {
+        if (parser.next() != JsonParser.Event.START_ARRAY) {
+            throw new MalformedMessageException(name + " must be an array");
         }
-        return decodeBase64(string.getString(), name + "[" + index + "]");
+        for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_ARRAY; event = parser.next()) {
+            int index = into.size();
+            if (index == most) {
+                throw new MalformedMessageException(name + ": more than the " + most + " blocks asked for");
+            }
+            if (event != JsonParser.Event.VALUE_STRING) {
+                throw new MalformedMessageException(name + "[" + index + "] must be a base64 string");
+            }
+            byte[] bytes = decodeBase64(parser.getString(), name + "[" + index + "]");
+            try {
+                into.add(decoder.decode(bytes));
+            } catch (MalformedEncodingException | IllegalArgumentException e) {
+                throw new MalformedMessageException(name + "[" + index + "] does not decode: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void skipValue(JsonParser parser) {
+        JsonParser.Event value = parser.next();
+        if (value == JsonParser.Event.START_OBJECT) {
+            parser.skipObject();
+        } else if (value == JsonParser.Event.START_ARRAY) {
+            parser.skipArray();
+        }
     }
 
     public static JsonObject peers(List<String> addresses) {
