@@ -91,7 +91,8 @@ public final class Transaction {
             if (version != VERSION) {
                 throw new InvalidTransactionException(RejectionReason.MALFORMED, "unknown transaction version " + version);
             }
-            String chainId = in.text(MAX_CHAIN_ID_BYTES);
+            // One copy of the chain's name for all its transactions, not one each: a block holds tens of thousands.
+            String chainId = in.text(MAX_CHAIN_ID_BYTES).intern();
             int typeCode = in.u8();
             TransactionType type = TransactionType.ofCode(typeCode).orElseThrow(() ->
                     new InvalidTransactionException(RejectionReason.MALFORMED, "unknown transaction type " + typeCode));

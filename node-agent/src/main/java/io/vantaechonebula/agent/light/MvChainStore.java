@@ -159,6 +159,8 @@ final class MvChainStore implements ChainStore {
         for (StoredBlock block : commit.added()) {
             byte[] encoded = block.block().encode();
             blocks.put(block.hash().bytes(), encoded);
+            // The block just imported is the one read next (its children's checks): kept as it is, not decoded again.
+            decoded.put(block.hash().toString(), block.block());
             bodyBytes += encoded.length;
             blockStates.put(block.hash().bytes(), state(block));
         }

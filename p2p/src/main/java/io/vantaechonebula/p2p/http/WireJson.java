@@ -1,5 +1,11 @@
 package io.vantaechonebula.p2p.http;
 
+import com.fasterxml.jackson.core.Base64Variants;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import io.vantaechonebula.chain.block.Block;
 import io.vantaechonebula.chain.crypto.Ed25519PrivateKey;
 import io.vantaechonebula.chain.crypto.Ed25519PublicKey;
@@ -16,24 +22,28 @@ import io.vantaechonebula.p2p.sync.SyncBatch;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /** The JSON of the protocol's messages (docs/p2p-spec.md §2–3), both ways, checking every field read. */
 public final class WireJson {
+
+    /** Jackson's streaming parser, for the one answer read as a stream; its string limit is the answer's own. */
+    private static final JsonFactory STREAMING = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(HttpPeerClient.MAX_BLOCKS_ANSWER_BYTES).build())
+            .build();
 
     static final int MAX_CHAINS = 16;
     static final int MAX_TEXT = 256;
@@ -129,19 +139,21 @@ public final class WireJson {
     }
 
     /**
-     * A blocks answer read as it arrives: each block is decoded when the parser reaches it, so an answer of
-     * up to 32 MiB never sits whole in memory, neither as bytes nor as a JSON tree (a light node syncs in a
-     * 128 MiB heap). Fields other than blocks and certificates are skipped.
+     * A blocks answer read as it arrives: each block is decoded from its base64 as the parser streams it,
+     * so an answer of up to 32 MiB never sits whole in memory, neither as bytes, nor as a JSON tree, nor
+     * as one string per block (a light node syncs in a 128 MiB heap). Fields other than blocks and
+     * certificates are skipped.
      */
     public static SyncBatch blocks(InputStream body, int maxBlocks) throws MalformedMessageException {
         List<Block> blocks = null;
         List<FinalityCertificate> certificates = List.of();
-        try (JsonParser parser = Json.createParser(body)) {
-            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+        try (JsonParser parser = STREAMING.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedMessageException("the body is not a JSON object");
             }
-            for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
-                String name = parser.getString();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
                 if (name.equals("blocks")) {
                     blocks = new ArrayList<>();
                     readBase64Items(parser, "blocks", maxBlocks, blocks, bytes -> Block.decode(bytes, bytes.length / 100 + 1));
@@ -149,10 +161,13 @@ public final class WireJson {
                     certificates = new ArrayList<>();
                     readBase64Items(parser, "certificates", Integer.MAX_VALUE, certificates, FinalityCertificate::decode);
                 } else {
-                    skipValue(parser);
+                    parser.skipChildren();
                 }
             }
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            if (parser.currentToken() != JsonToken.END_OBJECT) {
+                throw new MalformedMessageException("the body is not a blocks answer: it ends early");
+            }
+        } catch (IOException e) {
             throw new MalformedMessageException("the body is not a blocks answer: " + e.getMessage());
         }
         if (blocks == null) {
@@ -169,33 +184,31 @@ public final class WireJson {
     }
 
     private static <T> void readBase64Items(JsonParser parser, String name, int most, List<T> into, Decoder<T> decoder)
-            throws MalformedMessageException {
-        if (parser.next() != JsonParser.Event.START_ARRAY) {
+            throws IOException, MalformedMessageException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw new MalformedMessageException(name + " must be an array");
         }
-        for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_ARRAY; event = parser.next()) {
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             int index = into.size();
             if (index == most) {
                 throw new MalformedMessageException(name + ": more than the " + most + " blocks asked for");
             }
-            if (event != JsonParser.Event.VALUE_STRING) {
+            if (token != JsonToken.VALUE_STRING) {
                 throw new MalformedMessageException(name + "[" + index + "] must be a base64 string");
             }
-            byte[] bytes = decodeBase64(parser.getString(), name + "[" + index + "]");
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try {
-                into.add(decoder.decode(bytes));
+                parser.readBinaryValue(Base64Variants.MIME_NO_LINEFEEDS, bytes);
+            } catch (StreamReadException e) {
+                throw new MalformedMessageException(name + "[" + index + "] is not base64: " + e.getOriginalMessage());
+            } catch (IllegalArgumentException e) {
+                throw new MalformedMessageException(name + "[" + index + "] is not base64: " + e.getMessage());
+            }
+            try {
+                into.add(decoder.decode(bytes.toByteArray()));
             } catch (MalformedEncodingException | IllegalArgumentException e) {
                 throw new MalformedMessageException(name + "[" + index + "] does not decode: " + e.getMessage());
             }
-        }
-    }
-
-    private static void skipValue(JsonParser parser) {
-        JsonParser.Event value = parser.next();
-        if (value == JsonParser.Event.START_OBJECT) {
-            parser.skipObject();
-        } else if (value == JsonParser.Event.START_ARRAY) {
-            parser.skipArray();
         }
     }
 
