@@ -9,8 +9,8 @@ import java.util.Map;
  * Recently decoded blocks, least recently used first out, bounded by the transactions they hold
  * rather than their number: a few full blocks weigh more than many empty ones. Stores keep one so
  * that walking back over recent blocks (the median time of the last eleven, a reorganisation) does not
- * decode them again. A block heavier than the whole bound is not kept at all (a light node's bound is
- * smaller than a block of a transfer load).
+ * decode them again. The newest block is always kept, however heavy: dropping it had each reader of a
+ * large block (the import's checks, the walk back over recent blocks) decode a copy of its own.
  */
 public final class DecodedBlocks {
 
@@ -30,7 +30,7 @@ public final class DecodedBlocks {
         Block previous = blocks.put(hash, block);
         transactions += weight(block) - (previous == null ? 0 : weight(previous));
         Iterator<Map.Entry<String, Block>> eldest = blocks.entrySet().iterator();
-        while (transactions > maxTransactions && eldest.hasNext()) {
+        while (transactions > maxTransactions && blocks.size() > 1 && eldest.hasNext()) {
             transactions -= weight(eldest.next().getValue());
             eldest.remove();
         }
